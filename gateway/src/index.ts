@@ -1,0 +1,3 @@
+export * from "./embedded-database";
+export * from "./gateway";
+export * from "./server";

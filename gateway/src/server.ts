@@ -1,0 +1,70 @@
+import { createServer } from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import { listen, type RunningServer } from "@cakupan/kit";
+import express from "express";
+import { createGateway, type GatewayOptions } from "./gateway";
+
+export interface GatewayServerOptions extends GatewayOptions {
+  port?: number;
+  host?: string;
+}
+
+export interface RunningGateway extends RunningServer {
+  /** Subgraph name -> the URL the gateway sends its fetches to. */
+  subgraphUrls: Record<string, string>;
+}
+
+async function subgraphReadiness(urls: Record<string, string>) {
+  const entries = await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      const readyUrl = url.replace(/\/graphql\/?$/, "/ready");
+      try {
+        const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
+        return [name, response.ok ? "ready" : `not ready (HTTP ${response.status} from ${readyUrl})`] as const;
+      } catch (error) {
+        return [name, `unreachable at ${readyUrl}: ${(error as Error).message}`] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/**
+ * The one endpoint clients use: POST /graphql (GET serves the Apollo Sandbox landing page in development),
+ * GET /health (the process is up), GET /ready (every subgraph answers its own /ready).
+ */
+export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<RunningGateway> {
+  const { gateway, routes: subgraphUrls } = createGateway(options);
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get("/health", (_request, response) => {
+    response.json({ status: "ok", service: "gateway" });
+  });
+  app.get("/ready", async (_request, response) => {
+    const subgraphs = await subgraphReadiness(subgraphUrls);
+    const ready = Object.values(subgraphs).every((status) => status === "ready");
+    response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", subgraphs });
+  });
+  app.use("/graphql", express.json({ limit: "2mb" }), expressMiddleware(apollo));
+
+  const host = options.host ?? "127.0.0.1";
+  const port = await listen(httpServer, options.port ?? 0, host);
+  let stopping: Promise<void> | undefined;
+  return {
+    name: "gateway",
+    url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
+    port,
+    subgraphUrls,
+    stop: () => (stopping ??= apollo.stop()),
+  };
+}

@@ -1,0 +1,65 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { composeServices } from "@apollo/composition";
+import { printSubgraphSdl } from "@cakupan/kit";
+import { parse } from "graphql";
+import { defaultRoutingUrl, SUBGRAPHS } from "./subgraphs";
+
+export const SCHEMA_DIR = join(__dirname, "..");
+export const SUPERGRAPH_FILE = join(SCHEMA_DIR, "supergraph.graphql");
+
+export interface Composition {
+  subgraphs: { name: string; file: string; sdl: string }[];
+  supergraphSdl?: string;
+  errors: string[];
+}
+
+/** Each subgraph's SDL printed from its code, and the supergraph composed from them. */
+export async function composeSupergraph(): Promise<Composition> {
+  const subgraphs = await Promise.all(
+    SUBGRAPHS.map(async ({ definition }) => ({
+      name: definition.name,
+      url: defaultRoutingUrl(definition),
+      file: join(SCHEMA_DIR, `${definition.name}.graphql`),
+      sdl: printSubgraphSdl(await definition.buildSchema()),
+    })),
+  );
+  const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
+  if (result.errors) {
+    return {
+      subgraphs,
+      errors: result.errors.map((error) => {
+        const code = (error.extensions?.code as string | undefined) ?? "COMPOSITION_ERROR";
+        const where = error.nodes
+          ?.map((node) => (node.loc ? `${node.loc.source.name}:${node.loc.startToken.line}` : undefined))
+          .filter(Boolean)
+          .join(", ");
+        return `[${code}] ${error.message}${where ? `\n    at ${where}` : ""}`;
+      }),
+    };
+  }
+  return { subgraphs, supergraphSdl: result.supergraphSdl.trim() + "\n", errors: [] };
+}
+
+async function main(): Promise<void> {
+  const composition = await composeSupergraph();
+  for (const subgraph of composition.subgraphs) {
+    writeFileSync(subgraph.file, subgraph.sdl);
+    console.log(`wrote ${subgraph.file}`);
+  }
+  if (composition.errors.length) {
+    console.error(`Composition failed with ${composition.errors.length} error(s):\n`);
+    for (const error of composition.errors) console.error(`  ${error}\n`);
+    console.error("Fix the subgraph schemas above, then run npm run compose again. schema/supergraph.graphql was left as it was.");
+    process.exit(1);
+  }
+  writeFileSync(SUPERGRAPH_FILE, composition.supergraphSdl!);
+  console.log(`wrote ${SUPERGRAPH_FILE}`);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

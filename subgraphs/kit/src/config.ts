@@ -1,0 +1,24 @@
+/** Configuration comes from environment variables with safe local defaults; a bad value stops start-up with a message that says how to fix it. */
+
+export function envPort(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name}=${raw} is not a port: use a whole number from 1 to 65535 (0 picks a free one), or unset it for ${fallback}.`);
+  }
+  return port;
+}
+
+export function envFlag(name: string, fallback: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
+  throw new Error(`${name}=${env[name]} is not a yes/no value: use true or false, or unset it for ${fallback}.`);
+}
+
+export function envString(name: string, fallback: string, env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env[name];
+  return raw === undefined || raw === "" ? fallback : raw;
+}

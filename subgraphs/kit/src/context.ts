@@ -1,0 +1,21 @@
+import type { DataSource } from "typeorm";
+
+/**
+ * What every resolver of a subgraph receives. Loaders live for one request: batching spans all
+ * resolvers of that request, and no cached row outlives it (figures are never served stale).
+ */
+export class RequestContext {
+  private readonly loaders = new Map<(dataSource: DataSource) => unknown, unknown>();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  /** The one loader this request has for `factory`, created on first use. */
+  loader<T>(factory: (dataSource: DataSource) => T): T {
+    let loader = this.loaders.get(factory) as T | undefined;
+    if (loader === undefined) {
+      loader = factory(this.dataSource);
+      this.loaders.set(factory, loader);
+    }
+    return loader;
+  }
+}

@@ -1,0 +1,79 @@
+import { Client } from "pg";
+import { DataSource, type Logger, type MixedList } from "typeorm";
+
+export interface DataSourceOptions {
+  /** postgres://user:password@host:port/database — the subgraph's own database. */
+  url: string;
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+  logger?: Logger;
+  /** Shown in pg_stat_activity, so a DBA can tell the subgraphs apart. */
+  applicationName?: string;
+  poolSize?: number;
+}
+
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url: options.url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTransactionMode: "each",
+    logger: options.logger,
+    applicationName: options.applicationName,
+    poolSize: options.poolSize ?? 10,
+    synchronize: false,
+  });
+}
+
+/** Reads a required database URL from the environment, with an error that says how to set it. */
+export function databaseUrlFromEnv(variable = "DATABASE_URL", env: NodeJS.ProcessEnv = process.env): string {
+  const url = env[variable];
+  if (!url) {
+    throw new Error(
+      `${variable} is not set: point it at this service's PostgreSQL database, e.g. ${variable}=postgres://postgres@127.0.0.1:5432/cakupan_regencies (npm start sets it for you).`,
+    );
+  }
+  return url;
+}
+
+/** The same server URL with another database name. */
+export function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+async function withAdminClient<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: withDatabase(serverUrl, "postgres") });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the database if it does not exist; returns true when it was created. */
+export async function ensureDatabase(serverUrl: string, database: string): Promise<boolean> {
+  return withAdminClient(serverUrl, async (client) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (rowCount) return false;
+    try {
+      await client.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
+    } catch (error) {
+      // Two services may race to create it; the loser finds it there.
+      if ((error as { code?: string }).code !== "42P04") throw error;
+      return false;
+    }
+    return true;
+  });
+}
+
+export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
+  await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`));
+}

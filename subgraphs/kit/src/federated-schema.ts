@@ -1,0 +1,46 @@
+import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { type GraphQLSchema, parse } from "graphql";
+import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+import { DateScalar } from "./scalars";
+
+/** The federation directives a subgraph may use; one version for all subgraphs keeps composition predictable. */
+const FEDERATION_LINK = `
+  extend schema
+    @link(
+      url: "https://specs.apollo.dev/federation/v2.7"
+      import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"]
+    )
+`;
+
+export type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
+
+/**
+ * type-graphql classes -> SDL with their directives -> @apollo/subgraph schema.
+ * type-graphql's own schema check is skipped because a subgraph may have no Query fields of its own.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, "skipCheck">,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    ...options,
+    scalarsMap: [...(options.scalarsMap ?? []), { type: Date, scalar: DateScalar }],
+    validate: false,
+    skipCheck: true,
+  });
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
+  }
+  return buildSubgraphSchema({
+    typeDefs: parse(FEDERATION_LINK + printSchemaWithDirectives(schema)),
+    resolvers,
+  });
+}
+
+/** The subgraph SDL as composition and the committed schema/ files see it. */
+export function printSubgraphSdl(schema: GraphQLSchema): string {
+  return printSubgraphSchema(schema).trim() + "\n";
+}

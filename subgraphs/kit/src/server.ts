@@ -1,0 +1,108 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import type { GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+import { RequestContext } from "./context";
+
+export interface SubgraphServerOptions {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  port?: number;
+  host?: string;
+  plugins?: ApolloServerPlugin<BaseContext>[];
+}
+
+export interface RunningServer {
+  name: string;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * One subgraph over HTTP: POST /graphql, GET /health (the process is up), GET /ready (its database
+ * answers). stop() finishes in-flight requests, then closes the database pool.
+ */
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...((options.plugins ?? []) as ApolloServerPlugin<RequestContext>[]),
+    ],
+  });
+  await apollo.start();
+
+  app.get("/health", (_request, response) => {
+    response.json({ status: "ok", service: options.name });
+  });
+  app.get("/ready", async (_request, response) => {
+    try {
+      await options.dataSource.query("SELECT 1");
+      response.json({ status: "ready", service: options.name });
+    } catch (error) {
+      response.status(503).json({ status: "unavailable", service: options.name, reason: (error as Error).message });
+    }
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "2mb" }),
+    expressMiddleware(apollo, { context: async () => new RequestContext(options.dataSource) }),
+  );
+
+  const port = await listen(httpServer, options.port ?? 0, options.host ?? "127.0.0.1");
+  const url = `http://${options.host ?? "127.0.0.1"}:${port}/graphql`;
+  let stopping: Promise<void> | undefined;
+  return {
+    name: options.name,
+    url,
+    port,
+    stop: () => {
+      stopping ??= (async () => {
+        await apollo.stop();
+        if (options.dataSource.isInitialized) await options.dataSource.destroy();
+      })();
+      return stopping;
+    },
+  };
+}
+
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Stops cleanly on SIGINT/SIGTERM (Ctrl-C, orchestrators); a second signal forces the exit. */
+export function stopOnSignals(stop: () => Promise<void>, log: (message: string) => void = console.log): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) process.exit(130);
+    signalled = true;
+    log(`${signal}: stopping`);
+    stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+}

@@ -1,0 +1,90 @@
+import type { GraphQLSchema } from "graphql";
+import type { DataSource, Logger, MixedList } from "typeorm";
+import { envFlag, envPort, envString } from "./config";
+import { createDataSource, databaseUrlFromEnv } from "./data-source";
+import { type RunningServer, startSubgraphServer, stopOnSignals } from "./server";
+
+/** What makes a subgraph a deployable service: its schema, its tables, and how to seed them. */
+export interface SubgraphDefinition {
+  name: string;
+  defaultPort: number;
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Idempotent: safe to run on every start. */
+  seed?(dataSource: DataSource): Promise<void>;
+}
+
+export async function openDataSource(definition: SubgraphDefinition, url: string, logger?: Logger): Promise<DataSource> {
+  const dataSource = createDataSource({
+    url,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger,
+    applicationName: `cakupan-${definition.name}`,
+  });
+  await dataSource.initialize();
+  return dataSource;
+}
+
+/** Opens the database, migrates and seeds as asked, then serves; how each subgraph runs alone. */
+export async function startSubgraphService(
+  definition: SubgraphDefinition,
+  env: NodeJS.ProcessEnv = process.env,
+  logger?: Logger,
+): Promise<RunningServer> {
+  const dataSource = await openDataSource(definition, databaseUrlFromEnv("DATABASE_URL", env), logger);
+  try {
+    if (envFlag("MIGRATE_ON_START", true, env)) await dataSource.runMigrations({ transaction: "each" });
+    if (envFlag("SEED_ON_START", false, env)) await definition.seed?.(dataSource);
+    return await startSubgraphServer({
+      name: definition.name,
+      schema: await definition.buildSchema(),
+      dataSource,
+      port: envPort("PORT", definition.defaultPort, env),
+      host: envString("HOST", "127.0.0.1", env),
+    });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+/** The entry point of a subgraph's main.js: start, report, stop on SIGINT/SIGTERM. */
+export function runSubgraphService(definition: SubgraphDefinition): void {
+  startSubgraphService(definition).then(
+    (server) => {
+      console.log(`${definition.name} subgraph ready at ${server.url}`);
+      stopOnSignals(server.stop);
+    },
+    (error: Error) => {
+      console.error(`${definition.name} subgraph did not start: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}
+
+/** `migrate`, `revert` and `seed` against DATABASE_URL, for deployments that run them apart from the service. */
+export async function runSubgraphCli(definition: SubgraphDefinition, argv: string[] = process.argv.slice(2)): Promise<void> {
+  const [command] = argv;
+  const commands = ["migrate", "revert", "seed"];
+  if (!commands.includes(command)) {
+    console.error(`usage: ${definition.name} <${commands.join("|")}>   (DATABASE_URL names the database)`);
+    process.exitCode = 2;
+    return;
+  }
+  const dataSource = await openDataSource(definition, databaseUrlFromEnv());
+  try {
+    if (command === "migrate") {
+      const applied = await dataSource.runMigrations({ transaction: "each" });
+      console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(", ")}` : "up to date");
+    } else if (command === "revert") {
+      await dataSource.undoLastMigration({ transaction: "each" });
+    } else {
+      await definition.seed?.(dataSource);
+      console.log("seeded");
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,52 @@
+import { FigureStatus } from "@cakupan/kit";
+import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { numericAsNumber } from "./figure";
+
+export enum TargetScope {
+  NATIONAL = "NATIONAL",
+  PROVINCE = "PROVINCE",
+  REGENCY = "REGENCY",
+}
+registerEnumType(TargetScope, {
+  name: "TargetScope",
+  description: "Whom a target was set for: the nation (nasional), a province or a regency. A regency without its own target for a year and scheme takes the province's, then the national one.",
+});
+
+@Entity("coverage_target")
+@ObjectType("CoverageTarget", { description: "A coverage target (target cakupan kepesertaan) for a year and scheme." })
+export class CoverageTarget {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column("text")
+  @Field(() => TargetScope)
+  scope!: TargetScope;
+
+  /** Province or regency code; null for a national target. */
+  @Column("text", { name: "area_code", nullable: true })
+  areaCode!: string | null;
+
+  @Column("int")
+  @Field(() => Int)
+  year!: number;
+
+  @Column("numeric", { precision: 6, scale: 4, transformer: numericAsNumber })
+  @Field(() => Float, { description: "The target as a fraction of the workforce: 0.5215 for 52.15%." })
+  rate!: number;
+
+  @Column("text")
+  @Field({ description: "The scheme the target belongs to: UCJ is Universal Coverage Jamsostek." })
+  scheme!: string;
+
+  @Column("text")
+  @Field(() => FigureStatus)
+  status!: FigureStatus;
+
+  @Column("text", { name: "source_id" })
+  sourceId!: string;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}

@@ -1,0 +1,30 @@
+import { assertAreaCode, type RequestContext } from "@cakupan/kit";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { District } from "./district.entity";
+import { districtByCode, regencyByCode } from "./loaders";
+import { Regency } from "./regency.entity";
+import { VillageConnection } from "./village.entity";
+import { villagePage } from "./village.page";
+
+@Resolver(() => District)
+export class DistrictResolver {
+  @Query(() => District, { nullable: true, description: "A district by Kemendagri code (\"16.06.01\"); null when no such code." })
+  district(@Arg("code", () => ID) code: string, @Ctx() context: RequestContext): Promise<District | null> {
+    return context.loader(districtByCode).load(assertAreaCode("district", code));
+  }
+
+  @FieldResolver(() => Regency)
+  async regency(@Root() district: District, @Ctx() context: RequestContext): Promise<Regency> {
+    return (await context.loader(regencyByCode).load(district.regencyCode))!;
+  }
+
+  @FieldResolver(() => VillageConnection, { description: "Its villages (desa/kelurahan), a page at a time, in code order." })
+  villages(
+    @Root() district: District,
+    @Ctx() { dataSource }: RequestContext,
+    @Arg("first", () => Int, { defaultValue: 100, description: "Page size, 1 to 1000." }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "pageInfo.endCursor of the previous page." }) after?: string | null,
+  ): Promise<VillageConnection> {
+    return villagePage(dataSource, { column: "district_code", code: district.code }, first, after);
+  }
+}

@@ -1,0 +1,127 @@
+import DataLoader from "dataloader";
+import { loaderByKey, loaderOfMany, provinceCodeOf, Source } from "@cakupan/kit";
+import { type DataSource, In } from "typeorm";
+import { Agreement } from "./agreement.entity";
+import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
+import { CoverageTarget, TargetScope } from "./coverage-target.entity";
+import { District } from "./district.entity";
+import { Official } from "./official.entity";
+import { Province } from "./province.entity";
+import { RegencyAlias } from "./regency-alias.entity";
+import { Regency } from "./regency.entity";
+import { Village } from "./village.entity";
+import { WorkforceEstimate } from "./workforce-estimate.entity";
+
+/**
+ * Loader factories: RequestContext.loader(factory) gives each request one loader per factory,
+ * so N parents cost one statement per kind of child, whatever N is.
+ */
+export const provinceByCode = (db: DataSource) =>
+  loaderByKey((codes: readonly string[]) => db.getRepository(Province).findBy({ code: In([...codes]) }), (row) => row.code);
+
+export const regencyByCode = (db: DataSource) =>
+  loaderByKey((codes: readonly string[]) => db.getRepository(Regency).findBy({ code: In([...codes]) }), (row) => row.code);
+
+export const districtByCode = (db: DataSource) =>
+  loaderByKey((codes: readonly string[]) => db.getRepository(District).findBy({ code: In([...codes]) }), (row) => row.code);
+
+export const branchOfficeById = (db: DataSource) =>
+  loaderByKey((ids: readonly string[]) => db.getRepository(BranchOffice).findBy({ id: In([...ids]) }), (row) => row.id);
+
+export const sourceById = (db: DataSource) =>
+  loaderByKey((ids: readonly string[]) => db.getRepository(Source).findBy({ id: In([...ids]) }), (row) => row.id);
+
+export const regenciesByProvince = (db: DataSource) =>
+  loaderOfMany(
+    (codes: readonly string[]) => db.getRepository(Regency).find({ where: { provinceCode: In([...codes]) }, order: { code: "ASC" } }),
+    (row) => row.provinceCode,
+  );
+
+export const districtsByRegency = (db: DataSource) =>
+  loaderOfMany(
+    (codes: readonly string[]) => db.getRepository(District).find({ where: { regencyCode: In([...codes]) }, order: { code: "ASC" } }),
+    (row) => row.regencyCode,
+  );
+
+export const aliasesByRegency = (db: DataSource) =>
+  loaderOfMany(
+    (codes: readonly string[]) => db.getRepository(RegencyAlias).find({ where: { regencyCode: In([...codes]) }, order: { id: "ASC" } }),
+    (row) => row.regencyCode,
+  );
+
+export const workforceByRegency = (db: DataSource) =>
+  loaderOfMany(
+    (codes: readonly string[]) =>
+      db.getRepository(WorkforceEstimate).find({ where: { regencyCode: In([...codes]) }, order: { year: "ASC", id: "ASC" } }),
+    (row) => row.regencyCode,
+  );
+
+export const officialsByRegency = (db: DataSource) =>
+  loaderOfMany(
+    (codes: readonly string[]) =>
+      db.getRepository(Official).find({ where: { regencyCode: In([...codes]) }, order: { reportedOn: "ASC", id: "ASC" } }),
+    (row) => row.regencyCode!,
+  );
+
+export const officialsByBranchOffice = (db: DataSource) =>
+  loaderOfMany(
+    (ids: readonly string[]) =>
+      db.getRepository(Official).find({ where: { branchOfficeId: In([...ids]) }, order: { reportedOn: "ASC", id: "ASC" } }),
+    (row) => row.branchOfficeId!,
+  );
+
+export const agreementsByRegency = (db: DataSource) =>
+  loaderOfMany(
+    (codes: readonly string[]) =>
+      db.getRepository(Agreement).find({ where: { regencyCode: In([...codes]) }, order: { reportedOn: "ASC", id: "ASC" } }),
+    (row) => row.regencyCode!,
+  );
+
+export const branchLinksByRegency = (db: DataSource) =>
+  loaderOfMany(
+    (codes: readonly string[]) => db.getRepository(BranchOfficeRegency).find({ where: { regencyCode: In([...codes]) } }),
+    (row) => row.regencyCode,
+  );
+
+export const branchLinksByOffice = (db: DataSource) =>
+  loaderOfMany(
+    (ids: readonly string[]) => db.getRepository(BranchOfficeRegency).find({ where: { branchOfficeId: In([...ids]) } }),
+    (row) => row.branchOfficeId,
+  );
+
+const SCOPE_RANK: Record<TargetScope, number> = { REGENCY: 0, PROVINCE: 1, NATIONAL: 2 };
+
+/**
+ * The targets in force for each regency: for every year and scheme, its own target if it has one,
+ * else its province's, else the national one. One statement for any number of regencies.
+ */
+export const targetsForRegency = (db: DataSource) =>
+  new DataLoader<string, CoverageTarget[]>(async (codes) => {
+    const provinces = [...new Set(codes.map(provinceCodeOf))];
+    const candidates = await db
+      .getRepository(CoverageTarget)
+      .createQueryBuilder("t")
+      .where("t.scope = :national", { national: TargetScope.NATIONAL })
+      .orWhere("(t.scope = :province AND t.area_code IN (:...provinces))", { province: TargetScope.PROVINCE, provinces })
+      .orWhere("(t.scope = :regency AND t.area_code IN (:...codes))", { regency: TargetScope.REGENCY, codes: [...codes] })
+      .orderBy("t.year", "ASC")
+      .addOrderBy("t.scheme", "ASC")
+      .addOrderBy("t.id", "ASC")
+      .getMany();
+    return codes.map((code) => {
+      const applicable = candidates.filter(
+        (t) => t.scope === TargetScope.NATIONAL || t.areaCode === code || t.areaCode === provinceCodeOf(code),
+      );
+      const best = new Map<string, CoverageTarget[]>();
+      for (const target of applicable) {
+        const slot = `${target.year}/${target.scheme}`;
+        const current = best.get(slot);
+        if (!current || SCOPE_RANK[target.scope] < SCOPE_RANK[current[0].scope]) best.set(slot, [target]);
+        else if (SCOPE_RANK[target.scope] === SCOPE_RANK[current[0].scope]) current.push(target);
+      }
+      return [...best.values()].flat();
+    });
+  });
+
+export const villageByCode = (db: DataSource) =>
+  loaderByKey((codes: readonly string[]) => db.getRepository(Village).findBy({ code: In([...codes]) }), (row) => row.code);

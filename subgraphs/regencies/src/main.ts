@@ -1,0 +1,4 @@
+import { runSubgraphService } from "@cakupan/kit";
+import { regenciesSubgraph } from "./index";
+
+runSubgraphService(regenciesSubgraph);

@@ -1,0 +1,132 @@
+import { assertAreaCode, badUserInput, type RequestContext } from "@cakupan/kit";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Agreement } from "./agreement.entity";
+import { BranchOffice } from "./branch-office.entity";
+import { CoverageTarget } from "./coverage-target.entity";
+import { District } from "./district.entity";
+import {
+  agreementsByRegency,
+  aliasesByRegency,
+  branchLinksByRegency,
+  branchOfficeById,
+  districtsByRegency,
+  officialsByRegency,
+  provinceByCode,
+  regencyByCode,
+  targetsForRegency,
+  workforceByRegency,
+} from "./loaders";
+import { Official } from "./official.entity";
+import { Province } from "./province.entity";
+import { RegencyAlias } from "./regency-alias.entity";
+import { Regency } from "./regency.entity";
+import { villagePage } from "./village.page";
+import { VillageConnection } from "./village.entity";
+import { WorkforceEstimate } from "./workforce-estimate.entity";
+
+/** "Kab. Musi Banyuasin", "kabupaten  muba " -> "musi banyuasin", "muba". */
+export function normaliseSearch(search: string): string {
+  return search
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/^(kabupaten|kab\.?|kota|pemkab|pemkot)\s+/i, "")
+    .toLowerCase();
+}
+
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Resolver(() => Regency)
+export class RegencyResolver {
+  @Query(() => Regency, { nullable: true, description: "A regency or city by Kemendagri code (\"16.06\"); null when no such code." })
+  regency(@Arg("code", () => ID) code: string, @Ctx() context: RequestContext): Promise<Regency | null> {
+    return context.loader(regencyByCode).load(assertAreaCode("regency", code));
+  }
+
+  @Query(() => [Regency], {
+    description:
+      "Regencies and cities in code order, optionally of one province and/or matching `search`: part of the name or an alias, case-insensitive (\"muba\", \"Musi\", \"Kab. Ogan Ilir\"). Exact alias or name matches come first.",
+  })
+  async regencies(
+    @Ctx() { dataSource }: RequestContext,
+    @Arg("provinceCode", () => ID, { nullable: true }) provinceCode?: string | null,
+    @Arg("search", () => String, { nullable: true }) search?: string | null,
+  ): Promise<Regency[]> {
+    const query = dataSource.getRepository(Regency).createQueryBuilder("r");
+    if (provinceCode != null) query.andWhere("r.province_code = :provinceCode", { provinceCode: assertAreaCode("province", provinceCode, "provinceCode") });
+    if (search != null) {
+      const term = normaliseSearch(search);
+      if (!term) throw badUserInput("`search` is empty: give part of a name or an alias, like \"muba\" or \"Ogan\".", "search");
+      const exactAlias = "EXISTS (SELECT 1 FROM regency_alias a WHERE a.regency_code = r.code AND lower(a.alias) = :term)";
+      query
+        .andWhere(
+          `(r.name ILIKE :pattern OR r.short_name ILIKE :pattern OR EXISTS (SELECT 1 FROM regency_alias a WHERE a.regency_code = r.code AND a.alias ILIKE :pattern))`,
+          { pattern: likePattern(term), term },
+        )
+        .addSelect(`(lower(r.short_name) = :term OR ${exactAlias})`, "exact")
+        .orderBy("exact", "DESC");
+    }
+    return query.addOrderBy("r.code", "ASC").getMany();
+  }
+
+  @FieldResolver(() => [String], { description: "Short names the press uses (\"Muba\"); aliasDetails says why each is one." })
+  async aliases(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<string[]> {
+    const rows = await context.loader(aliasesByRegency).load(regency.code);
+    return rows.map((row) => row.alias);
+  }
+
+  @FieldResolver(() => [RegencyAlias], { description: "Each alias with its rationale and source." })
+  aliasDetails(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<RegencyAlias[]> {
+    return context.loader(aliasesByRegency).load(regency.code);
+  }
+
+  @FieldResolver(() => Province)
+  async province(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<Province> {
+    return (await context.loader(provinceByCode).load(regency.provinceCode))!;
+  }
+
+  @FieldResolver(() => [District], { description: "Its districts (kecamatan), in code order." })
+  districts(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<District[]> {
+    return context.loader(districtsByRegency).load(regency.code);
+  }
+
+  @FieldResolver(() => VillageConnection, { description: "Its villages (desa/kelurahan), a page at a time, in code order." })
+  villages(
+    @Root() regency: Regency,
+    @Ctx() { dataSource }: RequestContext,
+    @Arg("first", () => Int, { defaultValue: 100, description: "Page size, 1 to 1000." }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "pageInfo.endCursor of the previous page." }) after?: string | null,
+  ): Promise<VillageConnection> {
+    return villagePage(dataSource, { column: "regency_code", code: regency.code }, first, after);
+  }
+
+  @FieldResolver(() => [WorkforceEstimate], { description: "Workforce estimates (potensi tenaga kerja) by year: the denominator of coverage." })
+  workforceEstimates(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<WorkforceEstimate[]> {
+    return context.loader(workforceByRegency).load(regency.code);
+  }
+
+  @FieldResolver(() => [CoverageTarget], {
+    description: "The coverage targets in force, per year and scheme: the regency's own, else its province's, else the national target (see scope).",
+  })
+  coverageTargets(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<CoverageTarget[]> {
+    return context.loader(targetsForRegency).load(regency.code);
+  }
+
+  @FieldResolver(() => [Official], { description: "Officials of the regency as the sources report them." })
+  officials(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<Official[]> {
+    return context.loader(officialsByRegency).load(regency.code);
+  }
+
+  @FieldResolver(() => [BranchOffice], { description: "BPJS Ketenagakerjaan branch offices the sources connect with the regency." })
+  async branchOffices(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<BranchOffice[]> {
+    const links = await context.loader(branchLinksByRegency).load(regency.code);
+    const offices = await context.loader(branchOfficeById).loadMany(links.map((link) => link.branchOfficeId));
+    return offices.filter((office): office is BranchOffice => office instanceof BranchOffice);
+  }
+
+  @FieldResolver(() => [Agreement], { description: "Agreements (MoU, PKS) with BPJS Ketenagakerjaan." })
+  agreements(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<Agreement[]> {
+    return context.loader(agreementsByRegency).load(regency.code);
+  }
+}

@@ -1,0 +1,49 @@
+import { buildFederatedSchema, Source } from "@cakupan/kit";
+import type { GraphQLSchema } from "graphql";
+import { Agreement } from "./agreement.entity";
+import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
+import { CoverageTarget } from "./coverage-target.entity";
+import { resolveDistrictReference } from "./district.reference";
+import { DistrictResolver } from "./district.resolver";
+import { District } from "./district.entity";
+import { CreateRegions1763798400000 } from "./migrations/1763798400000-create-regions";
+import { Official } from "./official.entity";
+import { AgreementResolver, BranchOfficeRegencyResolver, BranchOfficeResolver, OfficialResolver } from "./official.resolver";
+import { Province } from "./province.entity";
+import { resolveProvinceReference } from "./province.reference";
+import { ProvinceResolver } from "./province.resolver";
+import { RegencyAlias } from "./regency-alias.entity";
+import { Regency } from "./regency.entity";
+import { resolveRegencyReference } from "./regency.reference";
+import { RegencyResolver } from "./regency.resolver";
+import { SourceResolver, sourceFieldResolvers } from "./source.resolver";
+import { Village } from "./village.entity";
+import { resolveVillageReference } from "./village.reference";
+import { VillageResolver } from "./village.resolver";
+import { WorkforceEstimate } from "./workforce-estimate.entity";
+
+export const SUBGRAPH_NAME = "regencies";
+
+export const entities = [
+  Source, Province, Regency, District, Village, RegencyAlias, WorkforceEstimate, CoverageTarget,
+  BranchOffice, BranchOfficeRegency, Official, Agreement,
+];
+
+export const migrations = [CreateRegions1763798400000];
+
+export function buildRegenciesSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        ProvinceResolver, RegencyResolver, DistrictResolver, VillageResolver, OfficialResolver, BranchOfficeResolver,
+        BranchOfficeRegencyResolver, AgreementResolver, SourceResolver, ...sourceFieldResolvers,
+      ],
+    },
+    {
+      Province: { __resolveReference: resolveProvinceReference },
+      Regency: { __resolveReference: resolveRegencyReference },
+      District: { __resolveReference: resolveDistrictReference },
+      Village: { __resolveReference: resolveVillageReference },
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import { FigureStatus } from "@cakupan/kit";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+
+@Entity("workforce_estimate")
+@ObjectType("WorkforceEstimate", {
+  description: "The workforce of a regency in a year (potensi tenaga kerja): the denominator of coverage.",
+})
+export class WorkforceEstimate {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column("text", { name: "regency_code" })
+  regencyCode!: string;
+
+  @Column("int")
+  @Field(() => Int, { description: "The year the estimate is for (tahun)." })
+  year!: number;
+
+  @Column("int")
+  @Field(() => Int, { description: "Persons of working age in work or looking for it (jiwa)." })
+  persons!: number;
+
+  @Column("text")
+  @Field(() => FigureStatus)
+  status!: FigureStatus;
+
+  @Column("text", { name: "source_id" })
+  sourceId!: string;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true, description: "What to know when using this figure." })
+  note!: string | null;
+}
