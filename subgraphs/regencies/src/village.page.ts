@@ -1,8 +1,18 @@
 import { badUserInput, isAreaCode } from "@cakupan/kit";
+import { ArgsType, Field, Int } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { Village, VillageConnection } from "./village.entity";
 
 export const MAX_PAGE_SIZE = 1000;
+
+@ArgsType()
+export class VillagePageArgs {
+  @Field(() => Int, { defaultValue: 100, description: "Page size, 1 to 1000." })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: "pageInfo.endCursor of the previous page; omit for the first page." })
+  after?: string | null;
+}
 
 /** Cursors are opaque to clients; inside, the last village code of the page. */
 export function encodeCursor(code: string): string {
@@ -22,8 +32,7 @@ function decodeCursor(cursor: string): string {
 export async function villagePage(
   db: DataSource,
   parent: { column: "district_code" | "regency_code"; code: string },
-  first: number,
-  after: string | null | undefined,
+  { first, after }: VillagePageArgs,
 ): Promise<VillageConnection> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${first}: ask for smaller pages and follow pageInfo.endCursor.`, "first");

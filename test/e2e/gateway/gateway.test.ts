@@ -1,0 +1,63 @@
+import { startGatewayServer } from "@cakupan/gateway";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { data, graphql } from "../../support/graphql";
+import { startTestStack, type TestStack } from "../../support/servers";
+
+let stack: TestStack;
+let url: string;
+beforeAll(async () => {
+  stack = await startTestStack();
+  url = stack.gateway.url;
+});
+afterAll(() => stack.stop());
+
+describe("the gateway", () => {
+  it("answers the first query of the README: Musi Banyuasin, its province and its 2025 workforce with publisher", async () => {
+    const result = await data(url, `{ regency(code:"16.06") { name province { name } workforceEstimates { year persons source { publisher } } } }`);
+    expect(result).toEqual({
+      regency: {
+        name: "Kabupaten Musi Banyuasin",
+        province: { name: "Sumatera Selatan" },
+        workforceEstimates: [{ year: 2025, persons: 213582, source: { publisher: "JPNN.com" } }],
+      },
+    });
+  });
+
+  it("serves the 38 provinces and 514 regencies", async () => {
+    const result = await data(url, `{ provinces { code } regencies { code } }`);
+    expect(result.provinces).toHaveLength(38);
+    expect(result.regencies).toHaveLength(514);
+  });
+
+  it("passes a subgraph's BAD_USER_INPUT through with its message", async () => {
+    const result = await graphql(url, `{ regency(code:"16-06") { name } }`);
+    expect(result.data).toEqual({ regency: null });
+    expect(result.errors?.[0]).toMatchObject({
+      extensions: { code: "BAD_USER_INPUT" },
+      message: expect.stringContaining('like "16.06"'),
+    });
+  });
+
+  it("answers null for an unknown well-formed code", async () => {
+    expect(await graphql(url, `{ regency(code:"99.99") { name } }`)).toEqual({ data: { regency: null } });
+  });
+
+  it("reports itself healthy and ready when its subgraphs are", async () => {
+    const base = url.replace("/graphql", "");
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: "ok", service: "gateway" });
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { regencies: "ready" } });
+  });
+
+  it("reports not ready, naming the subgraph, when a subgraph cannot be reached", async () => {
+    const orphan = await startGatewayServer({ subgraphUrls: { regencies: "http://127.0.0.1:9/graphql" } });
+    try {
+      const ready = await fetch(orphan.url.replace("/graphql", "/ready"));
+      expect(ready.status).toBe(503);
+      expect((await ready.json()).subgraphs.regencies).toContain("unreachable at http://127.0.0.1:9/ready");
+    } finally {
+      await orphan.stop();
+    }
+  });
+});

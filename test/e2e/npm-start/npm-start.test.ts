@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "@cakupan/gateway";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { data } from "../../support/graphql";
+
+/**
+ * The promise of the README on a fresh machine: with no DATABASE_URL, the stack runs on an embedded
+ * PostgreSQL kept in a data directory, answers the first query, stops cleanly on Ctrl-C and reuses
+ * its data on the next start. This runs the compiled stack exactly as `npm start` does after its build.
+ */
+const ROOT = join(__dirname, "..", "..", "..");
+const STACK = join(ROOT, "gateway", "dist", "stack.js");
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startStack(env: Record<string, string>): Started {
+  const childEnv = { ...process.env, ...env };
+  delete childEnv.DATABASE_URL;
+  const child = spawn(process.execPath, [STACK], { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(started: Started, text: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!started.output().includes(text)) {
+    if (started.child.exitCode !== null) throw new Error(`the stack exited early:\n${started.output()}`);
+    if (Date.now() > deadline) throw new Error(`no "${text}" after ${timeoutMs} ms:\n${started.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("npm start on the embedded default", () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let gatewayUrl: string;
+
+  beforeAll(async () => {
+    expect(existsSync(STACK), "gateway/dist/stack.js is missing: npm test builds it first (npm run build)").toBe(true);
+    dataDir = mkdtempSync(join(tmpdir(), "cakupan-start-"));
+    const [gatewayPort, regenciesPort] = [await freePort(), await freePort()];
+    env = {
+      CAKUPAN_DATA_DIR: join(dataDir, "postgres"),
+      PORT: String(gatewayPort),
+      SUBGRAPH_REGENCIES_PORT: String(regenciesPort),
+      DATABASE_PREFIX: "cakupan",
+    };
+    gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("creates the database, seeds it, answers the first query, and stops everything on Ctrl-C", async () => {
+    const stack = startStack(env);
+    try {
+      await waitFor(stack, "Cakupan is up");
+      expect(stack.output()).toContain("embedded PostgreSQL created");
+      expect(stack.output()).toContain(gatewayUrl);
+      const result = await data(gatewayUrl, `{ regency(code:"16.06") { name province { name } workforceEstimates { year persons source { publisher } } } }`);
+      expect(result.regency).toMatchObject({ name: "Kabupaten Musi Banyuasin", province: { name: "Sumatera Selatan" } });
+      expect(result.regency.workforceEstimates[0]).toEqual({ year: 2025, persons: 213582, source: { publisher: "JPNN.com" } });
+    } finally {
+      stack.child.kill("SIGINT");
+    }
+    expect(await stack.exited).toBe(0);
+    expect(stack.output()).toContain("embedded PostgreSQL stopped");
+    expect(existsSync(join(env.CAKUPAN_DATA_DIR, "postmaster.pid"))).toBe(false);
+  }, 150_000);
+
+  it("reuses the data on a second start", async () => {
+    const stack = startStack(env);
+    try {
+      await waitFor(stack, "Cakupan is up");
+      expect(stack.output()).toContain("embedded PostgreSQL reused");
+      expect(stack.output()).not.toContain("rows in");
+      const { regencies } = await data(gatewayUrl, `{ regencies { code } }`);
+      expect(regencies).toHaveLength(514);
+    } finally {
+      stack.child.kill("SIGINT");
+    }
+    expect(await stack.exited).toBe(0);
+  }, 150_000);
+});

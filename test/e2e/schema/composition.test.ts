@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { composeSupergraph, SUPERGRAPH_FILE } from "@cakupan/schema";
+import { buildSchema, type GraphQLObjectType } from "graphql";
+import { describe, expect, it } from "vitest";
+
+describe("the committed schema files", () => {
+  it("compose without errors", async () => {
+    const composition = await composeSupergraph();
+    expect(composition.errors).toEqual([]);
+  });
+
+  it("hold each subgraph's SDL exactly as its code prints it (run npm run compose when this fails)", async () => {
+    const composition = await composeSupergraph();
+    for (const subgraph of composition.subgraphs) {
+      expect(readFileSync(subgraph.file, "utf8"), subgraph.file).toBe(subgraph.sdl);
+    }
+  });
+
+  it("hold the supergraph exactly as composition produces it (run npm run compose when this fails)", async () => {
+    const composition = await composeSupergraph();
+    expect(readFileSync(SUPERGRAPH_FILE, "utf8")).toBe(composition.supergraphSdl);
+  });
+
+  it("keep the contract of the foundation: queries, and Regency as an entity keyed by code with the fixed fields", () => {
+    const supergraph = readFileSync(SUPERGRAPH_FILE, "utf8");
+    const schema = buildSchema(supergraph);
+    const signature = (type: string, field: string) => {
+      const definition = (schema.getType(type) as GraphQLObjectType).getFields()[field];
+      const args = definition.args.map((arg) => `${arg.name}: ${arg.type}`).join(", ");
+      return `${field}${args ? `(${args})` : ""}: ${definition.type}`;
+    };
+    expect(["provinces", "province", "regency", "regencies"].map((f) => signature("Query", f))).toEqual([
+      "provinces: [Province!]!",
+      "province(code: ID!): Province",
+      "regency(code: ID!): Regency",
+      "regencies(provinceCode: ID, search: String): [Regency!]!",
+    ]);
+    expect(supergraph).toMatch(/type Regency\s+@join__type\(graph: REGENCIES, key: "code"\)/);
+    const regencyFields = ["code", "name", "shortName", "kind", "aliases", "province", "districts", "workforceEstimates", "coverageTargets"];
+    expect(regencyFields.map((f) => signature("Regency", f))).toEqual([
+      "code: ID!",
+      "name: String!",
+      "shortName: String!",
+      "kind: RegencyKind!",
+      "aliases: [String!]!",
+      "province: Province!",
+      "districts: [District!]!",
+      "workforceEstimates: [WorkforceEstimate!]!",
+      "coverageTargets: [CoverageTarget!]!",
+    ]);
+    expect(["year", "persons", "source"].map((f) => signature("WorkforceEstimate", f))).toEqual(["year: Int!", "persons: Int!", "source: Source!"]);
+    expect(["year", "rate", "scheme", "source"].map((f) => signature("CoverageTarget", f))).toEqual(["year: Int!", "rate: Float!", "scheme: String!", "source: Source!"]);
+  });
+});

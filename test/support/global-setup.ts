@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDataSource } from "@cakupan/kit";
+import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@cakupan/gateway";
+import type { TestProject } from "vitest/node";
+import { createRunDatabase, dropDatabase, newRunId, runDatabaseName } from "./databases";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    serverUrl: string;
+    runId: string;
+    regenciesDatabaseUrl: string;
+  }
+}
+
+/**
+ * One run, its own databases: on the server in DATABASE_URL (CI), or on an embedded PostgreSQL in a
+ * temporary directory when none is set (a fresh machine). The regencies database is migrated and seeded
+ * once here and read by every test; tests that write make databases of their own.
+ */
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedDatabase | undefined;
+  let embeddedDir: string | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    embeddedDir = mkdtempSync(join(tmpdir(), "cakupan-test-"));
+    embedded = await startEmbeddedDatabase({ dataDir: join(embeddedDir, "postgres") });
+    serverUrl = embedded.url;
+  }
+  const runId = newRunId();
+  const regenciesDatabase = runDatabaseName("regencies", runId);
+  const regenciesDatabaseUrl = await createRunDatabase(serverUrl, regenciesDatabase);
+  const dataSource = await openDataSource(regenciesSubgraph, regenciesDatabaseUrl);
+  await dataSource.runMigrations();
+  await seedRegencies(dataSource, silentProgress);
+  await dataSource.destroy();
+
+  project.provide("serverUrl", serverUrl);
+  project.provide("runId", runId);
+  project.provide("regenciesDatabaseUrl", regenciesDatabaseUrl);
+
+  return async () => {
+    await dropDatabase(serverUrl, regenciesDatabase);
+    if (embedded) {
+      await embedded.stop();
+      rmSync(embeddedDir!, { recursive: true, force: true });
+    }
+  };
+}

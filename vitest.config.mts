@@ -1,0 +1,32 @@
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const require = createRequire(import.meta.url);
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      // Dependencies load graphql's CommonJS build; our sources must use the same one, or the
+      // schema's types come "from another realm".
+      { find: /^graphql$/, replacement: require.resolve("graphql") },
+      // Tests run the TypeScript sources of the workspace packages, not their dist/.
+      { find: /^@cakupan\/kit$/, replacement: fromRoot("./subgraphs/kit/src/index.ts") },
+      { find: /^@cakupan\/regencies$/, replacement: fromRoot("./subgraphs/regencies/src/index.ts") },
+      { find: /^@cakupan\/gateway$/, replacement: fromRoot("./gateway/src/index.ts") },
+      { find: /^@cakupan\/schema$/, replacement: fromRoot("./schema/src/index.ts") },
+    ],
+  },
+  test: {
+    include: ["subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["./test/support/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Test files share one seeded database per run; each file starts its own servers on free ports.
+    fileParallelism: true,
+    maxWorkers: 2,
+    reporters: ["default", "json"],
+    outputFile: { json: ".data/test-results.json" },
+  },
+});
