@@ -14,6 +14,7 @@ export default defineConfig({
       // Tests run the TypeScript sources of the workspace packages, not their dist/.
       { find: /^@cakupan\/kit$/, replacement: fromRoot("./subgraphs/kit/src/index.ts") },
       { find: /^@cakupan\/regencies$/, replacement: fromRoot("./subgraphs/regencies/src/index.ts") },
+      { find: /^@cakupan\/participants$/, replacement: fromRoot("./subgraphs/participants/src/index.ts") },
       { find: /^@cakupan\/gateway$/, replacement: fromRoot("./gateway/src/index.ts") },
       { find: /^@cakupan\/schema$/, replacement: fromRoot("./schema/src/index.ts") },
     ],

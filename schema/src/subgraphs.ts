@@ -1,3 +1,4 @@
+import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph } from "@cakupan/regencies";
 import type { SubgraphDefinition } from "@cakupan/kit";
 
@@ -8,7 +9,10 @@ export interface SubgraphService {
   main: string;
 }
 
-export const SUBGRAPHS: SubgraphService[] = [{ definition: regenciesSubgraph, main: "subgraphs/regencies/dist/main.js" }];
+export const SUBGRAPHS: SubgraphService[] = [
+  { definition: regenciesSubgraph, main: "subgraphs/regencies/dist/main.js" },
+  { definition: participantsSubgraph, main: "subgraphs/participants/dist/main.js" },
+];
 
 /** The routing URL written into the supergraph; the gateway can override each with SUBGRAPH_<NAME>_URL. */
 export function defaultRoutingUrl(definition: SubgraphDefinition): string {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDataSource } from "@cakupan/kit";
+import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@cakupan/gateway";
 import type { TestProject } from "vitest/node";
@@ -12,6 +13,7 @@ declare module "vitest" {
     serverUrl: string;
     runId: string;
     regenciesDatabaseUrl: string;
+    participantsDatabaseUrl: string;
   }
 }
 
@@ -32,17 +34,26 @@ export default async function setup(project: TestProject) {
   const runId = newRunId();
   const regenciesDatabase = runDatabaseName("regencies", runId);
   const regenciesDatabaseUrl = await createRunDatabase(serverUrl, regenciesDatabase);
-  const dataSource = await openDataSource(regenciesSubgraph, regenciesDatabaseUrl);
-  await dataSource.runMigrations();
-  await seedRegencies(dataSource, silentProgress);
-  await dataSource.destroy();
+  const regencies = await openDataSource(regenciesSubgraph, regenciesDatabaseUrl);
+  await regencies.runMigrations();
+  await seedRegencies(regencies, silentProgress);
+  await regencies.destroy();
+
+  const participantsDatabase = runDatabaseName("participants", runId);
+  const participantsDatabaseUrl = await createRunDatabase(serverUrl, participantsDatabase);
+  const participants = await openDataSource(participantsSubgraph, participantsDatabaseUrl);
+  await participants.runMigrations();
+  await participantsSubgraph.seed!(participants);
+  await participants.destroy();
 
   project.provide("serverUrl", serverUrl);
   project.provide("runId", runId);
   project.provide("regenciesDatabaseUrl", regenciesDatabaseUrl);
+  project.provide("participantsDatabaseUrl", participantsDatabaseUrl);
 
   return async () => {
     await dropDatabase(serverUrl, regenciesDatabase);
+    await dropDatabase(serverUrl, participantsDatabase);
     if (embedded) {
       await embedded.stop();
       rmSync(embeddedDir!, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 import { openDataSource, QueryCounter, type RunningServer, startSubgraphServer, type SubgraphDefinition } from "@cakupan/kit";
 import { type RunningGateway, startGatewayServer } from "@cakupan/gateway";
+import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph } from "@cakupan/regencies";
 import type { DataSource } from "typeorm";
 import { inject } from "vitest";
+import { createRunDatabase, dropDatabase, runDatabaseName } from "./databases";
 
 export interface TestSubgraph {
   server: RunningServer;
@@ -23,6 +25,11 @@ export function startRegencies(): Promise<TestSubgraph> {
   return startTestSubgraph(regenciesSubgraph, inject("regenciesDatabaseUrl"));
 }
 
+/** The participants subgraph on the run's seeded database, or on `databaseUrl` for a test that writes. */
+export function startParticipants(databaseUrl = inject("participantsDatabaseUrl")): Promise<TestSubgraph> {
+  return startTestSubgraph(participantsSubgraph, databaseUrl);
+}
+
 export interface TestStack {
   gateway: RunningGateway;
   subgraphs: Record<string, TestSubgraph>;
@@ -30,15 +37,31 @@ export interface TestStack {
 }
 
 /** The gateway over the committed supergraph, routed to subgraphs running in this process. */
-export async function startTestStack(): Promise<TestStack> {
-  const regencies = await startRegencies();
-  const gateway = await startGatewayServer({ subgraphUrls: { regencies: regencies.server.url } });
+export async function startTestStack(options: { participantsDatabaseUrl?: string } = {}): Promise<TestStack> {
+  const subgraphs = {
+    regencies: await startRegencies(),
+    participants: await startParticipants(options.participantsDatabaseUrl),
+  };
+  const gateway = await startGatewayServer({
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.server.url])),
+  });
   return {
     gateway,
-    subgraphs: { regencies },
+    subgraphs,
     stop: async () => {
       await gateway.stop();
-      await regencies.server.stop();
+      await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.server.stop()));
     },
   };
+}
+
+/** A participants database of this test file's own, migrated and seeded, for tests that write. */
+export async function ownParticipantsDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = runDatabaseName(`participants_${label}`, inject("runId"));
+  const url = await createRunDatabase(inject("serverUrl"), name);
+  const db = await openDataSource(participantsSubgraph, url);
+  await db.runMigrations();
+  await participantsSubgraph.seed!(db);
+  await db.destroy();
+  return { url, drop: () => dropDatabase(inject("serverUrl"), name) };
 }

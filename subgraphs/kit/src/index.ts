@@ -13,3 +13,5 @@ export * from "./server";
 export * from "./source";
 export * from "./config";
 export * from "./service";
+export * from "./area-master";
+export * from "./numeric";

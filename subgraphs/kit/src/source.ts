@@ -77,3 +77,6 @@ export const SOURCE_TABLE_SQL = `CREATE TABLE "source" (
   "cites" text,
   "notes" text[] NOT NULL DEFAULT '{}'
 )`;
+
+/** Every field of Source, for @requires selections that carry a source across subgraphs whole. */
+export const SOURCE_SELECTION = "id publisher title publishedOn dateAsPrinted dateNote link seedFile cites notes";

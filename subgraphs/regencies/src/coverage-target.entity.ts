@@ -1,7 +1,7 @@
-import { FigureStatus } from "@cakupan/kit";
+import { FigureStatus, numericAsNumber } from "@cakupan/kit";
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { numericAsNumber } from "./figure";
+
 
 export enum TargetScope {
   NATIONAL = "NATIONAL",

@@ -48,11 +48,12 @@ describe("npm start on the embedded default", () => {
   beforeAll(async () => {
     expect(existsSync(STACK), "gateway/dist/stack.js is missing: npm test builds it first (npm run build)").toBe(true);
     dataDir = mkdtempSync(join(tmpdir(), "cakupan-start-"));
-    const [gatewayPort, regenciesPort] = [await freePort(), await freePort()];
+    const [gatewayPort, regenciesPort, participantsPort] = [await freePort(), await freePort(), await freePort()];
     env = {
       CAKUPAN_DATA_DIR: join(dataDir, "postgres"),
       PORT: String(gatewayPort),
       SUBGRAPH_REGENCIES_PORT: String(regenciesPort),
+      SUBGRAPH_PARTICIPANTS_PORT: String(participantsPort),
       DATABASE_PREFIX: "cakupan",
     };
     gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
@@ -65,7 +66,8 @@ describe("npm start on the embedded default", () => {
       await waitFor(stack, "Cakupan is up");
       expect(stack.output()).toContain("embedded PostgreSQL created");
       expect(stack.output()).toContain(gatewayUrl);
-      const result = await data(gatewayUrl, `{ regency(code:"16.06") { name province { name } workforceEstimates { year persons source { publisher } } } }`);
+      const result = await data(gatewayUrl, `{ regency(code:"16.06") { name province { name } workforceEstimates { year persons source { publisher } } coverage(asOf: "2025-07-31") { activeParticipants gap } } }`);
+      expect(result.regency.coverage).toEqual({ activeParticipants: 103079, gap: 8305 });
       expect(result.regency).toMatchObject({ name: "Kabupaten Musi Banyuasin", province: { name: "Sumatera Selatan" } });
       expect(result.regency.workforceEstimates[0]).toEqual({ year: 2025, persons: 213582, source: { publisher: "JPNN.com" } });
     } finally {

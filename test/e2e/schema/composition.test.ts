@@ -35,7 +35,7 @@ describe("the committed schema files", () => {
       "regency(code: ID!): Regency",
       "regencies(provinceCode: ID, search: String): [Regency!]!",
     ]);
-    expect(supergraph).toMatch(/type Regency\s+@join__type\(graph: REGENCIES, key: "code"\)/);
+    expect(supergraph).toMatch(/type Regency\s+(@join__type\([^)]*\)\s+)*@join__type\(graph: REGENCIES, key: "code"\)/);
     const regencyFields = ["code", "name", "shortName", "kind", "aliases", "province", "districts", "workforceEstimates", "coverageTargets"];
     expect(regencyFields.map((f) => signature("Regency", f))).toEqual([
       "code: ID!",
@@ -50,5 +50,38 @@ describe("the committed schema files", () => {
     ]);
     expect(["year", "persons", "source"].map((f) => signature("WorkforceEstimate", f))).toEqual(["year: Int!", "persons: Int!", "source: Source!"]);
     expect(["year", "rate", "scheme", "source"].map((f) => signature("CoverageTarget", f))).toEqual(["year: Int!", "rate: Float!", "scheme: String!", "source: Source!"]);
+  });
+
+  it("keep the contract of coverage: Regency.coverage, coverageHistory, Province.coverage and the Coverage type", () => {
+    const schema = buildSchema(readFileSync(SUPERGRAPH_FILE, "utf8"));
+    const signature = (type: string, field: string) => {
+      const definition = (schema.getType(type) as GraphQLObjectType).getFields()[field];
+      const args = definition.args.map((arg) => `${arg.name}: ${arg.type}`).join(", ");
+      return `${field}${args ? `(${args})` : ""}: ${definition.type}`;
+    };
+    expect(signature("Regency", "coverage")).toBe("coverage(asOf: Date): Coverage");
+    expect(signature("Regency", "coverageHistory")).toBe("coverageHistory(from: Date, to: Date): [CoverageReport!]!");
+    expect(signature("Province", "coverage")).toBe("coverage(asOf: Date): ProvinceCoverage");
+    const coverageFields = ["asOf", "activeParticipants", "workforce", "rate", "target", "gap", "requiredMonthlyPace", "status", "segments", "sources", "discrepancies"];
+    expect(coverageFields.map((f) => signature("Coverage", f))).toEqual([
+      "asOf: Date!",
+      "activeParticipants: Int!",
+      "workforce: Int",
+      "rate: Float",
+      "target: Float",
+      "gap: Int",
+      "requiredMonthlyPace: Int",
+      "status: CoverageStatus",
+      "segments: [SegmentCount!]!",
+      "sources: [Source!]!",
+      "discrepancies: [Discrepancy!]!",
+    ]);
+    expect(["field", "claimed", "computed", "source", "note"].map((f) => signature("Discrepancy", f))).toEqual([
+      "field: String!",
+      "claimed: Float!",
+      "computed: Float!",
+      "source: Source!",
+      "note: String!",
+    ]);
   });
 });

@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import { badUserInput, type RequestContext, Source, toIsoDate } from "@cakupan/kit";
+import { GraphQLError } from "graphql";
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { EntityManager } from "typeorm";
+import { CATEGORIES, CoverageReport, CoverageReportPart } from "./coverage-report.entity";
+import { CoverageReportInput, type SourceInput } from "./coverage-report.input";
+import { coverageReportViolations, type Violation } from "./coverage-report.validation";
+import { toSegments } from "./coverage";
+import { SegmentCount } from "./coverage.type";
+import { partsByReport, sourceById } from "./loaders";
+import { Regency, regencyStub } from "./regency.entity";
+
+function rejected(violations: Violation[]): GraphQLError {
+  const error = badUserInput(
+    `The coverage report was not stored: ${violations.map((v) => `${v.field}: ${v.message}`).join(" ")}`,
+    violations[0].field,
+  );
+  error.extensions.violations = violations;
+  return error;
+}
+
+/** A source given by publisher/title/link gets an id derived from them, so recording it twice is one source. */
+function sourceFromInput(input: SourceInput): Source {
+  const publishedOn = input.publishedOn ? toIsoDate(input.publishedOn) : null;
+  const identity = [input.publisher, input.title, publishedOn, input.link].map((part) => part?.trim() ?? "").join("\u0000");
+  return Object.assign(new Source(), {
+    id: `src-${createHash("sha256").update(identity).digest("hex").slice(0, 16)}`,
+    publisher: input.publisher?.trim() || null,
+    title: input.title?.trim() || null,
+    publishedOn,
+    dateAsPrinted: null,
+    dateNote: null,
+    link: input.link?.trim() || null,
+    seedFile: null,
+    cites: null,
+    notes: [],
+  });
+}
+
+/** Stores a report with its parts in one transaction; the same regency, date and source replaces the earlier one. */
+export async function storeCoverageReport(manager: EntityManager, input: CoverageReportInput, sourceId: string): Promise<CoverageReport> {
+  const values = {
+    regencyCode: input.regencyCode,
+    asOf: toIsoDate(input.asOf),
+    asOfPrecision: input.asOfPrecision,
+    activeParticipants: input.activeParticipants,
+    status: input.status,
+    sourceId,
+    claimedRate: input.claimedRate ?? null,
+    claimedGap: input.claimedGap ?? null,
+    claimedGapTarget: input.claimedGapTarget ?? null,
+    claimedGapYear: input.claimedGapYear ?? null,
+    note: input.note ?? null,
+  };
+  await manager.upsert(CoverageReport, values, { conflictPaths: ["regencyCode", "asOf", "sourceId"] });
+  const report = await manager.findOneByOrFail(CoverageReport, { regencyCode: values.regencyCode, asOf: values.asOf, sourceId });
+  await manager.delete(CoverageReportPart, { reportId: report.id });
+  if (input.parts.length) {
+    await manager.insert(
+      CoverageReportPart,
+      input.parts.map((part) => ({
+        reportId: report.id,
+        dimension: CATEGORIES[part.category].dimension,
+        category: part.category,
+        persons: part.persons,
+        status: part.status,
+        note: part.note ?? null,
+      })),
+    );
+  }
+  return report;
+}
+
+@Resolver(() => CoverageReport)
+export class CoverageReportResolver {
+  @Mutation(() => CoverageReport, {
+    description:
+      "Records active participants of a regency at a date from one source; recording the same regency, date and source again updates that report. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken.",
+  })
+  async recordCoverageReport(@Arg("input", () => CoverageReportInput) input: CoverageReportInput, @Ctx() { dataSource }: RequestContext): Promise<CoverageReport> {
+    const violations = coverageReportViolations(input);
+    let source: Source | null = null;
+    if (input.source?.id) {
+      source = await dataSource.getRepository(Source).findOneBy({ id: input.source.id });
+      if (!source) violations.push({ field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input.source.id}": give publisher and title instead.` });
+    }
+    if (violations.length) throw rejected(violations);
+    return dataSource.transaction(async (manager) => {
+      if (!source) {
+        source = sourceFromInput(input.source!);
+        await manager.upsert(Source, source, ["id"]);
+      }
+      return storeCoverageReport(manager, input, source.id);
+    });
+  }
+
+  @FieldResolver(() => Regency)
+  regency(@Root() report: CoverageReport): Regency {
+    return regencyStub(report.regencyCode);
+  }
+
+  @FieldResolver(() => Source)
+  async source(@Root() report: CoverageReport, @Ctx() context: RequestContext): Promise<Source> {
+    return (await context.loader(sourceById).load(report.sourceId))!;
+  }
+
+  @FieldResolver(() => [SegmentCount], { description: "The parts the source gives: by segment, group and funding." })
+  async segments(@Root() report: CoverageReport, @Ctx() context: RequestContext): Promise<SegmentCount[]> {
+    return toSegments(await context.loader(partsByReport).load(report.id), report.activeParticipants);
+  }
+}

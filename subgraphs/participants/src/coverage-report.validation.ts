@@ -1,0 +1,71 @@
+import { FigureStatus, isAreaCode, knownRegencyCodes, toIsoDate, todayInJakarta } from "@cakupan/kit";
+import { BreakdownDimension, CATEGORIES } from "./coverage-report.entity";
+import type { CoverageReportInput } from "./coverage-report.input";
+
+export interface Violation {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+const persons = (n: number) => n.toLocaleString("en");
+
+/** Every rule a coverage report breaks, each naming the field and saying what would be accepted. */
+export function coverageReportViolations(input: CoverageReportInput, today = todayInJakarta()): Violation[] {
+  const violations: Violation[] = [];
+  const add = (field: string, rule: string, message: string) => violations.push({ field, rule, message });
+
+  if (!isAreaCode("regency", input.regencyCode)) {
+    add("regencyCode", "FORMAT", `"${input.regencyCode}" is not a regency code: use a Kemendagri code like "16.06".`);
+  } else if (!knownRegencyCodes().has(input.regencyCode)) {
+    add("regencyCode", "UNKNOWN_REGENCY", `No regency has the code "${input.regencyCode}": check it against regencies(search: ...).`);
+  }
+
+  const asOf = toIsoDate(input.asOf);
+  if (asOf > today) add("asOf", "NOT_IN_FUTURE", `asOf ${asOf} is in the future (today is ${today}): a report states figures already reached.`);
+
+  if (!Number.isInteger(input.activeParticipants) || input.activeParticipants < 0) {
+    add("activeParticipants", "NON_NEGATIVE", `activeParticipants must be 0 or more, got ${input.activeParticipants}.`);
+  }
+  if (input.status === FigureStatus.COMPUTED) {
+    add("status", "REPORTED_OR_ESTIMATE", "status COMPUTED is for figures Cakupan derives; a report is REPORTED or ESTIMATE.");
+  }
+
+  const seen = new Set<string>();
+  const sums = new Map<BreakdownDimension, number>();
+  input.parts.forEach((part, index) => {
+    const field = `parts[${index}]`;
+    if (!Number.isInteger(part.persons) || part.persons < 0) add(`${field}.persons`, "NON_NEGATIVE", `${field}.persons must be 0 or more, got ${part.persons}.`);
+    if (seen.has(part.category)) add(`${field}.category`, "ONCE_PER_CATEGORY", `${part.category} appears more than once in parts: give each category once.`);
+    seen.add(part.category);
+    const { dimension } = CATEGORIES[part.category];
+    sums.set(dimension, (sums.get(dimension) ?? 0) + Math.max(0, part.persons));
+  });
+  for (const [dimension, sum] of sums) {
+    if (input.activeParticipants >= 0 && sum > input.activeParticipants) {
+      add(
+        "parts",
+        "PARTS_NOT_ABOVE_TOTAL",
+        `The ${dimension} parts add up to ${persons(sum)}, more than activeParticipants (${persons(input.activeParticipants)}): parts of one dimension cannot exceed the total.`,
+      );
+    }
+  }
+
+  const source = input.source;
+  if (!source) {
+    add("source", "REQUIRED", "source is required: give the id of a known source, or the publisher and the title or link of the document.");
+  } else if (!source.id && !(source.publisher?.trim() && (source.title?.trim() || source.link?.trim()))) {
+    add("source", "IDENTIFIABLE", "source needs a publisher and a title or link (or the id of a known source), so a reader can find the document.");
+  }
+
+  const fraction = (field: string, value: number | null | undefined) => {
+    if (value != null && !(value > 0 && value <= 1)) add(field, "FRACTION", `${field} is a fraction between 0 and 1 (48.26% is 0.4826), got ${value}.`);
+  };
+  fraction("claimedRate", input.claimedRate);
+  fraction("claimedGapTarget", input.claimedGapTarget);
+  if (input.claimedGap != null) {
+    if (input.claimedGap < 0) add("claimedGap", "NON_NEGATIVE", `claimedGap must be 0 or more, got ${input.claimedGap}.`);
+    if (input.claimedGapTarget == null) add("claimedGapTarget", "REQUIRED_WITH_GAP", "claimedGapTarget is required with claimedGap: the gap is toward which target rate?");
+  }
+  return violations;
+}

@@ -1,0 +1,15 @@
+import type { SubgraphDefinition } from "@cakupan/kit";
+import { buildParticipantsSchema, entities, migrations, SUBGRAPH_NAME } from "./schema";
+import { seedParticipants } from "./seed";
+
+export { buildParticipantsSchema, entities, migrations, SUBGRAPH_NAME } from "./schema";
+export { seedParticipants } from "./seed";
+
+export const participantsSubgraph: SubgraphDefinition = {
+  name: SUBGRAPH_NAME,
+  defaultPort: 4002,
+  entities,
+  migrations,
+  buildSchema: buildParticipantsSchema,
+  seed: seedParticipants,
+};

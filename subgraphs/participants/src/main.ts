@@ -1,0 +1,4 @@
+import { runSubgraphService } from "@cakupan/kit";
+import { participantsSubgraph } from "./index";
+
+runSubgraphService(participantsSubgraph);

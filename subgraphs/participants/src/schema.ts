@@ -1,0 +1,29 @@
+import { buildFederatedSchema, Source } from "@cakupan/kit";
+import type { GraphQLSchema } from "graphql";
+import { CoverageReport, CoverageReportPart } from "./coverage-report.entity";
+import { CoverageReportResolver } from "./coverage-report.resolver";
+import { ProvinceCoverageResolver, RegencyCoverageResolver } from "./coverage.resolver";
+import { CreateCoverageReports1763800000000 } from "./migrations/1763800000000-create-coverage-reports";
+import { resolveProvinceReference } from "./province.reference";
+import { resolveRegencyReference } from "./regency.reference";
+import { Province } from "./regency.entity";
+
+export const SUBGRAPH_NAME = "participants";
+
+export const entities = [Source, CoverageReport, CoverageReportPart];
+
+export const migrations = [CreateCoverageReports1763800000000];
+
+export function buildParticipantsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [RegencyCoverageResolver, ProvinceCoverageResolver, CoverageReportResolver],
+      // Province is reached only through the gateway (no field here returns it), so it is named explicitly.
+      orphanedTypes: [Province],
+    },
+    {
+      Regency: { __resolveReference: resolveRegencyReference },
+      Province: { __resolveReference: resolveProvinceReference },
+    },
+  );
+}

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { data } from "../../support/graphql";
+import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+
+let stack: TestStack;
+let database: { url: string; drop(): Promise<void> };
+beforeAll(async () => {
+  database = await ownParticipantsDatabase("live");
+  stack = await startTestStack({ participantsDatabaseUrl: database.url });
+});
+afterAll(async () => {
+  await stack.stop();
+  await database.drop();
+});
+
+describe("a recorded report through the gateway", () => {
+  it("is the coverage of the next query, with the regencies subgraph's workforce as denominator", async () => {
+    const input = {
+      regencyCode: "16.06",
+      asOf: "2025-08-31",
+      asOfPrecision: "MONTH",
+      activeParticipants: 106000,
+      source: { publisher: "BPJS Ketenagakerjaan Cabang Musi Banyuasin", title: "Laporan Agustus 2025" },
+    };
+    await data(stack.gateway.url, `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`, { input });
+    const { regency } = await data(stack.gateway.url, `{ regency(code: "16.06") { name coverage(asOf: "2025-09-30") { asOf activeParticipants workforce gap status sources { publisher } } } }`);
+    expect(regency.coverage).toMatchObject({ asOf: "2025-08-31", activeParticipants: 106000, workforce: 213582, gap: 111384 - 106000 });
+    expect(regency.coverage.sources.map((s: { publisher: string }) => s.publisher)).toEqual(["BPJS Ketenagakerjaan Cabang Musi Banyuasin", "JPNN.com"]);
+  });
+});
