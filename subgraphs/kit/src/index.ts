@@ -15,3 +15,4 @@ export * from "./config";
 export * from "./service";
 export * from "./area-master";
 export * from "./numeric";
+export * from "./source-input";

@@ -1,24 +1,8 @@
-import { DateScalar, FigureStatus } from "@cakupan/kit";
+import { DateScalar, FigureStatus, SourceInput } from "@cakupan/kit";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
+
+export { SourceInput };
 import { DatePrecision, ParticipantCategory } from "./coverage-report.entity";
-
-@InputType("SourceInput", { description: "The document figures come from: the id of a known source, or publisher with title or link." })
-export class SourceInput {
-  @Field(() => ID, { nullable: true, description: "A source already known (see Coverage.sources)." })
-  id?: string | null;
-
-  @Field(() => String, { nullable: true })
-  publisher?: string | null;
-
-  @Field(() => String, { nullable: true })
-  title?: string | null;
-
-  @Field(() => DateScalar, { nullable: true })
-  publishedOn?: Date | null;
-
-  @Field(() => String, { nullable: true })
-  link?: string | null;
-}
 
 @InputType("BreakdownInput", { description: "Part of the total: a segment, group or funding source and its persons." })
 export class BreakdownInput {

@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
-import { badUserInput, type RequestContext, Source, toIsoDate } from "@cakupan/kit";
+import { badUserInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
 import { GraphQLError } from "graphql";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import { CATEGORIES, CoverageReport, CoverageReportPart } from "./coverage-report.entity";
-import { CoverageReportInput, type SourceInput } from "./coverage-report.input";
+import { CoverageReportInput } from "./coverage-report.input";
 import { coverageReportViolations, type Violation } from "./coverage-report.validation";
 import { toSegments } from "./coverage";
 import { SegmentCount } from "./coverage.type";
@@ -18,24 +17,6 @@ function rejected(violations: Violation[]): GraphQLError {
   );
   error.extensions.violations = violations;
   return error;
-}
-
-/** A source given by publisher/title/link gets an id derived from them, so recording it twice is one source. */
-function sourceFromInput(input: SourceInput): Source {
-  const publishedOn = input.publishedOn ? toIsoDate(input.publishedOn) : null;
-  const identity = [input.publisher, input.title, publishedOn, input.link].map((part) => part?.trim() ?? "").join("\u0000");
-  return Object.assign(new Source(), {
-    id: `src-${createHash("sha256").update(identity).digest("hex").slice(0, 16)}`,
-    publisher: input.publisher?.trim() || null,
-    title: input.title?.trim() || null,
-    publishedOn,
-    dateAsPrinted: null,
-    dateNote: null,
-    link: input.link?.trim() || null,
-    seedFile: null,
-    cites: null,
-    notes: [],
-  });
 }
 
 /** Stores a report with its parts in one transaction; the same regency, date and source replaces the earlier one. */
@@ -80,16 +61,11 @@ export class CoverageReportResolver {
   })
   async recordCoverageReport(@Arg("input", () => CoverageReportInput) input: CoverageReportInput, @Ctx() { dataSource }: RequestContext): Promise<CoverageReport> {
     const violations = coverageReportViolations(input);
-    let source: Source | null = null;
-    if (input.source?.id) {
-      source = await dataSource.getRepository(Source).findOneBy({ id: input.source.id });
-      if (!source) violations.push({ field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input.source.id}": give publisher and title instead.` });
-    }
     if (violations.length) throw rejected(violations);
     return dataSource.transaction(async (manager) => {
+      const source = await resolveSourceInput(manager, input.source!);
       if (!source) {
-        source = sourceFromInput(input.source!);
-        await manager.upsert(Source, source, ["id"]);
+        throw rejected([{ field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input.source!.id}": give publisher and title instead.` }]);
       }
       return storeCoverageReport(manager, input, source.id);
     });

@@ -1,4 +1,4 @@
-import { FigureStatus, isAreaCode, knownRegencyCodes, toIsoDate, todayInJakarta } from "@cakupan/kit";
+import { FigureStatus, isAreaCode, knownRegencyCodes, sourceInputViolations, toIsoDate, todayInJakarta } from "@cakupan/kit";
 import { BreakdownDimension, CATEGORIES } from "./coverage-report.entity";
 import type { CoverageReportInput } from "./coverage-report.input";
 
@@ -51,12 +51,7 @@ export function coverageReportViolations(input: CoverageReportInput, today = tod
     }
   }
 
-  const source = input.source;
-  if (!source) {
-    add("source", "REQUIRED", "source is required: give the id of a known source, or the publisher and the title or link of the document.");
-  } else if (!source.id && !(source.publisher?.trim() && (source.title?.trim() || source.link?.trim()))) {
-    add("source", "IDENTIFIABLE", "source needs a publisher and a title or link (or the id of a known source), so a reader can find the document.");
-  }
+  violations.push(...sourceInputViolations(input.source));
 
   const fraction = (field: string, value: number | null | undefined) => {
     if (value != null && !(value > 0 && value <= 1)) add(field, "FRACTION", `${field} is a fraction between 0 and 1 (48.26% is 0.4826), got ${value}.`);

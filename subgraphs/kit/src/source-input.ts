@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import { Field, ID, InputType } from "type-graphql";
+import type { EntityManager } from "typeorm";
+import { DateScalar, toIsoDate } from "./scalars";
+import { Source } from "./source";
+
+@InputType("SourceInput", { description: "The document figures come from: the id of a known source, or publisher with title or link." })
+export class SourceInput {
+  @Field(() => ID, { nullable: true, description: "A source already known (see the sources of any figure)." })
+  id?: string | null;
+
+  @Field(() => String, { nullable: true })
+  publisher?: string | null;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  publishedOn?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  link?: string | null;
+}
+
+export interface SourceViolation {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** What is wrong with a source as given, before any lookup; `field` names the argument. */
+export function sourceInputViolations(input: SourceInput | null | undefined, field = "source"): SourceViolation[] {
+  if (!input) {
+    return [{ field, rule: "REQUIRED", message: `${field} is required: give the id of a known source, or the publisher and the title or link of the document.` }];
+  }
+  if (!input.id && !(input.publisher?.trim() && (input.title?.trim() || input.link?.trim()))) {
+    return [{ field, rule: "IDENTIFIABLE", message: `${field} needs a publisher and a title or link (or the id of a known source), so a reader can find the document.` }];
+  }
+  return [];
+}
+
+/** A source given by publisher/title/link gets an id derived from them, so citing it twice is one source. */
+export function sourceFromInput(input: SourceInput): Source {
+  const publishedOn = input.publishedOn ? toIsoDate(input.publishedOn) : null;
+  const identity = [input.publisher, input.title, publishedOn, input.link].map((part) => part?.trim() ?? "").join("\u0000");
+  return Object.assign(new Source(), {
+    id: `src-${createHash("sha256").update(identity).digest("hex").slice(0, 16)}`,
+    publisher: input.publisher?.trim() || null,
+    title: input.title?.trim() || null,
+    publishedOn,
+    dateAsPrinted: null,
+    dateNote: null,
+    link: input.link?.trim() || null,
+    seedFile: null,
+    cites: null,
+    notes: [],
+  });
+}
+
+/**
+ * The stored source for an input: a known one by id (null when there is none: the caller reports it),
+ * or a new one upserted from publisher/title/link. Runs inside the caller's transaction.
+ */
+export async function resolveSourceInput(manager: EntityManager, input: SourceInput): Promise<Source | null> {
+  if (input.id) return manager.findOneBy(Source, { id: input.id });
+  const source = sourceFromInput(input);
+  await manager.upsert(Source, source, ["id"]);
+  return source;
+}
