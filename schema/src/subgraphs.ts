@@ -1,3 +1,4 @@
+import { awardsSubgraph } from "@cakupan/awards";
 import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph } from "@cakupan/regencies";
 import type { SubgraphDefinition } from "@cakupan/kit";
@@ -12,6 +13,7 @@ export interface SubgraphService {
 export const SUBGRAPHS: SubgraphService[] = [
   { definition: regenciesSubgraph, main: "subgraphs/regencies/dist/main.js" },
   { definition: participantsSubgraph, main: "subgraphs/participants/dist/main.js" },
+  { definition: awardsSubgraph, main: "subgraphs/awards/dist/main.js" },
 ];
 
 /** The routing URL written into the supergraph; the gateway can override each with SUBGRAPH_<NAME>_URL. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDataSource } from "@cakupan/kit";
+import { awardsSubgraph } from "@cakupan/awards";
 import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@cakupan/gateway";
@@ -14,6 +15,7 @@ declare module "vitest" {
     runId: string;
     regenciesDatabaseUrl: string;
     participantsDatabaseUrl: string;
+    awardsDatabaseUrl: string;
   }
 }
 
@@ -39,21 +41,26 @@ export default async function setup(project: TestProject) {
   await seedRegencies(regencies, silentProgress);
   await regencies.destroy();
 
-  const participantsDatabase = runDatabaseName("participants", runId);
-  const participantsDatabaseUrl = await createRunDatabase(serverUrl, participantsDatabase);
-  const participants = await openDataSource(participantsSubgraph, participantsDatabaseUrl);
-  await participants.runMigrations();
-  await participantsSubgraph.seed!(participants);
-  await participants.destroy();
+  const seeded: Record<string, { database: string; url: string }> = {};
+  for (const definition of [participantsSubgraph, awardsSubgraph]) {
+    const database = runDatabaseName(definition.name, runId);
+    const url = await createRunDatabase(serverUrl, database);
+    const dataSource = await openDataSource(definition, url);
+    await dataSource.runMigrations();
+    await definition.seed!(dataSource);
+    await dataSource.destroy();
+    seeded[definition.name] = { database, url };
+  }
 
   project.provide("serverUrl", serverUrl);
   project.provide("runId", runId);
   project.provide("regenciesDatabaseUrl", regenciesDatabaseUrl);
-  project.provide("participantsDatabaseUrl", participantsDatabaseUrl);
+  project.provide("participantsDatabaseUrl", seeded.participants.url);
+  project.provide("awardsDatabaseUrl", seeded.awards.url);
 
   return async () => {
     await dropDatabase(serverUrl, regenciesDatabase);
-    await dropDatabase(serverUrl, participantsDatabase);
+    for (const { database } of Object.values(seeded)) await dropDatabase(serverUrl, database);
     if (embedded) {
       await embedded.stop();
       rmSync(embeddedDir!, { recursive: true, force: true });

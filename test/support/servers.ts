@@ -1,5 +1,6 @@
 import { openDataSource, QueryCounter, type RunningServer, startSubgraphServer, type SubgraphDefinition } from "@cakupan/kit";
 import { type RunningGateway, startGatewayServer } from "@cakupan/gateway";
+import { awardsSubgraph } from "@cakupan/awards";
 import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph } from "@cakupan/regencies";
 import type { DataSource } from "typeorm";
@@ -30,6 +31,11 @@ export function startParticipants(databaseUrl = inject("participantsDatabaseUrl"
   return startTestSubgraph(participantsSubgraph, databaseUrl);
 }
 
+/** The awards subgraph on the run's seeded database, or on `databaseUrl` for a test that writes. */
+export function startAwards(databaseUrl = inject("awardsDatabaseUrl")): Promise<TestSubgraph> {
+  return startTestSubgraph(awardsSubgraph, databaseUrl);
+}
+
 export interface TestStack {
   gateway: RunningGateway;
   subgraphs: Record<string, TestSubgraph>;
@@ -37,10 +43,11 @@ export interface TestStack {
 }
 
 /** The gateway over the committed supergraph, routed to subgraphs running in this process. */
-export async function startTestStack(options: { participantsDatabaseUrl?: string } = {}): Promise<TestStack> {
+export async function startTestStack(options: { participantsDatabaseUrl?: string; awardsDatabaseUrl?: string } = {}): Promise<TestStack> {
   const subgraphs = {
     regencies: await startRegencies(),
     participants: await startParticipants(options.participantsDatabaseUrl),
+    awards: await startAwards(options.awardsDatabaseUrl),
   };
   const gateway = await startGatewayServer({
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.server.url])),
@@ -55,13 +62,16 @@ export async function startTestStack(options: { participantsDatabaseUrl?: string
   };
 }
 
-/** A participants database of this test file's own, migrated and seeded, for tests that write. */
-export async function ownParticipantsDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = runDatabaseName(`participants_${label}`, inject("runId"));
+/** A database of this test file's own for a subgraph, migrated and seeded, for tests that write. */
+export async function ownDatabase(definition: SubgraphDefinition, label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = runDatabaseName(`${definition.name}_${label}`, inject("runId"));
   const url = await createRunDatabase(inject("serverUrl"), name);
-  const db = await openDataSource(participantsSubgraph, url);
+  const db = await openDataSource(definition, url);
   await db.runMigrations();
-  await participantsSubgraph.seed!(db);
+  await definition.seed!(db);
   await db.destroy();
   return { url, drop: () => dropDatabase(inject("serverUrl"), name) };
 }
+
+export const ownParticipantsDatabase = (label: string) => ownDatabase(participantsSubgraph, label);
+export const ownAwardsDatabase = (label: string) => ownDatabase(awardsSubgraph, label);

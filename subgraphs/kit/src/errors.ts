@@ -10,3 +10,18 @@ export function clientError(code: ErrorCode, message: string, extensions: Record
 export function badUserInput(message: string, field?: string): GraphQLError {
   return clientError("BAD_USER_INPUT", message, field ? { field } : {});
 }
+
+/** One broken rule of an input: which field, which rule, and what would be accepted. */
+export interface Violation {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** Every broken rule in one BAD_USER_INPUT error: the message lists them, `extensions.violations` has them one by one. */
+export function invalidInput(what: string, violations: Violation[]): GraphQLError {
+  return clientError("BAD_USER_INPUT", `${what} was not stored: ${violations.map((v) => `${v.field}: ${v.message}`).join(" ")}`, {
+    field: violations[0].field,
+    violations,
+  });
+}

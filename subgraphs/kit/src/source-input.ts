@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Field, ID, InputType } from "type-graphql";
 import type { EntityManager } from "typeorm";
+import type { Violation } from "./errors";
 import { DateScalar, toIsoDate } from "./scalars";
 import { Source } from "./source";
 
@@ -22,14 +23,8 @@ export class SourceInput {
   link?: string | null;
 }
 
-export interface SourceViolation {
-  field: string;
-  rule: string;
-  message: string;
-}
-
 /** What is wrong with a source as given, before any lookup; `field` names the argument. */
-export function sourceInputViolations(input: SourceInput | null | undefined, field = "source"): SourceViolation[] {
+export function sourceInputViolations(input: SourceInput | null | undefined, field = "source"): Violation[] {
   if (!input) {
     return [{ field, rule: "REQUIRED", message: `${field} is required: give the id of a known source, or the publisher and the title or link of the document.` }];
   }

@@ -1,23 +1,13 @@
-import { badUserInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
-import { GraphQLError } from "graphql";
+import { invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import { CATEGORIES, CoverageReport, CoverageReportPart } from "./coverage-report.entity";
 import { CoverageReportInput } from "./coverage-report.input";
-import { coverageReportViolations, type Violation } from "./coverage-report.validation";
+import { coverageReportViolations } from "./coverage-report.validation";
 import { toSegments } from "./coverage";
 import { SegmentCount } from "./coverage.type";
 import { partsByReport, sourceById } from "./loaders";
 import { Regency, regencyStub } from "./regency.entity";
-
-function rejected(violations: Violation[]): GraphQLError {
-  const error = badUserInput(
-    `The coverage report was not stored: ${violations.map((v) => `${v.field}: ${v.message}`).join(" ")}`,
-    violations[0].field,
-  );
-  error.extensions.violations = violations;
-  return error;
-}
 
 /** Stores a report with its parts in one transaction; the same regency, date and source replaces the earlier one. */
 export async function storeCoverageReport(manager: EntityManager, input: CoverageReportInput, sourceId: string): Promise<CoverageReport> {
@@ -61,11 +51,11 @@ export class CoverageReportResolver {
   })
   async recordCoverageReport(@Arg("input", () => CoverageReportInput) input: CoverageReportInput, @Ctx() { dataSource }: RequestContext): Promise<CoverageReport> {
     const violations = coverageReportViolations(input);
-    if (violations.length) throw rejected(violations);
+    if (violations.length) throw invalidInput("The coverage report", violations);
     return dataSource.transaction(async (manager) => {
       const source = await resolveSourceInput(manager, input.source!);
       if (!source) {
-        throw rejected([{ field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input.source!.id}": give publisher and title instead.` }]);
+        throw invalidInput("The coverage report", [{ field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input.source!.id}": give publisher and title instead.` }]);
       }
       return storeCoverageReport(manager, input, source.id);
     });

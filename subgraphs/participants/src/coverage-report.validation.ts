@@ -1,12 +1,7 @@
-import { FigureStatus, isAreaCode, knownRegencyCodes, sourceInputViolations, toIsoDate, todayInJakarta } from "@cakupan/kit";
+import { FigureStatus, isAreaCode, type Violation, knownRegencyCodes, sourceInputViolations, toIsoDate, todayInJakarta } from "@cakupan/kit";
 import { BreakdownDimension, CATEGORIES } from "./coverage-report.entity";
 import type { CoverageReportInput } from "./coverage-report.input";
 
-export interface Violation {
-  field: string;
-  rule: string;
-  message: string;
-}
 
 const persons = (n: number) => n.toLocaleString("en");
 

@@ -47,7 +47,7 @@ describe("the gateway", () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: "ok", service: "gateway" });
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { regencies: "ready", participants: "ready" } });
+    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { regencies: "ready", participants: "ready", awards: "ready" } });
   });
 
   it("reports not ready, naming the subgraph, when a subgraph cannot be reached", async () => {

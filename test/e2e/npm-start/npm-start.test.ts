@@ -48,12 +48,13 @@ describe("npm start on the embedded default", () => {
   beforeAll(async () => {
     expect(existsSync(STACK), "gateway/dist/stack.js is missing: npm test builds it first (npm run build)").toBe(true);
     dataDir = mkdtempSync(join(tmpdir(), "cakupan-start-"));
-    const [gatewayPort, regenciesPort, participantsPort] = [await freePort(), await freePort(), await freePort()];
+    const [gatewayPort, regenciesPort, participantsPort, awardsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     env = {
       CAKUPAN_DATA_DIR: join(dataDir, "postgres"),
       PORT: String(gatewayPort),
       SUBGRAPH_REGENCIES_PORT: String(regenciesPort),
       SUBGRAPH_PARTICIPANTS_PORT: String(participantsPort),
+      SUBGRAPH_AWARDS_PORT: String(awardsPort),
       DATABASE_PREFIX: "cakupan",
     };
     gatewayUrl = `http://localhost:${gatewayPort}/graphql`;

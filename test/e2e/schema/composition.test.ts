@@ -84,4 +84,31 @@ describe("the committed schema files", () => {
       "note: String!",
     ]);
   });
+
+  it("keep the contract of awards: Regency.awards and nominations, AwardResult, AwardEdition, awardEditions", () => {
+    const schema = buildSchema(readFileSync(SUPERGRAPH_FILE, "utf8"));
+    const signature = (type: string, field: string) => {
+      const definition = (schema.getType(type) as GraphQLObjectType).getFields()[field];
+      const args = definition.args.map((arg) => `${arg.name}: ${arg.type}`).join(", ");
+      return `${field}${args ? `(${args})` : ""}: ${definition.type}`;
+    };
+    expect(["awards", "nominations"].map((f) => signature("Regency", f))).toEqual(["awards: [AwardResult!]!", "nominations: [Nomination!]!"]);
+    expect(["rank", "title", "edition", "category", "source"].map((f) => signature("AwardResult", f))).toEqual([
+      "rank: Int!",
+      "title: String!",
+      "edition: AwardEdition!",
+      "category: AwardCategory!",
+      "source: Source!",
+    ]);
+    expect(["id", "name", "level", "province", "assessmentYear", "ceremonyDate", "categories"].map((f) => signature("AwardEdition", f))).toEqual([
+      "id: ID!",
+      "name: String!",
+      "level: AwardLevel!",
+      "province: Province",
+      "assessmentYear: Int",
+      "ceremonyDate: Date",
+      "categories: [AwardCategory!]!",
+    ]);
+    expect(signature("Query", "awardEditions")).toBe("awardEditions(provinceCode: ID, year: Int): [AwardEdition!]!");
+  });
 });

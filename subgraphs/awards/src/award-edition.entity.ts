@@ -1,0 +1,95 @@
+import { DateScalar, type IsoDate } from "@cakupan/kit";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+
+export enum AwardLevel {
+  PROVINCIAL = "PROVINCIAL",
+  NATIONAL = "NATIONAL",
+}
+registerEnumType(AwardLevel, { name: "AwardLevel", description: "Tingkat provinsi (provincial round) or tingkat nasional." });
+
+export enum EditionIdentityAssessment {
+  SAME = "SAME",
+  POSSIBLY_SAME = "POSSIBLY_SAME",
+  DIFFERENT = "DIFFERENT",
+}
+registerEnumType(EditionIdentityAssessment, {
+  name: "EditionIdentityAssessment",
+  description: "Whether two recorded editions are one round: SAME (a source says so), POSSIBLY_SAME (the sources allow it and do not say), DIFFERENT.",
+});
+
+@Entity("award_edition")
+@ObjectType("AwardEdition", { description: "One round of the Paritrana Award: national, or provincial for one province." })
+export class AwardEdition {
+  @PrimaryColumn("text")
+  @Field(() => ID)
+  id!: string;
+
+  @Column("text")
+  @Field()
+  name!: string;
+
+  @Column("text")
+  @Field(() => AwardLevel)
+  level!: AwardLevel;
+
+  @Column("text", { name: "province_code", nullable: true })
+  provinceCode!: string | null;
+
+  @Column("text", { name: "press_label", nullable: true })
+  @Field(() => String, { nullable: true, description: "How the press names it (\"Paritrana Award 2023\"): the year may be the assessment's or the ceremony's." })
+  pressLabel!: string | null;
+
+  @Column("int", { name: "assessment_year", nullable: true })
+  @Field(() => Int, { nullable: true, description: "The year assessed (tahun penilaian), when a source establishes it." })
+  assessmentYear!: number | null;
+
+  @Column("date", { name: "assessment_start", nullable: true })
+  @Field(() => DateScalar, { nullable: true })
+  assessmentStart!: IsoDate | null;
+
+  @Column("date", { name: "assessment_end", nullable: true })
+  @Field(() => DateScalar, { nullable: true })
+  assessmentEnd!: IsoDate | null;
+
+  @Column("date", { name: "ceremony_date", nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "The award ceremony (penyerahan penghargaan), when a source dates it." })
+  ceremonyDate!: IsoDate | null;
+
+  @Column("text", { name: "source_id" })
+  sourceId!: string;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
+@Entity("edition_category")
+export class EditionCategory {
+  @PrimaryColumn("text", { name: "edition_id" })
+  editionId!: string;
+
+  @PrimaryColumn("text", { name: "category_code" })
+  categoryCode!: string;
+
+  @Column("int")
+  position!: number;
+}
+
+@Entity("edition_identity")
+@ObjectType("EditionIdentity", { description: "What is known of whether this edition and another are one round, with the reasoning." })
+export class EditionIdentity {
+  @PrimaryColumn("text", { name: "edition_id" })
+  editionId!: string;
+
+  @PrimaryColumn("text", { name: "other_edition_id" })
+  otherEditionId!: string;
+
+  @Column("text")
+  @Field(() => EditionIdentityAssessment)
+  assessment!: EditionIdentityAssessment;
+
+  @Column("text")
+  @Field()
+  note!: string;
+}

@@ -1,0 +1,152 @@
+import { assertAreaCode, invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { In } from "typeorm";
+import { AwardCategory } from "./award-category.entity";
+import { AwardEdition, EditionCategory, EditionIdentity } from "./award-edition.entity";
+import { AwardCategoryInput, AwardEditionInput } from "./award.input";
+import { categoryViolations, editionViolations } from "./award.validation";
+import { categoriesByEdition, categoryByCode, editionById, identitiesByEdition, nominationsByEdition, sourceById } from "./loaders";
+import { Nomination } from "./nomination.entity";
+import { Province, regionStub } from "./region.entity";
+
+@ArgsType()
+class EditionFilterArgs {
+  @Field(() => ID, { nullable: true, description: "Provincial editions of this province (\"16\")." })
+  provinceCode?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Editions assessed in, held in, or labelled with this year." })
+  year?: number | null;
+}
+
+@Resolver(() => AwardEdition)
+export class AwardEditionResolver {
+  @Query(() => [AwardEdition], { description: "Paritrana Award editions, by province and/or year (assessment, ceremony or press label)." })
+  awardEditions(@Args(() => EditionFilterArgs) { provinceCode, year }: EditionFilterArgs, @Ctx() { dataSource }: RequestContext): Promise<AwardEdition[]> {
+    const query = dataSource.getRepository(AwardEdition).createQueryBuilder("e");
+    if (provinceCode != null) query.andWhere("e.province_code = :provinceCode", { provinceCode: assertAreaCode("province", provinceCode, "provinceCode") });
+    if (year != null) {
+      query.andWhere(
+        "(e.assessment_year = :year OR extract(year FROM e.ceremony_date) = :year OR e.press_label ~ ('\\m' || :yearText || '\\M'))",
+        { year, yearText: String(year) },
+      );
+    }
+    return query.orderBy("e.id").getMany();
+  }
+
+  @Query(() => AwardEdition, { nullable: true })
+  awardEdition(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<AwardEdition | null> {
+    return context.loader(editionById).load(id);
+  }
+
+  @Query(() => [AwardCategory], { description: "Every category, named or not." })
+  awardCategories(@Ctx() { dataSource }: RequestContext): Promise<AwardCategory[]> {
+    return dataSource.getRepository(AwardCategory).find({ order: { code: "ASC" } });
+  }
+
+  @FieldResolver(() => Province, { nullable: true, description: "The province of a provincial edition." })
+  province(@Root() edition: AwardEdition): Province | null {
+    return edition.provinceCode ? regionStub(Province, edition.provinceCode) : null;
+  }
+
+  @FieldResolver(() => [AwardCategory], { description: "Its categories, in the order the source lists them." })
+  async categories(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<AwardCategory[]> {
+    const links = await context.loader(categoriesByEdition).load(edition.id);
+    const categories = await context.loader(categoryByCode).loadMany(links.map((link) => link.categoryCode));
+    return categories.filter((c): c is AwardCategory => c instanceof AwardCategory);
+  }
+
+  @FieldResolver(() => [EditionIdentity], { description: "Other recorded editions that may be this same round, with what is known." })
+  sameRound(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<EditionIdentity[]> {
+    return context.loader(identitiesByEdition).load(edition.id);
+  }
+
+  @FieldResolver(() => [Nomination])
+  nominations(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<Nomination[]> {
+    return context.loader(nominationsByEdition).load(edition.id);
+  }
+
+  @FieldResolver(() => Source)
+  async source(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<Source> {
+    return (await context.loader(sourceById).load(edition.sourceId))!;
+  }
+
+  @Mutation(() => AwardEdition, { description: "Creates an edition with its categories. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken." })
+  async createAwardEdition(@Arg("input", () => AwardEditionInput) input: AwardEditionInput, @Ctx() { dataSource }: RequestContext): Promise<AwardEdition> {
+    return dataSource.transaction(async (manager) => {
+      const editionExists = await manager.existsBy(AwardEdition, { id: input.id });
+      const known = await manager.findBy(AwardCategory, { code: In(input.categoryCodes) });
+      const unknownCategories = input.categoryCodes.filter((code) => !known.some((c) => c.code === code));
+      const violations = editionViolations(input, { editionExists, unknownCategories });
+      if (violations.length) throw invalidInput("The award edition", violations);
+      const source = await resolveSourceInput(manager, input.source!);
+      if (!source) throw invalidInput("The award edition", [{ field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input.source!.id}".` }]);
+      const edition = manager.create(AwardEdition, {
+        id: input.id,
+        name: input.name.trim(),
+        level: input.level,
+        provinceCode: input.provinceCode ?? null,
+        pressLabel: input.pressLabel ?? null,
+        assessmentYear: input.assessmentYear ?? null,
+        assessmentStart: input.assessmentStart ? toIsoDate(input.assessmentStart) : null,
+        assessmentEnd: input.assessmentEnd ? toIsoDate(input.assessmentEnd) : null,
+        ceremonyDate: input.ceremonyDate ? toIsoDate(input.ceremonyDate) : null,
+        sourceId: source.id,
+        note: input.note ?? null,
+      });
+      await manager.insert(AwardEdition, edition);
+      if (input.categoryCodes.length) {
+        await manager.insert(EditionCategory, input.categoryCodes.map((categoryCode, position) => ({ editionId: input.id, categoryCode, position })));
+      }
+      return edition;
+    });
+  }
+
+  @Mutation(() => AwardCategory, { description: "Creates a category. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken." })
+  async createAwardCategory(@Arg("input", () => AwardCategoryInput) input: AwardCategoryInput, @Ctx() { dataSource }: RequestContext): Promise<AwardCategory> {
+    return dataSource.transaction(async (manager) => {
+      const violations = categoryViolations(input, await manager.existsBy(AwardCategory, { code: input.code }));
+      if (violations.length) throw invalidInput("The award category", violations);
+      const category = manager.create(AwardCategory, {
+        code: input.code,
+        name: input.name.trim(),
+        nameEn: input.nameEn.trim(),
+        nomineeKind: input.nomineeKind,
+        businessSector: input.businessSector ?? null,
+        businessSize: input.businessSize ?? null,
+        namedBySource: true,
+      });
+      await manager.insert(AwardCategory, category);
+      return category;
+    });
+  }
+
+  @Mutation(() => AwardEdition, { description: "Adds an existing category to an edition, after its others." })
+  async addEditionCategory(
+    @Arg("editionId", () => ID) editionId: string,
+    @Arg("categoryCode") categoryCode: string,
+    @Ctx() { dataSource }: RequestContext,
+  ): Promise<AwardEdition> {
+    return dataSource.transaction(async (manager) => {
+      const edition = await manager.findOneBy(AwardEdition, { id: editionId });
+      const violations = [];
+      if (!edition) violations.push({ field: "editionId", rule: "UNKNOWN_EDITION", message: `No edition has the id "${editionId}".` });
+      if (!(await manager.existsBy(AwardCategory, { code: categoryCode }))) {
+        violations.push({ field: "categoryCode", rule: "UNKNOWN_CATEGORY", message: `No category has the code "${categoryCode}".` });
+      } else if (await manager.existsBy(EditionCategory, { editionId, categoryCode })) {
+        violations.push({ field: "categoryCode", rule: "ONCE_EACH", message: `The edition has category "${categoryCode}" already.` });
+      }
+      if (violations.length) throw invalidInput("The edition's category", violations);
+      const position = await manager.countBy(EditionCategory, { editionId });
+      await manager.insert(EditionCategory, { editionId, categoryCode, position });
+      return edition!;
+    });
+  }
+}
+
+@Resolver(() => EditionIdentity)
+export class EditionIdentityResolver {
+  @FieldResolver(() => AwardEdition)
+  async other(@Root() identity: EditionIdentity, @Ctx() context: RequestContext): Promise<AwardEdition> {
+    return (await context.loader(editionById).load(identity.otherEditionId))!;
+  }
+}

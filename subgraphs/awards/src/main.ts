@@ -1,0 +1,4 @@
+import { runSubgraphService } from "@cakupan/kit";
+import { awardsSubgraph } from "./index";
+
+runSubgraphService(awardsSubgraph);

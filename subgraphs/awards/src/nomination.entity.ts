@@ -1,0 +1,153 @@
+import { DateScalar, type IsoDate } from "@cakupan/kit";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { BusinessSize, NomineeKind } from "./award-category.entity";
+
+export enum StageKind {
+  DATA_COLLECTION = "DATA_COLLECTION",
+  DOCUMENT_VERIFICATION = "DOCUMENT_VERIFICATION",
+  INTERVIEW = "INTERVIEW",
+  FIELD_VERIFICATION = "FIELD_VERIFICATION",
+  ANNOUNCEMENT = "ANNOUNCEMENT",
+}
+/** The order stages run in; their dates may not run backwards along it. */
+export const STAGE_ORDER: StageKind[] = [
+  StageKind.DATA_COLLECTION,
+  StageKind.DOCUMENT_VERIFICATION,
+  StageKind.INTERVIEW,
+  StageKind.FIELD_VERIFICATION,
+  StageKind.ANNOUNCEMENT,
+];
+registerEnumType(StageKind, {
+  name: "StageKind",
+  description: "Assessment stages (tahap penilaian): pengumpulan data, verifikasi dokumen, wawancara, verifikasi lapangan, pengumuman.",
+});
+
+export enum StageStatus {
+  PLANNED = "PLANNED",
+  IN_PROGRESS = "IN_PROGRESS",
+  COMPLETED = "COMPLETED",
+}
+registerEnumType(StageStatus, { name: "StageStatus", description: "As last reported: planned (dijadwalkan), in progress (sedang berjalan), completed (selesai)." });
+
+@Entity("organisation")
+@ObjectType("Organisation", { description: "A business or public service institution nominated for the award (badan usaha, lembaga layanan publik)." })
+export class Organisation {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Column("text")
+  @Field()
+  name!: string;
+
+  @Column("text")
+  @Field(() => NomineeKind, { description: "BUSINESS or PUBLIC_SERVICE_INSTITUTION." })
+  kind!: NomineeKind;
+
+  @Column("text", { name: "business_sector", nullable: true })
+  @Field(() => String, { nullable: true })
+  businessSector!: string | null;
+
+  @Column("text", { name: "business_size", nullable: true })
+  @Field(() => BusinessSize, { nullable: true })
+  businessSize!: BusinessSize | null;
+
+  @Column("text", { name: "regency_code", nullable: true })
+  regencyCode!: string | null;
+}
+
+/** Which kind of entity a nomination names. */
+export type NomineeType = "REGENCY" | "PROVINCE" | "VILLAGE" | "ORGANISATION";
+
+@Entity("nomination")
+@ObjectType("Nomination", { description: "A nominee in a category of an edition (nominasi), its assessment stages and its result." })
+export class Nomination {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Column("text", { name: "edition_id" })
+  editionId!: string;
+
+  @Column("text", { name: "category_code" })
+  categoryCode!: string;
+
+  @Column("text", { name: "nominee_type" })
+  nomineeType!: NomineeType;
+
+  @Column("text", { name: "nominee_code", nullable: true })
+  nomineeCode!: string | null;
+
+  @Column("int", { name: "organisation_id", nullable: true })
+  organisationId!: number | null;
+
+  @Column("text", { name: "source_id" })
+  sourceId!: string;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
+@Entity("nomination_stage")
+@ObjectType("AssessmentStage", { description: "One assessment stage of a nomination, with its dates as the sources give them." })
+export class NominationStage {
+  @PrimaryColumn("int", { name: "nomination_id" })
+  nominationId!: number;
+
+  @PrimaryColumn("text")
+  @Field(() => StageKind)
+  kind!: StageKind;
+
+  @Column("text")
+  @Field(() => StageStatus)
+  status!: StageStatus;
+
+  @Column("date", { name: "scheduled_at", nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "The date it is scheduled for (dijadwalkan)." })
+  scheduledAt!: IsoDate | null;
+
+  @Column("date", { name: "completed_at", nullable: true })
+  @Field(() => DateScalar, { nullable: true })
+  completedAt!: IsoDate | null;
+
+  @Column("date", { name: "reported_on", nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "When a source last reported on this stage." })
+  reportedOn!: IsoDate | null;
+
+  @Column("text", { name: "source_id" })
+  sourceId!: string;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
+@Entity("award_result")
+@ObjectType("AwardResult", { description: "A placing in a category of an edition (hasil): rank and title such as \"Juara I\"." })
+export class AwardResult {
+  @PrimaryColumn("int", { name: "nomination_id" })
+  nominationId!: number;
+
+  @Column("text", { name: "edition_id" })
+  editionId!: string;
+
+  @Column("text", { name: "category_code" })
+  categoryCode!: string;
+
+  @Column("int")
+  @Field(() => Int, { description: "1 for first place." })
+  rank!: number;
+
+  @Column("text")
+  @Field({ description: "The title as awarded: \"Juara I\"." })
+  title!: string;
+
+  @Column("text", { name: "source_id" })
+  sourceId!: string;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}

@@ -1,0 +1,33 @@
+import type { RequestContext } from "@cakupan/kit";
+import { type ClassType, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { nomineeKey, nominationsByNominee, resultByNomination } from "./loaders";
+import { AwardResult, Nomination, type NomineeType } from "./nomination.entity";
+import { Province, Regency, Village } from "./region.entity";
+
+/** Regency, Province and Village get the same two fields: their nominations, and the results among them. */
+function regionAwardsResolver(type: ClassType<{ code: string }>, nomineeType: NomineeType, label: string) {
+  @Resolver(() => type)
+  class RegionAwardsResolver {
+    @FieldResolver(() => [Nomination], { description: `Nominations of the ${label} government for the Paritrana Award.` })
+    nominations(@Root() region: { code: string }, @Ctx() context: RequestContext): Promise<Nomination[]> {
+      return context.loader(nominationsByNominee).load(nomineeKey(nomineeType, region.code));
+    }
+
+    @FieldResolver(() => [AwardResult], { description: `Placings of the ${label} government in the Paritrana Award.` })
+    async awards(@Root() region: { code: string }, @Ctx() context: RequestContext): Promise<AwardResult[]> {
+      const nominations = await context.loader(nominationsByNominee).load(nomineeKey(nomineeType, region.code));
+      const results = await context.loader(resultByNomination).loadMany(nominations.map((n) => n.id));
+      return results.filter((r): r is AwardResult => r instanceof AwardResult);
+    }
+  }
+  return RegionAwardsResolver;
+}
+
+export const regionAwardsResolvers = [
+  regionAwardsResolver(Regency, "REGENCY", "regency/city"),
+  regionAwardsResolver(Province, "PROVINCE", "province"),
+  regionAwardsResolver(Village, "VILLAGE", "village"),
+] as const;
+
+/** References carry only the key; awards and nominations are loaded by the fields above, batched. */
+export const resolveRegionReference = <T>(reference: T): T => reference;

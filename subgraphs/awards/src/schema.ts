@@ -1,0 +1,30 @@
+import { buildFederatedSchema, Source } from "@cakupan/kit";
+import type { GraphQLSchema } from "graphql";
+import { AwardCategory } from "./award-category.entity";
+import { AwardEdition, EditionCategory, EditionIdentity } from "./award-edition.entity";
+import { AwardEditionResolver, EditionIdentityResolver } from "./award-edition.resolver";
+import { CreateAwards1763801000000 } from "./migrations/1763801000000-create-awards";
+import { AwardResult, Nomination, NominationStage, Organisation } from "./nomination.entity";
+import { AwardResultResolver, NominationResolver, StageResolver } from "./nomination.resolver";
+import { Province, Regency, Village } from "./region.entity";
+import { regionAwardsResolvers, resolveRegionReference } from "./region.resolver";
+
+export const SUBGRAPH_NAME = "awards";
+
+export const entities = [Source, AwardCategory, AwardEdition, EditionCategory, EditionIdentity, Organisation, Nomination, NominationStage, AwardResult];
+
+export const migrations = [CreateAwards1763801000000];
+
+export function buildAwardsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [AwardEditionResolver, EditionIdentityResolver, NominationResolver, AwardResultResolver, StageResolver, ...regionAwardsResolvers],
+      orphanedTypes: [Regency, Province, Village],
+    },
+    {
+      Regency: { __resolveReference: resolveRegionReference },
+      Province: { __resolveReference: resolveRegionReference },
+      Village: { __resolveReference: resolveRegionReference },
+    },
+  );
+}
