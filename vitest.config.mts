@@ -21,7 +21,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "excel-addin/test/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["./test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

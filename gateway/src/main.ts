@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { envPort, envString, stopOnSignals } from "@cakupan/kit";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
 import { startGatewayServer } from "./server";
@@ -7,6 +8,10 @@ startGatewayServer({
   host: envString("HOST", "127.0.0.1"),
   supergraphPath: envString("SUPERGRAPH_PATH", DEFAULT_SUPERGRAPH_PATH),
   subgraphUrls: subgraphUrlOverrides(),
+  // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
+  tls: process.env.TLS_CERT_FILE && process.env.TLS_KEY_FILE
+    ? { cert: readFileSync(process.env.TLS_CERT_FILE), key: readFileSync(process.env.TLS_KEY_FILE) }
+    : undefined,
 }).then(
   (server) => {
     console.log(`gateway ready at ${server.url}`);

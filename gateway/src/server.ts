@@ -1,14 +1,22 @@
 import { createServer } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { listen, type RunningServer } from "@cakupan/kit";
 import express from "express";
+import { addinRoutes } from "./addin";
+import { exportRoutes } from "./export";
 import { createGateway, type GatewayOptions } from "./gateway";
+import { liveCoverageRoutes } from "./live";
 
 export interface GatewayServerOptions extends GatewayOptions {
   port?: number;
   host?: string;
+  /** PEM certificate and key: serve HTTPS, which Office requires of add-ins outside localhost tests. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Where the add-in's manifest.xml and dist/ are. */
+  addinDir?: string;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -38,7 +46,7 @@ async function subgraphReadiness(urls: Record<string, string>) {
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<RunningGateway> {
   const { gateway, routes: subgraphUrls } = createGateway(options);
   const app = express();
-  const httpServer = createServer(app);
+  const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
   const apollo = new ApolloServer({
     gateway,
     introspection: true,
@@ -56,15 +64,21 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", subgraphs });
   });
   app.use("/graphql", express.json({ limit: "2mb" }), expressMiddleware(apollo));
+  exportRoutes(app, apollo);
+  addinRoutes(app, options.addinDir);
+  const live = liveCoverageRoutes(app, subgraphUrls.participants);
 
   const host = options.host ?? "127.0.0.1";
   const port = await listen(httpServer, options.port ?? 0, host);
   let stopping: Promise<void> | undefined;
   return {
     name: "gateway",
-    url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
+    url: `${options.tls ? "https" : "http"}://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
     port,
     subgraphUrls,
-    stop: () => (stopping ??= apollo.stop()),
+    stop: () => {
+      live.close();
+      return (stopping ??= apollo.stop());
+    },
   };
 }

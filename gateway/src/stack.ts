@@ -125,6 +125,8 @@ Cakupan is up (${elapsed()}).
   GraphQL gateway     ${gatewayUrl}   (open it in a browser for Apollo Sandbox)
 ${subgraphs.map(({ service, url }) => `  ${`${service.name} subgraph`.padEnd(20)}${url}`).join("\n")}
   health              http://localhost:${gatewayPort}/health, readiness http://localhost:${gatewayPort}/ready
+  Excel add-in        http://localhost:${gatewayPort}/addin/manifest.xml   (sideload it; see README)
+  CSV for Excel/Sheets http://localhost:${gatewayPort}/export/coverage.csv?province=16
 
 First query:
   curl -s ${gatewayUrl} -H 'content-type: application/json' \\

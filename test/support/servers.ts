@@ -18,7 +18,7 @@ export interface TestSubgraph {
 export async function startTestSubgraph(definition: SubgraphDefinition, databaseUrl: string): Promise<TestSubgraph> {
   const sql = new QueryCounter();
   const dataSource = await openDataSource(definition, databaseUrl, sql);
-  const server = await startSubgraphServer({ name: definition.name, schema: await definition.buildSchema(), dataSource });
+  const server = await startSubgraphServer({ name: definition.name, schema: await definition.buildSchema(), dataSource, routes: definition.routes });
   return { server, dataSource, sql };
 }
 

@@ -16,7 +16,11 @@ export interface SubgraphServerOptions {
   port?: number;
   host?: string;
   plugins?: ApolloServerPlugin<BaseContext>[];
+  /** Extra HTTP routes of the service (event streams, exports); what they return is closed on stop. */
+  routes?: HttpRoutes;
 }
+
+export type HttpRoutes = (app: express.Express, dataSource: DataSource) => Promise<{ close(): Promise<void> } | void>;
 
 export interface RunningServer {
   name: string;
@@ -55,6 +59,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       response.status(503).json({ status: "unavailable", service: options.name, reason: (error as Error).message });
     }
   });
+  const extra = options.routes ? await options.routes(app, options.dataSource) : undefined;
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),
@@ -70,6 +75,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     port,
     stop: () => {
       stopping ??= (async () => {
+        await extra?.close();
         await apollo.stop();
         if (options.dataSource.isInitialized) await options.dataSource.destroy();
       })();

@@ -2,7 +2,7 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSource, Logger, MixedList } from "typeorm";
 import { envFlag, envPort, envString } from "./config";
 import { createDataSource, databaseUrlFromEnv } from "./data-source";
-import { type RunningServer, startSubgraphServer, stopOnSignals } from "./server";
+import { type HttpRoutes, type RunningServer, startSubgraphServer, stopOnSignals } from "./server";
 
 /** What makes a subgraph a deployable service: its schema, its tables, and how to seed them. */
 export interface SubgraphDefinition {
@@ -13,6 +13,8 @@ export interface SubgraphDefinition {
   buildSchema(): Promise<GraphQLSchema>;
   /** Idempotent: safe to run on every start. */
   seed?(dataSource: DataSource): Promise<void>;
+  /** HTTP routes beside /graphql, such as an event stream. */
+  routes?: HttpRoutes;
 }
 
 export async function openDataSource(definition: SubgraphDefinition, url: string, logger?: Logger): Promise<DataSource> {
@@ -41,6 +43,7 @@ export async function startSubgraphService(
       name: definition.name,
       schema: await definition.buildSchema(),
       dataSource,
+      routes: definition.routes,
       port: envPort("PORT", definition.defaultPort, env),
       host: envString("HOST", "127.0.0.1", env),
     });

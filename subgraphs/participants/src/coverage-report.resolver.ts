@@ -5,6 +5,7 @@ import { CATEGORIES, CoverageReport, CoverageReportPart } from "./coverage-repor
 import { CoverageReportInput } from "./coverage-report.input";
 import { coverageReportViolations } from "./coverage-report.validation";
 import { toSegments } from "./coverage";
+import { notifyCoverageChanged } from "./coverage.events";
 import { SegmentCount } from "./coverage.type";
 import { partsByReport, sourceById } from "./loaders";
 import { Regency, regencyStub } from "./regency.entity";
@@ -57,7 +58,9 @@ export class CoverageReportResolver {
       if (!source) {
         throw invalidInput("The coverage report", [{ field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input.source!.id}": give publisher and title instead.` }]);
       }
-      return storeCoverageReport(manager, input, source.id);
+      const report = await storeCoverageReport(manager, input, source.id);
+      await notifyCoverageChanged(manager, report.regencyCode, report.asOf);
+      return report;
     });
   }
 

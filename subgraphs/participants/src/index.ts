@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from "@cakupan/kit";
 import { buildParticipantsSchema, entities, migrations, SUBGRAPH_NAME } from "./schema";
+import { coverageEventRoutes } from "./coverage.events";
 import { seedParticipants } from "./seed";
 
 export { buildParticipantsSchema, entities, migrations, SUBGRAPH_NAME } from "./schema";
@@ -12,4 +13,5 @@ export const participantsSubgraph: SubgraphDefinition = {
   migrations,
   buildSchema: buildParticipantsSchema,
   seed: seedParticipants,
+  routes: coverageEventRoutes,
 };

@@ -61,3 +61,22 @@ describe("the gateway", () => {
     }
   });
 });
+
+describe("the gateway serves the Excel add-in", () => {
+  it("serves the manifest with its own origin in every URL", async () => {
+    const base = url.replace("/graphql", "");
+    const response = await fetch(`${base}/addin/manifest.xml`);
+    expect(response.headers.get("content-type")).toContain("application/xml");
+    const manifest = await response.text();
+    expect(manifest).not.toContain("https://localhost:4000");
+    expect(manifest).toContain(`${base}/addin/taskpane.html`);
+    expect(manifest).toContain(`<bt:String id="Functions.Namespace" DefaultValue="JSK" />`);
+  });
+
+  it("serves the built task pane, script and functions.json", async () => {
+    const base = url.replace("/graphql", "");
+    for (const file of ["taskpane.html", "addin.js", "functions.json", "assets/icon-32.png"]) {
+      expect((await fetch(`${base}/addin/${file}`)).status, file).toBe(200);
+    }
+  });
+});

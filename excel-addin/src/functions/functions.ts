@@ -1,0 +1,177 @@
+import type { GatewayConfig } from "../shared/gateway";
+import { readSettings } from "../shared/settings";
+import { invalidValue, toExcelError } from "./errors";
+import { Jsk, metricArgument } from "./jsk";
+import { LiveHub } from "./live";
+
+/** The gateway the functions ask: re-read on each request, so a new URL or token in the task pane applies at once. */
+export function gatewayFromSettings(): GatewayConfig {
+  const { gatewayUrl, token } = readSettings();
+  return { url: gatewayUrl, token };
+}
+
+let jsk: Jsk | undefined;
+let hub: LiveHub | undefined;
+
+/** The one Jsk (and its batcher and region directory) of this runtime; tests install their own. */
+export function useJsk(instance: Jsk, liveHub?: LiveHub): void {
+  jsk = instance;
+  hub = liveHub ?? new LiveHub(instance, instance.gateway);
+}
+
+function service(): Jsk {
+  if (!jsk) useJsk(new Jsk(gatewayFromSettings));
+  return jsk!;
+}
+
+function liveHub(): LiveHub {
+  service();
+  return hub!;
+}
+
+async function cell<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Coverage rate of a regency (cakupan kepesertaan BPJS Ketenagakerjaan) as a fraction: 0.4826 is 48.26%.
+ * @customfunction COVERAGE
+ * @param region Regency code ("16.06"), name ("Musi Banyuasin") or alias ("Muba"), or a cell holding one.
+ * @param [asOf] Date: the last report at or before it (default today).
+ * @returns Active participants divided by the workforce estimate.
+ */
+export function coverage(region: any, asOf?: any): Promise<number> {
+  return cell(() => service().coverage(region, asOf));
+}
+
+/**
+ * Active participants of a regency (peserta aktif), in total or for one segment, group or funding source.
+ * @customfunction PARTICIPANTS
+ * @param region Regency code, name or alias.
+ * @param [asOf] Date: the last report at or before it (default today).
+ * @param [segment] PU, BPU, JAKON, PMI, NON-ASN, PERANGKAT DESA, RENTAN, APBD, APBDES, CSR, BAZNAS, MANDIRI or PEMBERI KERJA.
+ * @returns Persons.
+ */
+export function participants(region: any, asOf?: any, segment?: string): Promise<number> {
+  return cell(() => service().participants(region, asOf, segment));
+}
+
+/**
+ * Workforce estimate of a regency (potensi tenaga kerja): the denominator of coverage.
+ * @customfunction WORKFORCE
+ * @param region Regency code, name or alias.
+ * @param [year] Year of the estimate (default the latest).
+ * @returns Persons.
+ */
+export function workforce(region: any, year?: any): Promise<number> {
+  return cell(() => service().workforce(region, year));
+}
+
+/**
+ * Coverage target in force for a regency (target cakupan) as a fraction: 0.5215 is 52.15%.
+ * @customfunction TARGET
+ * @param region Regency code, name or alias.
+ * @param [year] Year (default this year): that year's target, else the next one set.
+ * @returns The target rate.
+ */
+export function target(region: any, year?: any): Promise<number> {
+  return cell(() => service().target(region, year));
+}
+
+/**
+ * Persons still needed to reach the coverage target (kekurangan peserta).
+ * @customfunction GAP
+ * @param region Regency code, name or alias.
+ * @param [year] Year: coverage at its end (default today).
+ * @returns Persons: ceil(target x workforce) - active participants.
+ */
+export function gap(region: any, year?: any): Promise<number> {
+  return cell(() => service().gap(region, year));
+}
+
+/**
+ * Coverage of several regencies as a table with a header row, spilled.
+ * @customfunction TABLE
+ * @param regions A province code or name ("16", "Sumatera Selatan") or a range of regencies.
+ * @param [fields] Columns: code, name, province, asOf, active, workforce, rate, target, gap, pace, status, source (text separated by commas, or a range).
+ * @param [asOf] Date (default today).
+ * @returns One row per regency, after the header.
+ */
+export function table(regions: any, fields?: any, asOf?: any): Promise<any[][]> {
+  return cell(() => service().table(regions, fields, asOf));
+}
+
+/**
+ * The coverage reports of a regency over time, with a header row, spilled.
+ * @customfunction HISTORY
+ * @param region Regency code, name or alias.
+ * @param [from] First date (default all).
+ * @param [to] Last date (default all).
+ * @returns asOf, active, rate, status and source of each report, oldest first.
+ */
+export function history(region: any, from?: any, to?: any): Promise<any[][]> {
+  return cell(() => service().history(region, from, to));
+}
+
+/**
+ * Paritrana Award results of a regency, with a header row, spilled.
+ * @customfunction AWARDS
+ * @param region Regency code, name or alias.
+ * @returns Edition, level, category, rank, title and source of each result.
+ */
+export function awards(region: any): Promise<any[][]> {
+  return cell(() => service().awards(region));
+}
+
+/**
+ * A live figure of a regency's coverage: the cell updates when a new report is recorded.
+ * @customfunction LIVE
+ * @param region Regency code, name or alias.
+ * @param [metric] rate (default), active, gap, workforce or target.
+ * @param invocation Custom function handler
+ */
+export function live(region: any, metric: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  let unsubscribe: (() => void) | undefined;
+  let cancelled = false;
+  invocation.onCanceled = () => {
+    cancelled = true;
+    unsubscribe?.();
+  };
+  const fail = (error: unknown) => invocation.setResult(toExcelError(error) as never);
+  let chosen: ReturnType<typeof metricArgument>;
+  try {
+    chosen = metricArgument(metric);
+  } catch (error) {
+    return fail(error);
+  }
+  service()
+    .directory.regency(region)
+    .then((regency) => {
+      if (cancelled) return;
+      unsubscribe = liveHub().subscribe(regency, chosen, (value) => invocation.setResult(value), fail);
+    }, fail);
+}
+
+export const FUNCTIONS = {
+  COVERAGE: coverage,
+  PARTICIPANTS: participants,
+  WORKFORCE: workforce,
+  TARGET: target,
+  GAP: gap,
+  TABLE: table,
+  HISTORY: history,
+  AWARDS: awards,
+  LIVE: live,
+};
+
+export function registerFunctions(): void {
+  for (const [id, implementation] of Object.entries(FUNCTIONS)) CustomFunctions.associate(id, implementation);
+}
+
+if (typeof CustomFunctions !== "undefined") registerFunctions();
+
+export { invalidValue, liveHub };

@@ -1,0 +1,220 @@
+import type { GatewayConfig } from "../shared/gateway";
+import { dateArgument, listArgument, yearArgument } from "./arguments";
+import { Batcher, literal } from "./batcher";
+import { RegionDirectory, type RegencyEntry } from "./directory";
+import { invalidValue, notAvailable } from "./errors";
+
+export interface CoverageFigures {
+  asOf: string;
+  activeParticipants: number;
+  workforce: number | null;
+  rate: number | null;
+  target: number | null;
+  targetYear: number | null;
+  gap: number | null;
+  requiredMonthlyPace: number | null;
+  status: string | null;
+  segments: { dimension: string; category: string; label: string; persons: number }[];
+  sources: { publisher: string | null; title: string | null; publishedOn: string | null }[];
+}
+
+const COVERAGE_SELECTION = `asOf activeParticipants workforce rate target targetYear gap requiredMonthlyPace status
+  segments { dimension category label persons } sources { publisher title publishedOn }`;
+
+/** The columns TABLE can show, and how each reads a row. */
+export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = {
+  code: (r) => r.code,
+  name: (r) => r.name,
+  province: (r) => r.province,
+  asOf: (r) => r.coverage?.asOf ?? "",
+  active: (r) => r.coverage?.activeParticipants ?? "",
+  workforce: (r) => r.coverage?.workforce ?? "",
+  rate: (r) => r.coverage?.rate ?? "",
+  target: (r) => r.coverage?.target ?? "",
+  gap: (r) => r.coverage?.gap ?? "",
+  pace: (r) => r.coverage?.requiredMonthlyPace ?? "",
+  status: (r) => r.coverage?.status ?? "",
+  source: (r) => r.coverage?.sources.map((s) => [s.publisher, s.publishedOn].filter(Boolean).join(" ")).join("; ") ?? "",
+};
+export const DEFAULT_TABLE_FIELDS = ["code", "name", "active", "workforce", "rate", "target", "gap", "status", "source"];
+
+export interface TableRow {
+  code: string;
+  name: string;
+  province: string;
+  coverage: CoverageFigures | null;
+}
+
+/** Segment names a planner may type, to the categories the API uses. */
+const SEGMENT_ALIASES: Record<string, string> = {
+  PU: "WAGE_EARNER", "PENERIMA UPAH": "WAGE_EARNER", BPU: "NON_WAGE_EARNER", "BUKAN PENERIMA UPAH": "NON_WAGE_EARNER",
+  JAKON: "CONSTRUCTION", KONSTRUKSI: "CONSTRUCTION", PMI: "MIGRANT_WORKER", "NON ASN": "NON_ASN_STAFF", "NON-ASN": "NON_ASN_STAFF",
+  "PERANGKAT DESA": "VILLAGE_OFFICIAL", RENTAN: "VULNERABLE_WORKER", "PEKERJA RENTAN": "VULNERABLE_WORKER", APBD: "APBD", APBDES: "APBDES",
+  CSR: "CSR", BAZNAS: "BAZNAS", MANDIRI: "SELF_PAID", "PEMBERI KERJA": "EMPLOYER",
+};
+const CATEGORIES = [
+  "WAGE_EARNER", "NON_WAGE_EARNER", "CONSTRUCTION", "MIGRANT_WORKER", "NON_ASN_STAFF", "VILLAGE_OFFICIAL", "VULNERABLE_WORKER",
+  "APBD", "APBDES", "PROVINCE_BUDGET", "CSR", "BAZNAS", "SELF_PAID", "EMPLOYER",
+];
+
+export function segmentCategory(segment: string): string {
+  const key = segment.trim().toUpperCase().replace(/_/g, " ");
+  const category = SEGMENT_ALIASES[key] ?? CATEGORIES.find((c) => c === key.replace(/ /g, "_"));
+  if (!category) throw invalidValue(`Unknown segment '${segment}': use PU, BPU, JAKON, PMI, NON-ASN, PERANGKAT DESA, RENTAN, APBD, APBDES, CSR, BAZNAS, MANDIRI or PEMBERI KERJA.`);
+  return category;
+}
+
+export const LIVE_METRICS = ["rate", "active", "gap", "workforce", "target"] as const;
+export type LiveMetric = (typeof LIVE_METRICS)[number];
+
+export function metricArgument(value: unknown): LiveMetric {
+  const metric = (value === undefined || value === null || value === "" ? "rate" : String(value).trim().toLowerCase()) as LiveMetric;
+  if (!LIVE_METRICS.includes(metric)) throw invalidValue(`Unknown metric '${String(value)}': use ${LIVE_METRICS.join(", ")}.`);
+  return metric;
+}
+
+export function metricOf(coverage: CoverageFigures, metric: LiveMetric, regionName: string): number {
+  const value = { rate: coverage.rate, active: coverage.activeParticipants, gap: coverage.gap, workforce: coverage.workforce, target: coverage.target }[metric];
+  if (value === null || value === undefined) throw notAvailable(`${regionName} has no ${metric} at ${coverage.asOf}: a workforce estimate or target is missing.`);
+  return value;
+}
+
+function todayInJakarta(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+/**
+ * What the JSK functions compute, independent of Excel: region arguments resolved through the directory,
+ * figures fetched through the batcher. Every failure is a CellError with a message for the planner.
+ */
+export class Jsk {
+  readonly batcher: Batcher;
+  readonly directory: RegionDirectory;
+
+  constructor(readonly gateway: () => GatewayConfig, options: { delayMs?: number } = {}) {
+    this.batcher = new Batcher(gateway, options.delayMs);
+    this.directory = new RegionDirectory(gateway);
+  }
+
+  /** Coverage of a regency at a date (null asOf: today), or null when it has no report by then. */
+  async coverageOf(regency: RegencyEntry, asOf: string | null): Promise<CoverageFigures | null> {
+    const args = asOf ? `(asOf: ${literal(asOf)})` : "";
+    const result = await this.batcher.fetch<{ coverage: CoverageFigures | null }>(
+      `coverage|${regency.code}|${asOf ?? ""}`,
+      `regency(code: ${literal(regency.code)})`,
+      `coverage${args} { ${COVERAGE_SELECTION} }`,
+    );
+    return result?.coverage ?? null;
+  }
+
+  private async requireCoverage(region: unknown, asOfValue: unknown): Promise<{ regency: RegencyEntry; coverage: CoverageFigures }> {
+    const asOf = dateArgument(asOfValue, "asOf");
+    const regency = await this.directory.regency(region);
+    const coverage = await this.coverageOf(regency, asOf);
+    if (!coverage) throw notAvailable(`No coverage report for ${regency.shortName} at or before ${asOf ?? "today"}.`);
+    return { regency, coverage };
+  }
+
+  async coverage(region: unknown, asOf?: unknown): Promise<number> {
+    const { regency, coverage } = await this.requireCoverage(region, asOf);
+    return metricOf(coverage, "rate", regency.shortName);
+  }
+
+  async participants(region: unknown, asOf?: unknown, segment?: unknown): Promise<number> {
+    const category = segment === undefined || segment === null || segment === "" ? null : segmentCategory(String(segment));
+    const { regency, coverage } = await this.requireCoverage(region, asOf);
+    if (!category) return coverage.activeParticipants;
+    const part = coverage.segments.find((s) => s.category === category);
+    if (!part) throw notAvailable(`The report of ${coverage.asOf} for ${regency.shortName} gives no figure for ${String(segment)}.`);
+    return part.persons;
+  }
+
+  private async figures(region: unknown) {
+    const regency = await this.directory.regency(region);
+    const result = await this.batcher.fetch<{ workforceEstimates: { year: number; persons: number }[]; coverageTargets: { year: number; rate: number; scheme: string }[] }>(
+      `figures|${regency.code}`,
+      `regency(code: ${literal(regency.code)})`,
+      "workforceEstimates { year persons } coverageTargets { year rate scheme }",
+    );
+    return { regency, workforceEstimates: result?.workforceEstimates ?? [], coverageTargets: result?.coverageTargets ?? [] };
+  }
+
+  async workforce(region: unknown, yearValue?: unknown): Promise<number> {
+    const year = yearArgument(yearValue);
+    const { regency, workforceEstimates } = await this.figures(region);
+    const sorted = [...workforceEstimates].sort((a, b) => b.year - a.year);
+    const estimate = year === null ? sorted[0] : sorted.find((e) => e.year === year);
+    if (!estimate) throw notAvailable(`No workforce estimate for ${regency.shortName}${year === null ? "" : ` for ${year}`}.`);
+    return estimate.persons;
+  }
+
+  async target(region: unknown, yearValue?: unknown): Promise<number> {
+    const year = yearArgument(yearValue) ?? Number(todayInJakarta().slice(0, 4));
+    const { regency, coverageTargets } = await this.figures(region);
+    const candidates = coverageTargets.filter((t) => t.scheme === "UCJ").length ? coverageTargets.filter((t) => t.scheme === "UCJ") : coverageTargets;
+    const target = [...candidates].sort((a, b) => a.year - b.year).find((t) => t.year >= year);
+    if (!target) throw notAvailable(`No coverage target for ${regency.shortName} for ${year} or later.`);
+    return target.rate;
+  }
+
+  async gap(region: unknown, yearValue?: unknown): Promise<number> {
+    const year = yearArgument(yearValue);
+    const { regency, coverage } = await this.requireCoverage(region, year === null ? null : `${year}-12-31`);
+    return metricOf(coverage, "gap", regency.shortName);
+  }
+
+  /** Rows for a province (code or name) or for a list of regions; coverage null where none reported. */
+  async tableRows(regions: unknown, asOf: string | null): Promise<TableRow[]> {
+    const single = Array.isArray(regions) ? listArgument(regions) : [String(regions ?? "").trim()];
+    if (single.length === 1) {
+      const province = await this.directory.province(single[0]);
+      if (province) {
+        const rows = await this.batcher.fetch<{ code: string; name: string; coverage: CoverageFigures | null }[]>(
+          `province|${province.code}|${asOf ?? ""}`,
+          `regencies(provinceCode: ${literal(province.code)})`,
+          `code name coverage${asOf ? `(asOf: ${literal(asOf)})` : ""} { ${COVERAGE_SELECTION} }`,
+        );
+        return (rows ?? []).map((row) => ({ ...row, province: province.name }));
+      }
+    }
+    if (!single.length || !single[0]) throw invalidValue("regions is empty: give a province (16, Sumatera Selatan) or a range of regencies.");
+    const regencies = await Promise.all(single.map((value) => this.directory.regency(value)));
+    const coverages = await Promise.all(regencies.map((regency) => this.coverageOf(regency, asOf)));
+    return regencies.map((regency, i) => ({ code: regency.code, name: regency.name, province: regency.province.name, coverage: coverages[i] }));
+  }
+
+  async table(regions: unknown, fieldsValue?: unknown, asOfValue?: unknown): Promise<(string | number)[][]> {
+    const fields = listArgument(fieldsValue).map((f) => f.trim());
+    const chosen = fields.length ? fields : DEFAULT_TABLE_FIELDS;
+    const unknown = chosen.filter((f) => !(f in TABLE_FIELDS));
+    if (unknown.length) throw invalidValue(`Unknown field(s) ${unknown.join(", ")}: use ${Object.keys(TABLE_FIELDS).join(", ")}.`);
+    const rows = await this.tableRows(regions, dateArgument(asOfValue, "asOf"));
+    return [chosen, ...rows.map((row) => chosen.map((field) => TABLE_FIELDS[field](row)))];
+  }
+
+  async history(region: unknown, fromValue?: unknown, toValue?: unknown): Promise<(string | number)[][]> {
+    const [from, to] = [dateArgument(fromValue, "from"), dateArgument(toValue, "to")];
+    const regency = await this.directory.regency(region);
+    const args = [from && `from: ${literal(from)}`, to && `to: ${literal(to)}`].filter(Boolean).join(", ");
+    const result = await this.batcher.fetch<{ coverageHistory: { asOf: string; activeParticipants: number | null; rate: number | null; status: string; source: { publisher: string | null } }[] }>(
+      `history|${regency.code}|${from ?? ""}|${to ?? ""}`,
+      `regency(code: ${literal(regency.code)})`,
+      `coverageHistory${args ? `(${args})` : ""} { asOf activeParticipants rate status source { publisher } }`,
+    );
+    const reports = result?.coverageHistory ?? [];
+    if (!reports.length) throw notAvailable(`No coverage reports for ${regency.shortName}${from || to ? ` from ${from ?? "the start"} to ${to ?? "today"}` : ""}.`);
+    return [["asOf", "active", "rate", "status", "source"], ...reports.map((r) => [r.asOf, r.activeParticipants ?? "", r.rate ?? "", r.status, r.source.publisher ?? ""])];
+  }
+
+  async awards(region: unknown): Promise<(string | number)[][]> {
+    const regency = await this.directory.regency(region);
+    const result = await this.batcher.fetch<{ awards: { rank: number; title: string; edition: { name: string; level: string }; category: { name: string }; source: { publisher: string | null } }[] }>(
+      `awards|${regency.code}`,
+      `regency(code: ${literal(regency.code)})`,
+      "awards { rank title edition { name level } category { name } source { publisher } }",
+    );
+    const awards = result?.awards ?? [];
+    if (!awards.length) throw notAvailable(`No Paritrana Award results recorded for ${regency.shortName}.`);
+    return [["edition", "level", "category", "rank", "title", "source"], ...awards.map((a) => [a.edition.name, a.edition.level, a.category.name, a.rank, a.title, a.source.publisher ?? ""])];
+  }
+}

@@ -1,0 +1,38 @@
+import { FIELD_LABELS, type Language } from "../shared/i18n";
+import { TABLE_FIELDS, type TableRow } from "../functions/jsk";
+
+/** Number formats per column: fractions shown as percentages, persons with thousands separators. */
+const FORMATS: Record<string, string> = {
+  rate: "0.00%",
+  target: "0.00%",
+  active: "#,##0",
+  workforce: "#,##0",
+  gap: "#,##0",
+  pace: "#,##0",
+};
+
+export interface TableValues {
+  header: string[];
+  values: (string | number)[][];
+  numberFormats: string[];
+}
+
+/** What an inserted table holds: a localized header, one row per regency, and the columns' formats. */
+export function tableValues(rows: TableRow[], fields: string[], language: Language): TableValues {
+  return {
+    header: fields.map((field) => FIELD_LABELS[language][field] ?? field),
+    values: rows.map((row) => fields.map((field) => TABLE_FIELDS[field](row))),
+    numberFormats: fields.map((field) => FORMATS[field] ?? "General"),
+  };
+}
+
+/** The distinct sources behind a table's figures, for the task pane's footer. */
+export function sourcesOf(rows: TableRow[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    for (const source of row.coverage?.sources ?? []) {
+      seen.add([source.publisher, source.title, source.publishedOn].filter(Boolean).join(", "));
+    }
+  }
+  return [...seen];
+}

@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { data } from "../../support/graphql";
+import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+
+/**
+ * The add-in as served by a live gateway (real subgraphs, real PostgreSQL), in headless Chromium, with the
+ * Office host stubbed: office.js is the one file that only Microsoft's CDN serves.
+ */
+const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+let stack: TestStack;
+let database: { url: string; drop(): Promise<void> };
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), "Chromium is missing: apt-get install chromium (.ci/run does)").toBe(true);
+  database = await ownParticipantsDatabase("excel_browser");
+  stack = await startTestStack({ participantsDatabaseUrl: database.url });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  page = await browser.newPage();
+  const stub = readFileSync(join(__dirname, "office-host-stub.js"), "utf8");
+  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
+  await page.goto(stack.gateway.url.replace("/graphql", "/addin/taskpane.html"));
+  await page.waitForFunction(() => (document.getElementById("province") as HTMLSelectElement)?.value === "16", null, { timeout: 20_000 });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await database?.drop();
+});
+
+describe("the Excel add-in in a browser, against the live gateway", () => {
+  it("inserts a table for province 16 holding the same figures the gateway returns", async () => {
+    await page.fill("#as-of", "2025-07-31");
+    await page.click("#insert");
+    await page.waitForFunction(() => (window as any).__sheet.tables.length === 1, null, { timeout: 20_000 });
+    const sheet = await page.evaluate(() => (window as any).__sheet);
+    const table = sheet.tables[0];
+    expect(table.hasHeaders).toBe(true);
+    expect(table.name).toMatch(/^JSK_/);
+    const cell = (row: number, column: number) => sheet.cells[`${row},${column}`];
+    const header = Array.from({ length: 9 }, (_, c) => cell(0, c));
+    expect(header).toEqual(["Kode", "Nama", "Peserta aktif", "Potensi tenaga kerja", "Cakupan", "Target", "Kekurangan", "Status", "Sumber"]);
+
+    const { regencies } = await data(stack.gateway.url, `{ regencies(provinceCode: "16") { code name coverage(asOf: "2025-07-31") { activeParticipants workforce rate target gap status } } }`);
+    expect(table.range.rows).toBe(regencies.length + 1);
+    regencies.forEach((regency: any, i: number) => {
+      const c = regency.coverage;
+      expect([cell(i + 1, 0), cell(i + 1, 1), cell(i + 1, 2), cell(i + 1, 3), cell(i + 1, 4), cell(i + 1, 5), cell(i + 1, 6), cell(i + 1, 7)]).toEqual([
+        regency.code, regency.name, c?.activeParticipants ?? "", c?.workforce ?? "", c?.rate ?? "", c?.target ?? "", c?.gap ?? "", c?.status ?? "",
+      ]);
+    });
+    expect(await page.textContent("#sources")).toContain("JPNN.com");
+    expect(await page.textContent("#last-refreshed")).not.toBe("belum pernah");
+    await page.screenshot({ path: join(__dirname, "..", "..", "..", ".data", "taskpane.png") });
+  });
+
+  it("updates a JSK.LIVE cell after recordCoverageReport changes the figure", async () => {
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__live = [];
+      w.__functions.LIVE("Muba", "active", { setResult: (value: unknown) => w.__live.push({ value, at: Date.now() }) });
+    });
+    await page.waitForFunction(() => (window as any).__live.some((r: any) => r.value === 103079), null, { timeout: 20_000 });
+    const recordedAt = Date.now();
+    await data(stack.gateway.url, `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`, {
+      input: { regencyCode: "16.06", asOf: "2025-08-31", activeParticipants: 104321, source: { publisher: "BPJS Ketenagakerjaan Cabang Musi Banyuasin", title: "Laporan Agustus 2025" } },
+    });
+    await page.waitForFunction(() => (window as any).__live.some((r: any) => r.value === 104321), null, { timeout: 30_000 });
+    const shownAt = await page.evaluate(() => (window as any).__live.find((r: any) => r.value === 104321).at);
+    console.log(`JSK.LIVE in the browser: ${shownAt - recordedAt} ms from recordCoverageReport to the cell`);
+  });
+
+  it("switches the task pane to English", async () => {
+    await page.selectOption("#language", "en");
+    expect(await page.textContent("#insert")).toBe("Insert table");
+  });
+});
