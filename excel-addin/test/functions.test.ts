@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../../test/support/servers";
+import { bearer } from "../../test/support/auth";
 import { installStubRuntime, StubCustomFunctionError } from "./stub-runtime";
 
 installStubRuntime();
@@ -19,8 +20,10 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());
-beforeEach(() => {
-  useJsk(new Jsk(() => ({ url: stack.gateway.url, fetch: countingFetch })));
+let plannerToken: string;
+beforeEach(async () => {
+  plannerToken ??= (await bearer("planner")).authorization.replace("Bearer ", "");
+  useJsk(new Jsk(() => ({ url: stack.gateway.url, fetch: countingFetch, token: plannerToken })));
   requests.length = 0;
 });
 
@@ -124,6 +127,14 @@ describe("errors a planner can act on", () => {
     const error = await errorOf(FUNCTIONS.TABLE("16", "code,colour"));
     expect(error).toMatchObject({ code: "#VALUE!" });
     expect(error.message).toContain("Unknown field(s) colour");
+  });
+
+  it("a breakdown without a token in the task pane is #N/A saying to sign in", async () => {
+    useJsk(new Jsk(() => ({ url: stack.gateway.url })));
+    const error = await errorOf(FUNCTIONS.PARTICIPANTS("OI", "2023-12-31", "NON-ASN"));
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toContain("needs a signed-in user");
+    expect(await FUNCTIONS.PARTICIPANTS("OI", "2023-12-31")).toBe(35000);
   });
 
   it("an unreachable gateway is #N/A naming its URL", async () => {

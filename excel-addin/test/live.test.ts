@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { data } from "../../test/support/graphql";
 import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../test/support/servers";
+import { bearer } from "../../test/support/auth";
 import { installStubRuntime, StubStreamingInvocation } from "./stub-runtime";
 
 installStubRuntime();
@@ -29,7 +30,7 @@ afterAll(async () => {
 const record = (regencyCode: string, activeParticipants: number, asOf: string) =>
   data(stack.gateway.url, `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`, {
     input: { regencyCode, asOf, activeParticipants, source: { publisher: "BPJS Ketenagakerjaan", title: `Laporan ${regencyCode} ${asOf}` } },
-  });
+  }, await bearer("operator", [regencyCode]));
 
 describe("JSK.LIVE", () => {
   it("shows the figure, then the new one as soon as a report is recorded, over one shared stream", async () => {

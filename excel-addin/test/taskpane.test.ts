@@ -11,7 +11,7 @@ const rows: TableRow[] = [
     province: "Sumatera Selatan",
     coverage: {
       asOf: "2025-07-31", activeParticipants: 103079, workforce: 213582, rate: 0.4826, target: 0.5215, targetYear: 2025, gap: 8305,
-      requiredMonthlyPace: 1661, status: "ON_TRACK", segments: [], sources: [{ publisher: "JPNN.com", title: "Pemkab Muba ...", publishedOn: "2025-09-18" }],
+      requiredMonthlyPace: 1661, status: "ON_TRACK", sources: [{ publisher: "JPNN.com", title: "Pemkab Muba ...", publishedOn: "2025-09-18" }],
     },
   },
   { code: "16.01", name: "Kabupaten Ogan Komering Ulu", province: "Sumatera Selatan", coverage: null },

@@ -4,3 +4,6 @@ export * from "./server";
 export * from "./addin";
 export * from "./export";
 export * from "./live";
+export * from "./auth";
+export * from "./limits";
+export * from "./token";

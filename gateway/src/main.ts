@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { envPort, envString, stopOnSignals } from "@cakupan/kit";
+import { authConfigFromEnv } from "./auth";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
+import { limitsFromEnv } from "./limits";
 import { startGatewayServer } from "./server";
 
 startGatewayServer({
@@ -8,6 +10,10 @@ startGatewayServer({
   host: envString("HOST", "127.0.0.1"),
   supergraphPath: envString("SUPERGRAPH_PATH", DEFAULT_SUPERGRAPH_PATH),
   subgraphUrls: subgraphUrlOverrides(),
+  auth: authConfigFromEnv(),
+  internalSecret: process.env.INTERNAL_TOKEN_SECRET || undefined,
+  limits: limitsFromEnv(),
+  introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
   // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
   tls: process.env.TLS_CERT_FILE && process.env.TLS_KEY_FILE
     ? { cert: readFileSync(process.env.TLS_CERT_FILE), key: readFileSync(process.env.TLS_KEY_FILE) }

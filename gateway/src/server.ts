@@ -1,13 +1,15 @@
 import { createServer } from "node:http";
 import { createServer as createTlsServer } from "node:https";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { listen, type RunningServer } from "@cakupan/kit";
 import express from "express";
 import { addinRoutes } from "./addin";
 import { exportRoutes } from "./export";
-import { createGateway, type GatewayOptions } from "./gateway";
+import { type AuthConfig, createAuthenticator } from "./auth";
+import { createGateway, type GatewayContext, type GatewayOptions } from "./gateway";
+import { armor, bodyErrors, DEFAULT_LIMITS, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
 import { liveCoverageRoutes } from "./live";
 
 export interface GatewayServerOptions extends GatewayOptions {
@@ -17,6 +19,9 @@ export interface GatewayServerOptions extends GatewayOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Where the add-in's manifest.xml and dist/ are. */
   addinDir?: string;
+  auth?: AuthConfig;
+  limits?: QueryLimits;
+  introspection?: boolean;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -44,15 +49,20 @@ async function subgraphReadiness(urls: Record<string, string>) {
  * GET /health (the process is up), GET /ready (every subgraph answers its own /ready).
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<RunningGateway> {
-  const { gateway, routes: subgraphUrls } = createGateway(options);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const { gateway, routes: subgraphUrls } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs });
   const app = express();
   const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
-  const apollo = new ApolloServer({
+  const protection = armor(limits);
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
+    introspection: options.introspection ?? process.env.NODE_ENV !== "production",
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(protection.plugins as ApolloServerPlugin<GatewayContext>[])],
   });
+  const authenticate = createAuthenticator(options.auth ?? {});
   await apollo.start();
 
   app.get("/health", (_request, response) => {
@@ -63,7 +73,14 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     const ready = Object.values(subgraphs).every((status) => status === "ready");
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", subgraphs });
   });
-  app.use("/graphql", express.json({ limit: "2mb" }), expressMiddleware(apollo));
+  app.use(
+    "/graphql",
+    requestTimeout(limits.timeoutMs),
+    express.json({ limit: limits.maxBodyBytes }),
+    bodyErrors(limits),
+    refuseBatches,
+    expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await authenticate(req) }) }),
+  );
   exportRoutes(app, apollo);
   addinRoutes(app, options.addinDir);
   const live = liveCoverageRoutes(app, subgraphUrls.participants);

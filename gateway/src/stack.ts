@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ensureDatabase, envPort, envString, withDatabase } from "@cakupan/kit";
 import { SUBGRAPHS } from "@cakupan/schema";
 import { DEFAULT_DATA_DIR, type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
+import { LOCAL_SECRETS_FILE, type LocalSecrets, readLocalSecrets } from "./token";
 
 /**
  * `npm start`: the whole platform on one machine. Without DATABASE_URL it runs an embedded PostgreSQL in
@@ -80,11 +83,31 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
+/**
+ * Secrets for a local stack: from the environment when set, else generated once into .data/secrets.json
+ * (git-ignored, readable by its owner only) so tokens minted with `npm run token` keep working across restarts.
+ */
+function localSecrets(): LocalSecrets {
+  const fromEnv = { authJwtSecret: process.env.AUTH_JWT_SECRET, internalTokenSecret: process.env.INTERNAL_TOKEN_SECRET };
+  const file = envString("CAKUPAN_SECRETS_FILE", LOCAL_SECRETS_FILE);
+  const stored = readLocalSecrets(file);
+  const secrets = {
+    authJwtSecret: fromEnv.authJwtSecret || stored?.authJwtSecret || randomBytes(32).toString("hex"),
+    internalTokenSecret: fromEnv.internalTokenSecret || stored?.internalTokenSecret || randomBytes(32).toString("hex"),
+  };
+  if (!stored && !(fromEnv.authJwtSecret && fromEnv.internalTokenSecret)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets;
+}
+
 async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
   const gatewayPort = envPort("PORT", 4000);
+  const secrets = localSecrets();
   const prefix = envString("DATABASE_PREFIX", "cakupan");
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -105,13 +128,17 @@ async function main(): Promise<void> {
         DATABASE_URL: withDatabase(serverUrl, databaseName),
         MIGRATE_ON_START: "true",
         SEED_ON_START: "true",
+        INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,
       }, port);
       return { service, url: `http://127.0.0.1:${port}/graphql` };
     }),
   );
   await Promise.all(subgraphs.map(({ service }) => waitUntilReady(service)));
 
-  const gatewayEnv: Record<string, string> = {};
+  const gatewayEnv: Record<string, string> = {
+    AUTH_JWT_SECRET: process.env.AUTH_JWKS_URL ? "" : secrets.authJwtSecret,
+    INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,
+  };
   for (const [index, { definition }] of SUBGRAPHS.entries()) {
     gatewayEnv[`SUBGRAPH_${definition.name.toUpperCase()}_URL`] = subgraphs[index].url;
   }
@@ -131,6 +158,10 @@ ${subgraphs.map(({ service, url }) => `  ${`${service.name} subgraph`.padEnd(20)
 First query:
   curl -s ${gatewayUrl} -H 'content-type: application/json' \\
     -d '{"query":"{ regency(code:\\"16.06\\") { name province { name } workforceEstimates { year persons source { publisher } } } }"}'
+
+Reading public figures needs no token. To write, or to see breakdowns, mint a local token:
+  npm run token -- --role planner                       (or admin; operator: --role operator --regency 16.06)
+and send it as: Authorization: Bearer <token>
 
 Ctrl-C stops everything${database ? ", embedded PostgreSQL included" : ""}.`);
 }

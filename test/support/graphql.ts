@@ -19,8 +19,8 @@ export async function graphql<T = any>(
 }
 
 /** The data of an operation that must succeed; its errors otherwise, as the test failure. */
-export async function data<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const result = await graphql<T>(url, query, variables);
+export async function data<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<T> {
+  const result = await graphql<T>(url, query, variables, headers);
   if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
   return result.data as T;
 }

@@ -5,6 +5,7 @@ import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph } from "@cakupan/regencies";
 import type { DataSource } from "typeorm";
 import { inject } from "vitest";
+import { TEST_AUTH_SECRET, TEST_INTERNAL_SECRET } from "./auth";
 import { createRunDatabase, dropDatabase, runDatabaseName } from "./databases";
 
 export interface TestSubgraph {
@@ -18,7 +19,13 @@ export interface TestSubgraph {
 export async function startTestSubgraph(definition: SubgraphDefinition, databaseUrl: string): Promise<TestSubgraph> {
   const sql = new QueryCounter();
   const dataSource = await openDataSource(definition, databaseUrl, sql);
-  const server = await startSubgraphServer({ name: definition.name, schema: await definition.buildSchema(), dataSource, routes: definition.routes });
+  const server = await startSubgraphServer({
+    name: definition.name,
+    schema: await definition.buildSchema(),
+    dataSource,
+    routes: definition.routes,
+    identitySecret: TEST_INTERNAL_SECRET,
+  });
   return { server, dataSource, sql };
 }
 
@@ -51,6 +58,8 @@ export async function startTestStack(options: { participantsDatabaseUrl?: string
   };
   const gateway = await startGatewayServer({
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.server.url])),
+    auth: { secret: TEST_AUTH_SECRET },
+    internalSecret: TEST_INTERNAL_SECRET,
   });
   return {
     gateway,

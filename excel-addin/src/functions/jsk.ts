@@ -14,12 +14,13 @@ export interface CoverageFigures {
   gap: number | null;
   requiredMonthlyPace: number | null;
   status: string | null;
-  segments: { dimension: string; category: string; label: string; persons: number }[];
   sources: { publisher: string | null; title: string | null; publishedOn: string | null }[];
 }
 
 const COVERAGE_SELECTION = `asOf activeParticipants workforce rate target targetYear gap requiredMonthlyPace status
-  segments { dimension category label persons } sources { publisher title publishedOn }`;
+  sources { publisher title publishedOn }`;
+/** Breakdowns are for signed-in users (a planner's token in the task pane): asked only when a cell wants one. */
+const SEGMENT_SELECTION = "asOf segments { dimension category label persons }";
 
 /** The columns TABLE can show, and how each reads a row. */
 export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = {
@@ -120,12 +121,19 @@ export class Jsk {
     return metricOf(coverage, "rate", regency.shortName);
   }
 
-  async participants(region: unknown, asOf?: unknown, segment?: unknown): Promise<number> {
+  async participants(region: unknown, asOfValue?: unknown, segment?: unknown): Promise<number> {
     const category = segment === undefined || segment === null || segment === "" ? null : segmentCategory(String(segment));
-    const { regency, coverage } = await this.requireCoverage(region, asOf);
-    if (!category) return coverage.activeParticipants;
-    const part = coverage.segments.find((s) => s.category === category);
-    if (!part) throw notAvailable(`The report of ${coverage.asOf} for ${regency.shortName} gives no figure for ${String(segment)}.`);
+    if (!category) return (await this.requireCoverage(region, asOfValue)).coverage.activeParticipants;
+    const asOf = dateArgument(asOfValue, "asOf");
+    const regency = await this.directory.regency(region);
+    const result = await this.batcher.fetch<{ coverage: { asOf: string; segments: { category: string; persons: number }[] } | null }>(
+      `segments|${regency.code}|${asOf ?? ""}`,
+      `regency(code: ${literal(regency.code)})`,
+      `coverage${asOf ? `(asOf: ${literal(asOf)})` : ""} { ${SEGMENT_SELECTION} }`,
+    );
+    if (!result?.coverage) throw notAvailable(`No coverage report for ${regency.shortName} at or before ${asOf ?? "today"}.`);
+    const part = result.coverage.segments.find((s) => s.category === category);
+    if (!part) throw notAvailable(`The report of ${result.coverage.asOf} for ${regency.shortName} gives no figure for ${String(segment)}.`);
     return part.persons;
   }
 

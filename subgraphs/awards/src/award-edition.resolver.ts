@@ -1,5 +1,5 @@
-import { assertAreaCode, invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { assertAreaCode, audit, invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { AwardCategory } from "./award-category.entity";
 import { AwardEdition, EditionCategory, EditionIdentity } from "./award-edition.entity";
@@ -71,7 +71,9 @@ export class AwardEditionResolver {
   }
 
   @Mutation(() => AwardEdition, { description: "Creates an edition with its categories. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken." })
-  async createAwardEdition(@Arg("input", () => AwardEditionInput) input: AwardEditionInput, @Ctx() { dataSource }: RequestContext): Promise<AwardEdition> {
+  @Authorized("admin")
+  @Directive('@requiresScopes(scopes: [["admin"]])')
+  async createAwardEdition(@Arg("input", () => AwardEditionInput) input: AwardEditionInput, @Ctx() { dataSource, identity }: RequestContext): Promise<AwardEdition> {
     return dataSource.transaction(async (manager) => {
       const editionExists = await manager.existsBy(AwardEdition, { id: input.id });
       const known = await manager.findBy(AwardCategory, { code: In(input.categoryCodes) });
@@ -97,12 +99,15 @@ export class AwardEditionResolver {
       if (input.categoryCodes.length) {
         await manager.insert(EditionCategory, input.categoryCodes.map((categoryCode, position) => ({ editionId: input.id, categoryCode, position })));
       }
+      await audit(manager, identity, { action: "createAwardEdition", entity: "AwardEdition", recordIds: [edition.id], details: { categoryCodes: input.categoryCodes } });
       return edition;
     });
   }
 
   @Mutation(() => AwardCategory, { description: "Creates a category. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken." })
-  async createAwardCategory(@Arg("input", () => AwardCategoryInput) input: AwardCategoryInput, @Ctx() { dataSource }: RequestContext): Promise<AwardCategory> {
+  @Authorized("admin")
+  @Directive('@requiresScopes(scopes: [["admin"]])')
+  async createAwardCategory(@Arg("input", () => AwardCategoryInput) input: AwardCategoryInput, @Ctx() { dataSource, identity }: RequestContext): Promise<AwardCategory> {
     return dataSource.transaction(async (manager) => {
       const violations = categoryViolations(input, await manager.existsBy(AwardCategory, { code: input.code }));
       if (violations.length) throw invalidInput("The award category", violations);
@@ -116,15 +121,18 @@ export class AwardEditionResolver {
         namedBySource: true,
       });
       await manager.insert(AwardCategory, category);
+      await audit(manager, identity, { action: "createAwardCategory", entity: "AwardCategory", recordIds: [category.code] });
       return category;
     });
   }
 
   @Mutation(() => AwardEdition, { description: "Adds an existing category to an edition, after its others." })
+  @Authorized("admin")
+  @Directive('@requiresScopes(scopes: [["admin"]])')
   async addEditionCategory(
     @Arg("editionId", () => ID) editionId: string,
     @Arg("categoryCode") categoryCode: string,
-    @Ctx() { dataSource }: RequestContext,
+    @Ctx() { dataSource, identity }: RequestContext,
   ): Promise<AwardEdition> {
     return dataSource.transaction(async (manager) => {
       const edition = await manager.findOneBy(AwardEdition, { id: editionId });
@@ -138,6 +146,7 @@ export class AwardEditionResolver {
       if (violations.length) throw invalidInput("The edition's category", violations);
       const position = await manager.countBy(EditionCategory, { editionId });
       await manager.insert(EditionCategory, { editionId, categoryCode, position });
+      await audit(manager, identity, { action: "addEditionCategory", entity: "AwardEdition", recordIds: [editionId], details: { categoryCode } });
       return edition!;
     });
   }

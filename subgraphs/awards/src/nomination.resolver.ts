@@ -1,5 +1,5 @@
-import { invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate, todayInJakarta } from "@cakupan/kit";
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { audit, type Identity, invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate, todayInJakarta } from "@cakupan/kit";
+import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import { AwardCategory } from "./award-category.entity";
 import { AwardEdition, EditionCategory } from "./award-edition.entity";
@@ -67,7 +67,9 @@ export class NominationResolver {
   }
 
   @Mutation(() => Nomination, { description: "Nominates a region or organisation in a category of an edition; refused with BAD_USER_INPUT, storing nothing, when any rule is broken." })
-  async nominate(@Arg("input", () => NominationInput) input: NominationInput, @Ctx() { dataSource }: RequestContext): Promise<Nomination> {
+  @Authorized("admin")
+  @Directive('@requiresScopes(scopes: [["admin"]])')
+  async nominate(@Arg("input", () => NominationInput) input: NominationInput, @Ctx() { dataSource, identity }: RequestContext): Promise<Nomination> {
     return dataSource.transaction(async (manager) => {
       const edition = await manager.findOneBy(AwardEdition, { id: input.editionId });
       const category = await manager.findOneBy(AwardCategory, { code: input.categoryCode });
@@ -101,21 +103,26 @@ export class NominationResolver {
         sourceId: source.id,
         note: input.note ?? null,
       });
+      await audit(manager, identity, { action: "nominate", entity: "Nomination", recordIds: [stored.identifiers[0].id], details: { editionId: input.editionId, categoryCode: input.categoryCode } });
       return manager.findOneByOrFail(Nomination, { id: stored.identifiers[0].id });
     });
   }
 
   @Mutation(() => Nomination, { description: "Schedules an assessment stage of a nomination (or moves its date)." })
-  scheduleStage(@Arg("input", () => StageInput) input: StageInput, @Ctx() { dataSource }: RequestContext): Promise<Nomination> {
-    return this.saveStage(dataSource.manager, input, "schedule");
+  @Authorized("admin")
+  @Directive('@requiresScopes(scopes: [["admin"]])')
+  scheduleStage(@Arg("input", () => StageInput) input: StageInput, @Ctx() { dataSource, identity }: RequestContext): Promise<Nomination> {
+    return this.saveStage(dataSource.manager, identity, input, "schedule");
   }
 
   @Mutation(() => Nomination, { description: "Records an assessment stage of a nomination as completed on a date (not in the future)." })
-  completeStage(@Arg("input", () => StageInput) input: StageInput, @Ctx() { dataSource }: RequestContext): Promise<Nomination> {
-    return this.saveStage(dataSource.manager, input, "complete");
+  @Authorized("admin")
+  @Directive('@requiresScopes(scopes: [["admin"]])')
+  completeStage(@Arg("input", () => StageInput) input: StageInput, @Ctx() { dataSource, identity }: RequestContext): Promise<Nomination> {
+    return this.saveStage(dataSource.manager, identity, input, "complete");
   }
 
-  private saveStage(root: EntityManager, input: StageInput, mode: "schedule" | "complete"): Promise<Nomination> {
+  private saveStage(root: EntityManager, identity: Identity, input: StageInput, mode: "schedule" | "complete"): Promise<Nomination> {
     return root.transaction(async (manager) => {
       const id = parseId("nominationId", input.nominationId);
       const nomination = id ? await manager.findOneBy(Nomination, { id }) : null;
@@ -140,12 +147,15 @@ export class NominationResolver {
         },
         ["nominationId", "kind"],
       );
+      await audit(manager, identity, { action: mode === "complete" ? "completeStage" : "scheduleStage", entity: "Nomination", recordIds: [nomination.id], details: { kind: input.kind, date } });
       return nomination;
     });
   }
 
   @Mutation(() => AwardResult, { description: "Records the placing of a nomination: one nominee per rank in a category of an edition." })
-  recordAwardResult(@Arg("input", () => AwardResultInput) input: AwardResultInput, @Ctx() { dataSource }: RequestContext): Promise<AwardResult> {
+  @Authorized("admin")
+  @Directive('@requiresScopes(scopes: [["admin"]])')
+  recordAwardResult(@Arg("input", () => AwardResultInput) input: AwardResultInput, @Ctx() { dataSource, identity }: RequestContext): Promise<AwardResult> {
     return dataSource.transaction(async (manager) => {
       const id = parseId("nominationId", input.nominationId);
       const nomination = id ? await manager.findOneBy(Nomination, { id }) : null;
@@ -166,6 +176,7 @@ export class NominationResolver {
         note: input.note ?? null,
       };
       await manager.upsert(AwardResult, result, ["nominationId"]);
+      await audit(manager, identity, { action: "recordAwardResult", entity: "AwardResult", recordIds: [nomination!.id], details: { rank: input.rank } });
       return manager.findOneByOrFail(AwardResult, { nominationId: nomination!.id });
     });
   }

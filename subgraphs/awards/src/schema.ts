@@ -1,9 +1,10 @@
-import { buildFederatedSchema, Source } from "@cakupan/kit";
+import { AuditEntry, auditLogResolver, buildFederatedSchema, Source } from "@cakupan/kit";
 import type { GraphQLSchema } from "graphql";
 import { AwardCategory } from "./award-category.entity";
 import { AwardEdition, EditionCategory, EditionIdentity } from "./award-edition.entity";
 import { AwardEditionResolver, EditionIdentityResolver } from "./award-edition.resolver";
 import { CreateAwards1763801000000 } from "./migrations/1763801000000-create-awards";
+import { CreateAuditLog1763802100000 } from "./migrations/1763802100000-create-audit-log";
 import { AwardResult, Nomination, NominationStage, Organisation } from "./nomination.entity";
 import { AwardResultResolver, NominationResolver, StageResolver } from "./nomination.resolver";
 import { Province, Regency, Village } from "./region.entity";
@@ -11,14 +12,14 @@ import { regionAwardsResolvers, resolveRegionReference } from "./region.resolver
 
 export const SUBGRAPH_NAME = "awards";
 
-export const entities = [Source, AwardCategory, AwardEdition, EditionCategory, EditionIdentity, Organisation, Nomination, NominationStage, AwardResult];
+export const entities = [Source, AwardCategory, AwardEdition, EditionCategory, EditionIdentity, Organisation, Nomination, NominationStage, AwardResult, AuditEntry];
 
-export const migrations = [CreateAwards1763801000000];
+export const migrations = [CreateAwards1763801000000, CreateAuditLog1763802100000];
 
 export function buildAwardsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [AwardEditionResolver, EditionIdentityResolver, NominationResolver, AwardResultResolver, StageResolver, ...regionAwardsResolvers],
+      resolvers: [AwardEditionResolver, EditionIdentityResolver, NominationResolver, AwardResultResolver, StageResolver, ...regionAwardsResolvers, auditLogResolver("awardsAuditLog")],
       orphanedTypes: [Regency, Province, Village],
     },
     {

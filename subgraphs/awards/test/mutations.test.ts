@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { data, graphql } from "../../../test/support/graphql";
+import { forwarded } from "../../../test/support/auth";
 import { ownAwardsDatabase, startAwards, type TestSubgraph } from "../../../test/support/servers";
 
 let awards: TestSubgraph;
@@ -26,7 +27,7 @@ async function stored(): Promise<Record<string, number>> {
 /** Runs a mutation that must be refused; answers its first error and whether anything was stored. */
 async function refusal(mutation: string, input: Record<string, unknown>) {
   const before = await stored();
-  const result = await graphql(url, mutation, { input });
+  const result = await graphql(url, mutation, { input }, await forwarded("admin"));
   return { error: result.errors?.[0], violations: result.errors?.[0]?.extensions?.violations as { field: string; rule: string }[], unchanged: JSON.stringify(await stored()) === JSON.stringify(before) };
 }
 
@@ -51,7 +52,7 @@ const edition2025 = {
 
 describe("creating editions and categories", () => {
   it("creates a provincial edition with its categories", async () => {
-    const { createAwardEdition } = await data(url, CREATE_EDITION, { input: edition2025 });
+    const { createAwardEdition } = await data(url, CREATE_EDITION, { input: edition2025 }, await forwarded("admin"));
     expect(createAwardEdition).toEqual({
       id: "paritrana-2025-sumsel",
       level: "PROVINCIAL",
@@ -97,7 +98,7 @@ describe("creating editions and categories", () => {
   });
 
   it("creates a category, and refuses a malformed code and business fields on a government category", async () => {
-    await data(url, CREATE_CATEGORY, { input: { code: "PROVINCE_GOVERNMENT", name: "Pemerintah Provinsi", nameEn: "Province government", nomineeKind: "PROVINCE_GOVERNMENT" } });
+    await data(url, CREATE_CATEGORY, { input: { code: "PROVINCE_GOVERNMENT", name: "Pemerintah Provinsi", nameEn: "Province government", nomineeKind: "PROVINCE_GOVERNMENT" } }, await forwarded("admin"));
     const { violations, unchanged } = await refusal(CREATE_CATEGORY, { code: "bad code", name: "X", nameEn: "X", nomineeKind: "REGENCY_GOVERNMENT", businessSize: "LARGE" });
     expect(violations.map((v) => v.rule)).toEqual(["FORMAT", "BUSINESS_ONLY"]);
     expect(unchanged).toBe(true);
@@ -109,14 +110,14 @@ describe("nominations", () => {
     ({ editionId: "paritrana-2025-sumsel", categoryCode, nominee, source });
 
   it("nominates a regency government in the regency/city category", async () => {
-    const { nominate: nomination } = await data(url, NOMINATE, { input: nominate({ regencyCode: "16.10" }) });
+    const { nominate: nomination } = await data(url, NOMINATE, { input: nominate({ regencyCode: "16.10" }) }, await forwarded("admin"));
     expect(nomination.nominee).toEqual({ __typename: "Regency", code: "16.10" });
   });
 
   it("nominates a business in a business category", async () => {
     const { nominate: nomination } = await data(url, NOMINATE, {
       input: nominate({ organisation: { name: "Bank Sumsel Babel", kind: "BUSINESS", businessSector: "Keuangan" } }, "BUSINESS_FINANCE"),
-    });
+    }, await forwarded("admin"));
     expect(nomination.nominee).toEqual({ __typename: "Organisation", name: "Bank Sumsel Babel" });
   });
 
@@ -156,14 +157,14 @@ describe("nominations", () => {
 describe("stages and results", () => {
   let nominationId: string;
   beforeAll(async () => {
-    const { nominate } = await data(url, NOMINATE, { input: { editionId: "paritrana-2025-sumsel", categoryCode: "REGENCY_CITY_GOVERNMENT", nominee: { regencyCode: "16.06" }, source } });
+    const { nominate } = await data(url, NOMINATE, { input: { editionId: "paritrana-2025-sumsel", categoryCode: "REGENCY_CITY_GOVERNMENT", nominee: { regencyCode: "16.06" }, source } }, await forwarded("admin"));
     nominationId = nominate.id;
   });
 
   it("schedules stages and completes them, in order", async () => {
-    await data(url, SCHEDULE, { input: { nominationId, kind: "DATA_COLLECTION", date: "2025-02-01", source } });
-    await data(url, COMPLETE, { input: { nominationId, kind: "DATA_COLLECTION", date: "2025-02-20", source } });
-    const { scheduleStage } = await data(url, SCHEDULE, { input: { nominationId, kind: "INTERVIEW", date: "2025-03-10", source } });
+    await data(url, SCHEDULE, { input: { nominationId, kind: "DATA_COLLECTION", date: "2025-02-01", source } }, await forwarded("admin"));
+    await data(url, COMPLETE, { input: { nominationId, kind: "DATA_COLLECTION", date: "2025-02-20", source } }, await forwarded("admin"));
+    const { scheduleStage } = await data(url, SCHEDULE, { input: { nominationId, kind: "INTERVIEW", date: "2025-03-10", source } }, await forwarded("admin"));
     expect(scheduleStage.stages).toEqual([
       { kind: "DATA_COLLECTION", status: "COMPLETED", scheduledAt: "2025-02-01", completedAt: "2025-02-20" },
       { kind: "INTERVIEW", status: "PLANNED", scheduledAt: "2025-03-10", completedAt: null },
@@ -183,9 +184,9 @@ describe("stages and results", () => {
   });
 
   it("records a result, and refuses a second nominee in the same place", async () => {
-    const { recordAwardResult } = await data(url, RESULT, { input: { nominationId, rank: 1, title: "Juara I", source } });
+    const { recordAwardResult } = await data(url, RESULT, { input: { nominationId, rank: 1, title: "Juara I", source } }, await forwarded("admin"));
     expect(recordAwardResult).toEqual({ rank: 1, title: "Juara I" });
-    const { nominate: other } = await data(url, NOMINATE, { input: { editionId: "paritrana-2025-sumsel", categoryCode: "REGENCY_CITY_GOVERNMENT", nominee: { regencyCode: "16.01" }, source } });
+    const { nominate: other } = await data(url, NOMINATE, { input: { editionId: "paritrana-2025-sumsel", categoryCode: "REGENCY_CITY_GOVERNMENT", nominee: { regencyCode: "16.01" }, source } }, await forwarded("admin"));
     const { violations, unchanged } = await refusal(RESULT, { nominationId: other.id, rank: 1, title: "Juara I", source });
     expect(violations).toEqual([expect.objectContaining({ field: "rank", rule: "ONE_PER_PLACE" })]);
     expect(unchanged).toBe(true);

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { ANONYMOUS, type Identity } from "./auth";
 
 /**
  * What every resolver of a subgraph receives. Loaders live for one request: batching spans all
@@ -7,7 +8,10 @@ import type { DataSource } from "typeorm";
 export class RequestContext {
   private readonly loaders = new Map<(dataSource: DataSource) => unknown, unknown>();
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(
+    readonly dataSource: DataSource,
+    readonly identity: Identity = ANONYMOUS,
+  ) {}
 
   /** The one loader this request has for `factory`, created on first use. */
   loader<T>(factory: (dataSource: DataSource) => T): T {

@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+import { authChecker } from "./auth";
 import { DateScalar } from "./scalars";
 
 /** The federation directives a subgraph may use; one version for all subgraphs keeps composition predictable. */
@@ -10,7 +11,7 @@ const FEDERATION_LINK = `
   extend schema
     @link(
       url: "https://specs.apollo.dev/federation/v2.7"
-      import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"]
+      import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes"]
     )
 `;
 
@@ -27,6 +28,7 @@ export async function buildFederatedSchema(
   const schema = await buildSchema({
     ...options,
     scalarsMap: [...(options.scalarsMap ?? []), { type: Date, scalar: DateScalar }],
+    authChecker,
     validate: false,
     skipCheck: true,
   });

@@ -1,6 +1,8 @@
 import "reflect-metadata";
 
 export * from "./area-code";
+export * from "./audit";
+export * from "./auth";
 export * from "./context";
 export * from "./data-source";
 export * from "./errors";

@@ -7,6 +7,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
+import { identityFromHeaders } from "./auth";
 import { RequestContext } from "./context";
 
 export interface SubgraphServerOptions {
@@ -16,6 +17,8 @@ export interface SubgraphServerOptions {
   port?: number;
   host?: string;
   plugins?: ApolloServerPlugin<BaseContext>[];
+  /** Verifies the identity the gateway forwards; without it every request is anonymous. */
+  identitySecret?: string;
   /** Extra HTTP routes of the service (event streams, exports); what they return is closed on stop. */
   routes?: HttpRoutes;
 }
@@ -63,7 +66,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),
-    expressMiddleware(apollo, { context: async () => new RequestContext(options.dataSource) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => new RequestContext(options.dataSource, await identityFromHeaders(req.headers, options.identitySecret)),
+    }),
   );
 
   const port = await listen(httpServer, options.port ?? 0, options.host ?? "127.0.0.1");

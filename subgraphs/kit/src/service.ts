@@ -44,6 +44,7 @@ export async function startSubgraphService(
       schema: await definition.buildSchema(),
       dataSource,
       routes: definition.routes,
+      identitySecret: env.INTERNAL_TOKEN_SECRET || undefined,
       port: envPort("PORT", definition.defaultPort, env),
       host: envString("HOST", "127.0.0.1", env),
     });

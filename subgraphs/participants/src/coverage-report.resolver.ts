@@ -1,5 +1,5 @@
-import { invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { assertRegencyAccess, audit, invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
+import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import { CATEGORIES, CoverageReport, CoverageReportPart } from "./coverage-report.entity";
 import { CoverageReportInput } from "./coverage-report.input";
@@ -50,7 +50,10 @@ export class CoverageReportResolver {
     description:
       "Records active participants of a regency at a date from one source; recording the same regency, date and source again updates that report. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken.",
   })
-  async recordCoverageReport(@Arg("input", () => CoverageReportInput) input: CoverageReportInput, @Ctx() { dataSource }: RequestContext): Promise<CoverageReport> {
+  @Authorized("operator", "admin")
+  @Directive('@requiresScopes(scopes: [["operator"], ["admin"]])')
+  async recordCoverageReport(@Arg("input", () => CoverageReportInput) input: CoverageReportInput, @Ctx() { dataSource, identity }: RequestContext): Promise<CoverageReport> {
+    assertRegencyAccess(identity, input.regencyCode, "record coverage reports");
     const violations = coverageReportViolations(input);
     if (violations.length) throw invalidInput("The coverage report", violations);
     return dataSource.transaction(async (manager) => {
@@ -59,6 +62,7 @@ export class CoverageReportResolver {
         throw invalidInput("The coverage report", [{ field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input.source!.id}": give publisher and title instead.` }]);
       }
       const report = await storeCoverageReport(manager, input, source.id);
+      await audit(manager, identity, { action: "recordCoverageReport", entity: "CoverageReport", recordIds: [report.id], details: { regencyCode: report.regencyCode, asOf: report.asOf, sourceId: source.id } });
       await notifyCoverageChanged(manager, report.regencyCode, report.asOf);
       return report;
     });
@@ -74,7 +78,9 @@ export class CoverageReportResolver {
     return (await context.loader(sourceById).load(report.sourceId))!;
   }
 
-  @FieldResolver(() => [SegmentCount], { description: "The parts the source gives: by segment, group and funding." })
+  @FieldResolver(() => [SegmentCount], { description: "The parts the source gives: by segment, group and funding (signed-in users)." })
+  @Authorized()
+  @Directive("@authenticated")
   async segments(@Root() report: CoverageReport, @Ctx() context: RequestContext): Promise<SegmentCount[]> {
     return toSegments(await context.loader(partsByReport).load(report.id), report.activeParticipants);
   }

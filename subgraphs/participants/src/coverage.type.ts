@@ -1,5 +1,5 @@
 import { DateScalar, FigureStatus, type IsoDate, Source } from "@cakupan/kit";
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Authorized, Directive, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { BreakdownDimension, CoverageReport, ParticipantCategory } from "./coverage-report.entity";
 import { Regency } from "./regency.entity";
 
@@ -106,7 +106,9 @@ export class Coverage {
   @Field(() => CoverageStatus, { nullable: true, description: "Null when there is no target, or no earlier report to measure the pace by." })
   status!: CoverageStatus | null;
 
-  @Field(() => [SegmentCount], { description: "The report's breakdown by segment, group and funding, as far as the source gives it." })
+  @Field(() => [SegmentCount], { description: "The report's breakdown by segment, group and funding, as far as the source gives it (signed-in users)." })
+  @Authorized()
+  @Directive("@authenticated")
   segments!: SegmentCount[];
 
   @Field(() => [Source], { description: "Every source behind these figures: the report's, the workforce estimate's and the target's." })

@@ -1,23 +1,24 @@
-import { buildFederatedSchema, Source } from "@cakupan/kit";
+import { AuditEntry, auditLogResolver, buildFederatedSchema, Source } from "@cakupan/kit";
 import type { GraphQLSchema } from "graphql";
 import { CoverageReport, CoverageReportPart } from "./coverage-report.entity";
 import { CoverageReportResolver } from "./coverage-report.resolver";
 import { ProvinceCoverageResolver, RegencyCoverageResolver } from "./coverage.resolver";
 import { CreateCoverageReports1763800000000 } from "./migrations/1763800000000-create-coverage-reports";
+import { CreateAuditLog1763802000000 } from "./migrations/1763802000000-create-audit-log";
 import { resolveProvinceReference } from "./province.reference";
 import { resolveRegencyReference } from "./regency.reference";
 import { Province } from "./regency.entity";
 
 export const SUBGRAPH_NAME = "participants";
 
-export const entities = [Source, CoverageReport, CoverageReportPart];
+export const entities = [Source, CoverageReport, CoverageReportPart, AuditEntry];
 
-export const migrations = [CreateCoverageReports1763800000000];
+export const migrations = [CreateCoverageReports1763800000000, CreateAuditLog1763802000000];
 
 export function buildParticipantsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [RegencyCoverageResolver, ProvinceCoverageResolver, CoverageReportResolver],
+      resolvers: [RegencyCoverageResolver, ProvinceCoverageResolver, CoverageReportResolver, auditLogResolver("participantsAuditLog")],
       // Province is reached only through the gateway (no field here returns it), so it is named explicitly.
       orphanedTypes: [Province],
     },

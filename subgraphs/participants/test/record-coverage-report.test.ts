@@ -1,6 +1,7 @@
 import { todayInJakarta } from "@cakupan/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { data, graphql } from "../../../test/support/graphql";
+import { forwarded } from "../../../test/support/auth";
 import { ownParticipantsDatabase, startParticipants, type TestSubgraph } from "../../../test/support/servers";
 
 let participants: TestSubgraph;
@@ -40,14 +41,14 @@ async function storedCounts() {
 
 async function refused(input: Record<string, unknown>) {
   const before = await storedCounts();
-  const result = await graphql(url, RECORD, { input });
+  const result = await graphql(url, RECORD, { input }, await forwarded("admin"));
   const after = await storedCounts();
   return { error: result.errors?.[0], before, after };
 }
 
 describe("recordCoverageReport", () => {
   it("stores a report with its parts and source, and answers it", async () => {
-    const { recordCoverageReport } = await data(url, RECORD, { input: valid });
+    const { recordCoverageReport } = await data(url, RECORD, { input: valid }, await forwarded("admin"));
     expect(recordCoverageReport).toMatchObject({
       asOf: "2025-06-30",
       activeParticipants: 50000,
@@ -62,9 +63,9 @@ describe("recordCoverageReport", () => {
   });
 
   it("keeps one report when the same regency, date and source are recorded again, with the new figures", async () => {
-    const first = await data(url, RECORD, { input: valid });
+    const first = await data(url, RECORD, { input: valid }, await forwarded("admin"));
     const before = await storedCounts();
-    const again = await data(url, RECORD, { input: { ...valid, activeParticipants: 50500 } });
+    const again = await data(url, RECORD, { input: { ...valid, activeParticipants: 50500 } }, await forwarded("admin"));
     expect(again.recordCoverageReport.id).toBe(first.recordCoverageReport.id);
     expect(again.recordCoverageReport.activeParticipants).toBe(50500);
     expect(await storedCounts()).toEqual(before);
@@ -73,7 +74,7 @@ describe("recordCoverageReport", () => {
   it("cites a known source by id", async () => {
     const { recordCoverageReport } = await data(url, RECORD, {
       input: { ...valid, asOf: "2025-05-31", source: { id: "seed-003-jpnn-muba-coverage-2025" } },
-    });
+    }, await forwarded("admin"));
     expect(recordCoverageReport.source).toMatchObject({ id: "seed-003-jpnn-muba-coverage-2025", publisher: "JPNN.com" });
   });
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer } from "../../support/auth";
 import { data } from "../../support/graphql";
 import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
 
@@ -74,7 +75,7 @@ describe("the Excel add-in in a browser, against the live gateway", () => {
     const recordedAt = Date.now();
     await data(stack.gateway.url, `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`, {
       input: { regencyCode: "16.06", asOf: "2025-08-31", activeParticipants: 104321, source: { publisher: "BPJS Ketenagakerjaan Cabang Musi Banyuasin", title: "Laporan Agustus 2025" } },
-    });
+    }, await bearer("operator", ["16.06"]));
     await page.waitForFunction(() => (window as any).__live.some((r: any) => r.value === 104321), null, { timeout: 30_000 });
     const shownAt = await page.evaluate(() => (window as any).__live.find((r: any) => r.value === 104321).at);
     console.log(`JSK.LIVE in the browser: ${shownAt - recordedAt} ms from recordCoverageReport to the cell`);

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,6 +51,7 @@ describe("npm start on the embedded default", () => {
     const [gatewayPort, regenciesPort, participantsPort, awardsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     env = {
       CAKUPAN_DATA_DIR: join(dataDir, "postgres"),
+      CAKUPAN_SECRETS_FILE: join(dataDir, "secrets.json"),
       PORT: String(gatewayPort),
       SUBGRAPH_REGENCIES_PORT: String(regenciesPort),
       SUBGRAPH_PARTICIPANTS_PORT: String(participantsPort),
@@ -69,6 +70,7 @@ describe("npm start on the embedded default", () => {
       expect(stack.output()).toContain(gatewayUrl);
       const result = await data(gatewayUrl, `{ regency(code:"16.06") { name province { name } workforceEstimates { year persons source { publisher } } coverage(asOf: "2025-07-31") { activeParticipants gap } } }`);
       expect(result.regency.coverage).toEqual({ activeParticipants: 103079, gap: 8305 });
+      expect(stack.output()).toContain("npm run token -- --role planner");
       expect(result.regency).toMatchObject({ name: "Kabupaten Musi Banyuasin", province: { name: "Sumatera Selatan" } });
       expect(result.regency.workforceEstimates[0]).toEqual({ year: 2025, persons: 213582, source: { publisher: "JPNN.com" } });
     } finally {
@@ -77,6 +79,29 @@ describe("npm start on the embedded default", () => {
     expect(await stack.exited).toBe(0);
     expect(stack.output()).toContain("embedded PostgreSQL stopped");
     expect(existsSync(join(env.CAKUPAN_DATA_DIR, "postmaster.pid"))).toBe(false);
+  }, 150_000);
+
+  it("mints a local token that the running stack accepts for a write", async () => {
+    const stack = startStack(env);
+    try {
+      await waitFor(stack, "Cakupan is up");
+      const mint = spawnSync(process.execPath, [join(ROOT, "gateway", "dist", "token.js"), "--role", "operator", "--regency", "16.06"], {
+        env: { ...process.env, CAKUPAN_SECRETS_FILE: env.CAKUPAN_SECRETS_FILE, AUTH_JWT_SECRET: "" },
+        encoding: "utf8",
+      });
+      expect(mint.status, mint.stderr).toBe(0);
+      const token = mint.stdout.trim();
+      const { recordCoverageReport } = await data(
+        gatewayUrl,
+        `mutation { recordCoverageReport(input: { regencyCode: "16.06", asOf: "2025-09-30", activeParticipants: 105000, source: { publisher: "Test", title: "npm start smoke test" } }) { activeParticipants } }`,
+        {},
+        { authorization: `Bearer ${token}` },
+      );
+      expect(recordCoverageReport).toEqual({ activeParticipants: 105000 });
+    } finally {
+      stack.child.kill("SIGINT");
+    }
+    expect(await stack.exited).toBe(0);
   }, 150_000);
 
   it("reuses the data on a second start", async () => {

@@ -1,0 +1,91 @@
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { ErrorRequestHandler, RequestHandler } from "express";
+
+/**
+ * What a hostile or careless query meets before any subgraph sees it. Each refusal names the limit and
+ * its value. The defaults leave room for the Excel add-in's batches (up to 1,000 aliased lookups).
+ */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
+  maxBodyBytes: number;
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 1000,
+  maxTokens: 100_000,
+  maxDirectives: 50,
+  maxCost: 250_000,
+  maxBodyBytes: 2 * 1024 * 1024,
+  timeoutMs: 30_000,
+};
+
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(limits) as (keyof QueryLimits)[]) {
+    const variable = `LIMIT_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+    const raw = env[variable];
+    if (raw === undefined || raw === "") continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${variable}=${raw} is not a positive whole number.`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
+/** graphql-armor's validation rules and plugins for Apollo Server; batched HTTP requests stay off. */
+export function armor(limits: QueryLimits) {
+  return new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, exposeLimits: true, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases, exposeLimits: true },
+    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
+    costLimit: { maxCost: limits.maxCost, exposeLimits: true, ignoreIntrospection: true },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+}
+
+const graphqlError = (status: number, code: string, message: string) => ({ status, body: { errors: [{ message, extensions: { code } }] } });
+
+/** Refuses a JSON array (batched operations) with a message, before Apollo Server sees it. */
+export const refuseBatches: RequestHandler = (request, response, next) => {
+  if (Array.isArray(request.body)) {
+    const { status, body } = graphqlError(400, "BAD_REQUEST", `Batched operations are not accepted (this request holds ${request.body.length}): send one operation per request.`);
+    response.status(status).json(body);
+    return;
+  }
+  next();
+};
+
+/** Answers 503 with a GraphQL error if the request is not answered within the timeout. */
+export function requestTimeout(timeoutMs: number): RequestHandler {
+  return (_request, response, next) => {
+    const timer = setTimeout(() => {
+      if (!response.headersSent) {
+        const { status, body } = graphqlError(503, "TIMEOUT", `The request took longer than the gateway's limit of ${timeoutMs} ms: ask for less at once.`);
+        response.status(status).json(body);
+      }
+    }, timeoutMs);
+    response.on("close", () => clearTimeout(timer));
+    response.on("finish", () => clearTimeout(timer));
+    next();
+  };
+}
+
+/** Turns body-parser's refusals (too large, not JSON) into GraphQL errors that say what to do. */
+export function bodyErrors(limits: QueryLimits): ErrorRequestHandler {
+  return (error, _request, response, next) => {
+    if (error?.type === "entity.too.large") {
+      const { status, body } = graphqlError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than the gateway's limit of ${limits.maxBodyBytes} bytes: send a smaller operation.`);
+      response.status(status).json(body);
+    } else if (error?.type === "entity.parse.failed") {
+      const { status, body } = graphqlError(400, "BAD_REQUEST", `The request body is not valid JSON: ${error.message}`);
+      response.status(status).json(body);
+    } else next(error);
+  };
+}

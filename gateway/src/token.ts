@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Role } from "@cakupan/kit";
+import { SignJWT } from "jose";
+
+/** Where `npm start` keeps the secrets it generated for the embedded default (git-ignored). */
+export const LOCAL_SECRETS_FILE = join(__dirname, "..", "..", ".data", "secrets.json");
+
+export interface LocalSecrets {
+  authJwtSecret: string;
+  internalTokenSecret: string;
+}
+
+export function readLocalSecrets(file = LOCAL_SECRETS_FILE): LocalSecrets | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as LocalSecrets) : null;
+}
+
+/** A bearer token for the local gateway (HS256 with AUTH_JWT_SECRET): what an OIDC provider issues in production. */
+export function mintToken(options: { secret: string; role: Exclude<Role, "anonymous">; regencies?: string[]; subject?: string; ttl?: string }): Promise<string> {
+  return new SignJWT({ role: options.role, ...(options.regencies?.length ? { regencies: options.regencies } : {}) })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(options.subject ?? `local-${options.role}-${randomUUID().slice(0, 8)}`)
+    .setIssuedAt()
+    .setExpirationTime(options.ttl ?? "12h")
+    .sign(new TextEncoder().encode(options.secret));
+}
+
+const USAGE = `usage: npm run token -- --role planner|operator|admin [--regency 16.06 ...] [--subject name] [--ttl 12h]
+
+Mints a bearer token for the local gateway, signed with AUTH_JWT_SECRET or, on the embedded default,
+the secret npm start generated in .data/secrets.json. Use it as: Authorization: Bearer <token>`;
+
+async function main(argv: string[]): Promise<void> {
+  const args: Record<string, string[]> = {};
+  for (let i = 0; i < argv.length; i++) {
+    if (!argv[i].startsWith("--")) continue;
+    (args[argv[i].slice(2)] ??= []).push(argv[i + 1]);
+    i++;
+  }
+  const role = args.role?.[0];
+  if (role !== "planner" && role !== "operator" && role !== "admin") {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  if (role === "operator" && !args.regency?.length) {
+    console.error("An operator acts for regencies: add --regency 16.06 (repeat for more).");
+    process.exit(2);
+  }
+  const secret = process.env.AUTH_JWT_SECRET || readLocalSecrets(process.env.CAKUPAN_SECRETS_FILE || LOCAL_SECRETS_FILE)?.authJwtSecret;
+  if (!secret) {
+    console.error("No AUTH_JWT_SECRET, and no .data/secrets.json: run npm start once (it creates one), or set AUTH_JWT_SECRET.");
+    process.exit(2);
+  }
+  console.log(await mintToken({ secret, role, regencies: args.regency, subject: args.subject?.[0], ttl: args.ttl?.[0] }));
+}
+
+if (require.main === module) void main(process.argv.slice(2));
