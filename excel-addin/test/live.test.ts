@@ -27,7 +27,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-const record = (regencyCode: string, activeParticipants: number, asOf: string) =>
+const record = async (regencyCode: string, activeParticipants: number, asOf: string) =>
   data(stack.gateway.url, `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`, {
     input: { regencyCode, asOf, activeParticipants, source: { publisher: "BPJS Ketenagakerjaan", title: `Laporan ${regencyCode} ${asOf}` } },
   }, await bearer("operator", [regencyCode]));
