@@ -3,7 +3,8 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 
 /**
  * What a hostile or careless query meets before any subgraph sees it. Each refusal names the limit and
- * its value. The defaults leave room for the Excel add-in's batches (up to 1,000 aliased lookups).
+ * its value. The defaults leave room for the Excel add-in's batches: 1,000 aliased coverage lookups cost about
+ * 40,000 (graphql-armor's cost), under the 50,000 allowed.
  */
 export interface QueryLimits {
   maxDepth: number;
@@ -20,7 +21,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxAliases: 1000,
   maxTokens: 100_000,
   maxDirectives: 50,
-  maxCost: 250_000,
+  maxCost: 50_000,
   maxBodyBytes: 2 * 1024 * 1024,
   timeoutMs: 30_000,
 };
