@@ -94,8 +94,10 @@ function localSecrets(): LocalSecrets {
   const secrets = {
     authJwtSecret: fromEnv.authJwtSecret || stored?.authJwtSecret || randomBytes(32).toString("hex"),
     internalTokenSecret: fromEnv.internalTokenSecret || stored?.internalTokenSecret || randomBytes(32).toString("hex"),
+    nikEncryptionKey: process.env.NIK_ENCRYPTION_KEY || stored?.nikEncryptionKey || randomBytes(32).toString("hex"),
+    nikHashKey: process.env.NIK_HASH_KEY || stored?.nikHashKey || randomBytes(32).toString("hex"),
   };
-  if (!stored && !(fromEnv.authJwtSecret && fromEnv.internalTokenSecret)) {
+  if (!stored?.nikHashKey && !(fromEnv.authJwtSecret && fromEnv.internalTokenSecret)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
@@ -129,9 +131,19 @@ async function main(): Promise<void> {
         MIGRATE_ON_START: "true",
         SEED_ON_START: "true",
         INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,
+        NIK_ENCRYPTION_KEY: secrets.nikEncryptionKey!,
+        NIK_HASH_KEY: secrets.nikHashKey!,
       }, port);
-      return { service, url: `http://127.0.0.1:${port}/graphql` };
+      return { service, url: `http://127.0.0.1:${port}/graphql`, name: definition.name, databaseUrl: withDatabase(serverUrl, databaseName) };
     }),
+  );
+  // What the registry CLI (npm run import / generate) needs to reach this stack's participants database.
+  mkdirSync(dirname(envString("CAKUPAN_SECRETS_FILE", LOCAL_SECRETS_FILE)), { recursive: true });
+  const stackFile = join(dirname(envString("CAKUPAN_SECRETS_FILE", LOCAL_SECRETS_FILE)), "stack.json");
+  writeFileSync(
+    stackFile,
+    JSON.stringify({ databases: Object.fromEntries(subgraphs.map((s) => [s.name, s.databaseUrl])), nikEncryptionKey: secrets.nikEncryptionKey, nikHashKey: secrets.nikHashKey }, null, 2),
+    { mode: 0o600 },
   );
   await Promise.all(subgraphs.map(({ service }) => waitUntilReady(service)));
 

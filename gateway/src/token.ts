@@ -10,6 +10,8 @@ export const LOCAL_SECRETS_FILE = join(__dirname, "..", "..", ".data", "secrets.
 export interface LocalSecrets {
   authJwtSecret: string;
   internalTokenSecret: string;
+  nikEncryptionKey?: string;
+  nikHashKey?: string;
 }
 
 export function readLocalSecrets(file = LOCAL_SECRETS_FILE): LocalSecrets | null {

@@ -6,6 +6,10 @@ import { mintToken } from "@cakupan/gateway";
 export const TEST_AUTH_SECRET = randomBytes(32).toString("hex");
 export const TEST_INTERNAL_SECRET = randomBytes(32).toString("hex");
 
+// The participants subgraph reads the registry's keys from its environment; in tests it runs in this process.
+process.env.NIK_ENCRYPTION_KEY ||= randomBytes(32).toString("hex");
+process.env.NIK_HASH_KEY ||= randomBytes(32).toString("hex");
+
 export type SignedInRole = Exclude<Role, "anonymous">;
 
 /** Headers of a caller at the gateway: a bearer token for the role. */

@@ -68,3 +68,21 @@ export class Province {
 export function regencyStub(code: string): Regency {
   return Object.assign(new Regency(), { code });
 }
+
+@ObjectType("District")
+@Directive('@key(fields: "code")')
+export class District {
+  @Field(() => ID)
+  code!: string;
+}
+
+@ObjectType("Village")
+@Directive('@key(fields: "code")')
+export class Village {
+  @Field(() => ID)
+  code!: string;
+}
+
+export function areaStub<T extends { code: string }>(type: new () => T, code: string): T {
+  return Object.assign(new type(), { code });
+}

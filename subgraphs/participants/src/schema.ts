@@ -7,24 +7,33 @@ import { CreateCoverageReports1763800000000 } from "./migrations/1763800000000-c
 import { CreateAuditLog1763802000000 } from "./migrations/1763802000000-create-audit-log";
 import { resolveProvinceReference } from "./province.reference";
 import { resolveRegencyReference } from "./regency.reference";
-import { Province } from "./regency.entity";
+import { District, Province, Village } from "./regency.entity";
+import { Participant } from "./participant.entity";
+import { ParticipantResolver, RegencyParticipantsResolver } from "./participant.resolver";
+import { participantStatsResolvers } from "./participant-stats.resolver";
+import { CreateRegistry1763803000000 } from "./migrations/1763803000000-create-registry";
 
 export const SUBGRAPH_NAME = "participants";
 
-export const entities = [Source, CoverageReport, CoverageReportPart, AuditEntry];
+export const entities = [Source, CoverageReport, CoverageReportPart, AuditEntry, Participant];
 
-export const migrations = [CreateCoverageReports1763800000000, CreateAuditLog1763802000000];
+export const migrations = [CreateCoverageReports1763800000000, CreateAuditLog1763802000000, CreateRegistry1763803000000];
 
 export function buildParticipantsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [RegencyCoverageResolver, ProvinceCoverageResolver, CoverageReportResolver, auditLogResolver("participantsAuditLog")],
+      resolvers: [
+        RegencyCoverageResolver, ProvinceCoverageResolver, CoverageReportResolver, ParticipantResolver, RegencyParticipantsResolver,
+        ...participantStatsResolvers, auditLogResolver("participantsAuditLog"),
+      ],
       // Province is reached only through the gateway (no field here returns it), so it is named explicitly.
-      orphanedTypes: [Province],
+      orphanedTypes: [Province, District, Village],
     },
     {
       Regency: { __resolveReference: resolveRegencyReference },
       Province: { __resolveReference: resolveProvinceReference },
+      District: { __resolveReference: (reference: District) => reference },
+      Village: { __resolveReference: (reference: Village) => reference },
     },
   );
 }

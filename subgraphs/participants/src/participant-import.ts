@@ -1,0 +1,294 @@
+import { isAreaCode, knownVillageCodes, todayInJakarta } from "@cakupan/kit";
+import { parse } from "csv-parse/sync";
+import type { EntityManager } from "typeorm";
+import { ParticipantCategory } from "./coverage-report.entity";
+import { maskNik, type ParsedNik, parseNik, type Sex } from "./nik";
+import { encryptNik, hashNik, type NikKeys } from "./nik-crypto";
+import { ParticipantStatus, Program } from "./participant.entity";
+
+/**
+ * The lists labour offices keep, as CSV. Headers may be Indonesian or English (case, spaces and dashes do
+ * not matter); the first row is the header. Required: nik, nama, kode_desa, pekerjaan, program, sumber_dana,
+ * iuran, tanggal_daftar. Optional: jenis_kelamin and tanggal_lahir (checked against the NIK), segmen
+ * (default BPU), status (default aktif).
+ */
+export const IMPORT_COLUMNS = {
+  nik: ["nik", "no_nik", "nomor_nik"],
+  fullName: ["nama", "nama_lengkap", "name", "full_name"],
+  villageCode: ["kode_desa", "kode_kelurahan", "village_code", "village"],
+  occupation: ["pekerjaan", "occupation"],
+  programs: ["program", "programs"],
+  funding: ["sumber_dana", "sumber_iuran", "funding"],
+  monthlyContribution: ["iuran", "iuran_bulanan", "monthly_contribution", "contribution"],
+  enrolledOn: ["tanggal_daftar", "tgl_daftar", "enrolled_on", "enrolment_date"],
+  sex: ["jenis_kelamin", "jk", "sex"],
+  birthDate: ["tanggal_lahir", "tgl_lahir", "birth_date"],
+  segment: ["segmen", "segment"],
+  status: ["status"],
+} as const;
+type Column = keyof typeof IMPORT_COLUMNS;
+const REQUIRED: Column[] = ["nik", "fullName", "villageCode", "occupation", "programs", "funding", "monthlyContribution", "enrolledOn"];
+
+/** The minimum monthly contribution of a non-wage worker for JKK and JKM, in Rupiah. */
+export const MINIMUM_BPU_CONTRIBUTION = 16_800;
+
+export interface ImportProblem {
+  line: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportRow {
+  line: number;
+  nik: string;
+  fullName: string;
+  sex: Sex;
+  birthDate: string;
+  villageCode: string;
+  districtCode: string;
+  occupation: string;
+  segment: ParticipantCategory;
+  programs: Program[];
+  funding: ParticipantCategory;
+  monthlyContribution: number;
+  enrolledOn: string;
+  status: ParticipantStatus;
+}
+
+const FUNDING: Record<string, ParticipantCategory> = {
+  APBD: ParticipantCategory.APBD, APBDES: ParticipantCategory.APBDES, "APBD DESA": ParticipantCategory.APBDES, DD: ParticipantCategory.APBDES,
+  PROVINSI: ParticipantCategory.PROVINCE_BUDGET, "APBD PROVINSI": ParticipantCategory.PROVINCE_BUDGET, PROVINCE_BUDGET: ParticipantCategory.PROVINCE_BUDGET,
+  CSR: ParticipantCategory.CSR, BAZNAS: ParticipantCategory.BAZNAS, MANDIRI: ParticipantCategory.SELF_PAID, SELF_PAID: ParticipantCategory.SELF_PAID,
+  "PEMBERI KERJA": ParticipantCategory.EMPLOYER, EMPLOYER: ParticipantCategory.EMPLOYER,
+};
+const SEGMENTS: Record<string, ParticipantCategory> = {
+  BPU: ParticipantCategory.NON_WAGE_EARNER, NON_WAGE_EARNER: ParticipantCategory.NON_WAGE_EARNER, PU: ParticipantCategory.WAGE_EARNER,
+  WAGE_EARNER: ParticipantCategory.WAGE_EARNER, JAKON: ParticipantCategory.CONSTRUCTION, CONSTRUCTION: ParticipantCategory.CONSTRUCTION,
+  PMI: ParticipantCategory.MIGRANT_WORKER, MIGRANT_WORKER: ParticipantCategory.MIGRANT_WORKER,
+};
+const STATUSES: Record<string, ParticipantStatus> = {
+  AKTIF: ParticipantStatus.ACTIVE, ACTIVE: ParticipantStatus.ACTIVE,
+  NONAKTIF: ParticipantStatus.NON_ACTIVE, "NON AKTIF": ParticipantStatus.NON_ACTIVE, "TIDAK AKTIF": ParticipantStatus.NON_ACTIVE,
+  NON_ACTIVE: ParticipantStatus.NON_ACTIVE, "NON-ACTIVE": ParticipantStatus.NON_ACTIVE,
+};
+const SEXES: Record<string, Sex> = { L: "MALE", "LAKI-LAKI": "MALE", LAKI: "MALE", M: "MALE", MALE: "MALE", P: "FEMALE", PEREMPUAN: "FEMALE", F: "FEMALE", FEMALE: "FEMALE" };
+
+const normaliseHeader = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, "_");
+const upper = (value: string) => value.trim().toUpperCase().replace(/\s+/g, " ");
+
+/** 2025-07-31, 31/07/2025 or 31-07-2025, as ISO; null when it is none of them or no real date. */
+export function parseDate(value: string): string | null {
+  const text = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const local = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(text);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
+  if (!y) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d) ? date.toISOString().slice(0, 10) : null;
+}
+
+export interface ParsedImport {
+  rows: ImportRow[];
+  problems: ImportProblem[];
+  warnings: ImportProblem[];
+  lineCount: number;
+}
+
+/** Every row checked: the good ones, and every problem with its line, column and reason. */
+export function parseParticipantCsv(csv: string, regencyCode: string, today = todayInJakarta()): ParsedImport {
+  const problems: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(csv, { columns: (headers: string[]) => headers.map(normaliseHeader), skip_empty_lines: true, trim: true, info: true, bom: true, relax_column_count: true });
+  } catch (error) {
+    return { rows: [], problems: [{ line: (error as { lines?: number }).lines ?? 1, column: "", message: `The file is not readable CSV: ${(error as Error).message}` }], warnings, lineCount: 0 };
+  }
+  const headers = csv.split(/\r?\n/, 1)[0].split(/[,;]/).map((h) => normaliseHeader(h.replace(/^\uFEFF/, "").replace(/"/g, "")));
+  const columnOf = {} as Record<Column, string | undefined>;
+  for (const [column, names] of Object.entries(IMPORT_COLUMNS) as [Column, readonly string[]][]) columnOf[column] = names.find((name) => headers.includes(name));
+  const missing = REQUIRED.filter((column) => !columnOf[column]);
+  if (missing.length) {
+    return {
+      rows: [],
+      problems: missing.map((column) => ({ line: 1, column: IMPORT_COLUMNS[column][0], message: `The header has no ${IMPORT_COLUMNS[column][0]} column (also accepted: ${IMPORT_COLUMNS[column].slice(1).join(", ")}).` })),
+      warnings,
+      lineCount: records.length + 1,
+    };
+  }
+
+  const firstLineOfNik = new Map<string, number>();
+  const rows: ImportRow[] = [];
+  const villages = knownVillageCodes();
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const value = (column: Column) => (columnOf[column] ? (record[columnOf[column]!] ?? "").trim() : "");
+    const rowProblems: ImportProblem[] = [];
+    const problem = (column: Column, message: string) => rowProblems.push({ line, column: columnOf[column] ?? IMPORT_COLUMNS[column][0], message });
+
+    for (const column of REQUIRED) if (!value(column)) problem(column, "is empty.");
+    if (rowProblems.length) {
+      problems.push(...rowProblems);
+      continue;
+    }
+
+    const nikResult = parseNik(value("nik"));
+    let nik: ParsedNik | undefined;
+    if ("problem" in nikResult) {
+      problem("nik", nikResult.problem.message);
+    } else {
+      nik = nikResult.nik;
+      const earlier = firstLineOfNik.get(nik.nik);
+      if (earlier) problem("nik", `The same NIK is on line ${earlier}: each person once per file.`);
+      else firstLineOfNik.set(nik.nik, line);
+      if (nik.regencyCode !== regencyCode) {
+        warnings.push({ line, column: columnOf.nik!, message: `The NIK was issued in ${nik.districtCode}, outside ${regencyCode}: accepted (people move).` });
+      }
+      const sex = value("sex");
+      if (sex && SEXES[upper(sex)] === undefined) problem("sex", `"${sex}" is not a sex: use L or P.`);
+      else if (sex && SEXES[upper(sex)] !== nik.sex) problem("sex", `"${sex}" does not match the NIK, which encodes ${nik.sex === "FEMALE" ? "P (day + 40)" : "L"}.`);
+      const birth = value("birthDate");
+      if (birth && parseDate(birth) === null) problem("birthDate", `"${birth}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
+      else if (birth && parseDate(birth) !== nik.birthDate) problem("birthDate", `${parseDate(birth)} does not match the NIK's birth date ${nik.birthDate}.`);
+    }
+
+    let villageCode = value("villageCode");
+    if (/^\d{10}$/.test(villageCode)) villageCode = `${villageCode.slice(0, 2)}.${villageCode.slice(2, 4)}.${villageCode.slice(4, 6)}.${villageCode.slice(6)}`;
+    if (!isAreaCode("village", villageCode) || !villages.has(villageCode)) problem("villageCode", `"${value("villageCode")}" is not a known village code (like 16.06.01.2001).`);
+    else if (!villageCode.startsWith(`${regencyCode}.`)) problem("villageCode", `Village ${villageCode} is outside ${regencyCode}: a regency enrols its own residents.`);
+
+    const programs = [...new Set(value("programs").toUpperCase().split(/[\s,;/+]+/).filter(Boolean))];
+    const unknownPrograms = programs.filter((p) => !(p in Program));
+    if (unknownPrograms.length) problem("programs", `Unknown program(s) ${unknownPrograms.join(", ")}: use JKK, JKM, JHT, JP, JKP.`);
+    else if (!programs.includes("JKK") || !programs.includes("JKM")) problem("programs", "JKK and JKM are required of every participant; JHT is optional.");
+
+    const funding = FUNDING[upper(value("funding"))];
+    if (!funding) problem("funding", `"${value("funding")}" is not a funding source: use APBD, APBDES, PROVINSI, CSR, BAZNAS, MANDIRI or PEMBERI KERJA.`);
+
+    const segmentText = value("segment");
+    const segment = segmentText ? SEGMENTS[upper(segmentText)] : ParticipantCategory.NON_WAGE_EARNER;
+    if (!segment) problem("segment", `"${segmentText}" is not a segment: use BPU, PU, JAKON or PMI.`);
+
+    const contributionText = value("monthlyContribution").replace(/^rp\.?\s*/i, "").replace(/[.,\s]/g, "");
+    const contribution = /^\d+$/.test(contributionText) ? Number(contributionText) : NaN;
+    if (!Number.isSafeInteger(contribution)) problem("monthlyContribution", `"${value("monthlyContribution")}" is not an amount in whole Rupiah (like 16800 or Rp16.800).`);
+    else if (segment === ParticipantCategory.NON_WAGE_EARNER && contribution < MINIMUM_BPU_CONTRIBUTION) {
+      problem("monthlyContribution", `Rp${contribution.toLocaleString("id-ID")} is below the minimum of Rp16.800 for JKK and JKM.`);
+    }
+
+    const enrolledOn = parseDate(value("enrolledOn"));
+    if (!enrolledOn) problem("enrolledOn", `"${value("enrolledOn")}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
+    else if (enrolledOn > today) problem("enrolledOn", `${enrolledOn} is in the future (today is ${today}).`);
+
+    const statusText = value("status");
+    const status = statusText ? STATUSES[upper(statusText)] : ParticipantStatus.ACTIVE;
+    if (!status) problem("status", `"${statusText}" is not a status: use aktif or nonaktif.`);
+
+    if (rowProblems.length) {
+      problems.push(...rowProblems);
+      continue;
+    }
+    rows.push({
+      line,
+      nik: nik!.nik,
+      fullName: value("fullName").replace(/\s+/g, " "),
+      sex: nik!.sex,
+      birthDate: nik!.birthDate,
+      villageCode,
+      districtCode: villageCode.slice(0, 8),
+      occupation: value("occupation").replace(/\s+/g, " ").toLowerCase(),
+      segment: segment!,
+      programs: programs as Program[],
+      funding: funding!,
+      monthlyContribution: contribution,
+      enrolledOn: enrolledOn!,
+      status: status!,
+    });
+  }
+  return { rows, problems, warnings, lineCount: records.length + 1 };
+}
+
+export interface StoreResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  ids: string[];
+}
+
+const CHUNK = 5000;
+
+/**
+ * Stores rows in the caller's transaction: a NIK already registered updates its record (never a second
+ * one), an unchanged record is not rewritten, and every new record or change of status enters the
+ * status history. Rows go in NIK-hash order, so overlapping imports running at once take their locks in
+ * the same order and cannot deadlock.
+ */
+export async function storeParticipants(manager: EntityManager, rows: ImportRow[], regencyCode: string, keys: NikKeys, options: { synthetic?: boolean; onProgress?: (done: number) => void } = {}): Promise<StoreResult> {
+  const prepared = rows.map((row) => ({ row, hash: hashNik(row.nik, keys) })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
+  const result: StoreResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
+  for (let offset = 0; offset < prepared.length; offset += CHUNK) {
+    const chunk = prepared.slice(offset, offset + CHUNK);
+    const column = <T>(pick: (p: (typeof chunk)[number]) => T) => chunk.map(pick);
+    const [summary] = await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[],
+                              $10::text[], $11::text[], $12::text[], $13::int[], $14::date[], $15::text[])
+           AS t(nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code, occupation,
+                segment, programs, funding, monthly_contribution, enrolled_on, status)
+       ),
+       old AS (SELECT p.id, p.nik_hash, p.status FROM participant p JOIN input i USING (nik_hash)),
+       upserted AS (
+         INSERT INTO participant (regency_code, nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code,
+                                  occupation, segment, programs, funding, monthly_contribution, enrolled_on, status, synthetic)
+         SELECT $16, nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code,
+                occupation, segment, string_to_array(programs, ','), funding, monthly_contribution, enrolled_on, status, $17
+         FROM input
+         ON CONFLICT (nik_hash) DO UPDATE SET
+           regency_code = EXCLUDED.regency_code, full_name = EXCLUDED.full_name, village_code = EXCLUDED.village_code,
+           district_code = EXCLUDED.district_code, occupation = EXCLUDED.occupation, segment = EXCLUDED.segment, programs = EXCLUDED.programs,
+           funding = EXCLUDED.funding, monthly_contribution = EXCLUDED.monthly_contribution, enrolled_on = EXCLUDED.enrolled_on,
+           status = EXCLUDED.status, synthetic = EXCLUDED.synthetic, updated_at = now()
+         WHERE (participant.regency_code, participant.full_name, participant.village_code, participant.occupation, participant.segment,
+                participant.programs, participant.funding, participant.monthly_contribution, participant.enrolled_on, participant.status, participant.synthetic)
+           IS DISTINCT FROM (EXCLUDED.regency_code, EXCLUDED.full_name, EXCLUDED.village_code, EXCLUDED.occupation, EXCLUDED.segment,
+                EXCLUDED.programs, EXCLUDED.funding, EXCLUDED.monthly_contribution, EXCLUDED.enrolled_on, EXCLUDED.status, EXCLUDED.synthetic)
+         RETURNING id, nik_hash, status, (xmax = 0) AS inserted
+       ),
+       history AS (
+         INSERT INTO participant_status_history (participant_id, status, since)
+         SELECT u.id, u.status, CASE WHEN u.inserted THEN i.enrolled_on ELSE $18::date END
+         FROM upserted u JOIN input i USING (nik_hash) LEFT JOIN old o USING (nik_hash)
+         WHERE u.inserted OR o.status IS DISTINCT FROM u.status
+       )
+       SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated,
+              coalesce(array_agg(id::text), '{}') AS ids
+       FROM upserted`,
+      [
+        column((p) => p.hash),
+        column((p) => encryptNik(p.row.nik, keys)),
+        column((p) => maskNik(p.row.nik)),
+        column((p) => p.row.fullName),
+        column((p) => p.row.sex),
+        column((p) => p.row.birthDate),
+        column((p) => p.row.villageCode),
+        column((p) => p.row.districtCode),
+        column((p) => p.row.occupation),
+        column((p) => p.row.segment),
+        column((p) => p.row.programs.join(",")),
+        column((p) => p.row.funding),
+        column((p) => p.row.monthlyContribution),
+        column((p) => p.row.enrolledOn),
+        column((p) => p.row.status),
+        regencyCode,
+        options.synthetic ?? false,
+        todayInJakarta(),
+      ],
+    );
+    result.inserted += summary.inserted;
+    result.updated += summary.updated;
+    result.unchanged += chunk.length - summary.inserted - summary.updated;
+    result.ids.push(...summary.ids);
+    options.onProgress?.(Math.min(offset + CHUNK, prepared.length));
+  }
+  return result;
+}

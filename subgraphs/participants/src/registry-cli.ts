@@ -1,0 +1,117 @@
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { userInfo } from "node:os";
+import { join } from "node:path";
+import { audit, type Identity, openDataSource } from "@cakupan/kit";
+import { Presets, SingleBar } from "cli-progress";
+import { participantsSubgraph } from "./index";
+import { requireNikKeys } from "./nik-crypto";
+import { type ImportRow, parseParticipantCsv, storeParticipants } from "./participant-import";
+import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "./synthetic";
+
+/**
+ * npm run import -- file.csv --regency 16.06 [--dry-run]
+ * npm run generate -- participants --regency 16.06 --count 100000 [--csv out.csv] [--seed 1]
+ * Against DATABASE_URL (the participants database), or the one `npm start` runs (.data/stack.json).
+ */
+const ROOT = join(__dirname, "..", "..", "..");
+
+function options(argv: string[]) {
+  const flags: Record<string, string | true> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith("--")) {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith("--")) flags[argv[i].slice(2)] = true;
+      else flags[argv[i++].slice(2)] = next;
+    } else positional.push(argv[i]);
+  }
+  return { flags, positional };
+}
+
+function environment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  const stackFile = join(ROOT, ".data", "stack.json");
+  if (existsSync(stackFile)) {
+    const stack = JSON.parse(readFileSync(stackFile, "utf8"));
+    env.DATABASE_URL ??= stack.databases?.participants;
+    env.NIK_ENCRYPTION_KEY ??= stack.nikEncryptionKey;
+    env.NIK_HASH_KEY ??= stack.nikHashKey;
+  }
+  if (!env.DATABASE_URL) throw new Error("Set DATABASE_URL to the participants database, or run npm start first (it records its own in .data/stack.json).");
+  return env;
+}
+
+function progressBar(label: string, total: number) {
+  const bar = new SingleBar({ format: `  {bar} {percentage}% | {value}/{total} ${label} | {eta}s left`, hideCursor: true }, Presets.shades_classic);
+  bar.start(total, 0);
+  return bar;
+}
+
+const cliIdentity = (): Identity => ({ subject: `cli:${userInfo().username}`, role: "admin", regencies: [], client: { ip: null, userAgent: "cakupan-registry-cli" } });
+
+async function store(rows: ImportRow[], regency: string, env: NodeJS.ProcessEnv, synthetic: boolean) {
+  const keys = requireNikKeys(env);
+  const db = await openDataSource(participantsSubgraph, env.DATABASE_URL!);
+  try {
+    await db.runMigrations();
+    const bar = progressBar("rows", rows.length);
+    const started = Date.now();
+    const result = await db.transaction(async (manager) => {
+      const stored = await storeParticipants(manager, rows, regency, keys, { synthetic, onProgress: (done) => bar.update(done) });
+      await audit(manager, cliIdentity(), { action: synthetic ? "generateParticipants" : "importParticipants", entity: "Participant", recordIds: stored.ids, details: { regencyCode: regency, synthetic } });
+      return stored;
+    });
+    bar.stop();
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`stored: ${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged in ${seconds.toFixed(1)} s (${Math.round(rows.length / seconds)} rows/s)`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function importCommand(argv: string[]) {
+  const { flags, positional } = options(argv);
+  const [file] = positional;
+  const regency = flags.regency;
+  if (!file || typeof regency !== "string") throw new Error("usage: npm run import -- file.csv --regency 16.06 [--dry-run]");
+  const parsed = parseParticipantCsv(readFileSync(file, "utf8"), regency);
+  console.log(`${file}: ${parsed.lineCount - 1} rows, ${parsed.rows.length} valid, ${parsed.problems.length} problem(s), ${parsed.warnings.length} warning(s)`);
+  for (const p of parsed.problems.slice(0, 100)) console.log(`  line ${p.line}, ${p.column}: ${p.message}`);
+  if (parsed.problems.length > 100) console.log(`  ... and ${parsed.problems.length - 100} more`);
+  for (const w of parsed.warnings.slice(0, 20)) console.log(`  warning, line ${w.line}: ${w.message}`);
+  if (parsed.problems.length) {
+    console.log("Nothing was stored: fix the rows above and import again.");
+    process.exitCode = 1;
+    return;
+  }
+  if (flags["dry-run"]) return console.log("Dry run: nothing stored.");
+  await store(parsed.rows, regency, environment(), false);
+}
+
+async function generateCommand(argv: string[]) {
+  const { flags, positional } = options(argv);
+  const regency = flags.regency;
+  const count = Number(flags.count);
+  if (positional[0] !== "participants" || typeof regency !== "string" || !Number.isInteger(count) || count < 1) {
+    throw new Error("usage: npm run generate -- participants --regency 16.06 --count 100000 [--csv out.csv] [--seed 1]");
+  }
+  const seed = Number(flags.seed ?? 1);
+  if (typeof flags.csv === "string") {
+    const out = createWriteStream(flags.csv);
+    out.write(`${SYNTHETIC_HEADER.join(",")}\n`);
+    for (const row of syntheticRows(regency, count, seed)) out.write(`${csvLine(row)}\n`);
+    await new Promise((resolve) => out.end(resolve));
+    return console.log(`wrote ${count} synthetic participants of ${regency} to ${flags.csv}`);
+  }
+  const csv = [SYNTHETIC_HEADER.join(","), ...[...syntheticRows(regency, count, seed)].map(csvLine)].join("\n");
+  const parsed = parseParticipantCsv(csv, regency);
+  if (parsed.problems.length) throw new Error(`generated rows failed validation: ${parsed.problems[0].message}`);
+  await store(parsed.rows, regency, environment(), true);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const commands: Record<string, (argv: string[]) => Promise<void>> = { import: importCommand, generate: generateCommand };
+(commands[command] ?? (async () => console.error("usage: registry-cli <import|generate> ...")))(rest).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
