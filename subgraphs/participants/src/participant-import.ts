@@ -215,7 +215,7 @@ export interface StoreResult {
   ids: string[];
 }
 
-const CHUNK = 5000;
+const CHUNK = 20_000;
 
 /**
  * Stores rows in the caller's transaction: a NIK already registered updates its record (never a second

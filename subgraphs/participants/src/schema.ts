@@ -12,12 +12,13 @@ import { Participant } from "./participant.entity";
 import { ParticipantResolver, RegencyParticipantsResolver } from "./participant.resolver";
 import { participantStatsResolvers } from "./participant-stats.resolver";
 import { CreateRegistry1763803000000 } from "./migrations/1763803000000-create-registry";
+import { ParticipantCounts1763804000000 } from "./migrations/1763804000000-participant-counts";
 
 export const SUBGRAPH_NAME = "participants";
 
 export const entities = [Source, CoverageReport, CoverageReportPart, AuditEntry, Participant];
 
-export const migrations = [CreateCoverageReports1763800000000, CreateAuditLog1763802000000, CreateRegistry1763803000000];
+export const migrations = [CreateCoverageReports1763800000000, CreateAuditLog1763802000000, CreateRegistry1763803000000, ParticipantCounts1763804000000];
 
 export function buildParticipantsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
