@@ -35,8 +35,8 @@ export function hashNik(nik: string, keys: NikKeys): string {
   return createHmac("sha256", keys.hash).update(nik).digest("hex");
 }
 
-export function encryptNik(nik: string, keys: NikKeys): Buffer {
-  const iv = randomBytes(12);
+/** `iv` must never repeat under one key; callers encrypting many at once pass slices of one randomBytes call. */
+export function encryptNik(nik: string, keys: NikKeys, iv: Buffer = randomBytes(12)): Buffer {
   const cipher = createCipheriv("aes-256-gcm", keys.encryption, iv);
   const body = Buffer.concat([cipher.update(nik, "utf8"), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);

@@ -1,5 +1,10 @@
 import { isAreaCode, knownVillageCodes, todayInJakarta } from "@cakupan/kit";
+import { randomBytes } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse/sync";
+import type { PoolClient } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import type { EntityManager } from "typeorm";
 import { ParticipantCategory } from "./coverage-report.entity";
 import { maskNik, type ParsedNik, parseNik, type Sex } from "./nik";
@@ -217,32 +222,46 @@ export interface StoreResult {
 
 const CHUNK = 20_000;
 
+/** A value in PostgreSQL's COPY text format. */
+const copyText = (value: string) => value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+
+const STAGE_COLUMNS =
+  "nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code, occupation, segment, programs, funding, monthly_contribution, enrolled_on, status";
+
 /**
  * Stores rows in the caller's transaction: a NIK already registered updates its record (never a second
  * one), an unchanged record is not rewritten, and every new record or change of status enters the
- * status history. Rows go in NIK-hash order, so overlapping imports running at once take their locks in
- * the same order and cannot deadlock.
+ * status history. Each chunk is COPYed into a temporary staging table, then merged in one statement.
+ * Rows go in NIK-hash order, so overlapping imports running at once take their locks in the same order
+ * and cannot deadlock.
  */
 export async function storeParticipants(manager: EntityManager, rows: ImportRow[], regencyCode: string, keys: NikKeys, options: { synthetic?: boolean; onProgress?: (done: number) => void } = {}): Promise<StoreResult> {
   const prepared = rows.map((row) => ({ row, hash: hashNik(row.nik, keys) })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
   const result: StoreResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
+  const client = (await manager.queryRunner!.connect()) as PoolClient;
+  await manager.query(
+    `CREATE TEMP TABLE IF NOT EXISTS participant_stage (
+       nik_hash text, nik_encrypted bytea, nik_masked text, full_name text, sex text, birth_date date, village_code text, district_code text,
+       occupation text, segment text, programs text[], funding text, monthly_contribution int, enrolled_on date, status text
+     ) ON COMMIT DROP`,
+  );
   for (let offset = 0; offset < prepared.length; offset += CHUNK) {
     const chunk = prepared.slice(offset, offset + CHUNK);
-    const column = <T>(pick: (p: (typeof chunk)[number]) => T) => chunk.map(pick);
+    const ivs = randomBytes(12 * chunk.length);
+    const lines = chunk.map(({ row, hash }, i) =>
+      [
+        hash, `\\\\x${encryptNik(row.nik, keys, ivs.subarray(i * 12, i * 12 + 12)).toString("hex")}`, maskNik(row.nik), copyText(row.fullName), row.sex, row.birthDate,
+        row.villageCode, row.districtCode, copyText(row.occupation), row.segment, `{${row.programs.join(",")}}`, row.funding, row.monthlyContribution,
+        row.enrolledOn, row.status,
+      ].join("\t") + "\n",
+    );
+    await manager.query("TRUNCATE participant_stage");
+    await pipeline(Readable.from(lines), client.query(copyFrom(`COPY participant_stage (${STAGE_COLUMNS}) FROM STDIN`)));
     const [summary] = await manager.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[],
-                              $10::text[], $11::text[], $12::text[], $13::int[], $14::date[], $15::text[])
-           AS t(nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code, occupation,
-                segment, programs, funding, monthly_contribution, enrolled_on, status)
-       ),
-       old AS (SELECT p.id, p.nik_hash, p.status FROM participant p JOIN input i USING (nik_hash)),
+      `WITH old AS (SELECT p.id, p.nik_hash, p.status FROM participant p JOIN participant_stage s USING (nik_hash)),
        upserted AS (
-         INSERT INTO participant (regency_code, nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code,
-                                  occupation, segment, programs, funding, monthly_contribution, enrolled_on, status, synthetic)
-         SELECT $16, nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code,
-                occupation, segment, string_to_array(programs, ','), funding, monthly_contribution, enrolled_on, status, $17
-         FROM input
+         INSERT INTO participant (regency_code, synthetic, ${STAGE_COLUMNS})
+         SELECT $1, $2, ${STAGE_COLUMNS} FROM participant_stage
          ON CONFLICT (nik_hash) DO UPDATE SET
            regency_code = EXCLUDED.regency_code, full_name = EXCLUDED.full_name, village_code = EXCLUDED.village_code,
            district_code = EXCLUDED.district_code, occupation = EXCLUDED.occupation, segment = EXCLUDED.segment, programs = EXCLUDED.programs,
@@ -252,37 +271,18 @@ export async function storeParticipants(manager: EntityManager, rows: ImportRow[
                 participant.programs, participant.funding, participant.monthly_contribution, participant.enrolled_on, participant.status, participant.synthetic)
            IS DISTINCT FROM (EXCLUDED.regency_code, EXCLUDED.full_name, EXCLUDED.village_code, EXCLUDED.occupation, EXCLUDED.segment,
                 EXCLUDED.programs, EXCLUDED.funding, EXCLUDED.monthly_contribution, EXCLUDED.enrolled_on, EXCLUDED.status, EXCLUDED.synthetic)
-         RETURNING id, nik_hash, status, (xmax = 0) AS inserted
+         RETURNING id, nik_hash, status, enrolled_on, (xmax = 0) AS inserted
        ),
        history AS (
          INSERT INTO participant_status_history (participant_id, status, since)
-         SELECT u.id, u.status, CASE WHEN u.inserted THEN i.enrolled_on ELSE $18::date END
-         FROM upserted u JOIN input i USING (nik_hash) LEFT JOIN old o USING (nik_hash)
+         SELECT u.id, u.status, CASE WHEN u.inserted THEN u.enrolled_on ELSE $3::date END
+         FROM upserted u LEFT JOIN old o USING (nik_hash)
          WHERE u.inserted OR o.status IS DISTINCT FROM u.status
        )
        SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated,
               coalesce(array_agg(id::text), '{}') AS ids
        FROM upserted`,
-      [
-        column((p) => p.hash),
-        column((p) => encryptNik(p.row.nik, keys)),
-        column((p) => maskNik(p.row.nik)),
-        column((p) => p.row.fullName),
-        column((p) => p.row.sex),
-        column((p) => p.row.birthDate),
-        column((p) => p.row.villageCode),
-        column((p) => p.row.districtCode),
-        column((p) => p.row.occupation),
-        column((p) => p.row.segment),
-        column((p) => p.row.programs.join(",")),
-        column((p) => p.row.funding),
-        column((p) => p.row.monthlyContribution),
-        column((p) => p.row.enrolledOn),
-        column((p) => p.row.status),
-        regencyCode,
-        options.synthetic ?? false,
-        todayInJakarta(),
-      ],
+      [regencyCode, options.synthetic ?? false, todayInJakarta()],
     );
     result.inserted += summary.inserted;
     result.updated += summary.updated;

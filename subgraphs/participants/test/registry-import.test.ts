@@ -98,6 +98,23 @@ describe("importing a labour office's list", () => {
     expect(duplicates).toBe(0);
   });
 
+  it("keeps the running counts behind the aggregates equal to a recount of the rows, after inserts and updates", async () => {
+    const recount = await participants.dataSource.query(
+      `SELECT village_code AS key, count(*)::int AS enrolled, count(*) FILTER (WHERE status = 'ACTIVE')::int AS active,
+              coalesce(sum(monthly_contribution) FILTER (WHERE status = 'ACTIVE'), 0)::bigint::text AS cost
+       FROM participant WHERE regency_code = '16.06' GROUP BY village_code ORDER BY village_code`,
+    );
+    const counts = await participants.dataSource.query(
+      `SELECT key, enrolled::int, active::int, monthly_cost::text AS cost FROM participant_counts
+       WHERE scope = 'regency_code' AND area = '16.06' AND dimension = 'byVillage' AND enrolled > 0 ORDER BY key`,
+    );
+    expect(counts).toEqual(recount);
+    await participants.dataSource.query("DELETE FROM participant_status_history WHERE participant_id IN (SELECT id FROM participant WHERE village_code = $1)", [rows[0][4]]);
+    await participants.dataSource.query("DELETE FROM participant WHERE village_code = $1", [rows[0][4]]);
+    const [gone] = await participants.dataSource.query("SELECT coalesce(sum(enrolled), 0)::int AS n FROM participant_counts WHERE scope = 'village_code' AND area = $1 AND dimension = 'total'", [rows[0][4]]);
+    expect(gone.n).toBe(0);
+  });
+
   it("reports a NIK twice in one file on its second line", async () => {
     const report = await importCsv(fileOf([rows[1], rows[2], rows[1]]), true);
     expect(report.problems).toEqual([{ line: 4, column: "nik", message: "The same NIK is on line 2: each person once per file." }]);

@@ -6,17 +6,27 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  * aggregates of a regency of a million workers read a few hundred rows instead of scanning a million.
  * The indexes that served those scans go.
  */
-const EXPAND = (rows: string, sign: string) => `
-  SELECT s.scope, s.area, d.dimension, d.key,
-         ${sign} count(*) AS enrolled,
-         ${sign} count(*) FILTER (WHERE r.status = 'ACTIVE') AS active,
-         ${sign} count(*) FILTER (WHERE r.synthetic) AS synthetic,
-         ${sign} coalesce(sum(r.monthly_contribution) FILTER (WHERE r.status = 'ACTIVE'), 0) AS monthly_cost
-  FROM ${rows} r
-  CROSS JOIN LATERAL (VALUES ('regency_code', r.regency_code), ('district_code', r.district_code), ('village_code', r.village_code)) AS s(scope, area)
-  CROSS JOIN LATERAL (VALUES ('total', ''), ('byVillage', r.village_code), ('byDistrict', r.district_code), ('byOccupation', r.occupation),
-                             ('byFunding', r.funding), ('byEnrolmentMonth', to_char(r.enrolled_on, 'YYYY-MM'))) AS d(dimension, key)
-  GROUP BY 1, 2, 3, 4`;
+const SCOPES = ["regency_code", "district_code", "village_code"];
+const DIMENSIONS: [string, string][] = [
+  ["total", "''"],
+  ["byVillage", "village_code"],
+  ["byDistrict", "district_code"],
+  ["byOccupation", "occupation"],
+  ["byFunding", "funding"],
+  ["byEnrolmentMonth", "to_char(enrolled_on, 'YYYY-MM')"],
+];
+
+/** One GROUP BY per scope and dimension over the changed rows: cheaper than expanding every row 18 times. */
+const EXPAND = (rows: string, sign: string) =>
+  SCOPES.flatMap((scope) =>
+    DIMENSIONS.map(
+      ([dimension, key]) => `
+  SELECT '${scope}', ${scope}, '${dimension}', ${key},
+         ${sign} count(*), ${sign} count(*) FILTER (WHERE status = 'ACTIVE'), ${sign} count(*) FILTER (WHERE synthetic),
+         ${sign} coalesce(sum(monthly_contribution) FILTER (WHERE status = 'ACTIVE'), 0)
+  FROM ${rows} GROUP BY ${scope}${key === "''" ? "" : `, ${key}`}`,
+    ),
+  ).join(" UNION ALL ");
 
 const APPLY = (rows: string, sign: string) => `
   INSERT INTO participant_counts AS c (scope, area, dimension, key, enrolled, active, synthetic, monthly_cost)
