@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import type { Role } from "@cakupan/kit";
 import { SignJWT } from "jose";
 
@@ -34,13 +35,11 @@ Mints a bearer token for the local gateway, signed with AUTH_JWT_SECRET or, on t
 the secret npm start generated in .data/secrets.json. Use it as: Authorization: Bearer <token>`;
 
 async function main(argv: string[]): Promise<void> {
-  const args: Record<string, string[]> = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (!argv[i].startsWith("--")) continue;
-    (args[argv[i].slice(2)] ??= []).push(argv[i + 1]);
-    i++;
-  }
-  const role = args.role?.[0];
+  const { values: args } = parseArgs({
+    args: argv,
+    options: { role: { type: "string" }, regency: { type: "string", multiple: true }, subject: { type: "string" }, ttl: { type: "string" } },
+  });
+  const role = args.role;
   if (role !== "planner" && role !== "operator" && role !== "admin") {
     console.error(USAGE);
     process.exit(2);
@@ -54,7 +53,7 @@ async function main(argv: string[]): Promise<void> {
     console.error("No AUTH_JWT_SECRET, and no .data/secrets.json: run npm start once (it creates one), or set AUTH_JWT_SECRET.");
     process.exit(2);
   }
-  console.log(await mintToken({ secret, role, regencies: args.regency, subject: args.subject?.[0], ttl: args.ttl?.[0] }));
+  console.log(await mintToken({ secret, role, regencies: args.regency, subject: args.subject, ttl: args.ttl }));
 }
 
 if (require.main === module) void main(process.argv.slice(2));

@@ -15,8 +15,6 @@ interface Pending {
 export class Batcher {
   private pending = new Map<string, Pending>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Requests sent, for the task pane's status and the tests. */
-  requests = 0;
 
   constructor(
     private readonly gateway: () => GatewayConfig,
@@ -48,7 +46,6 @@ export class Batcher {
 
   private async send(entries: Pending[]): Promise<void> {
     const query = `{ ${entries.map((entry, i) => `a${i}: ${entry.root} { ${entry.selection} }`).join(" ")} }`;
-    this.requests += 1;
     try {
       const { data, errors } = await postGraphQL<Record<string, unknown>>(this.gateway(), query);
       const errorsByAlias = new Map<string, { message: string; code?: string }>();

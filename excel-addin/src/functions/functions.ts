@@ -1,6 +1,6 @@
 import type { GatewayConfig } from "../shared/gateway";
 import { readSettings } from "../shared/settings";
-import { invalidValue, toExcelError } from "./errors";
+import { toExcelError } from "./errors";
 import { Jsk, metricArgument } from "./jsk";
 import { LiveHub } from "./live";
 
@@ -174,4 +174,4 @@ export function registerFunctions(): void {
 
 if (typeof CustomFunctions !== "undefined") registerFunctions();
 
-export { invalidValue, liveHub };
+export { liveHub };

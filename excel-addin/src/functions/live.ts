@@ -19,8 +19,6 @@ export class LiveHub {
   private subscriptions = new Set<Subscription>();
   private stream: AbortController | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
-  /** Streams opened, for the tests: however many cells, one at a time. */
-  streamsOpened = 0;
 
   constructor(
     private readonly jsk: Jsk,
@@ -65,7 +63,6 @@ export class LiveHub {
     if (this.stream) return;
     const controller = new AbortController();
     this.stream = controller;
-    this.streamsOpened += 1;
     const { url, token, fetch: doFetch = fetch } = this.gateway();
     const eventsUrl = url.replace(/\/graphql\/?$/, "/live/coverage");
     void (async () => {

@@ -1,12 +1,5 @@
 import type { TableValues } from "./table-values";
 
-/** Excel column letters for a 0-based index: 0 -> A, 26 -> AA. */
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /**
  * Writes header and rows at the selected cell as an Excel table named `name`, with number formats per
  * column; answers the address written.

@@ -18,3 +18,4 @@ export * from "./service";
 export * from "./area-master";
 export * from "./numeric";
 export * from "./source-input";
+export * from "./audit-migration";

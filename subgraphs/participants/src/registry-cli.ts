@@ -1,6 +1,7 @@
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { audit, type Identity, openDataSource } from "@cakupan/kit";
 import { Presets, SingleBar } from "cli-progress";
 import { participantsSubgraph } from "./index";
@@ -16,15 +17,17 @@ import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "./synthetic";
 const ROOT = join(__dirname, "..", "..", "..");
 
 function options(argv: string[]) {
-  const flags: Record<string, string | true> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith("--")) {
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith("--")) flags[argv[i].slice(2)] = true;
-      else flags[argv[i++].slice(2)] = next;
-    } else positional.push(argv[i]);
-  }
+  const { values: flags, positionals: positional } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      regency: { type: "string" },
+      "dry-run": { type: "boolean" },
+      count: { type: "string" },
+      csv: { type: "string" },
+      seed: { type: "string" },
+    },
+  });
   return { flags, positional };
 }
 

@@ -15,7 +15,7 @@ export class VillagePageArgs {
 }
 
 /** Cursors are opaque to clients; inside, the last village code of the page. */
-export function encodeCursor(code: string): string {
+function encodeCursor(code: string): string {
   return Buffer.from(`village:${code}`).toString("base64url");
 }
 

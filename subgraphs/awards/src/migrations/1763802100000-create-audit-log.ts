@@ -1,15 +1,3 @@
-import { AUDIT_TABLE_SQL } from "@cakupan/kit";
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import { auditLogMigration } from "@cakupan/kit";
 
-export class CreateAuditLog1763802100000 implements MigrationInterface {
-  name = "CreateAuditLog1763802100000";
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of AUDIT_TABLE_SQL) await queryRunner.query(statement);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP TABLE audit_log");
-    await queryRunner.query("DROP FUNCTION audit_log_append_only()");
-  }
-}
+export const CreateAuditLog1763802100000 = auditLogMigration(1763802100000);
