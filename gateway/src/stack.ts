@@ -158,14 +158,19 @@ async function main(): Promise<void> {
   await waitUntilReady(gateway);
 
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
+  const base = `http://localhost:${gatewayPort}`;
+  const lines: [string, string][] = [
+    ["GraphQL gateway", `${gatewayUrl}   (open it in a browser for Apollo Sandbox)`],
+    ...subgraphs.map(({ service, url }): [string, string] => [`${service.name} subgraph`, url]),
+    ["health, readiness", `${base}/health, ${base}/ready`],
+    ["Excel add-in", `${base}/addin/manifest.xml   (sideload it; see README)`],
+    ["CSV for Excel/Sheets", `${base}/export/coverage.csv?province=16`],
+  ];
+  const width = Math.max(...lines.map(([label]) => label.length)) + 2;
   console.log(`
 Cakupan is up (${elapsed()}).
 
-  GraphQL gateway     ${gatewayUrl}   (open it in a browser for Apollo Sandbox)
-${subgraphs.map(({ service, url }) => `  ${`${service.name} subgraph`.padEnd(20)}${url}`).join("\n")}
-  health              http://localhost:${gatewayPort}/health, readiness http://localhost:${gatewayPort}/ready
-  Excel add-in        http://localhost:${gatewayPort}/addin/manifest.xml   (sideload it; see README)
-  CSV for Excel/Sheets http://localhost:${gatewayPort}/export/coverage.csv?province=16
+${lines.map(([label, value]) => `  ${label.padEnd(width)}${value}`).join("\n")}
 
 First query:
   curl -s ${gatewayUrl} -H 'content-type: application/json' \\
