@@ -75,6 +75,19 @@ describe("JSK.LIVE", () => {
     expect(cell.results.length).toBe(before);
   });
 
+  it("keeps updating after PostgreSQL drops the connection the events come from", async () => {
+    const cell = new StubStreamingInvocation<number>();
+    FUNCTIONS.LIVE("Ogan Ilir", "active", cell as never);
+    await cell.next();
+    await stack.subgraphs.participants.dataSource.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cakupan-participants-events' AND datname = current_database()",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await record("16.10", 37123, "2025-09-30");
+    expect(await cell.next((v) => v === 37123, 5000)).toBe(37123);
+    cell.cancel();
+  });
+
   it("shows #VALUE! for an unknown metric and #N/A for an unknown region", async () => {
     const badMetric = new StubStreamingInvocation<number>();
     FUNCTIONS.LIVE("Muba", "colour", badMetric as never);

@@ -56,7 +56,7 @@ export class LiveHub {
   }
 
   private changed(regencyCode: string): void {
-    void this.refresh([...this.subscriptions].filter((s) => s.regency.code === regencyCode));
+    void this.refresh([...this.subscriptions].filter((s) => regencyCode === "*" || s.regency.code === regencyCode));
   }
 
   private open(): void {

@@ -5,7 +5,8 @@ import type { DataSource, EntityManager } from "typeorm";
 /**
  * "A regency's coverage changed": PostgreSQL NOTIFY on commit of a report, so every instance of this
  * subgraph hears every change; served as a Server-Sent Events stream at GET /events. Events carry
- * codes only: clients fetch the figures through the gateway, with their own credentials.
+ * codes only: clients fetch the figures through the gateway, with their own credentials. A regencyCode of
+ * "*" means "anything may have changed".
  */
 export const COVERAGE_CHANNEL = "coverage_changed";
 
@@ -17,12 +18,36 @@ export async function notifyCoverageChanged(manager: EntityManager, regencyCode:
 export async function coverageEventRoutes(app: Express, dataSource: DataSource): Promise<{ close(): Promise<void> }> {
   const clients = new Set<Response>();
   const options = dataSource.options as { url?: string };
-  const listener = new Client({ connectionString: options.url, application_name: "cakupan-participants-events" });
-  await listener.connect();
-  await listener.query(`LISTEN ${COVERAGE_CHANNEL}`);
-  listener.on("notification", (message) => {
-    for (const client of clients) client.write(`event: coverage\ndata: ${message.payload}\n\n`);
-  });
+  let listener: Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  // A dedicated connection LISTENs; if PostgreSQL drops it (restart, failover), it reconnects, and clients
+  // are told to refetch everything, since changes may have been missed meanwhile.
+  const listen = async (): Promise<void> => {
+    const client = new Client({ connectionString: options.url, application_name: "cakupan-participants-events" });
+    client.on("error", () => reconnect(client));
+    client.on("end", () => reconnect(client));
+    client.on("notification", (message) => {
+      for (const response of clients) response.write(`event: coverage\ndata: ${message.payload}\n\n`);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${COVERAGE_CHANNEL}`);
+    listener = client;
+  };
+  const reconnect = (client: Client) => {
+    if (closed || listener !== client) return;
+    listener = undefined;
+    retry = setTimeout(() => {
+      listen().then(
+        () => {
+          for (const response of clients) response.write(`event: coverage\ndata: ${JSON.stringify({ regencyCode: "*" })}\n\n`);
+        },
+        () => reconnect(client),
+      );
+    }, 1000);
+  };
+  await listen();
   // Proxies close idle streams; a comment every 25 s keeps them open.
   const heartbeat = setInterval(() => {
     for (const client of clients) client.write(": keep-alive\n\n");
@@ -37,10 +62,12 @@ export async function coverageEventRoutes(app: Express, dataSource: DataSource):
 
   return {
     close: async () => {
+      closed = true;
       clearInterval(heartbeat);
+      clearTimeout(retry);
       for (const client of clients) client.end();
       clients.clear();
-      await listener.end();
+      await listener?.end();
     },
   };
 }

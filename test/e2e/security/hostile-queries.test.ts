@@ -102,6 +102,9 @@ describe("gateway settings", () => {
       const response = await fetch(hasty.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ regencies { code coverage { rate } } }` }) });
       expect(response.status).toBe(503);
       expect((await response.json()).errors[0]).toMatchObject({ extensions: { code: "TIMEOUT" }, message: expect.stringContaining("limit of 1 ms") });
+      // the late answer of the abandoned request must not break the gateway
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((await fetch(hasty.url.replace("/graphql", "/health"))).status).toBe(200);
     } finally {
       await hasty.stop();
     }
