@@ -27,6 +27,8 @@ export interface GatewayServerOptions extends GatewayOptions {
 export interface RunningGateway extends RunningServer {
   /** Subgraph name -> the URL the gateway sends its fetches to. */
   subgraphUrls: Record<string, string>;
+  /** Subgraph fetches sent, and those merged into one already in flight. */
+  fetches: { sent: number; merged: number };
 }
 
 async function subgraphReadiness(urls: Record<string, string>) {
@@ -50,7 +52,7 @@ async function subgraphReadiness(urls: Record<string, string>) {
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<RunningGateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const { gateway, routes: subgraphUrls } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs });
+  const { gateway, routes: subgraphUrls, fetches } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs });
   const app = express();
   const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
   const protection = armor(limits);
@@ -93,6 +95,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     url: `${options.tls ? "https" : "http"}://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
     port,
     subgraphUrls,
+    fetches,
     stop: () => {
       live.close();
       return (stopping ??= apollo.stop());

@@ -80,3 +80,14 @@ describe("the gateway serves the Excel add-in", () => {
     }
   });
 });
+
+describe("identical requests at the same moment", () => {
+  it("are answered correctly, with identical subgraph fetches merged", async () => {
+    const before = { ...stack.gateway.fetches };
+    const query = `{ regencies(provinceCode: "16") { code coverage(asOf: "2025-07-31") { activeParticipants } } }`;
+    const results = await Promise.all(Array.from({ length: 30 }, () => data(url, query)));
+    for (const result of results) expect(result.regencies.find((r: { code: string }) => r.code === "16.06").coverage.activeParticipants).toBe(103079);
+    expect(stack.gateway.fetches.merged).toBeGreaterThan(before.merged);
+    expect(stack.gateway.fetches.sent - before.sent).toBeLessThan(60);
+  });
+});
