@@ -17,10 +17,17 @@ function keyFrom(name: string, value: string | undefined): Buffer | null {
   return key;
 }
 
+let parsed: { raw: string; keys: NikKeys | null } | undefined;
+
+/** The keys from the environment, decoded once (every row read asks for them). */
 export function nikKeysFromEnv(env: NodeJS.ProcessEnv = process.env): NikKeys | null {
-  const encryption = keyFrom("NIK_ENCRYPTION_KEY", env.NIK_ENCRYPTION_KEY);
-  const hash = keyFrom("NIK_HASH_KEY", env.NIK_HASH_KEY);
-  return encryption && hash ? { encryption, hash } : null;
+  const raw = `${env.NIK_ENCRYPTION_KEY ?? ""}|${env.NIK_HASH_KEY ?? ""}`;
+  if (parsed?.raw !== raw) {
+    const encryption = keyFrom("NIK_ENCRYPTION_KEY", env.NIK_ENCRYPTION_KEY);
+    const hash = keyFrom("NIK_HASH_KEY", env.NIK_HASH_KEY);
+    parsed = { raw, keys: encryption && hash ? { encryption, hash } : null };
+  }
+  return parsed.keys;
 }
 
 export function requireNikKeys(env: NodeJS.ProcessEnv = process.env): NikKeys {

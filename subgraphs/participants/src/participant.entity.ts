@@ -114,6 +114,8 @@ export class Participant {
 
 @ObjectType("ParticipantStatusChange", { description: "When a participant became active or non-active." })
 export class ParticipantStatusChange {
+  participantId!: string;
+
   @Field(() => ParticipantStatus)
   status!: ParticipantStatus;
 

@@ -1,4 +1,5 @@
-import { assertRegencyAccess, audit, badUserInput, clientError, DateScalar, type Identity, type RequestContext } from "@cakupan/kit";
+import { assertRegencyAccess, audit, badUserInput, clientError, DateScalar, type Identity, loaderOfMany, type RequestContext } from "@cakupan/kit";
+import type { DataSource } from "typeorm";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { decryptNik, hashNik, nikKeysFromEnv, requireNikKeys } from "./nik-crypto";
 import { parseNik } from "./nik";
@@ -77,6 +78,19 @@ class ParticipantConnection {
   @Field(() => ParticipantPageInfo)
   pageInfo!: ParticipantPageInfo;
 }
+
+/** The status changes of a page of participants in one statement. */
+const statusHistoryByParticipant = (db: DataSource) =>
+  loaderOfMany(
+    async (ids: readonly string[]) => {
+      const rows: { participant_id: string; status: ParticipantStatus; since: string; recorded_at: Date }[] = await db.query(
+        "SELECT participant_id::text, status, since::text, recorded_at FROM participant_status_history WHERE participant_id = ANY($1::bigint[]) ORDER BY recorded_at, id",
+        [ids],
+      );
+      return rows.map((row) => Object.assign(new ParticipantStatusChange(), { participantId: row.participant_id, status: row.status, since: row.since, recordedAt: row.recorded_at }));
+    },
+    (change) => change.participantId,
+  );
 
 /** May this caller see the personal data of this regency's participants? */
 function mayReveal(identity: Identity, regencyCode: string): boolean {
@@ -180,12 +194,8 @@ export class ParticipantResolver {
   }
 
   @FieldResolver(() => [ParticipantStatusChange], { description: "Every change of status, oldest first." })
-  async statusHistory(@Root() participant: Participant, @Ctx() { dataSource }: RequestContext): Promise<ParticipantStatusChange[]> {
-    const rows: { status: ParticipantStatus; since: string; recorded_at: Date }[] = await dataSource.query(
-      "SELECT status, since::text, recorded_at FROM participant_status_history WHERE participant_id = $1 ORDER BY recorded_at, id",
-      [participant.id],
-    );
-    return rows.map((row) => Object.assign(new ParticipantStatusChange(), { status: row.status, since: row.since, recordedAt: row.recorded_at }));
+  statusHistory(@Root() participant: Participant, @Ctx() context: RequestContext): Promise<ParticipantStatusChange[]> {
+    return context.loader(statusHistoryByParticipant).load(participant.id);
   }
 }
 

@@ -100,3 +100,18 @@ describe("registry aggregates for planners", () => {
     expect(v.participantStats.enrolled).toBe(rows.filter((row) => row[4] === rows[0][4]).length);
   });
 });
+
+describe("a page of participants with their status history", () => {
+  it("costs the same few statements for 100 participants as for 5", async () => {
+    const query = (first: number) => `{ regency(code: "16.06") { participants(first: ${first}) { nodes { nikMasked statusHistory { status since } } } } }`;
+    const { participants } = stack.subgraphs;
+    participants.sql.reset();
+    await data(stack.gateway.url, query(5));
+    const forFive = participants.sql.count;
+    participants.sql.reset();
+    const { regency } = await data(stack.gateway.url, query(100));
+    expect(regency.participants.nodes).toHaveLength(100);
+    expect(regency.participants.nodes.every((n: { statusHistory: unknown[] }) => n.statusHistory.length === 1)).toBe(true);
+    expect(participants.sql.count).toBe(forFive);
+  });
+});
