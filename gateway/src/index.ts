@@ -7,3 +7,4 @@ export * from "./live";
 export * from "./auth";
 export * from "./limits";
 export * from "./token";
+export * from "./response-cache";

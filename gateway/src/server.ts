@@ -11,6 +11,7 @@ import { type AuthConfig, createAuthenticator } from "./auth";
 import { createGateway, type GatewayContext, type GatewayOptions } from "./gateway";
 import { armor, bodyErrors, DEFAULT_LIMITS, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
 import { liveCoverageRoutes } from "./live";
+import { responseCache, type ResponseCacheStats } from "./response-cache";
 
 export interface GatewayServerOptions extends GatewayOptions {
   port?: number;
@@ -22,6 +23,8 @@ export interface GatewayServerOptions extends GatewayOptions {
   auth?: AuthConfig;
   limits?: QueryLimits;
   introspection?: boolean;
+  /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
+  responseCache?: boolean;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -29,6 +32,8 @@ export interface RunningGateway extends RunningServer {
   subgraphUrls: Record<string, string>;
   /** Subgraph fetches sent, and those merged into one already in flight. */
   fetches: { sent: number; merged: number };
+  /** Answers served from the response cache, computed, or not cacheable. */
+  cache: ResponseCacheStats | null;
 }
 
 async function subgraphReadiness(urls: Record<string, string>) {
@@ -75,12 +80,14 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     const ready = Object.values(subgraphs).every((status) => status === "ready");
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", subgraphs });
   });
+  const cache = options.responseCache === false ? null : responseCache(subgraphUrls);
   app.use(
     "/graphql",
     requestTimeout(limits.timeoutMs),
     express.json({ limit: limits.maxBodyBytes }),
     bodyErrors(limits),
     refuseBatches,
+    ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await authenticate(req) }) }),
   );
   exportRoutes(app, apollo);
@@ -96,6 +103,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     port,
     subgraphUrls,
     fetches,
+    cache: cache?.stats ?? null,
     stop: () => {
       live.close();
       return (stopping ??= apollo.stop());

@@ -50,7 +50,7 @@ export interface TestStack {
 }
 
 /** The gateway over the committed supergraph, routed to subgraphs running in this process. */
-export async function startTestStack(options: { participantsDatabaseUrl?: string; awardsDatabaseUrl?: string } = {}): Promise<TestStack> {
+export async function startTestStack(options: { participantsDatabaseUrl?: string; awardsDatabaseUrl?: string; responseCache?: boolean } = {}): Promise<TestStack> {
   const subgraphs = {
     regencies: await startRegencies(),
     participants: await startParticipants(options.participantsDatabaseUrl),
@@ -60,6 +60,8 @@ export async function startTestStack(options: { participantsDatabaseUrl?: string
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.server.url])),
     auth: { secret: TEST_AUTH_SECRET },
     internalSecret: TEST_INTERNAL_SECRET,
+    // Off unless a test is about it: the other tests count the SQL each request really costs.
+    responseCache: options.responseCache ?? false,
   });
   return {
     gateway,

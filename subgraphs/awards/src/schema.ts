@@ -1,3 +1,4 @@
+import { DataVersion1763805000000 } from "./migrations/1763805000000-data-version";
 import { AuditEntry, auditLogResolver, buildFederatedSchema, Source } from "@cakupan/kit";
 import type { GraphQLSchema } from "graphql";
 import { AwardCategory } from "./award-category.entity";
@@ -14,7 +15,7 @@ export const SUBGRAPH_NAME = "awards";
 
 export const entities = [Source, AwardCategory, AwardEdition, EditionCategory, EditionIdentity, Organisation, Nomination, NominationStage, AwardResult, AuditEntry];
 
-export const migrations = [CreateAwards1763801000000, CreateAuditLog1763802100000];
+export const migrations = [CreateAwards1763801000000, CreateAuditLog1763802100000, DataVersion1763805000000];
 
 export function buildAwardsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(

@@ -19,3 +19,4 @@ export * from "./area-master";
 export * from "./numeric";
 export * from "./source-input";
 export * from "./audit-migration";
+export * from "./data-version";

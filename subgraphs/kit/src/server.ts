@@ -9,6 +9,7 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { identityFromHeaders } from "./auth";
 import { RequestContext } from "./context";
+import { dataVersionRoute } from "./data-version";
 
 export interface SubgraphServerOptions {
   name: string;
@@ -63,6 +64,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }
   });
   const extra = options.routes ? await options.routes(app, options.dataSource) : undefined;
+  dataVersionRoute(app, options.dataSource);
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),

@@ -239,6 +239,9 @@ export async function storeParticipants(manager: EntityManager, rows: ImportRow[
   const prepared = rows.map((row) => ({ row, hash: hashNik(row.nik, keys) })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
   const result: StoreResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
   const client = (await manager.queryRunner!.connect()) as PoolClient;
+  // Imports take the data version's row first: overlapping imports then wait for each other whole instead of
+  // deadlocking between a chunk's row locks and the version the previous chunk already bumped.
+  await manager.query("SELECT version FROM data_version FOR UPDATE");
   await manager.query(
     `CREATE TEMP TABLE IF NOT EXISTS participant_stage (
        nik_hash text, nik_encrypted bytea, nik_masked text, full_name text, sex text, birth_date date, village_code text, district_code text,

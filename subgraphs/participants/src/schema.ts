@@ -1,3 +1,4 @@
+import { DataVersion1763805000000 } from "./migrations/1763805000000-data-version";
 import { AuditEntry, auditLogResolver, buildFederatedSchema, Source } from "@cakupan/kit";
 import type { GraphQLSchema } from "graphql";
 import { CoverageReport, CoverageReportPart } from "./coverage-report.entity";
@@ -18,7 +19,7 @@ export const SUBGRAPH_NAME = "participants";
 
 export const entities = [Source, CoverageReport, CoverageReportPart, AuditEntry, Participant];
 
-export const migrations = [CreateCoverageReports1763800000000, CreateAuditLog1763802000000, CreateRegistry1763803000000, ParticipantCounts1763804000000];
+export const migrations = [CreateCoverageReports1763800000000, CreateAuditLog1763802000000, CreateRegistry1763803000000, ParticipantCounts1763804000000, DataVersion1763805000000];
 
 export function buildParticipantsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(

@@ -1,3 +1,4 @@
+import { DataVersion1763805000000 } from "./migrations/1763805000000-data-version";
 import { buildFederatedSchema, Source } from "@cakupan/kit";
 import type { GraphQLSchema } from "graphql";
 import { Agreement } from "./agreement.entity";
@@ -29,7 +30,7 @@ export const entities = [
   BranchOffice, BranchOfficeRegency, Official, Agreement,
 ];
 
-export const migrations = [CreateRegions1763798400000];
+export const migrations = [CreateRegions1763798400000, DataVersion1763805000000];
 
 export function buildRegenciesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(

@@ -1,0 +1,102 @@
+import { createHash } from "node:crypto";
+import type { RequestHandler } from "express";
+import { parse } from "graphql";
+
+/**
+ * Answers to anonymous queries, kept by operation, variables and the data version of every subgraph.
+ * Before answering, the gateway reads each subgraph's version (GET /version: a counter every write to its
+ * tables bumps in the writing transaction, whoever writes). A kept answer is served only while every
+ * version is the one it was computed under, so a write through any subgraph, a CLI or plain SQL ends it
+ * at once: never a stale figure. Signed-in callers (breakdowns, personal data) are never served from here.
+ */
+export interface ResponseCacheStats {
+  hits: number;
+  misses: number;
+  bypassed: number;
+}
+
+export function responseCache(subgraphUrls: Record<string, string>, options: { maxEntries?: number; maxBytes?: number } = {}) {
+  const maxEntries = options.maxEntries ?? 2000;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const entries = new Map<string, string>();
+  let bytes = 0;
+  const operationKinds = new Map<string, string | null>();
+  const stats: ResponseCacheStats = { hits: 0, misses: 0, bypassed: 0 };
+  const versionUrls = Object.values(subgraphUrls).map((url) => url.replace(/\/graphql\/?$/, "/version"));
+
+  /** "query", "mutation", ... of the document's operation; null when it cannot say (Apollo will explain). */
+  const kindOf = (query: string, operationName: string | undefined): string | null => {
+    const key = `${operationName ?? ""}\n${query}`;
+    if (!operationKinds.has(key)) {
+      let kind: string | null = null;
+      try {
+        const operations = parse(query).definitions.filter((d) => d.kind === "OperationDefinition");
+        const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+        kind = operation?.operation ?? null;
+      } catch {
+        kind = null;
+      }
+      if (operationKinds.size > 10_000) operationKinds.clear();
+      operationKinds.set(key, kind);
+    }
+    return operationKinds.get(key)!;
+  };
+
+  const versions = async (): Promise<string[] | null> => {
+    try {
+      return await Promise.all(
+        versionUrls.map(async (url) => {
+          const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          return String(((await response.json()) as { version: string }).version);
+        }),
+      );
+    } catch {
+      return null;
+    }
+  };
+
+  const remember = (key: string, body: string) => {
+    if (body.length > maxBytes / 8) return;
+    entries.delete(key);
+    entries.set(key, body);
+    bytes += body.length;
+    for (const [oldest, value] of entries) {
+      if (entries.size <= maxEntries && bytes <= maxBytes) break;
+      entries.delete(oldest);
+      bytes -= value.length;
+    }
+  };
+
+  const middleware: RequestHandler = async (request, response, next) => {
+    const body = request.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+    if (request.headers.authorization || typeof body?.query !== "string" || kindOf(body.query, body.operationName as string | undefined) !== "query") {
+      stats.bypassed += 1;
+      return next();
+    }
+    const current = await versions();
+    if (!current) {
+      stats.bypassed += 1;
+      return next();
+    }
+    const key = `${createHash("sha256").update(JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null])).digest("hex")}|${current.join(",")}`;
+    const kept = entries.get(key);
+    if (kept !== undefined) {
+      stats.hits += 1;
+      entries.delete(key);
+      entries.set(key, kept);
+      response.status(200).type("application/json").set("x-cache", "hit").send(kept);
+      return;
+    }
+    stats.misses += 1;
+    response.set("x-cache", "miss");
+    const send = response.send.bind(response);
+    response.send = (payload?: unknown) => {
+      if (response.statusCode === 200 && typeof payload === "string" && !payload.includes('"errors"')) remember(key, payload);
+      return send(payload);
+    };
+    next();
+  };
+
+  return { middleware, stats, size: () => entries.size };
+}
