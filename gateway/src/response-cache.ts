@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { Agent, get } from "node:http";
+import { Agent as TlsAgent, get as tlsGet } from "node:https";
 import type { RequestHandler } from "express";
 import { parse } from "graphql";
 
@@ -42,18 +44,41 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
     return operationKinds.get(key)!;
   };
 
-  const versions = async (): Promise<string[] | null> => {
-    try {
-      return await Promise.all(
-        versionUrls.map(async (url) => {
-          const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          return String(((await response.json()) as { version: string }).version);
-        }),
-      );
-    } catch {
-      return null;
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  const tlsAgent = new TlsAgent({ keepAlive: true, maxSockets: 16 });
+  const readVersion = (url: string) =>
+    new Promise<string>((resolve, reject) => {
+      const tls = url.startsWith("https:");
+      const request = (tls ? tlsGet : get)(url, { agent: tls ? tlsAgent : agent, timeout: 2000 }, (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => (response.statusCode === 200 ? resolve(String(JSON.parse(text).version)) : reject(new Error(`HTTP ${response.statusCode}`))));
+      });
+      request.on("timeout", () => request.destroy(new Error("timeout")));
+      request.on("error", reject);
+    });
+  const readVersions = (): Promise<string[] | null> => Promise.all(versionUrls.map(readVersion)).catch(() => null);
+
+  /**
+   * The versions as of a moment after the caller arrived. Callers arriving while a read is under way (it
+   * may have started before them) share the next read, which starts after it: one read serves every caller
+   * of a busy moment, and none is answered from versions older than its own arrival.
+   */
+  let current: Promise<string[] | null> | undefined;
+  let following: Promise<string[] | null> | undefined;
+  const versions = (): Promise<string[] | null> => {
+    if (!current) {
+      current = readVersions().finally(() => {
+        current = undefined;
+      });
+      return current;
     }
+    following ??= current.then(() => {
+      following = undefined;
+      return versions();
+    });
+    return following;
   };
 
   const remember = (key: string, body: string) => {
