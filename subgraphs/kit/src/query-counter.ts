@@ -38,3 +38,21 @@ export class QueryCounter implements Logger {
     if (level === "warn") console.warn(message);
   }
 }
+
+/** Counts statements without keeping them: the running service's figure for GET /metrics. */
+export class StatementCount implements Logger {
+  total = 0;
+
+  logQuery(): void {
+    this.total += 1;
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    console.error(`SQL error: ${error instanceof Error ? error.message : error}\n  in: ${query}`);
+  }
+
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
