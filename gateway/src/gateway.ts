@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from "@apollo/federation-internals";
 import { ANONYMOUS, IDENTITY_HEADER, type Identity, signIdentity } from "@cakupan/kit";
+import { batchEntityFetches, type EntityBatchStats } from "./entity-batching";
 
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
 
@@ -66,6 +67,14 @@ export function mergeInFlight(fetcher: Fetcher, stats: { sent: number; merged: n
   }) as Fetcher;
 }
 
+export interface FetchStats {
+  /** Subgraph HTTP requests sent, and those answered by merging with an identical one already in flight. */
+  sent: number;
+  merged: number;
+  /** Entity fetches the plans asked for, and the batched subgraph requests that carried them. */
+  entities: EntityBatchStats;
+}
+
 /** Forwards the caller's verified identity as a short-lived token the subgraph verifies. */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -73,11 +82,13 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     private readonly secret: string | undefined,
     timeoutMs: number,
     private readonly tokens: TokenCache,
-    stats: { sent: number; merged: number },
+    stats: FetchStats,
   ) {
     super({ url });
     const withTimeout = this.fetcher;
     this.fetcher = mergeInFlight(((input: string, init: object) => withTimeout(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as never)) as Fetcher, stats);
+    const sendOne = RemoteGraphQLDataSource.prototype.process.bind(this);
+    this.process = batchEntityFetches(sendOne, stats.entities);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -106,7 +117,7 @@ class TokenCache {
 }
 
 /** @apollo/gateway over the committed static supergraph: no schema polling, no uplink, no telemetry. */
-export function createGateway(options: GatewayOptions = {}): { gateway: ApolloGateway; routes: Record<string, string>; fetches: { sent: number; merged: number } } {
+export function createGateway(options: GatewayOptions = {}): { gateway: ApolloGateway; routes: Record<string, string>; fetches: FetchStats } {
   // The gateway reports anonymous usage unless told not to; an explicit setting is respected.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const supergraphSdl = readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, "utf8");
@@ -114,8 +125,7 @@ export function createGateway(options: GatewayOptions = {}): { gateway: ApolloGa
   /** Filled as the gateway loads: subgraph name -> the URL its fetches go to. */
   const routes: Record<string, string> = {};
   const tokens = new TokenCache();
-  /** Subgraph fetches sent, and those answered by merging with one already in flight. */
-  const fetches = { sent: 0, merged: 0 };
+  const fetches: FetchStats = { sent: 0, merged: 0, entities: { requested: 0, sent: 0 } };
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {

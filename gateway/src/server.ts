@@ -8,7 +8,7 @@ import express from "express";
 import { addinRoutes } from "./addin";
 import { exportRoutes } from "./export";
 import { type AuthConfig, createAuthenticator } from "./auth";
-import { createGateway, type GatewayContext, type GatewayOptions } from "./gateway";
+import { createGateway, type FetchStats, type GatewayContext, type GatewayOptions } from "./gateway";
 import { armor, bodyErrors, DEFAULT_LIMITS, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
 import { liveCoverageRoutes } from "./live";
 import { responseCache, type ResponseCacheStats } from "./response-cache";
@@ -30,8 +30,8 @@ export interface GatewayServerOptions extends GatewayOptions {
 export interface RunningGateway extends RunningServer {
   /** Subgraph name -> the URL the gateway sends its fetches to. */
   subgraphUrls: Record<string, string>;
-  /** Subgraph fetches sent, and those merged into one already in flight. */
-  fetches: { sent: number; merged: number };
+  /** Subgraph requests sent, merged while in flight, and entity fetches batched. */
+  fetches: FetchStats;
   /** Answers served from the response cache, computed, or not cacheable. */
   cache: ResponseCacheStats | null;
 }

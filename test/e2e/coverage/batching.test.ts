@@ -40,6 +40,29 @@ describe("coverage of many regencies in one query", () => {
     expect(national.regencies).toBe(4);
   });
 
+  it("runs the same SQL statements for an Excel batch of 100 aliased regencies as for 10", async () => {
+    const { regencies } = await data(url, "{ regencies { code } }");
+    const aliased = (count: number) =>
+      `{ ${regencies.slice(0, count).map((r: { code: string }, i: number) => `a${i}: regency(code: "${r.code}") { coverage(asOf: "2025-07-31") { activeParticipants rate gap } }`).join(" ")} }`;
+    const ten = await countStatements(aliased(10));
+    const hundred = await countStatements(aliased(100));
+    expect(Object.keys(hundred.result)).toHaveLength(100);
+    expect(hundred.participants).toBe(ten.participants);
+    expect(hundred.regencies).toBe(ten.regencies);
+  });
+
+  it("sends the 100 entity fetches the planner makes for 100 aliases to participants as one request", async () => {
+    const { regencies } = await data(url, "{ regencies(provinceCode: \"16\") { code } }");
+    const before = { ...stack.gateway.fetches.entities };
+    const codes = [...Array(100)].map((_, i) => regencies[i % regencies.length].code);
+    const result = await data(url, `{ ${codes.map((code, i) => `a${i}: regency(code: "${code}") { coverage(asOf: "2025-07-31") { activeParticipants } }`).join(" ")} }`);
+    expect(result[`a${codes.indexOf("16.06")}`].coverage.activeParticipants).toBe(103079);
+    expect(result[`a${codes.indexOf("16.10")}`].coverage.activeParticipants).toBeGreaterThan(0);
+    expect(result[`a${codes.indexOf("16.01")}`].coverage).toBeNull();
+    expect(stack.gateway.fetches.entities.requested - before.requested).toBe(100);
+    expect(stack.gateway.fetches.entities.sent - before.sent).toBe(1);
+  });
+
   it("plans one fetch from regencies with the required figures, then one batched entity fetch from participants", async () => {
     expect(await queryPlan(url, NATIONAL)).toMatchSnapshot();
   });
