@@ -4,7 +4,7 @@ import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/t
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import DataLoader from "dataloader";
 
-type Process<Context> = (options: GraphQLDataSourceProcessOptions<Context>) => Promise<GatewayGraphQLResponse>;
+type Process<Context extends Record<string, any>> = (options: GraphQLDataSourceProcessOptions<Context>) => Promise<GatewayGraphQLResponse>;
 type Representation = Record<string, unknown>;
 
 export interface EntityBatchStats {
@@ -22,7 +22,7 @@ export interface EntityBatchStats {
  * an operation stays constant in the number of regions it names. Fetches of different operations are never
  * joined, so nothing one caller sees depends on another.
  */
-export function batchEntityFetches<Context extends object>(process: Process<Context>, stats: EntityBatchStats = { requested: 0, sent: 0 }): Process<Context> {
+export function batchEntityFetches<Context extends Record<string, any>>(process: Process<Context>, stats: EntityBatchStats = { requested: 0, sent: 0 }): Process<Context> {
   const loaders = new WeakMap<object, DataLoader<GraphQLDataSourceProcessOptions<Context>, GatewayGraphQLResponse>>();
   return (options) => {
     const representations = options.request.variables?.representations;
@@ -39,20 +39,20 @@ export function batchEntityFetches<Context extends object>(process: Process<Cont
 }
 
 /** Same subgraph query (its generated operation name aside) and same other variables: one request can answer. */
-function batchKey(options: GraphQLDataSourceProcessOptions<object>): string {
+function batchKey(options: GraphQLDataSourceProcessOptions<Record<string, any>>): string {
   const { representations: _, ...others } = options.request.variables ?? {};
   const query = (options.request.query ?? "").replace(/^(query|subscription)\s+[_A-Za-z][_0-9A-Za-z]*/, "$1");
   return `${query}\n${JSON.stringify(others)}`;
 }
 
-async function sendBatch<Context extends object>(
+async function sendBatch<Context extends Record<string, any>>(
   batch: readonly GraphQLDataSourceProcessOptions<Context>[],
   process: Process<Context>,
   stats: EntityBatchStats,
 ): Promise<GatewayGraphQLResponse[]> {
   const groups = new Map<string, number[]>();
   batch.forEach((options, index) => {
-    const key = batchKey(options as GraphQLDataSourceProcessOptions<object>);
+    const key = batchKey(options as GraphQLDataSourceProcessOptions<Record<string, any>>);
     groups.set(key, [...(groups.get(key) ?? []), index]);
   });
   const answers: GatewayGraphQLResponse[] = new Array(batch.length);

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from "@apollo/federation-internals";
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { ANONYMOUS, IDENTITY_HEADER, type Identity, signIdentity } from "@cakupan/kit";
+import { type InFlightStats, mergeInFlight, undiciSend } from "./subgraph-client";
 import { batchEntityFetches, type EntityBatchStats } from "./entity-batching";
 
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
@@ -31,46 +33,7 @@ export interface GatewayContext {
   identity: Identity;
 }
 
-type Fetcher = RemoteGraphQLDataSource["fetcher"];
-
-/**
- * Identical subgraph requests in flight at the same moment (same subgraph, same query and variables, same
- * forwarded identity) are sent once and their answer shared: the largest gain of a busy gateway, since
- * dashboards and sheets ask the same things at once. Only queries: a mutation always goes through.
- * Each caller gets its own copy of the answer; nothing outlives the request, so nothing can be stale.
- */
-export function mergeInFlight(fetcher: Fetcher, stats: { sent: number; merged: number } = { sent: 0, merged: 0 }): Fetcher {
-  const inFlight = new Map<string, Promise<{ status: number; statusText: string; headers: [string, string][]; text: string }>>();
-  return (async (url: string, init: { body?: unknown; headers?: Record<string, string> }) => {
-    const body = String(init.body ?? "");
-    if (!body.startsWith('{"query":"query') && !body.startsWith('{"query":"{')) {
-      stats.sent += 1;
-      return fetcher(url, init as never);
-    }
-    const key = `${url}\n${init.headers?.[IDENTITY_HEADER] ?? ""}\n${body}`;
-    let shared = inFlight.get(key);
-    if (shared) stats.merged += 1;
-    else {
-      stats.sent += 1;
-      shared = fetcher(url, init as never).then(async (response) => ({
-        status: response.status,
-        statusText: response.statusText,
-        headers: [...(response.headers as unknown as Iterable<[string, string]>)],
-        text: await response.text(),
-      }));
-      inFlight.set(key, shared);
-      const forget = () => inFlight.delete(key);
-      shared.then(forget, forget);
-    }
-    const { status, statusText, headers, text } = await shared;
-    return new Response(text, { status, statusText, headers }) as never;
-  }) as Fetcher;
-}
-
-export interface FetchStats {
-  /** Subgraph HTTP requests sent, and those answered by merging with an identical one already in flight. */
-  sent: number;
-  merged: number;
+export interface FetchStats extends InFlightStats {
   /** Entity fetches the plans asked for, and the batched subgraph requests that carried them. */
   entities: EntityBatchStats;
 }
@@ -85,10 +48,21 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     stats: FetchStats,
   ) {
     super({ url });
-    const withTimeout = this.fetcher;
-    this.fetcher = mergeInFlight(((input: string, init: object) => withTimeout(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as never)) as Fetcher, stats);
-    const sendOne = RemoteGraphQLDataSource.prototype.process.bind(this);
-    this.process = batchEntityFetches(sendOne, stats.entities);
+    const send = mergeInFlight(undiciSend(timeoutMs), stats);
+    // RemoteGraphQLDataSource.sendRequest (private in its typings) builds a node-fetch Request around every
+    // body before calling the fetcher, a copy of each representation list; ours sends the same request and
+    // answers the same way (errors through its own errorFromResponse), without that copy.
+    (this as unknown as { sendRequest: (request: GatewayGraphQLRequest) => Promise<GatewayGraphQLResponse> }).sendRequest = async (request) => {
+      const { http, ...withoutHttp } = request;
+      if (!http) throw new Error("Internal error: only HTTP requests are supported.");
+      const answer = await send(http.url, Object.fromEntries(http.headers), JSON.stringify(withoutHttp));
+      const response = new Response(answer.text, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+      if (!response.ok) throw await this.errorFromResponse(response as never);
+      if (!/json/.test(answer.headers["content-type"] ?? "")) throw new Error(`Expected a JSON answer from ${http.url}, received: ${answer.text.slice(0, 200)}`);
+      return { ...(JSON.parse(answer.text) as GatewayGraphQLResponse), http: response as never };
+    };
+    const processOne = RemoteGraphQLDataSource.prototype.process.bind(this);
+    this.process = batchEntityFetches(processOne, stats.entities);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

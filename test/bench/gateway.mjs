@@ -7,17 +7,23 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 import { dropDatabase, ensureDatabase, knownRegencyCodes, openDataSource, withDatabase } from "@cakupan/kit";
 import { freePort } from "@cakupan/gateway";
 import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
 import { participantsSubgraph } from "@cakupan/participants";
 import { awardsSubgraph } from "@cakupan/awards";
 import { withBenchDatabase } from "./database.mjs";
-import { seedNationalParticipants, seedNationalRegencies } from "./national-data.mjs";
+import { seedNationalAwards, seedNationalParticipants, seedNationalRegencies } from "./national-data.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const SUPERGRAPH = join(ROOT, "schema", "supergraph.graphql");
 const COVERAGE = "activeParticipants rate target gap status";
+const CONNECTIONS = 10;
+const WRITE_EVERY_MS = 100;
+
+/** What each operation is run against, in this order; the limit comes last. */
+export const TARGETS = ["ours", "ours, no response cache", `ours, a write every ${WRITE_EVERY_MS} ms`, "Hive + Rust planner", "Hive defaults"];
 
 export const OPERATIONS = {
   "one regency's coverage": `{ regency(code: "16.06") { name coverage(asOf: "2025-07-31") { ${COVERAGE} } } }`,
@@ -62,8 +68,8 @@ async function sqlStatements(urls) {
   return total;
 }
 
-/** Forwards to the subgraphs and records what a plan sends, to replay it as the limit. */
-async function recordingProxies(subgraphUrls) {
+/** Forwards to the subgraphs and records what a plan sends, and when, to replay it as the limit. */
+export async function recordingProxies(subgraphUrls) {
   const recorded = [];
   const proxies = {};
   const servers = [];
@@ -71,11 +77,12 @@ async function recordingProxies(subgraphUrls) {
     const server = createServer(async (request, response) => {
       let body = "";
       for await (const chunk of request) body += chunk;
-      const headers = { "content-type": "application/json" };
-      if (request.method === "POST") recorded.push({ url: target, body });
-      const answer = await fetch(target.replace("/graphql", request.url === "/graphql" ? "/graphql" : request.url), { method: request.method, headers, body: request.method === "POST" ? body : undefined });
+      const started = performance.now();
+      const answer = await fetch(target.replace("/graphql", request.url === "/graphql" ? "/graphql" : request.url), { method: request.method, headers: { "content-type": "application/json" }, body: request.method === "POST" ? body : undefined });
+      const text = await answer.text();
+      if (request.method === "POST") recorded.push({ url: target, body, started, ended: performance.now() });
       response.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
-      response.end(await answer.text());
+      response.end(text);
     });
     const port = await freePort();
     await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
@@ -85,33 +92,74 @@ async function recordingProxies(subgraphUrls) {
   return { proxies, recorded, close: () => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))) };
 }
 
-async function hammer(url, query, seconds) {
-  let bad = 0;
-  const result = await autocannon({
-    url,
-    connections: 10,
-    duration: seconds,
-    requests: [{ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }), onResponse: (status, body) => {
-      if (status !== 200 || body.includes('"errors"') || !body.includes('"data"')) bad += 1;
-    } }],
-  });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad, answered: result.requests.total };
+/**
+ * The plan's fetches as waves: a fetch sent before every fetch of the current wave had answered ran in
+ * parallel with them (a Parallel node of the plan); one sent after waited for them (a Sequence).
+ */
+export function waves(recorded) {
+  const result = [];
+  for (const fetch of [...recorded].sort((a, b) => a.started - b.started)) {
+    const wave = result.at(-1);
+    if (wave && fetch.started < Math.min(...wave.map((f) => f.ended))) wave.push(fetch);
+    else result.push([fetch]);
+  }
+  return result;
 }
 
-/** The limit: each recorded fetch of the plan, in order, straight to its subgraph, 10 at a time. */
-async function replay(sequence, seconds) {
+async function hammer(url, query, seconds) {
+  let bad = 0;
+  let firstBad;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }), onResponse: (status, body) => {
+      if (status !== 200 || body.includes('"errors"') || !body.includes('"data"')) {
+        bad += 1;
+        firstBad ??= `HTTP ${status}: ${body.slice(0, 500)}`;
+      }
+    } }],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad, answered: result.requests.total, ...(firstBad ? { firstBad } : {}) };
+}
+
+/** Writes a coverage figure every `everyMs` by plain SQL (as any other writer would) while `work` runs. */
+async function whileWriting(databaseUrl, everyMs, work) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let writes = 0;
+  let running = true;
+  const writer = (async () => {
+    while (running) {
+      await client.query(`UPDATE coverage_report SET active_participants = active_participants + 1 WHERE regency_code = '16.06' AND as_of = '2025-07-31'`);
+      writes += 1;
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  try {
+    return { ...(await work()), writes };
+  } finally {
+    running = false;
+    await writer;
+    await client.end();
+  }
+}
+
+/** The limit: the plan's recorded fetches straight to the subgraphs, wave after wave, a wave's fetches at once. */
+async function replay(plan, seconds) {
   const latencies = [];
   let bad = 0;
   const until = Date.now() + seconds * 1000;
+  const send = async ({ url, body }) => {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const text = await response.text();
+    if (response.status !== 200 || text.includes('"errors"')) bad += 1;
+  };
   await Promise.all(
-    Array.from({ length: 10 }, async () => {
+    Array.from({ length: CONNECTIONS }, async () => {
       while (Date.now() < until) {
         const started = performance.now();
-        for (const { url, body } of sequence) {
-          const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
-          const text = await response.text();
-          if (response.status !== 200 || text.includes('"errors"')) bad += 1;
-        }
+        for (const wave of plan) await Promise.all(wave.map(send));
         latencies.push(performance.now() - started);
       }
     }),
@@ -138,12 +186,11 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
           await seedRegencies(db, silentProgress);
           await seedNationalRegencies(db);
         } else await definition.seed(db);
-        if (definition === participantsSubgraph) {
-          await seedNationalParticipants(db, [...knownRegencyCodes()]);
-        }
+        if (definition === participantsSubgraph) await seedNationalParticipants(db, [...knownRegencyCodes()]);
+        if (definition === awardsSubgraph) await seedNationalAwards(db, [...knownRegencyCodes()]);
         await db.destroy();
       }
-      log("national data set: 514 regencies x 36 monthly reports, synthetic");
+      log("national data set: 514 regencies x 36 monthly reports, award results per province, synthetic");
 
       const subgraphUrls = {};
       for (const definition of definitions) {
@@ -157,12 +204,13 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
       const targets = {};
       for (const [label, args, env] of [
         ["ours", [join(ROOT, "gateway", "dist", "main.js")], gatewayEnv],
+        ["ours, no response cache", [join(ROOT, "gateway", "dist", "main.js")], { ...gatewayEnv, RESPONSE_CACHE: "false" }],
         ["Hive + Rust planner", [join(import.meta.dirname, "peers.mjs"), SUPERGRAPH, "", "--rust"], { SUBGRAPH_URLS: JSON.stringify(subgraphUrls) }],
         ["Hive defaults", [join(import.meta.dirname, "peers.mjs"), SUPERGRAPH, ""], { SUBGRAPH_URLS: JSON.stringify(subgraphUrls) }],
       ]) {
         const port = await freePort();
         if (args[2] === "") args[2] = String(port);
-        const service = start(label, args, { ...env, PORT: String(port) }, label === "ours" ? "gateway ready" : "ready");
+        const service = start(label, args, { ...env, PORT: String(port) }, label.startsWith("ours") ? "gateway ready" : "ready");
         children.push(service.child);
         await service.ready;
         targets[label] = { url: `http://127.0.0.1:${port}/graphql`, pid: service.child.pid };
@@ -188,16 +236,20 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
         const sqlBefore = await sqlStatements(subgraphList);
         await fetch(`http://127.0.0.1:${recordingPort}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
         const sql = (await sqlStatements(subgraphList)) - sqlBefore;
-        const sequence = [...recorder.recorded];
-        const row = { operation, subgraphFetches: sequence.length, sqlStatements: sql };
-        for (const [label, target] of Object.entries(targets)) row[label] = await hammer(target.url, query, seconds);
-        row.limit = await replay(sequence, seconds);
+        const plan = waves(recorder.recorded);
+        const row = { operation, subgraphFetches: recorder.recorded.length, planWaves: plan.length, sqlStatements: sql };
+        for (const label of TARGETS) {
+          row[label] = label.includes("a write every")
+            ? await whileWriting(databases.participants.url, WRITE_EVERY_MS, () => hammer(targets.ours.url, query, seconds))
+            : await hammer(targets[label].url, query, seconds);
+        }
+        row.limit = await replay(plan, seconds);
         results.push(row);
-        log(`${operation}: ours ${row.ours.rps} req/s, Hive+Rust ${row["Hive + Rust planner"].rps}, Hive ${row["Hive defaults"].rps}, limit ${row.limit.rps}`);
+        log(`${operation}: ${[...TARGETS, "limit"].map((label) => `${label} ${row[label].rps}`).join(", ")} req/s`);
       }
       const memory = Object.fromEntries(Object.entries(targets).map(([label, target]) => [label, peakMemoryMiB(target.pid)]));
       await recorder.close();
-      return { seconds, connections: 10, results, peakMemoryMiB: memory };
+      return { seconds, connections: CONNECTIONS, writeEveryMs: WRITE_EVERY_MS, results, peakMemoryMiB: memory };
     } finally {
       for (const child of children) child.kill("SIGTERM");
       await new Promise((resolve) => setTimeout(resolve, 500));

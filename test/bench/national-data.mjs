@@ -1,5 +1,6 @@
 // The benchmark's national data set, synthetic and marked so: for every regency, workforce estimates
-// for 2023-2025 and 36 monthly coverage reports (2022-10 to 2025-09), all citing one synthetic source.
+// for 2023-2025, 36 monthly coverage reports (2022-10 to 2025-09) and a provincial award edition per
+// province with ranked results, all citing one synthetic source.
 const SOURCE = {
   id: "synthetic-benchmark",
   publisher: "Cakupan benchmark (synthetic)",
@@ -25,4 +26,23 @@ export async function seedNationalParticipants(db, regencyCodes) {
            20000 + (abs(hashtext(code)) % 150000) + m * 500, 'ESTIMATE', $1, 'synthetic'
     FROM unnest($2::text[]) code CROSS JOIN generate_series(0, 35) m
     ON CONFLICT DO NOTHING`, [SOURCE.id, regencyCodes]);
+}
+
+/** One synthetic provincial edition per province, every regency nominated, the first three ranked. */
+export async function seedNationalAwards(db, regencyCodes) {
+  await insertSource(db);
+  const provinces = [...new Set(regencyCodes.map((code) => code.slice(0, 2)))];
+  await db.query(`INSERT INTO award_edition (id, name, level, province_code, assessment_year, source_id, note)
+    SELECT 'synthetic-bench-' || p, 'Paritrana Award (synthetic) ' || p, 'PROVINCIAL', p, 2024, $1, 'synthetic'
+    FROM unnest($2::text[]) p ON CONFLICT DO NOTHING`, [SOURCE.id, provinces]);
+  await db.query(`INSERT INTO edition_category (edition_id, category_code, position)
+    SELECT 'synthetic-bench-' || p, 'REGENCY_CITY_GOVERNMENT', 1 FROM unnest($1::text[]) p ON CONFLICT DO NOTHING`, [provinces]);
+  await db.query(`INSERT INTO nomination (edition_id, category_code, nominee_type, nominee_code, source_id, note)
+    SELECT 'synthetic-bench-' || left(code, 2), 'REGENCY_CITY_GOVERNMENT', 'REGENCY', code, $1, 'synthetic'
+    FROM unnest($2::text[]) code ON CONFLICT DO NOTHING`, [SOURCE.id, regencyCodes]);
+  await db.query(`INSERT INTO award_result (nomination_id, edition_id, category_code, rank, title, source_id, note)
+    SELECT id, edition_id, category_code, rank, 'Peringkat ' || rank || ' (synthetic)', $1, 'synthetic'
+    FROM (SELECT id, edition_id, category_code, row_number() OVER (PARTITION BY edition_id ORDER BY nominee_code) AS rank
+          FROM nomination WHERE source_id = $1) ranked
+    WHERE rank <= 3 ON CONFLICT DO NOTHING`, [SOURCE.id]);
 }

@@ -1,0 +1,60 @@
+import { IDENTITY_HEADER } from "@cakupan/kit";
+import { Agent } from "undici";
+
+/** A subgraph's answer as received: the body is parsed by each caller, so no caller sees another's objects. */
+export interface SubgraphAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  text: string;
+}
+
+export type Send = (url: string, headers: Record<string, string>, body: string) => Promise<SubgraphAnswer>;
+
+/**
+ * POSTs to subgraphs over kept-alive connections (undici, Node's own HTTP client). @apollo/gateway's default
+ * fetcher (make-fetch-happen over node-fetch) copies every request body once more and costs more per request
+ * than the subgraph's own answer on small fetches.
+ */
+export function undiciSend(timeoutMs: number): Send {
+  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  return async (url, headers, body) => {
+    const response = await agent.request({ origin: new URL(url).origin, path: new URL(url).pathname, method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const flat: Record<string, string> = {};
+    for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
+    return { status: response.statusCode, statusText: "", headers: flat, text: await response.body.text() };
+  };
+}
+
+export interface InFlightStats {
+  sent: number;
+  merged: number;
+}
+
+/**
+ * Identical subgraph requests in flight at the same moment (same subgraph, same query and variables, same
+ * forwarded identity) are sent once and their answer shared: the largest gain of a busy gateway, since
+ * dashboards and sheets ask the same things at once. Only queries: a mutation always goes through.
+ * Nothing outlives the request, so nothing can be stale.
+ */
+export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merged: 0 }): Send {
+  const inFlight = new Map<string, Promise<SubgraphAnswer>>();
+  return (url, headers, body) => {
+    if (!body.startsWith('{"query":"query') && !body.startsWith('{"query":"{')) {
+      stats.sent += 1;
+      return send(url, headers, body);
+    }
+    const key = `${url}\n${headers[IDENTITY_HEADER] ?? ""}\n${body}`;
+    const shared = inFlight.get(key);
+    if (shared) {
+      stats.merged += 1;
+      return shared;
+    }
+    stats.sent += 1;
+    const answer = send(url, headers, body);
+    inFlight.set(key, answer);
+    const forget = () => inFlight.delete(key);
+    answer.then(forget, forget);
+    return answer;
+  };
+}
