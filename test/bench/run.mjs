@@ -42,7 +42,8 @@ ${ratios}
   version on each request; *no response cache*: every request planned and fetched; *a write every ${g.writeEveryMs} ms*: the
   cached gateway while a coverage figure is updated by plain SQL every ${g.writeEveryMs} ms, each write ending every kept answer.
 - *limit*: the subgraph requests our plan makes, sent straight to the subgraphs, wave after wave (a wave's requests at
-  once), ${g.connections} at a time; no gateway work at all.
+  once), ${g.connections} callers at a time, identical requests in flight sent once (as every gateway here does); no
+  gateway work at all.
 - Peak memory (VmHWM): ${Object.entries(g.peakMemoryMiB).map(([label, mib]) => `${label} ${mib} MiB`).join(", ")}.
 `;
 }
