@@ -10,10 +10,15 @@ import { parse } from "graphql";
  * tables bumps in the writing transaction, whoever writes). A kept answer is served only while every
  * version is the one it was computed under, so a write through any subgraph, a CLI or plain SQL ends it
  * at once: never a stale figure. Signed-in callers (breakdowns, personal data) are never served from here.
+ * Identical anonymous queries arriving while one is being computed at the same versions wait for it and get
+ * the same answer, errors included (what they would have been answered at that moment), so a dashboard wall
+ * refreshing at once costs one execution, even just after a write.
  */
 export interface ResponseCacheStats {
   hits: number;
   misses: number;
+  /** Misses answered by joining an identical one being computed at that moment. */
+  joined: number;
   bypassed: number;
 }
 
@@ -23,7 +28,9 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
   const entries = new Map<string, string>();
   let bytes = 0;
   const operationKinds = new Map<string, string | null>();
-  const stats: ResponseCacheStats = { hits: 0, misses: 0, bypassed: 0 };
+  const stats: ResponseCacheStats = { hits: 0, misses: 0, joined: 0, bypassed: 0 };
+  /** Answers being computed, by key: an identical anonymous query at the same data versions waits for it. */
+  const computing = new Map<string, Promise<{ status: number; body: string } | null>>();
   const versionUrls = Object.values(subgraphUrls).map((url) => url.replace(/\/graphql\/?$/, "/version"));
 
   /** "query", "mutation", ... of the document's operation; null when it cannot say (Apollo will explain). */
@@ -113,11 +120,32 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
       response.status(200).type("application/json").set("x-cache", "hit").send(kept);
       return;
     }
+    const pending = computing.get(key);
+    if (pending) {
+      const answer = await pending;
+      if (answer) {
+        stats.joined += 1;
+        response.status(answer.status).type("application/json").set("x-cache", "joined").send(answer.body);
+        return;
+      }
+    }
     stats.misses += 1;
     response.set("x-cache", "miss");
+    let settle: ((answer: { status: number; body: string } | null) => void) | undefined;
+    const computed = new Promise<{ status: number; body: string } | null>((resolve) => (settle = resolve));
+    computing.set(key, computed);
+    const done = (answer: { status: number; body: string } | null) => {
+      if (computing.get(key) === computed) computing.delete(key);
+      settle?.(answer);
+      settle = undefined;
+    };
+    response.on("close", () => done(null));
     const send = response.send.bind(response);
     response.send = (payload?: unknown) => {
-      if (response.statusCode === 200 && typeof payload === "string" && !payload.includes('"errors"')) remember(key, payload);
+      if (typeof payload === "string") {
+        if (response.statusCode === 200 && !payload.includes('"errors"')) remember(key, payload);
+        done({ status: response.statusCode, body: payload });
+      }
       return send(payload);
     };
     next();

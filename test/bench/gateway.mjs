@@ -106,14 +106,17 @@ export function waves(recorded) {
   return result;
 }
 
-async function hammer(url, query, seconds) {
+/** An operation as the JSON body a client posts: a query string, or a query with its variables. */
+const bodyOf = (operation) => JSON.stringify(typeof operation === "string" ? { query: operation } : operation);
+
+async function hammer(url, operation, seconds) {
   let bad = 0;
   let firstBad;
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }), onResponse: (status, body) => {
+    requests: [{ method: "POST", headers: { "content-type": "application/json" }, body: bodyOf(operation), onResponse: (status, body) => {
       if (status !== 200 || body.includes('"errors"') || !body.includes('"data"')) {
         bad += 1;
         firstBad ??= `HTTP ${status}: ${body.slice(0, 500)}`;
@@ -238,14 +241,19 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
       await recordingGateway.ready;
 
       const { data } = await (await fetch(targets.ours.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ regencies { code } }" }) })).json();
-      OPERATIONS["Excel batch (200 aliases)"] = `{ ${data.regencies.slice(0, 200).map((r, i) => `a${i}: regency(code: "${r.code}") { coverage(asOf: "2025-07-31") { ${COVERAGE} } }`).join(" ")} }`;
+      // As the add-in sends it (excel-addin/src/functions/batcher.ts): regions and the date as variables.
+      const codes = data.regencies.slice(0, 200).map((r) => r.code);
+      OPERATIONS["Excel batch (200 aliases)"] = {
+        query: `query JskBatch($asOf: Date!, ${codes.map((_, i) => `$c${i}: ID!`).join(", ")}) { ${codes.map((_, i) => `a${i}: regency(code: $c${i}) { coverage(asOf: $asOf) { ${COVERAGE} } }`).join(" ")} }`,
+        variables: { asOf: "2025-07-31", ...Object.fromEntries(codes.map((code, i) => [`c${i}`, code])) },
+      };
 
       const results = [];
       for (const [operation, query] of Object.entries(OPERATIONS)) {
         recorder.recorded.length = 0;
         const subgraphList = Object.values(subgraphUrls);
         const sqlBefore = await sqlStatements(subgraphList);
-        await fetch(`http://127.0.0.1:${recordingPort}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+        await fetch(`http://127.0.0.1:${recordingPort}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: bodyOf(query) });
         const sql = (await sqlStatements(subgraphList)) - sqlBefore;
         const plan = waves(recorder.recorded);
         const row = { operation, subgraphFetches: recorder.recorded.length, planWaves: plan.length, sqlStatements: sql };

@@ -64,4 +64,23 @@ describe("the response cache", () => {
     expect((await ask(bad)).cache).toBe("miss");
     expect((await ask(bad)).cache).toBe("miss");
   });
+
+  it("computes identical anonymous queries arriving at the same moment once, and answers each caller", async () => {
+    const query = `{ regencies(provinceCode: "16") { code coverage(asOf: "2025-07-31") { activeParticipants } } }`;
+    await stack.subgraphs.participants.dataSource.query("UPDATE coverage_report SET active_participants = active_participants WHERE as_of = '2025-10-31'");
+    stack.subgraphs.participants.sql.reset();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => ask(query)));
+    expect(answers.filter((a) => a.cache === "miss")).toHaveLength(1);
+    expect(answers.filter((a) => a.cache === "joined" || a.cache === "hit")).toHaveLength(7);
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+    expect(stack.subgraphs.participants.sql.count).toBe(3);
+  });
+
+  it("never lets a caller arriving after a write join an answer computed before it", async () => {
+    const slow = ask(COVERAGE);
+    await stack.subgraphs.participants.dataSource.query("UPDATE coverage_report SET active_participants = 107600 WHERE as_of = '2025-10-31'");
+    const after = await ask(COVERAGE);
+    await slow;
+    expect(after.body.data.regency.coverage.activeParticipants).toBe(107600);
+  });
 });

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { literal, type Pending, parameterize } from "../src/functions/batcher";
+
+const coverage = (code: string, asOf: string): Pending => ({ root: `regency(code: ${literal(code)})`, selection: `coverage(asOf: ${literal(asOf)}) { rate }`, waiters: [] });
+const figures = (code: string): Pending => ({ root: `regency(code: ${literal(code)})`, selection: "workforceEstimates { year persons }", waiters: [] });
+
+describe("the text of a batch", () => {
+  it("is the same for the same formulas over other regions and another date, so the gateway plans it once", () => {
+    const july = parameterize([coverage("16.06", "2025-07-31"), coverage("16.10", "2025-07-31"), figures("16.01")]);
+    const december = parameterize([figures("11.01"), coverage("11.02", "2024-12-31"), coverage("11.03", "2024-12-31")]);
+    expect(december.query).toBe(july.query);
+    expect(july.variables).not.toEqual(december.variables);
+  });
+
+  it("passes every region and date as a typed variable, one per distinct value", () => {
+    const { query, variables } = parameterize([coverage("16.06", "2025-07-31"), coverage("16.10", "2025-07-31")]);
+    expect(query).not.toContain("16.06");
+    expect(query).toContain("$v0: ID!");
+    expect(query).toContain("Date!");
+    expect(Object.values(variables).sort()).toEqual(["16.06", "16.10", "2025-07-31"]);
+  });
+
+  it("orders lookups by shape, whatever order Excel called the cells in", () => {
+    const one = parameterize([figures("16.06"), coverage("16.10", "2025-07-31")]);
+    const other = parameterize([coverage("16.10", "2025-07-31"), figures("16.06")]);
+    expect(one.query).toBe(other.query);
+    expect(one.entries.map((entry) => entry.root)).toEqual(other.entries.map((entry) => entry.root));
+  });
+
+  it("keeps a string argument it has no type for as written", () => {
+    const { query } = parameterize([{ root: 'regencies(search: "muba")', selection: "code", waiters: [] }]);
+    expect(query).toContain('regencies(search: "muba")');
+  });
+});
