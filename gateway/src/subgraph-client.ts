@@ -19,7 +19,8 @@ export type Send = (url: string, headers: Record<string, string>, body: string) 
 export function undiciSend(timeoutMs: number): Send {
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   return async (url, headers, body) => {
-    const response = await agent.request({ origin: new URL(url).origin, path: new URL(url).pathname, method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const { origin, pathname, search } = new URL(url);
+    const response = await agent.request({ origin, path: pathname + search, method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
     const flat: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
     return { status: response.statusCode, statusText: "", headers: flat, text: await response.body.text() };
