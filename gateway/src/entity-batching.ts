@@ -53,7 +53,9 @@ async function sendBatch<Context extends Record<string, any>>(
   const groups = new Map<string, number[]>();
   batch.forEach((options, index) => {
     const key = batchKey(options as GraphQLDataSourceProcessOptions<Record<string, any>>);
-    groups.set(key, [...(groups.get(key) ?? []), index]);
+    const members = groups.get(key);
+    if (members) members.push(index);
+    else groups.set(key, [index]);
   });
   const answers: GatewayGraphQLResponse[] = new Array(batch.length);
   await Promise.all(

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from "node:http";
 import { IDENTITY_HEADER } from "@cakupan/kit";
 import { Agent } from "undici";
 
@@ -23,7 +24,7 @@ export function undiciSend(timeoutMs: number): Send {
     const response = await agent.request({ origin, path: pathname + search, method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
     const flat: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
-    return { status: response.statusCode, statusText: "", headers: flat, text: await response.body.text() };
+    return { status: response.statusCode, statusText: STATUS_CODES[response.statusCode] ?? "", headers: flat, text: await response.body.text() };
   };
 }
 

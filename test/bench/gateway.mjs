@@ -22,8 +22,10 @@ const COVERAGE = "activeParticipants rate target gap status";
 const CONNECTIONS = 10;
 const WRITE_EVERY_MS = 100;
 
+const WRITING = `ours, a write every ${WRITE_EVERY_MS} ms`;
+
 /** What each operation is run against, in this order; the limit comes last. */
-export const TARGETS = ["ours", "ours, no response cache", `ours, a write every ${WRITE_EVERY_MS} ms`, "Hive + Rust planner", "Hive defaults"];
+export const TARGETS = ["ours", "ours, no response cache", WRITING, "Hive + Rust planner", "Hive defaults"];
 
 export const OPERATIONS = {
   "one regency's coverage": `{ regency(code: "16.06") { name coverage(asOf: "2025-07-31") { ${COVERAGE} } } }`,
@@ -69,7 +71,7 @@ async function sqlStatements(urls) {
 }
 
 /** Forwards to the subgraphs and records what a plan sends, and when, to replay it as the limit. */
-export async function recordingProxies(subgraphUrls) {
+async function recordingProxies(subgraphUrls) {
   const recorded = [];
   const proxies = {};
   const servers = [];
@@ -96,7 +98,7 @@ export async function recordingProxies(subgraphUrls) {
  * The plan's fetches as waves: a fetch sent before every fetch of the current wave had answered ran in
  * parallel with them (a Parallel node of the plan); one sent after waited for them (a Sequence).
  */
-export function waves(recorded) {
+function waves(recorded) {
   const result = [];
   for (const fetch of [...recorded].sort((a, b) => a.started - b.started)) {
     const wave = result.at(-1);
@@ -164,9 +166,9 @@ async function replay(plan, seconds) {
     const text = await response.text();
     if (response.status !== 200 || text.includes('"errors"')) bad += 1;
   };
-  const send = (fetch) => {
-    const key = `${fetch.url}\n${fetch.body}`;
-    if (!inFlight.has(key)) inFlight.set(key, post(fetch).finally(() => inFlight.delete(key)));
+  const send = (request) => {
+    const key = `${request.url}\n${request.body}`;
+    if (!inFlight.has(key)) inFlight.set(key, post(request).finally(() => inFlight.delete(key)));
     return inFlight.get(key);
   };
   await Promise.all(
@@ -241,7 +243,7 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
       await recordingGateway.ready;
 
       const { data } = await (await fetch(targets.ours.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ regencies { code } }" }) })).json();
-      // As the add-in sends it (excel-addin/src/functions/batcher.ts): regions and the date as variables.
+      // In the add-in's form (excel-addin/src/functions/batcher.ts): regions and the date as variables.
       const codes = data.regencies.slice(0, 200).map((r) => r.code);
       OPERATIONS["Excel batch (200 aliases)"] = {
         query: `query JskBatch($asOf: Date!, ${codes.map((_, i) => `$c${i}: ID!`).join(", ")}) { ${codes.map((_, i) => `a${i}: regency(code: $c${i}) { coverage(asOf: $asOf) { ${COVERAGE} } }`).join(" ")} }`,
@@ -258,7 +260,7 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
         const plan = waves(recorder.recorded);
         const row = { operation, subgraphFetches: recorder.recorded.length, planWaves: plan.length, sqlStatements: sql };
         for (const label of TARGETS) {
-          row[label] = label.includes("a write every")
+          row[label] = label === WRITING
             ? await whileWriting(databases.participants.url, WRITE_EVERY_MS, () => hammer(targets.ours.url, query, seconds))
             : await hammer(targets[label].url, query, seconds);
         }
