@@ -7,6 +7,7 @@ import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@cakupan/gateway";
 import type { TestProject } from "vitest/node";
+import { chromiumExecutable } from "./browser";
 import { createRunDatabase, dropDatabase, newRunId, runDatabaseName } from "./databases";
 
 declare module "vitest" {
@@ -16,6 +17,7 @@ declare module "vitest" {
     regenciesDatabaseUrl: string;
     participantsDatabaseUrl: string;
     awardsDatabaseUrl: string;
+    chromiumPath: string;
   }
 }
 
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject) {
     seeded[definition.name] = { database, url };
   }
 
+  project.provide("chromiumPath", await chromiumExecutable());
   project.provide("serverUrl", serverUrl);
   project.provide("runId", runId);
   project.provide("regenciesDatabaseUrl", regenciesDatabaseUrl);

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
+import { launchChromium } from "../../support/browser";
 import { data } from "../../support/graphql";
 import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
 
@@ -10,7 +11,6 @@ import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../s
  * The add-in as served by a live gateway (real subgraphs, real PostgreSQL), in headless Chromium, with the
  * Office host stubbed: office.js is the one file that only Microsoft's CDN serves.
  */
-const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 let stack: TestStack;
@@ -19,13 +19,9 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), "Chromium is missing: apt-get install chromium (.ci/run does)").toBe(true);
   database = await ownParticipantsDatabase("excel_browser");
   stack = await startTestStack({ participantsDatabaseUrl: database.url });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   const stub = readFileSync(join(__dirname, "office-host-stub.js"), "utf8");
   await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
