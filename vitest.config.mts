@@ -17,6 +17,7 @@ export default defineConfig({
       { find: /^@cakupan\/participants$/, replacement: fromRoot("./subgraphs/participants/src/index.ts") },
       { find: /^@cakupan\/awards$/, replacement: fromRoot("./subgraphs/awards/src/index.ts") },
       { find: /^@cakupan\/gateway$/, replacement: fromRoot("./gateway/src/index.ts") },
+      { find: /^@cakupan\/launcher$/, replacement: fromRoot("./launcher/src/index.ts") },
       { find: /^@cakupan\/schema$/, replacement: fromRoot("./schema/src/index.ts") },
     ],
   },

@@ -1,4 +1,3 @@
-export * from "./embedded-database";
 export * from "./gateway";
 export * from "./server";
 export * from "./addin";
@@ -6,5 +5,4 @@ export * from "./export";
 export * from "./live";
 export * from "./auth";
 export * from "./limits";
-export * from "./token";
 export * from "./response-cache";

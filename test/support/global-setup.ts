@@ -5,7 +5,7 @@ import { openDataSource } from "@cakupan/kit";
 import { awardsSubgraph } from "@cakupan/awards";
 import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "@cakupan/gateway";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@cakupan/launcher";
 import type { TestProject } from "vitest/node";
 import { chromiumExecutable } from "./browser";
 import { createRunDatabase, dropDatabase, newRunId, runDatabaseName } from "./databases";

@@ -109,7 +109,7 @@ describe("public figures", () => {
 
 describe("bad tokens at the gateway", () => {
   it("a token signed with another secret is refused with UNAUTHENTICATED, not treated as anonymous", async () => {
-    const { mintToken } = await import("@cakupan/gateway");
+    const { mintToken } = await import("@cakupan/launcher");
     const forged = await mintToken({ secret: "not-the-gateway-secret", role: "admin" });
     const response = await fetch(stack.gateway.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${forged}` }, body: JSON.stringify({ query: "{ provinces { code } }" }) });
     expect(response.status).toBe(401);
