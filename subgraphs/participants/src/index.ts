@@ -1,6 +1,6 @@
 import type { SubgraphDefinition } from "@cakupan/kit";
 import { buildParticipantsSchema, entities, migrations, SUBGRAPH_NAME } from "./schema";
-import { coverageEventRoutes } from "./coverage.events";
+import { coverageEventRoutes } from "./coverage/coverage.events";
 import { seedParticipants } from "./seed";
 
 export { buildParticipantsSchema, entities, migrations, SUBGRAPH_NAME } from "./schema";

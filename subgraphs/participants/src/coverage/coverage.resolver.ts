@@ -5,7 +5,7 @@ import { coverageOf, workforceFor } from "./coverage";
 import { Coverage, ProvinceCoverage } from "./coverage.type";
 import { coverageRate } from "./coverage.indicator";
 import { dated, reportHistory } from "./loaders";
-import { Province, Regency, regencyStub } from "./regency.entity";
+import { Province, Regency, regencyStub } from "../regency.entity";
 
 /** What coverage needs from the regencies subgraph, sources included, so every figure keeps its provenance. */
 const WORKFORCE = `workforceEstimates { year persons source { ${SOURCE_SELECTION} } }`;

@@ -10,7 +10,7 @@ import {
   rateAgrees,
   requiredMonthlyPace,
   targetForYear,
-} from "../src/coverage.indicator";
+} from "../../src/coverage/coverage.indicator";
 
 describe("the coverage indicator", () => {
   it("counts persons for a target in whole persons, rounding up", () => {

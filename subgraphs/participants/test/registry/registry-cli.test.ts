@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import "../../../test/support/auth";
-import { ownParticipantsDatabase } from "../../../test/support/servers";
+import "../../../../test/support/auth";
+import { ownParticipantsDatabase } from "../../../../test/support/servers";
 
 /** The registry CLI as a labour office runs it: npm run generate / npm run import, compiled. */
-const CLI = join(__dirname, "..", "dist", "registry-cli.js");
+const CLI = join(__dirname, "..", "..", "dist", "registry", "registry-cli.js");
 let database: { url: string; drop(): Promise<void> };
 let dir: string;
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { audit, type Identity, openDataSource } from "@cakupan/kit";
 import { Presets, SingleBar } from "cli-progress";
-import { participantsSubgraph } from "./index";
+import { participantsSubgraph } from "../index";
 import { requireNikKeys } from "./nik-crypto";
 import { type ImportRow, parseParticipantCsv, storeParticipants } from "./participant-import";
 import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "./synthetic";
@@ -14,7 +14,7 @@ import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "./synthetic";
  * npm run generate -- participants --regency 16.06 --count 100000 [--csv out.csv] [--seed 1]
  * Against DATABASE_URL (the participants database), or the one `npm start` runs (.data/stack.json).
  */
-const ROOT = join(__dirname, "..", "..", "..");
+const ROOT = join(__dirname, "..", "..", "..", "..");
 
 function options(argv: string[]) {
   const { values: flags, positionals: positional } = parseArgs({

@@ -6,7 +6,7 @@ import { parse } from "csv-parse/sync";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { EntityManager } from "typeorm";
-import { ParticipantCategory } from "./coverage-report.entity";
+import { ParticipantCategory } from "../coverage/coverage-report.entity";
 import { maskNik, type ParsedNik, parseNik, type Sex } from "./nik";
 import { encryptNik, hashNik, type NikKeys } from "./nik-crypto";
 import { ParticipantStatus, Program } from "./participant.entity";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forwarded } from "../../../test/support/auth";
-import { data } from "../../../test/support/graphql";
-import { ownParticipantsDatabase, startParticipants, type TestSubgraph } from "../../../test/support/servers";
-import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "../src/synthetic";
+import { forwarded } from "../../../../test/support/auth";
+import { data } from "../../../../test/support/graphql";
+import { ownParticipantsDatabase, startParticipants, type TestSubgraph } from "../../../../test/support/servers";
+import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "../../src/registry/synthetic";
 
 let participants: TestSubgraph;
 let database: { url: string; drop(): Promise<void> };

@@ -8,7 +8,7 @@ import { toSegments } from "./coverage";
 import { notifyCoverageChanged } from "./coverage.events";
 import { SegmentCount } from "./coverage.type";
 import { partsByReport, sourceById } from "./loaders";
-import { Regency, regencyStub } from "./regency.entity";
+import { Regency, regencyStub } from "../regency.entity";
 
 /** Stores a report with its parts in one transaction; the same regency, date and source replaces the earlier one. */
 export async function storeCoverageReport(manager: EntityManager, input: CoverageReportInput, sourceId: string): Promise<CoverageReport> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskNik, parseNik } from "../src/nik";
+import { maskNik, parseNik } from "../../src/registry/nik";
 
 const TODAY = new Date("2026-11-22T00:00:00Z");
 const problemOf = (nik: string) => {

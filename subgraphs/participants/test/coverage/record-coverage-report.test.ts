@@ -1,8 +1,8 @@
 import { todayInJakarta } from "@cakupan/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { data, graphql } from "../../../test/support/graphql";
-import { forwarded } from "../../../test/support/auth";
-import { ownParticipantsDatabase, startParticipants, type TestSubgraph } from "../../../test/support/servers";
+import { data, graphql } from "../../../../test/support/graphql";
+import { forwarded } from "../../../../test/support/auth";
+import { ownParticipantsDatabase, startParticipants, type TestSubgraph } from "../../../../test/support/servers";
 
 let participants: TestSubgraph;
 let database: { url: string; drop(): Promise<void> };

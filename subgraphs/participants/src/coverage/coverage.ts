@@ -13,7 +13,7 @@ import {
 } from "./coverage.indicator";
 import { Coverage, CoverageStatus, Discrepancy, SegmentCount } from "./coverage.type";
 import { dated, latestReports, partsByReport, sourceById } from "./loaders";
-import { type CoverageTarget, type Regency, regencyStub, type WorkforceEstimate } from "./regency.entity";
+import { type CoverageTarget, type Regency, regencyStub, type WorkforceEstimate } from "../regency.entity";
 
 /** The scheme coverage is measured against when a regency has targets of several schemes. */
 export const PRIMARY_SCHEME = "UCJ";

@@ -2,7 +2,7 @@ import type { RequestContext } from "@cakupan/kit";
 import DataLoader from "dataloader";
 import { type ClassType, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { District, Regency, Village } from "./regency.entity";
+import { District, Regency, Village } from "../regency.entity";
 
 @ObjectType("ParticipantGroup", { description: "Enrolled workers sharing one value: a village, district, occupation, funding source or month." })
 export class ParticipantGroup {

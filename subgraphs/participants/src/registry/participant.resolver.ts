@@ -5,7 +5,7 @@ import { decryptNik, hashNik, nikKeysFromEnv, requireNikKeys } from "./nik-crypt
 import { parseNik } from "./nik";
 import { parseParticipantCsv, storeParticipants } from "./participant-import";
 import { Participant, ParticipantStatus, ParticipantStatusChange } from "./participant.entity";
-import { areaStub, District, Regency, regencyStub, Village } from "./regency.entity";
+import { areaStub, District, Regency, regencyStub, Village } from "../regency.entity";
 
 @ObjectType("ImportProblem", { description: "A row of an import that cannot be stored, or a warning about one." })
 export class ImportProblem {

@@ -1,7 +1,7 @@
 import { DateScalar, FigureStatus, type IsoDate, Source } from "@cakupan/kit";
 import { Authorized, Directive, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { BreakdownDimension, CoverageReport, ParticipantCategory } from "./coverage-report.entity";
-import { Regency } from "./regency.entity";
+import { Regency } from "../regency.entity";
 
 export enum CoverageStatus {
   MET = "MET",
