@@ -12,6 +12,7 @@ export default defineConfig({
       // schema's types come "from another realm".
       { find: /^graphql$/, replacement: require.resolve("graphql") },
       // Tests run the TypeScript sources of the workspace packages, not their dist/.
+      { find: /^@cakupan\/core$/, replacement: fromRoot("./core/src/index.ts") },
       { find: /^@cakupan\/kit$/, replacement: fromRoot("./subgraphs/kit/src/index.ts") },
       { find: /^@cakupan\/regencies$/, replacement: fromRoot("./subgraphs/regencies/src/index.ts") },
       { find: /^@cakupan\/participants$/, replacement: fromRoot("./subgraphs/participants/src/index.ts") },
@@ -22,7 +23,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "excel-addin/test/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["core/test/**/*.test.ts", "subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "excel-addin/test/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["./test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

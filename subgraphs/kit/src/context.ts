@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { ANONYMOUS, type Identity } from "./auth";
+import { ANONYMOUS, type Identity } from "@cakupan/core";
 
 /**
  * What every resolver of a subgraph receives. Loaders live for one request: batching spans all

@@ -7,7 +7,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { identityFromHeaders } from "./auth";
+import { identityFromHeaders } from "@cakupan/core";
 import { RequestContext } from "./context";
 import { dataVersionRoute } from "./data-version";
 

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSource, Logger, MixedList } from "typeorm";
-import { envFlag, envPort, envString } from "./config";
+import { envFlag, envPort, envString } from "@cakupan/core";
 import { createDataSource, databaseUrlFromEnv } from "./data-source";
 import { StatementCount } from "./query-counter";
 import { type HttpRoutes, type RunningServer, startSubgraphServer, stopOnSignals } from "./server";

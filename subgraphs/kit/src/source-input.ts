@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Field, ID, InputType } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import type { Violation } from "./errors";
+import type { Violation } from "@cakupan/core";
 import { DateScalar, toIsoDate } from "./scalars";
 import { Source } from "./source";
 
