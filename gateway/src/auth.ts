@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { ANONYMOUS, clientError, type Identity, identityFromClaims } from "@cakupan/kit";
+import { ANONYMOUS, clientError, type Identity, identityFromClaims } from "@cakupan/core";
 import { createRemoteJWKSet, errors as joseErrors, type JWTVerifyGetKey, jwtVerify } from "jose";
 
 /**

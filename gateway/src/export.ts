@@ -1,5 +1,5 @@
 import type { ApolloServer } from "@apollo/server";
-import { ANONYMOUS, isAreaCode } from "@cakupan/kit";
+import { ANONYMOUS, GATEWAY_ROUTES, isAreaCode } from "@cakupan/core";
 import { stringify } from "csv-stringify/sync";
 import type { Express } from "express";
 
@@ -45,7 +45,7 @@ export function coverageCsv(rows: Row[]): string {
 }
 
 export function exportRoutes(app: Express, apollo: ApolloServer<any>): void {
-  app.get("/export/coverage.csv", async (request, response) => {
+  app.get(GATEWAY_ROUTES.coverageCsv, async (request, response) => {
     const province = typeof request.query.province === "string" ? request.query.province.trim() : undefined;
     const regencies = typeof request.query.regencies === "string" ? request.query.regencies.split(",").map((c) => c.trim()).filter(Boolean) : undefined;
     const asOf = typeof request.query.asOf === "string" && request.query.asOf ? request.query.asOf : undefined;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from "@apollo/federation-internals";
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { ANONYMOUS, IDENTITY_HEADER, type Identity, signIdentity } from "@cakupan/kit";
+import { ANONYMOUS, IDENTITY_HEADER, type Identity, signIdentity } from "@cakupan/core";
 import { type InFlightStats, mergeInFlight, undiciSend } from "./subgraph-client";
 import { batchEntityFetches, type EntityBatchStats } from "./entity-batching";
 

@@ -1,3 +1,4 @@
+import { GATEWAY_ROUTES, SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
 import type { Express, Response } from "express";
 import { createParser } from "eventsource-parser";
 
@@ -10,7 +11,7 @@ export function liveCoverageRoutes(app: Express, participantsGraphqlUrl: string 
   const clients = new Set<Response>();
   let upstream: AbortController | undefined;
   let retry: NodeJS.Timeout | undefined;
-  const eventsUrl = participantsGraphqlUrl?.replace(/\/graphql\/?$/, "/events");
+  const eventsUrl = participantsGraphqlUrl && serviceUrl(participantsGraphqlUrl, SERVICE_ROUTES.events);
 
   const broadcast = (text: string) => {
     for (const client of clients) client.write(text);
@@ -38,7 +39,7 @@ export function liveCoverageRoutes(app: Express, participantsGraphqlUrl: string 
     }
   };
 
-  app.get("/live/coverage", (request, response) => {
+  app.get(GATEWAY_ROUTES.liveCoverage, (request, response) => {
     response.writeHead(200, {
       "content-type": "text/event-stream",
       "cache-control": "no-store",

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { envPort, envString, stopOnSignals } from "@cakupan/kit";
+import { envPort, envString, stopOnSignals } from "@cakupan/core";
 import { authConfigFromEnv } from "./auth";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
 import { limitsFromEnv } from "./limits";

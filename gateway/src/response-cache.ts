@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Agent, get } from "node:http";
 import { Agent as TlsAgent, get as tlsGet } from "node:https";
+import { SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
 import type { RequestHandler } from "express";
 import { parse } from "graphql";
 
@@ -31,7 +32,7 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
   const stats: ResponseCacheStats = { hits: 0, misses: 0, joined: 0, bypassed: 0 };
   /** Answers being computed, by key: an identical anonymous query at the same data versions waits for it. */
   const computing = new Map<string, Promise<{ status: number; body: string } | null>>();
-  const versionUrls = Object.values(subgraphUrls).map((url) => url.replace(/\/graphql\/?$/, "/version"));
+  const versionUrls = Object.values(subgraphUrls).map((url) => serviceUrl(url, SERVICE_ROUTES.version));
 
   /** "query", "mutation", ... of the document's operation; null when it cannot say (Apollo will explain). */
   const kindOf = (query: string, operationName: string | undefined): string | null => {

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { IDENTITY_HEADER } from "@cakupan/kit";
+import { IDENTITY_HEADER } from "@cakupan/core";
 import { Agent } from "undici";
 
 /** A subgraph's answer as received: the body is parsed by each caller, so no caller sees another's objects. */

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ensureDatabase, envPort, envString, withDatabase } from "@cakupan/kit";
+import { envPort, envString, GATEWAY_ROUTES, SERVICE_ROUTES } from "@cakupan/core";
+import { ensureDatabase, withDatabase } from "@cakupan/kit";
 import { SUBGRAPHS } from "@cakupan/schema";
 import { DEFAULT_DATA_DIR, type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
 import { LOCAL_SECRETS_FILE, type LocalSecrets, readLocalSecrets } from "./token";
@@ -33,7 +34,7 @@ function startService(name: string, script: string, env: Record<string, string>,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const service = { name, process: child, readyUrl: `http://127.0.0.1:${port}/ready` };
+  const service = { name, process: child, readyUrl: `http://127.0.0.1:${port}${SERVICE_ROUTES.ready}` };
   child.on("exit", (code, signal) => {
     if (!shuttingDown) {
       console.error(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the stack.`);
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
         NIK_ENCRYPTION_KEY: secrets.nikEncryptionKey!,
         NIK_HASH_KEY: secrets.nikHashKey!,
       }, port);
-      return { service, url: `http://127.0.0.1:${port}/graphql`, name: definition.name, databaseUrl: withDatabase(serverUrl, databaseName) };
+      return { service, url: `http://127.0.0.1:${port}${SERVICE_ROUTES.graphql}`, name: definition.name, databaseUrl: withDatabase(serverUrl, databaseName) };
     }),
   );
   // What the registry CLI (npm run import / generate) needs to reach this stack's participants database.
@@ -157,14 +158,14 @@ async function main(): Promise<void> {
   const gateway = startService("gateway", "gateway/dist/main.js", gatewayEnv, gatewayPort);
   await waitUntilReady(gateway);
 
-  const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
+  const gatewayUrl = `http://localhost:${gatewayPort}${SERVICE_ROUTES.graphql}`;
   const base = `http://localhost:${gatewayPort}`;
   const lines: [string, string][] = [
     ["GraphQL gateway", `${gatewayUrl}   (open it in a browser for Apollo Sandbox)`],
     ...subgraphs.map(({ service, url }): [string, string] => [`${service.name} subgraph`, url]),
-    ["health, readiness", `${base}/health, ${base}/ready`],
-    ["Excel add-in", `${base}/addin/manifest.xml   (sideload it; see README)`],
-    ["CSV for Excel/Sheets", `${base}/export/coverage.csv?province=16`],
+    ["health, readiness", `${base}${SERVICE_ROUTES.health}, ${base}${SERVICE_ROUTES.ready}`],
+    ["Excel add-in", `${base}${GATEWAY_ROUTES.addin}/manifest.xml   (sideload it; see README)`],
+    ["CSV for Excel/Sheets", `${base}${GATEWAY_ROUTES.coverageCsv}?province=16`],
   ];
   const width = Math.max(...lines.map(([label]) => label.length)) + 2;
   console.log(`

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import type { Role } from "@cakupan/kit";
+import type { Role } from "@cakupan/core";
 import { SignJWT } from "jose";
 
 /** Where `npm start` keeps the secrets it generated for the embedded default (git-ignored). */

@@ -1,9 +1,9 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSource, Logger, MixedList } from "typeorm";
-import { envFlag, envPort, envString } from "@cakupan/core";
+import { envFlag, envPort, envString, type RunningServer, SERVICE_ROUTES, stopOnSignals } from "@cakupan/core";
 import { createDataSource, databaseUrlFromEnv } from "./data-source";
 import { StatementCount } from "./query-counter";
-import { type HttpRoutes, type RunningServer, startSubgraphServer, stopOnSignals } from "./server";
+import { type HttpRoutes, startSubgraphServer } from "./server";
 
 /** What makes a subgraph a deployable service: its schema, its tables, and how to seed them. */
 export interface SubgraphDefinition {
@@ -47,7 +47,7 @@ export async function startSubgraphService(
       dataSource,
       routes: async (app, db) => {
         // Prometheus text: how much SQL this service has sent, for dashboards and the benchmark.
-        app.get("/metrics", (_request, response) => {
+        app.get(SERVICE_ROUTES.metrics, (_request, response) => {
           response.type("text/plain").send(`# TYPE cakupan_sql_statements_total counter\ncakupan_sql_statements_total{service="${definition.name}"} ${statements.total}\n`);
         });
         return definition.routes?.(app, db);

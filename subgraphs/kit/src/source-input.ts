@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { Field, ID, InputType } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import type { Violation } from "@cakupan/core";
-import { DateScalar, toIsoDate } from "./scalars";
+import { toIsoDate, type Violation } from "@cakupan/core";
+import { DateScalar } from "./scalars";
 import { Source } from "./source";
 
 @InputType("SourceInput", { description: "The document figures come from: the id of a known source, or publisher with title or link." })

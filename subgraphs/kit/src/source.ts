@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { DateScalar, type IsoDate } from "./scalars";
+import type { IsoDate } from "@cakupan/core";
+import { DateScalar } from "./scalars";
 
 /** How a figure came to be. */
 export enum FigureStatus {

@@ -1,3 +1,4 @@
+import { SERVICE_ROUTES } from "@cakupan/kit";
 import type { Express, Response } from "express";
 import { Client } from "pg";
 import type { DataSource, EntityManager } from "typeorm";
@@ -53,7 +54,7 @@ export async function coverageEventRoutes(app: Express, dataSource: DataSource):
     for (const client of clients) client.write(": keep-alive\n\n");
   }, 25_000);
 
-  app.get("/events", (request, response) => {
+  app.get(SERVICE_ROUTES.events, (request, response) => {
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
     response.write(": coverage events\n\n");
     clients.add(response);
