@@ -1,4 +1,5 @@
 export * from "./area-code";
+export * from "./categories";
 export * from "./config";
 export * from "./dates";
 export * from "./errors";

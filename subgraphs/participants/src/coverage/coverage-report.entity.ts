@@ -1,6 +1,7 @@
 import { DateScalar, DateTimeScalar, FigureStatus, type IsoDate, numericAsNumber } from "@cakupan/kit";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { BreakdownDimension, ParticipantCategory } from "../categories";
 
 
 export enum DatePrecision {
@@ -13,54 +14,7 @@ registerEnumType(DatePrecision, {
   description: "How exactly a source dates a figure: to the day, the month (\"Juli 2025\", stored as the month's last day) or the year only.",
 });
 
-export enum BreakdownDimension {
-  SEGMENT = "SEGMENT",
-  GROUP = "GROUP",
-  FUNDING = "FUNDING",
-}
-registerEnumType(BreakdownDimension, {
-  name: "BreakdownDimension",
-  description: "SEGMENT: BPJS membership segment (segmen kepesertaan). GROUP: a group inside the segments. FUNDING: who pays the contribution (sumber iuran).",
-});
-
-export enum ParticipantCategory {
-  WAGE_EARNER = "WAGE_EARNER",
-  NON_WAGE_EARNER = "NON_WAGE_EARNER",
-  CONSTRUCTION = "CONSTRUCTION",
-  MIGRANT_WORKER = "MIGRANT_WORKER",
-  NON_ASN_STAFF = "NON_ASN_STAFF",
-  VILLAGE_OFFICIAL = "VILLAGE_OFFICIAL",
-  VULNERABLE_WORKER = "VULNERABLE_WORKER",
-  APBD = "APBD",
-  APBDES = "APBDES",
-  PROVINCE_BUDGET = "PROVINCE_BUDGET",
-  CSR = "CSR",
-  BAZNAS = "BAZNAS",
-  SELF_PAID = "SELF_PAID",
-  EMPLOYER = "EMPLOYER",
-}
-
-/** Each category, the dimension it belongs to, and its Indonesian label. */
-export const CATEGORIES: Record<ParticipantCategory, { dimension: BreakdownDimension; label: string }> = {
-  WAGE_EARNER: { dimension: BreakdownDimension.SEGMENT, label: "Penerima Upah (PU)" },
-  NON_WAGE_EARNER: { dimension: BreakdownDimension.SEGMENT, label: "Bukan Penerima Upah (BPU)" },
-  CONSTRUCTION: { dimension: BreakdownDimension.SEGMENT, label: "Jasa Konstruksi (Jakon)" },
-  MIGRANT_WORKER: { dimension: BreakdownDimension.SEGMENT, label: "Pekerja Migran Indonesia (PMI)" },
-  NON_ASN_STAFF: { dimension: BreakdownDimension.GROUP, label: "Pegawai non-ASN" },
-  VILLAGE_OFFICIAL: { dimension: BreakdownDimension.GROUP, label: "Perangkat desa" },
-  VULNERABLE_WORKER: { dimension: BreakdownDimension.GROUP, label: "Pekerja rentan" },
-  APBD: { dimension: BreakdownDimension.FUNDING, label: "APBD (anggaran kabupaten/kota)" },
-  APBDES: { dimension: BreakdownDimension.FUNDING, label: "APBDes (anggaran desa)" },
-  PROVINCE_BUDGET: { dimension: BreakdownDimension.FUNDING, label: "APBD provinsi" },
-  CSR: { dimension: BreakdownDimension.FUNDING, label: "CSR perusahaan" },
-  BAZNAS: { dimension: BreakdownDimension.FUNDING, label: "BAZNAS" },
-  SELF_PAID: { dimension: BreakdownDimension.FUNDING, label: "Mandiri (dibayar sendiri)" },
-  EMPLOYER: { dimension: BreakdownDimension.FUNDING, label: "Pemberi kerja" },
-};
-registerEnumType(ParticipantCategory, {
-  name: "ParticipantCategory",
-  description: Object.entries(CATEGORIES).map(([category, { dimension, label }]) => `${category} (${dimension}): ${label}`).join("; "),
-});
+export { BreakdownDimension, CATEGORIES, ParticipantCategory } from "../categories";
 
 /**
  * Active participants of a regency at a date, as one source reports them. A stock, never a flow:

@@ -1,4 +1,12 @@
-import { isAreaCode, knownVillageCodes, todayInJakarta } from "@cakupan/kit";
+import {
+  BreakdownDimension,
+  categoryFromText,
+  categoryWords,
+  isAreaCode,
+  knownVillageCodes,
+  ParticipantCategory,
+  todayInJakarta,
+} from "@cakupan/kit";
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -6,7 +14,6 @@ import { parse } from "csv-parse/sync";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { EntityManager } from "typeorm";
-import { ParticipantCategory } from "../coverage/coverage-report.entity";
 import { maskNik, type ParsedNik, parseNik, type Sex } from "./nik";
 import { encryptNik, hashNik, type NikKeys } from "./nik-crypto";
 import { ParticipantStatus, Program } from "./participant.entity";
@@ -60,17 +67,6 @@ export interface ImportRow {
   status: ParticipantStatus;
 }
 
-const FUNDING: Record<string, ParticipantCategory> = {
-  APBD: ParticipantCategory.APBD, APBDES: ParticipantCategory.APBDES, "APBD DESA": ParticipantCategory.APBDES, DD: ParticipantCategory.APBDES,
-  PROVINSI: ParticipantCategory.PROVINCE_BUDGET, "APBD PROVINSI": ParticipantCategory.PROVINCE_BUDGET, PROVINCE_BUDGET: ParticipantCategory.PROVINCE_BUDGET,
-  CSR: ParticipantCategory.CSR, BAZNAS: ParticipantCategory.BAZNAS, MANDIRI: ParticipantCategory.SELF_PAID, SELF_PAID: ParticipantCategory.SELF_PAID,
-  "PEMBERI KERJA": ParticipantCategory.EMPLOYER, EMPLOYER: ParticipantCategory.EMPLOYER,
-};
-const SEGMENTS: Record<string, ParticipantCategory> = {
-  BPU: ParticipantCategory.NON_WAGE_EARNER, NON_WAGE_EARNER: ParticipantCategory.NON_WAGE_EARNER, PU: ParticipantCategory.WAGE_EARNER,
-  WAGE_EARNER: ParticipantCategory.WAGE_EARNER, JAKON: ParticipantCategory.CONSTRUCTION, CONSTRUCTION: ParticipantCategory.CONSTRUCTION,
-  PMI: ParticipantCategory.MIGRANT_WORKER, MIGRANT_WORKER: ParticipantCategory.MIGRANT_WORKER,
-};
 const STATUSES: Record<string, ParticipantStatus> = {
   AKTIF: ParticipantStatus.ACTIVE, ACTIVE: ParticipantStatus.ACTIVE,
   NONAKTIF: ParticipantStatus.NON_ACTIVE, "NON AKTIF": ParticipantStatus.NON_ACTIVE, "TIDAK AKTIF": ParticipantStatus.NON_ACTIVE,
@@ -167,12 +163,12 @@ export function parseParticipantCsv(csv: string, regencyCode: string, today = to
     if (unknownPrograms.length) problem("programs", `Unknown program(s) ${unknownPrograms.join(", ")}: use JKK, JKM, JHT, JP, JKP.`);
     else if (!programs.includes("JKK") || !programs.includes("JKM")) problem("programs", "JKK and JKM are required of every participant; JHT is optional.");
 
-    const funding = FUNDING[upper(value("funding"))];
-    if (!funding) problem("funding", `"${value("funding")}" is not a funding source: use APBD, APBDES, PROVINSI, CSR, BAZNAS, MANDIRI or PEMBERI KERJA.`);
+    const funding = categoryFromText(value("funding"), BreakdownDimension.FUNDING);
+    if (!funding) problem("funding", `"${value("funding")}" is not a funding source: use ${categoryWords(BreakdownDimension.FUNDING)}.`);
 
     const segmentText = value("segment");
-    const segment = segmentText ? SEGMENTS[upper(segmentText)] : ParticipantCategory.NON_WAGE_EARNER;
-    if (!segment) problem("segment", `"${segmentText}" is not a segment: use BPU, PU, JAKON or PMI.`);
+    const segment = segmentText ? categoryFromText(segmentText, BreakdownDimension.SEGMENT) : ParticipantCategory.NON_WAGE_EARNER;
+    if (!segment) problem("segment", `"${segmentText}" is not a segment: use ${categoryWords(BreakdownDimension.SEGMENT)}.`);
 
     const contributionText = value("monthlyContribution").replace(/^rp\.?\s*/i, "").replace(/[.,\s]/g, "");
     const contribution = /^\d+$/.test(contributionText) ? Number(contributionText) : NaN;

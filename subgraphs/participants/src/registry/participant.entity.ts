@@ -1,7 +1,7 @@
 import { DateScalar, DateTimeScalar, type IsoDate } from "@cakupan/kit";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { ParticipantCategory } from "../coverage/coverage-report.entity";
+import { ParticipantCategory } from "../categories";
 import type { Sex } from "./nik";
 
 export enum ParticipantStatus {
