@@ -25,6 +25,8 @@ await build({
   outfile: "dist/addin.js",
   sourcemap: true,
   logLevel: "warning",
+  // The shared core as TypeScript source: bundled as ES modules, only what the add-in uses is kept.
+  alias: { "@cakupan/core": "../core/src/index.ts" },
 });
 for (const file of ["taskpane.html", "taskpane.css"]) copyFileSync(new URL(`./src/taskpane/${file}`, import.meta.url), new URL(file, dist));
 
