@@ -18,7 +18,7 @@ export type Send = (url: string, headers: Record<string, string>, body: string) 
  * than the subgraph's own answer on small fetches.
  */
 export function undiciSend(timeoutMs: number): Send {
-  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 30_000, connections: 64, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   return async (url, headers, body) => {
     const { origin, pathname, search } = new URL(url);
     const response = await agent.request({ origin, path: pathname + search, method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
