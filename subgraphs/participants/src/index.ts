@@ -5,6 +5,8 @@ import { seedParticipants } from "./seed";
 
 export { buildParticipantsSchema, entities, migrations, SUBGRAPH_NAME } from "./schema";
 export { seedParticipants } from "./seed";
+export * from "./coverage";
+export * from "./registry";
 
 export const participantsSubgraph: SubgraphDefinition = {
   name: SUBGRAPH_NAME,

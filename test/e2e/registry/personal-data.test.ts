@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "../../../subgraphs/participants/src/registry/synthetic";
+import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "@cakupan/participants";
 import { bearer, type SignedInRole } from "../../support/auth";
 import { data } from "../../support/graphql";
 import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
