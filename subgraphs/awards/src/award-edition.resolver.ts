@@ -5,7 +5,7 @@ import { AwardCategory } from "./award-category.entity";
 import { AwardEdition, EditionCategory, EditionIdentity } from "./award-edition.entity";
 import { AwardCategoryInput, AwardEditionInput } from "./award.input";
 import { categoryViolations, editionViolations } from "./award.validation";
-import { categoriesByEdition, categoryByCode, editionById, identitiesByEdition, nominationsByEdition, sourceById } from "./loaders";
+import { categoriesByEdition, categoryByCode, editionById, identitiesByEdition, nominationsByEdition } from "./loaders";
 import { Nomination } from "./nomination.entity";
 import { Province, regionStub } from "./region.entity";
 
@@ -63,11 +63,6 @@ export class AwardEditionResolver {
   @FieldResolver(() => [Nomination])
   nominations(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<Nomination[]> {
     return context.loader(nominationsByEdition).load(edition.id);
-  }
-
-  @FieldResolver(() => Source)
-  async source(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<Source> {
-    return (await context.loader(sourceById).load(edition.sourceId))!;
   }
 
   @Mutation(() => AwardEdition, { description: "Creates an edition with its categories. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken." })

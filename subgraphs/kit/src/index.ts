@@ -17,6 +17,7 @@ export * from "./source";
 export * from "./service";
 export * from "./area-master";
 export * from "./numeric";
+export * from "./provenance";
 export * from "./source-input";
 export * from "./audit-migration";
 export * from "./data-version";

@@ -1,5 +1,5 @@
 import { DataVersion1763805000000 } from "./migrations/1763805000000-data-version";
-import { AuditEntry, auditLogResolver, buildFederatedSchema, Source } from "@cakupan/kit";
+import { AuditEntry, auditLogResolver, buildFederatedSchema, Source, sourceFieldResolver } from "@cakupan/kit";
 import type { GraphQLSchema } from "graphql";
 import { CoverageReport, CoverageReportPart } from "./coverage/coverage-report.entity";
 import { CoverageReportResolver } from "./coverage/coverage-report.resolver";
@@ -26,7 +26,7 @@ export function buildParticipantsSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         RegencyCoverageResolver, ProvinceCoverageResolver, CoverageReportResolver, ParticipantResolver, RegencyParticipantsResolver,
-        ...participantStatsResolvers, auditLogResolver("participantsAuditLog"),
+        ...participantStatsResolvers, sourceFieldResolver(CoverageReport), auditLogResolver("participantsAuditLog"),
       ],
       // Province is reached only through the gateway (no field here returns it), so it is named explicitly.
       orphanedTypes: [Province, District, Village],

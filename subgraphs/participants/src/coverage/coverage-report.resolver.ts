@@ -7,7 +7,7 @@ import { coverageReportViolations } from "./coverage-report.validation";
 import { toSegments } from "./coverage";
 import { notifyCoverageChanged } from "./coverage.events";
 import { SegmentCount } from "./coverage.type";
-import { partsByReport, sourceById } from "./loaders";
+import { partsByReport } from "./loaders";
 import { Regency, regencyStub } from "../regency.entity";
 
 /** Stores a report with its parts in one transaction; the same regency, date and source replaces the earlier one. */
@@ -71,11 +71,6 @@ export class CoverageReportResolver {
   @FieldResolver(() => Regency)
   regency(@Root() report: CoverageReport): Regency {
     return regencyStub(report.regencyCode);
-  }
-
-  @FieldResolver(() => Source)
-  async source(@Root() report: CoverageReport, @Ctx() context: RequestContext): Promise<Source> {
-    return (await context.loader(sourceById).load(report.sourceId))!;
   }
 
   @FieldResolver(() => [SegmentCount], { description: "The parts the source gives: by segment, group and funding (signed-in users)." })

@@ -1,4 +1,4 @@
-import { FigureStatus, type IsoDate, type RequestContext, type Source } from "@cakupan/kit";
+import { FigureStatus, type IsoDate, type RequestContext, type Source, sourceById } from "@cakupan/kit";
 import { CATEGORIES, type CoverageReport, type CoverageReportPart } from "./coverage-report.entity";
 import {
   countAgrees,
@@ -12,7 +12,7 @@ import {
   targetForYear,
 } from "./coverage.indicator";
 import { Coverage, CoverageStatus, Discrepancy, SegmentCount } from "./coverage.type";
-import { dated, latestReports, partsByReport, sourceById } from "./loaders";
+import { dated, latestReports, partsByReport } from "./loaders";
 import { type CoverageTarget, type Regency, regencyStub, type WorkforceEstimate } from "../regency.entity";
 
 /** The scheme coverage is measured against when a regency has targets of several schemes. */

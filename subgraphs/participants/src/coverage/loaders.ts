@@ -91,6 +91,3 @@ export const partsByReport = (db: DataSource) =>
     (ids: readonly number[]) => db.getRepository(CoverageReportPart).find({ where: { reportId: In([...ids]) }, order: { id: "ASC" } }),
     (part) => part.reportId,
   );
-
-export const sourceById = (db: DataSource) =>
-  loaderByKey((ids: readonly string[]) => db.getRepository(Source).findBy({ id: In([...ids]) }), (row) => row.id);
