@@ -25,3 +25,25 @@ export function invalidInput(what: string, violations: Violation[]): GraphQLErro
     violations,
   });
 }
+
+/**
+ * Collects every broken rule of an input, so that all are reported at once and a user fixes them in one
+ * go: the one collector of every validation (coverage reports, award mutations, registry imports).
+ */
+export class Violations {
+  readonly list: Violation[] = [];
+
+  /** One broken rule: the field, the rule's name, and a message that says what would be accepted. */
+  readonly add = (field: string, rule: string, message: string): void => {
+    this.list.push({ field, rule, message });
+  };
+
+  /** The rules another check found broken (a source input, a nested value). */
+  addAll(violations: readonly Violation[]): void {
+    this.list.push(...violations);
+  }
+
+  get length(): number {
+    return this.list.length;
+  }
+}

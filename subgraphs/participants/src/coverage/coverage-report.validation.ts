@@ -1,4 +1,13 @@
-import { FigureStatus, isAreaCode, type Violation, knownRegencyCodes, sourceInputViolations, toIsoDate, todayInJakarta } from "@cakupan/kit";
+import {
+  FigureStatus,
+  isAreaCode,
+  knownRegencyCodes,
+  sourceInputViolations,
+  toIsoDate,
+  todayInJakarta,
+  type Violation,
+  Violations,
+} from "@cakupan/kit";
 import { BreakdownDimension, CATEGORIES } from "./coverage-report.entity";
 import type { CoverageReportInput } from "./coverage-report.input";
 
@@ -7,8 +16,8 @@ const persons = (n: number) => n.toLocaleString("en");
 
 /** Every rule a coverage report breaks, each naming the field and saying what would be accepted. */
 export function coverageReportViolations(input: CoverageReportInput, today = todayInJakarta()): Violation[] {
-  const violations: Violation[] = [];
-  const add = (field: string, rule: string, message: string) => violations.push({ field, rule, message });
+  const violations = new Violations();
+  const { add } = violations;
 
   if (!isAreaCode("regency", input.regencyCode)) {
     add("regencyCode", "FORMAT", `"${input.regencyCode}" is not a regency code: use a Kemendagri code like "16.06".`);
@@ -46,7 +55,7 @@ export function coverageReportViolations(input: CoverageReportInput, today = tod
     }
   }
 
-  violations.push(...sourceInputViolations(input.source));
+  violations.addAll(sourceInputViolations(input.source));
 
   const fraction = (field: string, value: number | null | undefined) => {
     if (value != null && !(value > 0 && value <= 1)) add(field, "FRACTION", `${field} is a fraction between 0 and 1 (48.26% is 0.4826), got ${value}.`);
@@ -57,5 +66,5 @@ export function coverageReportViolations(input: CoverageReportInput, today = tod
     if (input.claimedGap < 0) add("claimedGap", "NON_NEGATIVE", `claimedGap must be 0 or more, got ${input.claimedGap}.`);
     if (input.claimedGapTarget == null) add("claimedGapTarget", "REQUIRED_WITH_GAP", "claimedGapTarget is required with claimedGap: the gap is toward which target rate?");
   }
-  return violations;
+  return violations.list;
 }

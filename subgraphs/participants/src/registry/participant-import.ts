@@ -6,6 +6,7 @@ import {
   knownVillageCodes,
   ParticipantCategory,
   todayInJakarta,
+  Violations,
 } from "@cakupan/kit";
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
@@ -47,6 +48,8 @@ export const MINIMUM_BPU_CONTRIBUTION = 16_800;
 export interface ImportProblem {
   line: number;
   column: string;
+  /** The rule broken: REQUIRED, FORMAT, UNKNOWN_VILLAGE, ...; a NIK's own: LENGTH, DIGITS, AREA, ... */
+  rule: string;
   message: string;
 }
 
@@ -103,7 +106,7 @@ export function parseParticipantCsv(csv: string, regencyCode: string, today = to
   try {
     records = parse(csv, { columns: (headers: string[]) => headers.map(normaliseHeader), skip_empty_lines: true, trim: true, info: true, bom: true, relax_column_count: true });
   } catch (error) {
-    return { rows: [], problems: [{ line: (error as { lines?: number }).lines ?? 1, column: "", message: `The file is not readable CSV: ${(error as Error).message}` }], warnings, lineCount: 0 };
+    return { rows: [], problems: [{ line: (error as { lines?: number }).lines ?? 1, column: "", rule: "CSV", message: `The file is not readable CSV: ${(error as Error).message}` }], warnings, lineCount: 0 };
   }
   const headers = csv.split(/\r?\n/, 1)[0].split(/[,;]/).map((h) => normaliseHeader(h.replace(/^\uFEFF/, "").replace(/"/g, "")));
   const columnOf = {} as Record<Column, string | undefined>;
@@ -112,7 +115,7 @@ export function parseParticipantCsv(csv: string, regencyCode: string, today = to
   if (missing.length) {
     return {
       rows: [],
-      problems: missing.map((column) => ({ line: 1, column: IMPORT_COLUMNS[column][0], message: `The header has no ${IMPORT_COLUMNS[column][0]} column (also accepted: ${IMPORT_COLUMNS[column].slice(1).join(", ")}).` })),
+      problems: missing.map((column) => ({ line: 1, column: IMPORT_COLUMNS[column][0], rule: "MISSING_COLUMN", message: `The header has no ${IMPORT_COLUMNS[column][0]} column (also accepted: ${IMPORT_COLUMNS[column].slice(1).join(", ")}).` })),
       warnings,
       lineCount: records.length + 1,
     };
@@ -124,71 +127,70 @@ export function parseParticipantCsv(csv: string, regencyCode: string, today = to
   for (const { record, info } of records) {
     const line = info.lines;
     const value = (column: Column) => (columnOf[column] ? (record[columnOf[column]!] ?? "").trim() : "");
-    const rowProblems: ImportProblem[] = [];
-    const problem = (column: Column, message: string) => rowProblems.push({ line, column: columnOf[column] ?? IMPORT_COLUMNS[column][0], message });
+    const rowViolations = new Violations();
+    const problem = (column: Column, rule: string, message: string) =>
+      rowViolations.add(columnOf[column] ?? IMPORT_COLUMNS[column][0], rule, message);
+    const rejected = () => {
+      for (const { field, rule, message } of rowViolations.list) problems.push({ line, column: field, rule, message });
+      return rowViolations.length > 0;
+    };
 
-    for (const column of REQUIRED) if (!value(column)) problem(column, "is empty.");
-    if (rowProblems.length) {
-      problems.push(...rowProblems);
-      continue;
-    }
+    for (const column of REQUIRED) if (!value(column)) problem(column, "REQUIRED", "is empty.");
+    if (rejected()) continue;
 
     const nikResult = parseNik(value("nik"));
     let nik: ParsedNik | undefined;
     if ("problem" in nikResult) {
-      problem("nik", nikResult.problem.message);
+      problem("nik", nikResult.problem.rule, nikResult.problem.message);
     } else {
       nik = nikResult.nik;
       const earlier = firstLineOfNik.get(nik.nik);
-      if (earlier) problem("nik", `The same NIK is on line ${earlier}: each person once per file.`);
+      if (earlier) problem("nik", "ONCE_PER_FILE", `The same NIK is on line ${earlier}: each person once per file.`);
       else firstLineOfNik.set(nik.nik, line);
       if (nik.regencyCode !== regencyCode) {
-        warnings.push({ line, column: columnOf.nik!, message: `The NIK was issued in ${nik.districtCode}, outside ${regencyCode}: accepted (people move).` });
+        warnings.push({ line, column: columnOf.nik!, rule: "ISSUED_ELSEWHERE", message: `The NIK was issued in ${nik.districtCode}, outside ${regencyCode}: accepted (people move).` });
       }
       const sex = value("sex");
-      if (sex && SEXES[upper(sex)] === undefined) problem("sex", `"${sex}" is not a sex: use L or P.`);
-      else if (sex && SEXES[upper(sex)] !== nik.sex) problem("sex", `"${sex}" does not match the NIK, which encodes ${nik.sex === "FEMALE" ? "P (day + 40)" : "L"}.`);
+      if (sex && SEXES[upper(sex)] === undefined) problem("sex", "FORMAT", `"${sex}" is not a sex: use L or P.`);
+      else if (sex && SEXES[upper(sex)] !== nik.sex) problem("sex", "MATCHES_NIK", `"${sex}" does not match the NIK, which encodes ${nik.sex === "FEMALE" ? "P (day + 40)" : "L"}.`);
       const birth = value("birthDate");
-      if (birth && parseDate(birth) === null) problem("birthDate", `"${birth}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
-      else if (birth && parseDate(birth) !== nik.birthDate) problem("birthDate", `${parseDate(birth)} does not match the NIK's birth date ${nik.birthDate}.`);
+      if (birth && parseDate(birth) === null) problem("birthDate", "FORMAT", `"${birth}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
+      else if (birth && parseDate(birth) !== nik.birthDate) problem("birthDate", "MATCHES_NIK", `${parseDate(birth)} does not match the NIK's birth date ${nik.birthDate}.`);
     }
 
     let villageCode = value("villageCode");
     if (/^\d{10}$/.test(villageCode)) villageCode = `${villageCode.slice(0, 2)}.${villageCode.slice(2, 4)}.${villageCode.slice(4, 6)}.${villageCode.slice(6)}`;
-    if (!isAreaCode("village", villageCode) || !villages.has(villageCode)) problem("villageCode", `"${value("villageCode")}" is not a known village code (like 16.06.01.2001).`);
-    else if (!villageCode.startsWith(`${regencyCode}.`)) problem("villageCode", `Village ${villageCode} is outside ${regencyCode}: a regency enrols its own residents.`);
+    if (!isAreaCode("village", villageCode) || !villages.has(villageCode)) problem("villageCode", "UNKNOWN_VILLAGE", `"${value("villageCode")}" is not a known village code (like 16.06.01.2001).`);
+    else if (!villageCode.startsWith(`${regencyCode}.`)) problem("villageCode", "IN_REGENCY", `Village ${villageCode} is outside ${regencyCode}: a regency enrols its own residents.`);
 
     const programs = [...new Set(value("programs").toUpperCase().split(/[\s,;/+]+/).filter(Boolean))];
     const unknownPrograms = programs.filter((p) => !(p in Program));
-    if (unknownPrograms.length) problem("programs", `Unknown program(s) ${unknownPrograms.join(", ")}: use JKK, JKM, JHT, JP, JKP.`);
-    else if (!programs.includes("JKK") || !programs.includes("JKM")) problem("programs", "JKK and JKM are required of every participant; JHT is optional.");
+    if (unknownPrograms.length) problem("programs", "UNKNOWN_PROGRAM", `Unknown program(s) ${unknownPrograms.join(", ")}: use JKK, JKM, JHT, JP, JKP.`);
+    else if (!programs.includes("JKK") || !programs.includes("JKM")) problem("programs", "JKK_AND_JKM", "JKK and JKM are required of every participant; JHT is optional.");
 
     const funding = categoryFromText(value("funding"), BreakdownDimension.FUNDING);
-    if (!funding) problem("funding", `"${value("funding")}" is not a funding source: use ${categoryWords(BreakdownDimension.FUNDING)}.`);
+    if (!funding) problem("funding", "UNKNOWN_FUNDING", `"${value("funding")}" is not a funding source: use ${categoryWords(BreakdownDimension.FUNDING)}.`);
 
     const segmentText = value("segment");
     const segment = segmentText ? categoryFromText(segmentText, BreakdownDimension.SEGMENT) : ParticipantCategory.NON_WAGE_EARNER;
-    if (!segment) problem("segment", `"${segmentText}" is not a segment: use ${categoryWords(BreakdownDimension.SEGMENT)}.`);
+    if (!segment) problem("segment", "UNKNOWN_SEGMENT", `"${segmentText}" is not a segment: use ${categoryWords(BreakdownDimension.SEGMENT)}.`);
 
     const contributionText = value("monthlyContribution").replace(/^rp\.?\s*/i, "").replace(/[.,\s]/g, "");
     const contribution = /^\d+$/.test(contributionText) ? Number(contributionText) : NaN;
-    if (!Number.isSafeInteger(contribution)) problem("monthlyContribution", `"${value("monthlyContribution")}" is not an amount in whole Rupiah (like 16800 or Rp16.800).`);
+    if (!Number.isSafeInteger(contribution)) problem("monthlyContribution", "FORMAT", `"${value("monthlyContribution")}" is not an amount in whole Rupiah (like 16800 or Rp16.800).`);
     else if (segment === ParticipantCategory.NON_WAGE_EARNER && contribution < MINIMUM_BPU_CONTRIBUTION) {
-      problem("monthlyContribution", `Rp${contribution.toLocaleString("id-ID")} is below the minimum of Rp16.800 for JKK and JKM.`);
+      problem("monthlyContribution", "MINIMUM", `Rp${contribution.toLocaleString("id-ID")} is below the minimum of Rp16.800 for JKK and JKM.`);
     }
 
     const enrolledOn = parseDate(value("enrolledOn"));
-    if (!enrolledOn) problem("enrolledOn", `"${value("enrolledOn")}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
-    else if (enrolledOn > today) problem("enrolledOn", `${enrolledOn} is in the future (today is ${today}).`);
+    if (!enrolledOn) problem("enrolledOn", "FORMAT", `"${value("enrolledOn")}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
+    else if (enrolledOn > today) problem("enrolledOn", "NOT_IN_FUTURE", `${enrolledOn} is in the future (today is ${today}).`);
 
     const statusText = value("status");
     const status = statusText ? STATUSES[upper(statusText)] : ParticipantStatus.ACTIVE;
-    if (!status) problem("status", `"${statusText}" is not a status: use aktif or nonaktif.`);
+    if (!status) problem("status", "UNKNOWN_STATUS", `"${statusText}" is not a status: use aktif or nonaktif.`);
 
-    if (rowProblems.length) {
-      problems.push(...rowProblems);
-      continue;
-    }
+    if (rejected()) continue;
     rows.push({
       line,
       nik: nik!.nik,

@@ -15,6 +15,9 @@ export class ImportProblem {
   @Field({ description: "The column, as the file names it." })
   column!: string;
 
+  @Field({ description: "The rule broken, for tools that sort problems: REQUIRED, FORMAT, UNKNOWN_VILLAGE, ...; a NIK's own rules are LENGTH, DIGITS, AREA, BIRTH_DATE and SERIAL." })
+  rule!: string;
+
   @Field()
   message!: string;
 }

@@ -38,7 +38,12 @@ describe("the segment and funding columns of an import", () => {
 
   it("refuse a group as a segment, listing the segments", () => {
     expect(parse("perangkat desa", "APBD").problems).toEqual([
-      { line: 2, column: "segmen", message: '"perangkat desa" is not a segment: use PU, BPU, JAKON or PMI.' },
+      {
+        line: 2,
+        column: "segmen",
+        rule: "UNKNOWN_SEGMENT",
+        message: '"perangkat desa" is not a segment: use PU, BPU, JAKON or PMI.',
+      },
     ]);
   });
 });
