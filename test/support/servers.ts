@@ -4,7 +4,7 @@ import { awardsSubgraph } from "@cakupan/awards";
 import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph } from "@cakupan/regencies";
 import type { DataSource } from "typeorm";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { TEST_AUTH_SECRET, TEST_INTERNAL_SECRET } from "./auth";
 import { createRunDatabase, dropDatabase, runDatabaseName } from "./databases";
 
@@ -86,3 +86,39 @@ export async function ownDatabase(definition: SubgraphDefinition, label: string)
 
 export const ownParticipantsDatabase = (label: string) => ownDatabase(participantsSubgraph, label);
 export const ownAwardsDatabase = (label: string) => ownDatabase(awardsSubgraph, label);
+
+export interface UseTestStackOptions {
+  /** A participants database of this file's own, migrated and seeded, for tests that write: its label. */
+  ownParticipantsDatabase?: string;
+  /** An awards database of this file's own, for tests that write: its label. */
+  ownAwardsDatabase?: string;
+  /** Off unless the file is about it. */
+  responseCache?: boolean;
+}
+
+/**
+ * The stack of one test file: started before its tests (on databases of its own where they write), stopped
+ * after them and those databases dropped. Call it at the top of the file; read it inside tests (`stack.url`
+ * is the gateway's GraphQL endpoint).
+ */
+export function useTestStack(options: UseTestStackOptions = {}): TestStack & { url: string } {
+  const stack = {} as TestStack & { url: string };
+  const databases: { drop(): Promise<void> }[] = [];
+  beforeAll(async () => {
+    const participants = options.ownParticipantsDatabase ? await ownParticipantsDatabase(options.ownParticipantsDatabase) : undefined;
+    if (participants) databases.push(participants);
+    const awards = options.ownAwardsDatabase ? await ownAwardsDatabase(options.ownAwardsDatabase) : undefined;
+    if (awards) databases.push(awards);
+    const started = await startTestStack({
+      participantsDatabaseUrl: participants?.url,
+      awardsDatabaseUrl: awards?.url,
+      responseCache: options.responseCache,
+    });
+    Object.assign(stack, started, { url: started.gateway.url });
+  });
+  afterAll(async () => {
+    await stack.stop?.();
+    for (const database of databases) await database.drop();
+  });
+  return stack;
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { launchChromium } from "../../support/browser";
 import { data } from "../../support/graphql";
-import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /**
  * The add-in as served by a live gateway (real subgraphs, real PostgreSQL), in headless Chromium, with the
@@ -13,14 +13,11 @@ import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../s
  */
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-let stack: TestStack;
-let database: { url: string; drop(): Promise<void> };
+const stack = useTestStack({ ownParticipantsDatabase: "excel_browser" });
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  database = await ownParticipantsDatabase("excel_browser");
-  stack = await startTestStack({ participantsDatabaseUrl: database.url });
   browser = await launchChromium();
   page = await browser.newPage();
   const stub = readFileSync(join(__dirname, "office-host-stub.js"), "utf8");
@@ -31,8 +28,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
-  await database?.drop();
 });
 
 describe("the Excel add-in in a browser, against the live gateway", () => {

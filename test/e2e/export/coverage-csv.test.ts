@@ -1,18 +1,12 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { data } from "../../support/graphql";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
-let stack: TestStack;
-let base: string;
-beforeAll(async () => {
-  stack = await startTestStack();
-  base = stack.gateway.url.replace("/graphql", "");
-});
-afterAll(() => stack.stop());
+const stack = useTestStack();
 
 const csv = async (query: string) => {
-  const response = await fetch(`${base}/export/coverage.csv?${query}`);
+  const response = await fetch(`${stack.url.replace("/graphql", "")}/export/coverage.csv?${query}`);
   return { response, text: await response.text() };
 };
 
