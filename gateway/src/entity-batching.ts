@@ -1,6 +1,4 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-// Imported from its module: the package re-exports it in a way ESM loaders (vitest) cannot see.
-import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import DataLoader from "dataloader";
 
@@ -26,7 +24,8 @@ export function batchEntityFetches<Context extends Record<string, any>>(process:
   const loaders = new WeakMap<object, DataLoader<GraphQLDataSourceProcessOptions<Context>, GatewayGraphQLResponse>>();
   return (options) => {
     const representations = options.request.variables?.representations;
-    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION || !Array.isArray(representations) || !options.context) return process(options);
+    // Only fetches of an incoming operation carry its request context; health checks and schema loads do not.
+    if (!("incomingRequestContext" in options) || !Array.isArray(representations) || !options.context) return process(options);
     stats.requested += 1;
     let loader = loaders.get(options.context);
     if (!loader) {

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from "@apollo/federation-internals";
-import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { ANONYMOUS, IDENTITY_HEADER, type Identity, signIdentity } from "@cakupan/core";
-import { type InFlightStats, mergeInFlight, undiciSend } from "./subgraph-client";
+import { acceptDocumentedSecurityDirectives, assertApolloInternals, replaceSendRequest } from "./apollo-internals";
 import { batchEntityFetches, type EntityBatchStats } from "./entity-batching";
+import { operationKind } from "./operation-kind";
+import { type InFlightStats, mergeInFlight, undiciSend } from "./subgraph-client";
 
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
 
@@ -49,18 +50,18 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
   ) {
     super({ url });
     const send = mergeInFlight(undiciSend(timeoutMs), stats);
-    // RemoteGraphQLDataSource.sendRequest (private in its typings) builds a node-fetch Request around every
-    // body before calling the fetcher, a copy of each representation list; ours sends the same request and
-    // answers the same way (errors through its own errorFromResponse), without that copy.
-    (this as unknown as { sendRequest: (request: GatewayGraphQLRequest) => Promise<GatewayGraphQLResponse> }).sendRequest = async (request) => {
+    // Sends what RemoteGraphQLDataSource would and answers the same way (errors through its own
+    // errorFromResponse), without its node-fetch copy of every body (see apollo-internals.ts).
+    replaceSendRequest(this, async (request) => {
       const { http, ...withoutHttp } = request;
       if (!http) throw new Error("Internal error: only HTTP requests are supported.");
-      const answer = await send(http.url, Object.fromEntries(http.headers), JSON.stringify(withoutHttp));
+      const operation = withoutHttp.query ? operationKind(withoutHttp.query, withoutHttp.operationName) : null;
+      const answer = await send(http.url, Object.fromEntries(http.headers), JSON.stringify(withoutHttp), operation);
       const response = new Response(answer.text, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
       if (!response.ok) throw await this.errorFromResponse(response as never);
       if (!/json/.test(answer.headers["content-type"] ?? "")) throw new Error(`Expected a JSON answer from ${http.url}, received: ${answer.text.slice(0, 200)}`);
       return { ...(JSON.parse(answer.text) as GatewayGraphQLResponse), http: response as never };
-    };
+    });
     const processOne = RemoteGraphQLDataSource.prototype.process.bind(this);
     this.process = batchEntityFetches(processOne, stats.entities);
   }
@@ -92,6 +93,7 @@ class TokenCache {
 
 /** @apollo/gateway over the committed static supergraph: no schema polling, no uplink, no telemetry. */
 export function createGateway(options: GatewayOptions = {}): { gateway: ApolloGateway; routes: Record<string, string>; fetches: FetchStats } {
+  assertApolloInternals();
   // The gateway reports anonymous usage unless told not to; an explicit setting is respected.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const supergraphSdl = readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, "utf8");
@@ -109,27 +111,4 @@ export function createGateway(options: GatewayOptions = {}): { gateway: ApolloGa
   });
   acceptDocumentedSecurityDirectives(gateway);
   return { gateway, routes, fetches };
-}
-
-/**
- * The supergraph declares who may do what with federation's @authenticated and @requiresScopes, for readers
- * and for routers that enforce them. @apollo/gateway refuses to load a supergraph linking SECURITY features
- * it does not enforce itself. Here enforcement is in every subgraph (type-graphql @Authorized on the same
- * fields, proven by test/e2e/security), so the gateway is let load the documented supergraph: this mirrors
- * its own (private) createSchemaFromSupergraphSdl of 2.14, with the router's list of supported features.
- */
-function acceptDocumentedSecurityDirectives(gateway: ApolloGateway): void {
-  const internals = gateway as unknown as {
-    config: { validateSupergraph?: boolean };
-    createServices(metadata: unknown): void;
-    createSchemaFromSupergraphSdl(sdl: string): { supergraph: Supergraph; supergraphSdl: string };
-  };
-  internals.createSchemaFromSupergraphSdl = (sdl: string) => {
-    const supergraph = Supergraph.build(sdl, {
-      supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
-      validateSupergraph: internals.config.validateSupergraph ?? process.env.NODE_ENV !== "production",
-    });
-    internals.createServices(supergraph.subgraphsMetadata());
-    return { supergraph, supergraphSdl: sdl };
-  };
 }

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import { IDENTITY_HEADER } from "@cakupan/core";
 import { Agent } from "undici";
+import type { OperationKind } from "./operation-kind";
 
 /** A subgraph's answer as received: the body is parsed by each caller, so no caller sees another's objects. */
 export interface SubgraphAnswer {
@@ -28,6 +29,9 @@ export function undiciSend(timeoutMs: number): Send {
   };
 }
 
+/** Send, told what the body's operation is (operationKind): only a query may share another's answer. */
+export type SendOperation = (url: string, headers: Record<string, string>, body: string, operation: OperationKind | null) => Promise<SubgraphAnswer>;
+
 export interface InFlightStats {
   sent: number;
   merged: number;
@@ -39,10 +43,10 @@ export interface InFlightStats {
  * dashboards and sheets ask the same things at once. Only queries: a mutation always goes through.
  * Nothing outlives the request, so nothing can be stale.
  */
-export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merged: 0 }): Send {
+export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merged: 0 }): SendOperation {
   const inFlight = new Map<string, Promise<SubgraphAnswer>>();
-  return (url, headers, body) => {
-    if (!body.startsWith('{"query":"query') && !body.startsWith('{"query":"{')) {
+  return (url, headers, body, operation) => {
+    if (operation !== "query") {
       stats.sent += 1;
       return send(url, headers, body);
     }

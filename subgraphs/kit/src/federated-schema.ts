@@ -1,5 +1,4 @@
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
-import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
@@ -14,6 +13,9 @@ const FEDERATION_LINK = `
       import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes"]
     )
 `;
+
+/** @apollo/subgraph's resolver map, as buildSubgraphSchema takes it (the type itself is not exported). */
+type GraphQLResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>["resolvers"]>;
 
 export type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
 
@@ -32,7 +34,7 @@ export async function buildFederatedSchema(
     validate: false,
     skipCheck: true,
   });
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }

@@ -1,0 +1,34 @@
+import { Kind, parse } from "graphql";
+
+export type OperationKind = "query" | "mutation" | "subscription";
+
+const kinds = new Map<string, OperationKind | null>();
+
+/**
+ * Whether a GraphQL text is a query, a mutation or a subscription: the operation `operationName` names, or
+ * its only one. Null when the text does not say (it does not parse, or names no such operation); whoever
+ * executes it will explain. Parsed once per distinct text: the planner's subgraph operations and a
+ * dashboard's queries repeat.
+ */
+export function operationKind(query: string, operationName?: string | null): OperationKind | null {
+  const key = `${operationName ?? ""}\n${query}`;
+  let kind = kinds.get(key);
+  if (kind === undefined) {
+    try {
+      const operations = parse(query, { noLocation: true }).definitions.filter(
+        (definition) => definition.kind === Kind.OPERATION_DEFINITION,
+      );
+      const operation = operationName
+        ? operations.find((candidate) => candidate.name?.value === operationName)
+        : operations.length === 1
+          ? operations[0]
+          : undefined;
+      kind = operation?.operation ?? null;
+    } catch {
+      kind = null;
+    }
+    if (kinds.size >= 10_000) kinds.clear();
+    kinds.set(key, kind);
+  }
+  return kind;
+}
