@@ -17,7 +17,7 @@ const functionsJson = `${JSON.stringify(JSON.parse(generated.metadataJson), null
 writeFileSync(new URL("./functions.json", import.meta.url), functionsJson);
 writeFileSync(new URL("functions.json", dist), functionsJson);
 
-await build({
+const bundle = await build({
   entryPoints: ["src/main.ts"],
   bundle: true,
   format: "iife",
@@ -25,9 +25,18 @@ await build({
   outfile: "dist/addin.js",
   sourcemap: true,
   logLevel: "warning",
-  // The shared core as TypeScript source: bundled as ES modules, only what the add-in uses is kept.
+  // The shared core as TypeScript source: bundled as ES modules, only what the add-in uses is kept. Its
+  // Node-only parts (the CLI helper) are never used here; should the add-in ever reach one, the check below
+  // fails the build rather than ship a script that cannot load in Excel.
   alias: { "@cakupan/core": "../core/src/index.ts" },
+  external: ["node:*"],
+  metafile: true,
 });
+const nodeImports = Object.values(bundle.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external));
+if (nodeImports.length) {
+  console.error(`The add-in bundle imports Node modules: ${nodeImports.map((i) => i.path).join(", ")}`);
+  process.exit(1);
+}
 for (const file of ["taskpane.html", "taskpane.css"]) copyFileSync(new URL(`./src/taskpane/${file}`, import.meta.url), new URL(file, dist));
 
 /** A square PNG: a teal field with three rising white bars (coverage growing). */

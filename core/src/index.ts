@@ -1,5 +1,6 @@
 export * from "./area-code";
 export * from "./categories";
+export * from "./cli";
 export * from "./config";
 export * from "./dates";
 export * from "./errors";

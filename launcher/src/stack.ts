@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { envPort, envString, GATEWAY_ROUTES, SERVICE_ROUTES } from "@cakupan/core";
+import { envPort, envString, GATEWAY_ROUTES, parseCommandLine, SERVICE_ROUTES } from "@cakupan/core";
 import { ensureDatabase, withDatabase } from "@cakupan/kit";
 import { SUBGRAPHS } from "@cakupan/schema";
 import { DEFAULT_DATA_DIR, type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
@@ -105,7 +105,21 @@ function localSecrets(): LocalSecrets {
   return secrets;
 }
 
+const USAGE = `usage: npm start
+
+Builds and starts the whole platform on this machine: an embedded PostgreSQL in .data/ (or the server in
+DATABASE_URL), every subgraph in its own process, seeded, and the gateway in front. Ctrl-C stops it all.
+Configured by environment variables (README, Configuration), among them:
+
+  PORT                     the gateway's port (4000)
+  SUBGRAPH_<NAME>_PORT     a subgraph's port (regencies 4001, participants 4002, awards 4003)
+  DATABASE_URL             a PostgreSQL server to use instead of the embedded one
+  DATABASE_PREFIX          prefix of the databases created on it (cakupan)
+  CAKUPAN_DATA_DIR         where the embedded cluster lives (.data/postgres)
+  CAKUPAN_SECRETS_FILE     where the generated local secrets are kept (.data/secrets.json)`;
+
 async function main(): Promise<void> {
+  parseCommandLine(process.argv.slice(2), { options: {}, usage: USAGE, help: "npm start -- --help" });
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import type { Role } from "@cakupan/core";
+import { parseCommandLine, type Role } from "@cakupan/core";
 import { SignJWT } from "jose";
 
 /** Where `npm start` keeps the secrets it generated for the embedded default (git-ignored). */
@@ -32,12 +31,18 @@ export function mintToken(options: { secret: string; role: Exclude<Role, "anonym
 const USAGE = `usage: npm run token -- --role planner|operator|admin [--regency 16.06 ...] [--subject name] [--ttl 12h]
 
 Mints a bearer token for the local gateway, signed with AUTH_JWT_SECRET or, on the embedded default,
-the secret npm start generated in .data/secrets.json. Use it as: Authorization: Bearer <token>`;
+the secret npm start generated in .data/secrets.json. Use it as: Authorization: Bearer <token>
+
+  --role      planner (breakdowns), operator (writes for its regencies) or admin (everything)
+  --regency   a regency an operator acts for, like 16.06; repeat for more
+  --subject   who the token names (default local-<role>-<random>)
+  --ttl       how long it is valid, like 12h or 30m (default 12h)`;
 
 async function main(argv: string[]): Promise<void> {
-  const { values: args } = parseArgs({
-    args: argv,
+  const { values: args } = parseCommandLine(argv, {
     options: { role: { type: "string" }, regency: { type: "string", multiple: true }, subject: { type: "string" }, ttl: { type: "string" } },
+    usage: USAGE,
+    help: "npm run token -- --help",
   });
   const role = args.role;
   if (role !== "planner" && role !== "operator" && role !== "admin") {

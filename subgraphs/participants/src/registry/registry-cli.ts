@@ -1,8 +1,7 @@
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { audit, type Identity, openDataSource } from "@cakupan/kit";
+import { audit, exitWithUsageError, type Identity, openDataSource, parseCommandLine } from "@cakupan/kit";
 import { Presets, SingleBar } from "cli-progress";
 import { participantsSubgraph } from "../index";
 import { requireNikKeys } from "./nik-crypto";
@@ -16,17 +15,43 @@ import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "./synthetic";
  */
 const ROOT = join(__dirname, "..", "..", "..", "..");
 
-function options(argv: string[]) {
-  const { values: flags, positionals: positional } = parseArgs({
-    args: argv,
+const IMPORT_USAGE = `usage: npm run import -- file.csv --regency 16.06 [--dry-run]
+
+Checks a labour office's CSV of workers for a regency and stores it in the participant registry, against
+DATABASE_URL (the participants database) or the stack npm start runs. Every bad row is listed with its line
+and column; a file with any problem stores nothing.
+
+  --regency   the enrolling regency, a Kemendagri code like 16.06
+  --dry-run   check only, store nothing`;
+
+const GENERATE_USAGE = `usage: npm run generate -- participants --regency 16.06 --count 100000 [--csv out.csv] [--seed 1]
+
+Makes plausible, structurally valid, made-up workers of a regency: into the registry, every record marked
+synthetic, or into a CSV file the import accepts.
+
+  --regency   a Kemendagri regency code like 16.06
+  --count     how many workers
+  --csv       write them to this file instead of the registry
+  --seed      the same seed gives the same people (default 1)`;
+
+const USAGE = `usage: registry-cli <import|generate> ...   (npm run import -- --help, npm run generate -- --help)`;
+
+function importOptions(argv: string[]) {
+  const { values: flags, positionals: positional } = parseCommandLine(argv, {
     allowPositionals: true,
-    options: {
-      regency: { type: "string" },
-      "dry-run": { type: "boolean" },
-      count: { type: "string" },
-      csv: { type: "string" },
-      seed: { type: "string" },
-    },
+    options: { regency: { type: "string" }, "dry-run": { type: "boolean" } },
+    usage: IMPORT_USAGE,
+    help: "npm run import -- --help",
+  });
+  return { flags, positional };
+}
+
+function generateOptions(argv: string[]) {
+  const { values: flags, positionals: positional } = parseCommandLine(argv, {
+    allowPositionals: true,
+    options: { regency: { type: "string" }, count: { type: "string" }, csv: { type: "string" }, seed: { type: "string" } },
+    usage: GENERATE_USAGE,
+    help: "npm run generate -- --help",
   });
   return { flags, positional };
 }
@@ -73,10 +98,12 @@ async function store(rows: ImportRow[], regency: string, env: NodeJS.ProcessEnv,
 }
 
 async function importCommand(argv: string[]) {
-  const { flags, positional } = options(argv);
-  const [file] = positional;
+  const { flags, positional } = importOptions(argv);
+  const [file, ...extra] = positional;
   const regency = flags.regency;
-  if (!file || typeof regency !== "string") throw new Error("usage: npm run import -- file.csv --regency 16.06 [--dry-run]");
+  if (!file) exitWithUsageError("give the CSV file to import", "npm run import -- --help");
+  if (extra.length) exitWithUsageError(`one file at a time, not ${positional.join(", ")}`, "npm run import -- --help");
+  if (typeof regency !== "string") exitWithUsageError("give the enrolling regency: --regency 16.06", "npm run import -- --help");
   const parsed = parseParticipantCsv(readFileSync(file, "utf8"), regency);
   console.log(`${file}: ${parsed.lineCount - 1} rows, ${parsed.rows.length} valid, ${parsed.problems.length} problem(s), ${parsed.warnings.length} warning(s)`);
   for (const p of parsed.problems.slice(0, 100)) console.log(`  line ${p.line}, ${p.column}: ${p.message}`);
@@ -92,12 +119,13 @@ async function importCommand(argv: string[]) {
 }
 
 async function generateCommand(argv: string[]) {
-  const { flags, positional } = options(argv);
+  const { flags, positional } = generateOptions(argv);
   const regency = flags.regency;
   const count = Number(flags.count);
-  if (positional[0] !== "participants" || typeof regency !== "string" || !Number.isInteger(count) || count < 1) {
-    throw new Error("usage: npm run generate -- participants --regency 16.06 --count 100000 [--csv out.csv] [--seed 1]");
-  }
+  const help = "npm run generate -- --help";
+  if (positional.length !== 1 || positional[0] !== "participants") exitWithUsageError("say what to generate: participants", help);
+  if (typeof regency !== "string") exitWithUsageError("give the regency: --regency 16.06", help);
+  if (!Number.isInteger(count) || count < 1) exitWithUsageError("give how many: --count 1000 (a whole number from 1)", help);
   const seed = Number(flags.seed ?? 1);
   if (typeof flags.csv === "string") {
     const out = createWriteStream(flags.csv);
@@ -114,7 +142,12 @@ async function generateCommand(argv: string[]) {
 
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (argv: string[]) => Promise<void>> = { import: importCommand, generate: generateCommand };
-(commands[command] ?? (async () => console.error("usage: registry-cli <import|generate> ...")))(rest).catch((error: Error) => {
+if (command === "--help" || command === "-h") {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!commands[command]) exitWithUsageError(command ? `unknown command ${command}` : "give a command, import or generate", "registry-cli --help");
+commands[command](rest).catch((error: Error) => {
   console.error(error.message);
   process.exit(1);
 });
