@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from "@apollo/federation-internals";
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
@@ -63,10 +64,15 @@ export function missingApolloInternals(
   return missing;
 }
 
+/** The version of @apollo/gateway that node resolves here. */
+export function installedApolloGatewayVersion(): string {
+  return (JSON.parse(readFileSync(require.resolve("@apollo/gateway/package.json"), "utf8")) as { version: string }).version;
+}
+
 /** Stops the gateway at start when an installed @apollo/gateway no longer has what this module patches. */
 export function assertApolloInternals(missing: string[] = missingApolloInternals()): void {
   if (!missing.length) return;
-  const installed = (require("@apollo/gateway/package.json") as { version: string }).version;
+  const installed = installedApolloGatewayVersion();
   throw new Error(
     `@apollo/gateway ${installed} lacks what gateway/src/apollo-internals.ts relies on ` +
       `(verified with ${VERIFIED_APOLLO_GATEWAY_VERSION}): ${missing.join(", ")}. ` +
@@ -76,7 +82,7 @@ export function assertApolloInternals(missing: string[] = missingApolloInternals
 }
 
 /** Sends the data source's requests with `sendRequest` instead of its private node-fetch path. */
-export function replaceSendRequest<Context extends Record<string, any>>(
+export function replaceSendRequest<Context extends object>(
   dataSource: RemoteGraphQLDataSource<Context>,
   sendRequest: (request: GatewayGraphQLRequest) => Promise<GatewayGraphQLResponse>,
 ): void {

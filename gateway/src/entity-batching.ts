@@ -2,7 +2,7 @@ import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import DataLoader from "dataloader";
 
-type Process<Context extends Record<string, any>> = (options: GraphQLDataSourceProcessOptions<Context>) => Promise<GatewayGraphQLResponse>;
+type Process<Context extends object> = (options: GraphQLDataSourceProcessOptions<Context>) => Promise<GatewayGraphQLResponse>;
 type Representation = Record<string, unknown>;
 
 export interface EntityBatchStats {
@@ -20,7 +20,7 @@ export interface EntityBatchStats {
  * an operation stays constant in the number of regions it names. Fetches of different operations are never
  * joined, so nothing one caller sees depends on another.
  */
-export function batchEntityFetches<Context extends Record<string, any>>(process: Process<Context>, stats: EntityBatchStats = { requested: 0, sent: 0 }): Process<Context> {
+export function batchEntityFetches<Context extends object>(process: Process<Context>, stats: EntityBatchStats = { requested: 0, sent: 0 }): Process<Context> {
   const loaders = new WeakMap<object, DataLoader<GraphQLDataSourceProcessOptions<Context>, GatewayGraphQLResponse>>();
   return (options) => {
     const representations = options.request.variables?.representations;
@@ -38,20 +38,20 @@ export function batchEntityFetches<Context extends Record<string, any>>(process:
 }
 
 /** Same subgraph query (its generated operation name aside) and same other variables: one request can answer. */
-function batchKey(options: GraphQLDataSourceProcessOptions<Record<string, any>>): string {
+function batchKey(options: GraphQLDataSourceProcessOptions<object>): string {
   const { representations: _, ...others } = options.request.variables ?? {};
   const query = (options.request.query ?? "").replace(/^(query|subscription)\s+[_A-Za-z][_0-9A-Za-z]*/, "$1");
   return `${query}\n${JSON.stringify(others)}`;
 }
 
-async function sendBatch<Context extends Record<string, any>>(
+async function sendBatch<Context extends object>(
   batch: readonly GraphQLDataSourceProcessOptions<Context>[],
   process: Process<Context>,
   stats: EntityBatchStats,
 ): Promise<GatewayGraphQLResponse[]> {
   const groups = new Map<string, number[]>();
   batch.forEach((options, index) => {
-    const key = batchKey(options as GraphQLDataSourceProcessOptions<Record<string, any>>);
+    const key = batchKey(options as GraphQLDataSourceProcessOptions<object>);
     const members = groups.get(key);
     if (members) members.push(index);
     else groups.set(key, [index]);

@@ -2,6 +2,7 @@ import type { ApolloServer } from "@apollo/server";
 import { ANONYMOUS, GATEWAY_ROUTES, isAreaCode } from "@cakupan/core";
 import { stringify } from "csv-stringify/sync";
 import type { Express } from "express";
+import type { GatewayContext } from "./gateway";
 
 /**
  * GET /export/coverage.csv?province=16&asOf=2025-07-31, or ?regencies=16.06,16.10: the coverage table as a
@@ -44,7 +45,7 @@ export function coverageCsv(rows: Row[]): string {
   );
 }
 
-export function exportRoutes(app: Express, apollo: ApolloServer<any>): void {
+export function exportRoutes(app: Express, apollo: ApolloServer<GatewayContext>): void {
   app.get(GATEWAY_ROUTES.coverageCsv, async (request, response) => {
     const province = typeof request.query.province === "string" ? request.query.province.trim() : undefined;
     const regencies = typeof request.query.regencies === "string" ? request.query.regencies.split(",").map((c) => c.trim()).filter(Boolean) : undefined;

@@ -79,6 +79,7 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; port?: 
     throw new Error(
       `Embedded PostgreSQL did not start in ${dataDir} on port ${port}: ${(error as Error).message}\n${output.slice(-15).join("\n")}\n` +
         `If another Cakupan is running on this data directory, stop it first; to use a PostgreSQL server instead, set DATABASE_URL.`,
+      { cause: error },
     );
   }
   const stopOnce = async () => {

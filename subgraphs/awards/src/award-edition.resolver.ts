@@ -1,4 +1,4 @@
-import { assertAreaCode, audit, invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
+import { assertAreaCode, audit, invalidInput, type RequestContext, resolveSourceInput, toIsoDate } from "@cakupan/kit";
 import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { AwardCategory } from "./award-category.entity";

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from "graphql";
-import type { DataSource, Logger, MixedList } from "typeorm";
+import type { DataSource, Logger } from "typeorm";
 import {
   envFlag,
   envPort,
@@ -10,7 +10,7 @@ import {
   SERVICE_ROUTES,
   stopOnSignals,
 } from "@cakupan/core";
-import { createDataSource, databaseUrlFromEnv } from "./data-source";
+import { createDataSource, databaseUrlFromEnv, type EntityList, type MigrationList } from "./data-source";
 import { StatementCount } from "./query-counter";
 import { type HttpRoutes, startSubgraphServer } from "./server";
 
@@ -18,8 +18,8 @@ import { type HttpRoutes, startSubgraphServer } from "./server";
 export interface SubgraphDefinition {
   name: string;
   defaultPort: number;
-  entities: MixedList<Function>;
-  migrations: MixedList<Function>;
+  entities: EntityList;
+  migrations: MigrationList;
   buildSchema(): Promise<GraphQLSchema>;
   /** Idempotent: safe to run on every start. */
   seed?(dataSource: DataSource): Promise<void>;

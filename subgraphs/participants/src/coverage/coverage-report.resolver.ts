@@ -1,4 +1,4 @@
-import { assertRegencyAccess, audit, invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
+import { assertRegencyAccess, audit, invalidInput, type RequestContext, resolveSourceInput, toIsoDate } from "@cakupan/kit";
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import { CATEGORIES, CoverageReport, CoverageReportPart } from "./coverage-report.entity";

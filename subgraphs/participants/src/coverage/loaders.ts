@@ -1,4 +1,4 @@
-import { type IsoDate, loaderByKey, loaderOfMany, Source } from "@cakupan/kit";
+import { type IsoDate, loaderOfMany } from "@cakupan/kit";
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
 import { CoverageReport, CoverageReportPart } from "./coverage-report.entity";

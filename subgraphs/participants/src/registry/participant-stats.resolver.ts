@@ -53,7 +53,7 @@ export class ParticipantStats {
 }
 
 type Scope = "regency_code" | "district_code" | "village_code";
-const GROUPS = { byVillage: true, byDistrict: true, byOccupation: true, byFunding: true, byEnrolmentMonth: true } as const;
+type Grouping = "byVillage" | "byDistrict" | "byOccupation" | "byFunding" | "byEnrolmentMonth";
 
 /** Every grouping of every asked area in one statement, from the running counts the triggers keep. */
 export const statsLoader = (scope: Scope) => (db: DataSource) =>
@@ -70,7 +70,7 @@ export const statsLoader = (scope: Scope) => (db: DataSource) =>
       const target = stats.get(row.area)!;
       const figures = { enrolled: Number(row.enrolled), active: Number(row.active), monthlyCost: Number(row.monthly_cost) };
       if (row.dimension === "total") Object.assign(target, figures, { synthetic: Number(row.synthetic), yearlyCost: figures.monthlyCost * 12 });
-      else target[row.dimension as keyof typeof GROUPS].push(Object.assign(new ParticipantGroup(), { key: row.key, ...figures }));
+      else target[row.dimension as Grouping].push(Object.assign(new ParticipantGroup(), { key: row.key, ...figures }));
     }
     return codes.map((code) => stats.get(code)!);
   });
