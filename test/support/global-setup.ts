@@ -54,7 +54,10 @@ export default async function setup(project: TestProject) {
     seeded[definition.name] = { database, url };
   }
 
-  project.provide("chromiumPath", await chromiumExecutable());
+  const chromiumPath = await chromiumExecutable();
+  // Says which browser a run used: Debian's (/usr/bin/chromium), or the one @sparticuz/chromium inflates.
+  console.log(`browser tests drive ${chromiumPath}`);
+  project.provide("chromiumPath", chromiumPath);
   project.provide("serverUrl", serverUrl);
   project.provide("runId", runId);
   project.provide("regenciesDatabaseUrl", regenciesDatabaseUrl);
