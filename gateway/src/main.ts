@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { envPort, envString, stopOnSignals } from "@cakupan/kit";
 import { authConfigFromEnv } from "./auth";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
+import { landingPageFromEnv } from "./landing-page";
 import { limitsFromEnv } from "./limits";
 import { startGatewayServer } from "./server";
 
@@ -14,6 +15,7 @@ startGatewayServer({
   internalSecret: process.env.INTERNAL_TOKEN_SECRET || undefined,
   limits: limitsFromEnv(),
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
+  landingPage: landingPageFromEnv(),
   responseCache: process.env.RESPONSE_CACHE !== "false",
   // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
   tls: process.env.TLS_CERT_FILE && process.env.TLS_KEY_FILE
