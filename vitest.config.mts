@@ -19,6 +19,7 @@ export default defineConfig({
       { find: /^@cakupan\/ide$/, replacement: fromRoot("./ide/src/index.ts") },
       { find: /^@cakupan\/gateway$/, replacement: fromRoot("./gateway/src/index.ts") },
       { find: /^@cakupan\/schema$/, replacement: fromRoot("./schema/src/index.ts") },
+      { find: /^@cakupan\/example-typed-client$/, replacement: fromRoot("./examples/typed-client/src/index.ts") },
     ],
   },
   test: {
