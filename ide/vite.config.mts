@@ -18,7 +18,11 @@ function readmeExamplesPlugin(): Plugin {
       return `export default ${JSON.stringify(examples())};`;
     },
     generateBundle() {
-      this.emitFile({ type: "asset", fileName: "examples.json", source: `${JSON.stringify(examples(), null, 2)}\n` });
+      this.emitFile({
+        type: "asset",
+        fileName: "examples.json",
+        source: `${JSON.stringify(examples(), null, 2)}\n`,
+      });
     },
   };
 }
@@ -35,7 +39,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 5000,
     reportCompressedSize: false,
     rolldownOptions: {
-      // framer-motion marks modules "use client" for React Server Components; in a browser bundle it means nothing.
+      // framer-motion marks modules "use client" (for React Server Components): no meaning in a bundle.
       onLog(level, log, handler) {
         if (log.code !== "MODULE_LEVEL_DIRECTIVE") handler(level, log);
       },

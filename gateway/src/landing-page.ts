@@ -30,7 +30,11 @@ export function landingPagePlugin(page: LandingPage): ApolloServerPlugin {
   if (page === "sandbox") {
     // Opens on the README's first example, as the bundled IDE does.
     const [first] = ideExamples();
-    return ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, document: first?.query });
+    return ApolloServerPluginLandingPageLocalDefault({
+      embed: true,
+      includeCookies: false,
+      document: first?.query,
+    });
   }
   const html = ideIndexHtml();
   return {
@@ -43,5 +47,8 @@ export function landingPagePlugin(page: LandingPage): ApolloServerPlugin {
 /** The IDE's scripts, styles and workers: content-hashed names, so a browser may keep them for a year. */
 export function ideRoutes(app: Express, page: LandingPage): void {
   if (page !== "graphiql") return;
-  app.use(`${IDE_BASE_PATH}assets`, express.static(join(IDE_DIR, "assets"), { index: false, immutable: true, maxAge: "365d" }));
+  app.use(
+    `${IDE_BASE_PATH}assets`,
+    express.static(join(IDE_DIR, "assets"), { index: false, immutable: true, maxAge: "365d" }),
+  );
 }

@@ -27,7 +27,11 @@ export function publicSchema(options: { published: boolean }) {
         return;
       }
       if (!sdl) {
-        response.status(503).type("text/plain").set("retry-after", "1").send("The gateway is still loading its schema.\n");
+        response
+          .status(503)
+          .type("text/plain")
+          .set("retry-after", "1")
+          .send("The gateway is still loading its schema.\n");
         return;
       }
       // Cacheable, and revalidated cheaply (Express adds an ETag and answers 304 to a matching

@@ -25,10 +25,14 @@ export function readmeExamples(markdown: string, file = "README.md"): ExampleOpe
       definitions = parse(text).definitions;
     } catch (error) {
       const where = (error as { locations?: { line: number }[] }).locations?.[0]?.line ?? 1;
-      throw new Error(`${file}:${firstLine + where - 1}: a graphql example does not parse: ${(error as Error).message}`);
+      throw new Error(
+        `${file}:${firstLine + where - 1}: a graphql example does not parse: ${(error as Error).message}`,
+      );
     }
     const fragments = definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => print(d));
-    for (const operation of definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
+    for (const operation of definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    )) {
       const name = operation.name?.value ?? `Example${examples.length + 1}`;
       const named: OperationDefinitionNode = { ...operation, name: { kind: Kind.NAME, value: name } };
       const comment = trailingComment(text, operation.loc!.end);

@@ -2,7 +2,14 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type Change, ChangeType, CriticalityLevel, DiffRule, diff, type Rule } from "@graphql-inspector/core";
+import {
+  type Change,
+  ChangeType,
+  CriticalityLevel,
+  DiffRule,
+  diff,
+  type Rule,
+} from "@graphql-inspector/core";
 import { buildSchema, isInterfaceType, isObjectType } from "graphql";
 
 /** Both paths relative to the repository's root. */
@@ -26,7 +33,7 @@ export interface SchemaComparison {
   /** Breaking changes nobody accepted: they fail the check. */
   breaking: Change[];
   accepted: { change: Change; reason: string }[];
-  /** Changes that can surprise a client without breaking it (a new enum value, a deprecated field removed). */
+  /** Changes that may surprise a client without breaking it (a new enum value, a deprecated field gone). */
   dangerous: Change[];
   safe: Change[];
 }
@@ -34,14 +41,19 @@ export interface SchemaComparison {
 /** GraphQL lets arguments be deprecated too: removing one that was is no break, as for fields. */
 const deprecatedArgumentRemoval: Rule = ({ changes, oldSchema }) =>
   changes.map((change) => {
-    if (change.type !== ChangeType.FieldArgumentRemoved || change.criticality.level !== CriticalityLevel.Breaking) {
+    if (
+      change.type !== ChangeType.FieldArgumentRemoved ||
+      change.criticality.level !== CriticalityLevel.Breaking
+    ) {
       return change;
     }
     const { typeName, fieldName, removedFieldArgumentName: name } = change.meta as Record<string, string>;
     const type = oldSchema?.getType(typeName);
     const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[fieldName] : undefined;
     const deprecated = field?.args.find((argument) => argument.name === name)?.deprecationReason;
-    return deprecated ? { ...change, criticality: { ...change.criticality, level: CriticalityLevel.Dangerous } } : change;
+    return deprecated
+      ? { ...change, criticality: { ...change.criticality, level: CriticalityLevel.Dangerous } }
+      : change;
   });
 
 /**
@@ -55,7 +67,11 @@ export async function compareSchemas(
   newSdl: string,
   acceptances: AcceptedBreakingChange[] = [],
 ): Promise<SchemaComparison> {
-  const rules = [DiffRule.suppressRemovalOfDeprecatedField, deprecatedArgumentRemoval, DiffRule.safeUnreachable];
+  const rules = [
+    DiffRule.suppressRemovalOfDeprecatedField,
+    deprecatedArgumentRemoval,
+    DiffRule.safeUnreachable,
+  ];
   const changes = await diff(buildSchema(oldSdl), buildSchema(newSdl), rules);
   const comparison: SchemaComparison = { breaking: [], accepted: [], dangerous: [], safe: [] };
   for (const change of changes) {
@@ -103,7 +119,11 @@ interface Step {
  */
 export async function checkBreakingChanges(options: CheckOptions = {}): Promise<CheckResult> {
   const git = (...args: string[]) =>
-    execFileSync("git", args, { cwd: options.cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+    execFileSync("git", args, {
+      cwd: options.cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }).trim();
   const tryGit = (...args: string[]) => {
     try {
       return git(...args);
@@ -112,17 +132,20 @@ export async function checkBreakingChanges(options: CheckOptions = {}): Promise<
     }
   };
   const root = git("rev-parse", "--show-toplevel");
-  const readWorkingTree = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : undefined);
+  const readWorkingTree = (path: string) =>
+    existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : undefined;
   const at = (commit: string, path: string) => tryGit("show", `${commit}:${path}`);
   const describe = (commit: string) => git("log", "-1", "--format=%h %s", commit).slice(0, 72);
   const workingTree = readWorkingTree(API_SCHEMA_PATH);
-  if (workingTree === undefined) return { ok: false, report: [`${API_SCHEMA_PATH} is missing: run npm run compose.`] };
+  if (workingTree === undefined)
+    return { ok: false, report: [`${API_SCHEMA_PATH} is missing: run npm run compose.`] };
 
   const steps: Step[] = [];
   const notes: string[] = [];
   if (options.base) {
     const mergeBase = tryGit("merge-base", options.base, "HEAD");
-    if (!mergeBase) return { ok: false, report: [`${options.base} and HEAD have no common commit to compare with.`] };
+    if (!mergeBase)
+      return { ok: false, report: [`${options.base} and HEAD have no common commit to compare with.`] };
     steps.push({
       label: `the working tree against the merge base of ${options.base} and HEAD (${describe(mergeBase)})`,
       before: at(mergeBase, API_SCHEMA_PATH),
@@ -142,12 +165,16 @@ export async function checkBreakingChanges(options: CheckOptions = {}): Promise<
       });
     }
     const depth = String(options.depth ?? 100);
-    const commits = head ? git("log", "--first-parent", "--format=%H", "-n", depth, "HEAD", "--", API_SCHEMA_PATH) : "";
+    const commits = head
+      ? git("log", "--first-parent", "--format=%H", "-n", depth, "HEAD", "--", API_SCHEMA_PATH)
+      : "";
     for (const commit of commits.split("\n").filter(Boolean)) {
       const parent = tryGit("rev-parse", "--verify", "--quiet", `${commit}^1^{commit}`);
       if (!parent) {
         const shallow = tryGit("rev-parse", "--is-shallow-repository") === "true";
-        notes.push(`${describe(commit)}: not checked, ${shallow ? "its parent is not in this shallow clone" : "a root commit"}.`);
+        notes.push(
+          `${describe(commit)}: not checked, ${shallow ? "its parent is not in this clone" : "a root"}.`,
+        );
         continue;
       }
       steps.push({
@@ -174,15 +201,21 @@ export async function checkBreakingChanges(options: CheckOptions = {}): Promise<
       (a) => !acceptedBefore.some((b) => b.type === a.type && b.path === a.path),
     );
     const comparison = await compareSchemas(step.before, step.after, newlyAccepted);
-    for (const { change, reason } of comparison.accepted) report.push(`${step.label}: accepted breaking change: ${change.message} (${reason})`);
+    for (const { change, reason } of comparison.accepted)
+      report.push(`${step.label}: accepted breaking change: ${change.message} (${reason})`);
     for (const change of comparison.dangerous) report.push(`${step.label}: dangerous: ${change.message}`);
     if (comparison.breaking.length) {
       broken++;
       report.push(`${step.label}: ${comparison.breaking.length} breaking change(s) to the public API:`);
-      for (const change of comparison.breaking) report.push(`  ${change.type} ${change.path ?? ""}: ${change.message}`);
-      const entries = comparison.breaking.map(({ type, path }) => ({ type, path, reason: "why this break is worth it" }));
+      for (const change of comparison.breaking)
+        report.push(`  ${change.type} ${change.path ?? ""}: ${change.message}`);
+      const entries = comparison.breaking.map(({ type, path }) => ({
+        type,
+        path,
+        reason: "why this break is worth it",
+      }));
       report.push(
-        "  Deprecate first (@deprecated with a reason naming the replacement), publish that, remove it later;",
+        "  Deprecate first (@deprecated, its reason naming the replacement), publish that, remove it later;",
         "  or add a new field beside the old one. A break made on purpose is accepted by adding to",
         `  ${ACCEPTED_BREAKING_CHANGES_PATH}, in the same change: ${JSON.stringify(entries)}`,
       );
@@ -192,7 +225,7 @@ export async function checkBreakingChanges(options: CheckOptions = {}): Promise<
   report.push(
     broken
       ? `${broken} of ${compared} change(s) of ${API_SCHEMA_PATH} break clients.`
-      : `${compared} change(s) of ${API_SCHEMA_PATH} compared with the version before each: no breaking change.`,
+      : `${compared} change(s) of ${API_SCHEMA_PATH} compared with the version before each: none breaks.`,
   );
   return { ok: broken === 0, report };
 }
@@ -202,17 +235,27 @@ function readAcceptances(json: string | undefined): AcceptedBreakingChange[] {
   const entries: unknown = JSON.parse(json);
   const valid = (entry: unknown): entry is AcceptedBreakingChange => {
     const e = entry as Partial<AcceptedBreakingChange>;
-    return typeof e?.type === "string" && typeof e.path === "string" && typeof e.reason === "string" && e.reason.trim() !== "";
+    return (
+      typeof e?.type === "string" &&
+      typeof e.path === "string" &&
+      typeof e.reason === "string" &&
+      e.reason.trim() !== ""
+    );
   };
   if (!Array.isArray(entries) || !entries.every(valid)) {
-    throw new Error(`${ACCEPTED_BREAKING_CHANGES_PATH} must list { "type", "path", "reason" } objects, each with a reason.`);
+    throw new Error(
+      `${ACCEPTED_BREAKING_CHANGES_PATH} must list { "type", "path", "reason" } objects, each with a reason.`,
+    );
   }
   return entries;
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { base: { type: "string" }, depth: { type: "string" } } });
-  const result = await checkBreakingChanges({ base: values.base, depth: values.depth ? Number(values.depth) : undefined });
+  const result = await checkBreakingChanges({
+    base: values.base,
+    depth: values.depth ? Number(values.depth) : undefined,
+  });
   for (const line of result.report) (result.ok ? console.log : console.error)(line);
   process.exit(result.ok ? 0 : 1);
 }

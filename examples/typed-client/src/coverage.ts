@@ -38,5 +38,6 @@ export function describeCoverage({ name, coverage }: RegencyWithCoverage): strin
   const count = (n: number) => n.toLocaleString("en-US");
   const share = coverage.rate === null ? "rate unknown" : `${(coverage.rate * 100).toFixed(2)}%`;
   const workforce = coverage.workforce === null ? "an unknown workforce" : count(coverage.workforce);
-  return `${name}: ${count(coverage.activeParticipants)} of ${workforce} workers covered (${share}) at ${coverage.asOf}.`;
+  const covered = count(coverage.activeParticipants);
+  return `${name}: ${covered} of ${workforce} workers covered (${share}) at ${coverage.asOf}.`;
 }

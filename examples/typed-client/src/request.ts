@@ -18,7 +18,11 @@ export async function request<Result, Variables>(
 ): Promise<Result> {
   const response = await fetch(endpoint, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json, application/json",
+      ...headers,
+    },
     body: JSON.stringify({ query: document.toString(), variables }),
   });
   const body = (await response.json()) as { data?: Result | null; errors?: GraphQLRequestError["errors"] };

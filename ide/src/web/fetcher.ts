@@ -29,8 +29,8 @@ function withShownOperation(params: FetcherParams): FetcherParams {
   if (!params.operationName) return params;
   let names: (string | undefined)[];
   try {
-    names = parse(params.query).definitions
-      .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+    names = parse(params.query)
+      .definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
       .map((operation) => operation.name?.value);
   } catch {
     return params;

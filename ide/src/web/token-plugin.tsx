@@ -4,7 +4,15 @@ import { claimsOf, getToken, setToken, subscribeToToken } from "./token";
 
 function KeyIcon() {
   return (
-    <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      aria-hidden="true"
+    >
       <circle cx="8" cy="15" r="4" />
       <path d="M11 12l9-9M17 6l3 3M15 8l2 2" strokeLinecap="round" />
     </svg>

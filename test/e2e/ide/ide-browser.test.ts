@@ -28,7 +28,8 @@ const isLoopback = (url: string) => {
 };
 
 /** The text an editor shows (Monaco renders spaces as no-break spaces). */
-const shownIn = (editor: string) => async () => (await page.locator(`${editor} .view-lines`).innerText()).replace(/\u00a0/g, " ");
+const shownIn = (editor: string) => async () =>
+  (await page.locator(`${editor} .view-lines`).innerText()).replace(/\u00a0/g, " ");
 const responseText = shownIn(".graphiql-response");
 const queryText = shownIn(".graphiql-query-editor");
 
@@ -41,14 +42,17 @@ beforeAll(async () => {
   });
   context.on("request", (request) => {
     if (!isLoopback(request.url())) beyondThisMachine.push(request.url());
-    if (new URL(request.url()).pathname === "/graphql" && request.method() === "POST") graphqlRequests.push(request);
+    if (new URL(request.url()).pathname === "/graphql" && request.method() === "POST")
+      graphqlRequests.push(request);
   });
   await context.route(
     (url) => !isLoopback(url.href),
     (route) => route.abort("internetdisconnected"),
   );
   page = await context.newPage();
-  const introspected = page.waitForResponse((response) => /IntrospectionQuery/.test(response.request().postData() ?? ""));
+  const introspected = page.waitForResponse((response) =>
+    /IntrospectionQuery/.test(response.request().postData() ?? ""),
+  );
   await page.goto(stack.gateway.url);
   await introspected;
 }, 90_000);
@@ -62,7 +66,9 @@ describe("the GraphQL IDE at /graphql, in a browser without internet", () => {
   it("opens GraphiQL with the README's example operations as tabs, the first one active", async () => {
     const tabs = page.getByRole("tab");
     await expect.poll(() => tabs.count(), { timeout: 20_000 }).toBe(ideExamples().length);
-    expect(await tabs.allInnerTexts()).toEqual(ideExamples().map((example) => expect.stringContaining(example.name)));
+    expect(await tabs.allInnerTexts()).toEqual(
+      ideExamples().map((example) => expect.stringContaining(example.name)),
+    );
     expect(await page.locator(".graphiql-tab-active").innerText()).toContain("MusiBanyuasinCoverage");
     expect(await page.title()).toBe("Cakupan API · GraphiQL");
   });
@@ -80,7 +86,7 @@ describe("the GraphQL IDE at /graphql, in a browser without internet", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "ide.png") });
   });
 
-  it("sends operations as GraphQL over HTTP: a JSON POST accepting application/graphql-response+json", async () => {
+  it("sends GraphQL over HTTP: a JSON POST accepting application/graphql-response+json", async () => {
     const request = graphqlRequests.at(-1)!;
     const headers = await request.allHeaders();
     expect(headers["content-type"]).toBe("application/json");
@@ -89,7 +95,7 @@ describe("the GraphQL IDE at /graphql, in a browser without internet", () => {
     expect(headers.authorization).toBeUndefined();
   });
 
-  it("sends a pasted token as Authorization, so a planner sees the breakdown anonymous callers may not", async () => {
+  it("sends a pasted token as Authorization: a planner sees what anonymous callers may not", async () => {
     const { authorization } = await bearer("planner");
     await page.getByRole("button", { name: "Show Token" }).click();
     await page.getByLabel("Bearer token").fill(authorization);

@@ -1,13 +1,22 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type RunningGateway, type LandingPage, landingPageFromEnv, startGatewayServer } from "@cakupan/gateway";
+import {
+  type RunningGateway,
+  type LandingPage,
+  landingPageFromEnv,
+  startGatewayServer,
+} from "@cakupan/gateway";
 import { ideExamples, readmeExamples } from "@cakupan/ide";
 import { API_SCHEMA_FILE } from "@cakupan/schema";
 import { buildSchema, parse, validate } from "graphql";
 import { afterAll, describe, expect, it } from "vitest";
 
 const README = join(__dirname, "..", "..", "..", "README.md");
-const NO_SUBGRAPHS = { regencies: "http://127.0.0.1:9/graphql", participants: "http://127.0.0.1:9/graphql", awards: "http://127.0.0.1:9/graphql" };
+const NO_SUBGRAPHS = {
+  regencies: "http://127.0.0.1:9/graphql",
+  participants: "http://127.0.0.1:9/graphql",
+  awards: "http://127.0.0.1:9/graphql",
+};
 
 const started: RunningGateway[] = [];
 afterAll(() => Promise.all(started.map((gateway) => gateway.stop())));
@@ -19,7 +28,8 @@ async function gatewayWith(landingPage: LandingPage) {
   return gateway;
 }
 
-const openInBrowser = (url: string) => fetch(url, { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+const openInBrowser = (url: string) =>
+  fetch(url, { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
 
 describe("what a browser opening /graphql is shown", () => {
   it("is the IDE bundled into the gateway, by default outside production", async () => {
@@ -73,21 +83,31 @@ describe("the IDE's example operations", () => {
   it("are each valid against the public schema", () => {
     const schema = buildSchema(readFileSync(API_SCHEMA_FILE, "utf8"));
     for (const example of ideExamples()) {
-      expect(validate(schema, parse(example.query)).map((error) => error.message), example.name).toEqual([]);
+      expect(
+        validate(schema, parse(example.query)).map((error) => error.message),
+        example.name,
+      ).toEqual([]);
     }
   });
 
   it("keep the README's comment on an example", () => {
     const byAlias = ideExamples().find((example) => example.name === "RegencyByAlias")!;
-    expect(byAlias.query).toMatch(/^# name or alias, any case\nquery RegencyByAlias \{\n {2}regencies\(search: "muba"\)/);
+    expect(byAlias.query).toMatch(
+      /^# name or alias, any case\nquery RegencyByAlias \{\n {2}regencies\(search: "muba"\)/,
+    );
   });
 
   it("stop the build at a README example that does not parse, naming its line", () => {
-    const readme = "# Title\n\nText.\n\n```graphql\nquery Fine { sources { id } }\nquery Broken { sources { id ) }\n```\n";
-    expect(() => readmeExamples(readme)).toThrow(/^README\.md:7: a graphql example does not parse: Syntax Error/);
+    const readme =
+      "# Title\n\nText.\n\n```graphql\nquery Fine { sources { id } }\nquery Broken { sources { id ) }\n```\n";
+    expect(() => readmeExamples(readme)).toThrow(
+      /^README\.md:7: a graphql example does not parse: Syntax Error/,
+    );
   });
 
   it("are named ExampleN when the README leaves one anonymous", () => {
-    expect(readmeExamples("```graphql\n{ sources { id } }\n```\n")).toEqual([{ name: "Example1", query: "query Example1 {\n  sources {\n    id\n  }\n}\n" }]);
+    expect(readmeExamples("```graphql\n{ sources { id } }\n```\n")).toEqual([
+      { name: "Example1", query: "query Example1 {\n  sources {\n    id\n  }\n}\n" },
+    ]);
   });
 });

@@ -3,7 +3,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { API_SCHEMA_FILE, checkBreakingChanges, compareSchemas } from "@cakupan/schema";
-import { type FieldDefinitionNode, type ObjectTypeDefinitionNode, parse, parseType, print, visit } from "graphql";
+import {
+  type FieldDefinitionNode,
+  type ObjectTypeDefinitionNode,
+  parse,
+  parseType,
+  print,
+  visit,
+} from "graphql";
 import { afterEach, describe, expect, it } from "vitest";
 
 /** The committed public schema, and versions of it as a later commit might change it. */
@@ -11,23 +18,36 @@ const PUBLISHED = readFileSync(API_SCHEMA_FILE, "utf8");
 const FIELD = "Regency.workforceEstimates";
 
 /** The schema with one field of an object type changed (or removed, when `change` answers null). */
-function withField(sdl: string, path: string, change: (field: FieldDefinitionNode) => FieldDefinitionNode | null) {
+function withField(
+  sdl: string,
+  path: string,
+  change: (field: FieldDefinitionNode) => FieldDefinitionNode | null,
+) {
   const [typeName, fieldName] = path.split(".");
-  expect(sdl, "the schema has the field").toMatch(new RegExp(`^type ${typeName} [^]*?^  ${fieldName}\\b`, "m"));
+  expect(sdl, "the schema has the field").toMatch(
+    new RegExp(`^type ${typeName} [^]*?^  ${fieldName}\\b`, "m"),
+  );
   const edited = visit(parse(sdl), {
     ObjectTypeDefinition(type) {
       if (type.name.value !== typeName) return undefined;
-      return { ...type, fields: type.fields?.flatMap((field) => (field.name.value === fieldName ? (change(field) ?? []) : [field])) };
+      return {
+        ...type,
+        fields: type.fields?.flatMap((field) =>
+          field.name.value === fieldName ? (change(field) ?? []) : [field],
+        ),
+      };
     },
   });
   return print(edited);
 }
 const removed = (sdl: string, path = FIELD) => withField(sdl, path, () => null);
-const DEPRECATION = (parse('type T { f: Int @deprecated(reason: "Use workforce.") }').definitions[0] as ObjectTypeDefinitionNode)
-  .fields![0].directives![0];
+const DEPRECATION = (
+  parse('type T { f: Int @deprecated(reason: "Use workforce.") }').definitions[0] as ObjectTypeDefinitionNode
+).fields![0].directives![0];
 const deprecated = (sdl: string, path = FIELD) =>
   withField(sdl, path, (field) => ({ ...field, directives: [...(field.directives ?? []), DEPRECATION] }));
-const retyped = (sdl: string, type: string, path = FIELD) => withField(sdl, path, (field) => ({ ...field, type: parseType(type) }));
+const retyped = (sdl: string, type: string, path = FIELD) =>
+  withField(sdl, path, (field) => ({ ...field, type: parseType(type) }));
 const nullable = (sdl: string) => retyped(sdl, "[WorkforceEstimate!]");
 
 describe("comparing two versions of the public schema", () => {
@@ -52,28 +72,37 @@ describe("comparing two versions of the public schema", () => {
   });
 
   it("finds nothing breaking in additions", async () => {
-    const withNewField = PUBLISHED.replace(/^type Regency \{\n/m, "type Regency {\n  newField(first: Int): String\n");
+    const withNewField = PUBLISHED.replace(
+      /^type Regency \{\n/m,
+      "type Regency {\n  newField(first: Int): String\n",
+    );
     expect(await compareSchemas(PUBLISHED, withNewField)).toMatchObject({ breaking: [], dangerous: [] });
   });
 
   it("lets a deprecated argument go, and not one that was not deprecated", async () => {
-    const withArgument = (argument: string) => `type Query {\n  regencies(${argument}search: String): [String!]!\n}\n`;
+    const withArgument = (argument: string) =>
+      `type Query {\n  regencies(${argument}search: String): [String!]!\n}\n`;
     const deprecated = withArgument('provinceCode: ID @deprecated(reason: "Use search."), ');
     expect((await compareSchemas(deprecated, withArgument(""))).breaking).toEqual([]);
-    expect((await compareSchemas(withArgument("provinceCode: ID, "), withArgument(""))).breaking).toHaveLength(1);
+    expect(
+      (await compareSchemas(withArgument("provinceCode: ID, "), withArgument(""))).breaking,
+    ).toHaveLength(1);
   });
 
   it("accepts a break made on purpose when it is listed, with its reason", async () => {
     const acceptance = { type: "FIELD_REMOVED", path: FIELD, reason: "Moved to workforce (issue 99)." };
     const comparison = await compareSchemas(PUBLISHED, removed(PUBLISHED), [acceptance]);
     expect(comparison.breaking).toEqual([]);
-    expect(comparison.accepted.map(({ change, reason }) => [change.path, reason])).toEqual([[FIELD, acceptance.reason]]);
+    expect(comparison.accepted.map(({ change, reason }) => [change.path, reason])).toEqual([
+      [FIELD, acceptance.reason],
+    ]);
   });
 });
 
 describe("the CI step, on a repository's history", () => {
   let repository: string;
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: repository, encoding: "utf8", stdio: "pipe" }).trim();
+  const git = (...args: string[]) =>
+    execFileSync("git", args, { cwd: repository, encoding: "utf8", stdio: "pipe" }).trim();
   const commit = (message: string, files: Record<string, string | null>) => {
     for (const [path, content] of Object.entries(files)) {
       if (content === null) rmSync(join(repository, path));
@@ -122,8 +151,10 @@ describe("the CI step, on a repository's history", () => {
     const result = await check();
     expect(result.ok).toBe(true);
     expect(result.report).toEqual([
-      expect.stringMatching(/^[0-9a-f]+ Publish the schema: the first version of schema\/api.graphql, nothing to compare with\.$/),
-      "0 change(s) of schema/api.graphql compared with the version before each: no breaking change.",
+      expect.stringMatching(
+        /^[0-9a-f]+ Publish the schema: the first version of schema\/api.graphql, nothing to compare with\.$/,
+      ),
+      "0 change(s) of schema/api.graphql compared with the version before each: none breaks.",
     ]);
   });
 
@@ -180,13 +211,17 @@ describe("the CI step, on a repository's history", () => {
     commit("Unrelated", { "README.md": "# Project, later\n" });
     const result = await check("main");
     expect(result.ok).toBe(false);
-    expect(result.report[0]).toMatch(/^the working tree against the merge base of main and HEAD \([0-9a-f]+ Publish the schema\)/);
+    expect(result.report[0]).toMatch(
+      /^the working tree against the merge base of main and HEAD \([0-9a-f]+ Publish the schema\)/,
+    );
   });
 
   it("accepts a listed break once: an acceptance the base already held accepts nothing more", async () => {
     newRepository();
     commit("Publish the schema", { "schema/api.graphql": PUBLISHED });
-    const acceptances = JSON.stringify([{ type: "FIELD_TYPE_CHANGED", path: FIELD, reason: "Agreed in issue 14." }]);
+    const acceptances = JSON.stringify([
+      { type: "FIELD_TYPE_CHANGED", path: FIELD, reason: "Agreed in issue 14." },
+    ]);
     const madeNullable = nullable(PUBLISHED);
     commit("Make it nullable, on purpose", {
       "schema/api.graphql": madeNullable,
@@ -194,7 +229,9 @@ describe("the CI step, on a repository's history", () => {
     });
     const accepted = await check();
     expect(accepted.ok).toBe(true);
-    expect(accepted.report.join("\n")).toContain("accepted breaking change: Field 'Regency.workforceEstimates' changed type");
+    expect(accepted.report.join("\n")).toContain(
+      "accepted breaking change: Field 'Regency.workforceEstimates' changed type",
+    );
     commit("Change its type again", { "schema/api.graphql": retyped(madeNullable, "[WorkforceEstimate]") });
     expect(await check()).toMatchObject({ ok: false });
   });

@@ -1,11 +1,21 @@
 import { readFileSync } from "node:fs";
 import { type RunningGateway, startGatewayServer } from "@cakupan/gateway";
 import { API_SCHEMA_FILE } from "@cakupan/schema";
-import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from "graphql";
+import {
+  buildClientSchema,
+  buildSchema,
+  getIntrospectionQuery,
+  lexicographicSortSchema,
+  printSchema,
+} from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { data } from "../../support/graphql";
 
-const NO_SUBGRAPHS = { regencies: "http://127.0.0.1:9/graphql", participants: "http://127.0.0.1:9/graphql", awards: "http://127.0.0.1:9/graphql" };
+const NO_SUBGRAPHS = {
+  regencies: "http://127.0.0.1:9/graphql",
+  participants: "http://127.0.0.1:9/graphql",
+  awards: "http://127.0.0.1:9/graphql",
+};
 
 let gateway: RunningGateway;
 let schemaUrl: string;
@@ -29,11 +39,13 @@ describe("GET /schema.graphql", () => {
     const etag = (await fetch(schemaUrl)).headers.get("etag")!;
     expect(etag).toBeTruthy();
     // As a browser revalidates (fetch() would otherwise add "cache-control: no-cache", which forbids a 304).
-    const again = await fetch(schemaUrl, { headers: { "if-none-match": etag, "cache-control": "max-age=0" } });
+    const again = await fetch(schemaUrl, {
+      headers: { "if-none-match": etag, "cache-control": "max-age=0" },
+    });
     expect(again.status).toBe(304);
   });
 
-  it("holds no federation internals: no join__ or link__ types, no @join or @link, no _entities", async () => {
+  it("holds no federation internals: no join__ or link__ types, no @join, @link or _entities", async () => {
     const sdl = await (await fetch(schemaUrl)).text();
     expect(sdl).not.toMatch(/join__|link__|@join|@link|_entities|_service|_Any\b/);
     expect(sdl).toMatch(/^type Query \{$/m);
@@ -43,7 +55,9 @@ describe("GET /schema.graphql", () => {
   it("is the schema introspection answers", async () => {
     const introspection = await data(gateway.url, getIntrospectionQuery());
     const served = buildSchema(await (await fetch(schemaUrl)).text());
-    expect(printSchema(lexicographicSortSchema(served))).toBe(printSchema(lexicographicSortSchema(buildClientSchema(introspection))));
+    expect(printSchema(lexicographicSortSchema(served))).toBe(
+      printSchema(lexicographicSortSchema(buildClientSchema(introspection))),
+    );
   });
 
   it("is not published when introspection is off, and says why", async () => {

@@ -24,7 +24,13 @@ describe("the typed client generated from the public schema", () => {
     const regency = await regencyCoverage(stack.gateway.url, "16.06", "2025-07-31");
     expect(regency).toMatchObject({
       name: "Kabupaten Musi Banyuasin",
-      coverage: { asOf: "2025-07-31", activeParticipants: 103079, workforce: 213582, gap: 8305, status: "ON_TRACK" },
+      coverage: {
+        asOf: "2025-07-31",
+        activeParticipants: 103079,
+        workforce: 213582,
+        gap: 8305,
+        status: "ON_TRACK",
+      },
     });
     expect(describeCoverage(regency!)).toBe(
       "Kabupaten Musi Banyuasin: 103,079 of 213,582 workers covered (48.26%) at 2025-07-31.",
@@ -41,7 +47,9 @@ describe("the typed client generated from the public schema", () => {
     const withoutGap = print(
       visit(parse(readFileSync(API_SCHEMA_FILE, "utf8")), {
         ObjectTypeDefinition: (type) =>
-          type.name.value === "Coverage" ? { ...type, fields: type.fields?.filter((field) => field.name.value !== "gap") } : undefined,
+          type.name.value === "Coverage"
+            ? { ...type, fields: type.fields?.filter((field) => field.name.value !== "gap") }
+            : undefined,
       }),
     );
     const generated = generate(
