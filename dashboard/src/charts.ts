@@ -134,7 +134,13 @@ export function historyLine(
       legend: { top: 0 },
       tooltip: { trigger: "item", formatter: (p: { seriesName: string; value: [number, number] }) =>
         `${p.seriesName}<br>${formatDate(new Date(p.value[0]).toISOString().slice(0, 10), language)}: ${formatPercent(p.value[1], language)}` },
-      xAxis: { type: "time", axisLabel: { formatter: (v: number) => formatDate(new Date(v).toISOString().slice(0, 10), language) } },
+      xAxis: {
+        type: "time",
+        // A month of room before the first report, so its point is not drawn on the axis.
+        min: withRate.length ? time(withRate[0].asOf) - 31 * 86_400_000 : undefined,
+        splitNumber: element.clientWidth < 560 ? 3 : 6,
+        axisLabel: { hideOverlap: true, formatter: (v: number) => formatDate(new Date(v).toISOString().slice(0, 10), language) },
+      },
       yAxis: { type: "value", min: 0, max: (extent: { max: number }) => Math.min(1, Math.ceil(extent.max * 10 + 1) / 10),
         axisLabel: { formatter: (v: number) => formatPercent(v, language).replace(/[,.]00/, "") } },
       series,

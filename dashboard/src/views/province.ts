@@ -27,7 +27,9 @@ export async function provinceView(context: ViewContext, code: string): Promise<
     t,
     columns: [
       { key: "code", label: t.code, value: (r) => r.code },
-      { key: "name", label: t.regency, value: (r) => r.name, render: (r) => h("a", { href: context.link({ place: r.code }) }, r.name) },
+      { key: "name", label: t.regency, value: (r) => r.name, render: (r) => h("a", { href: context.link({ place: r.code }) }, r.shortName) },
+      { key: "flags", label: t.flags, value: (r) => coverageBadges(r.coverage, t).map((b) => b.dataset.badge).join(" ") || null,
+        render: (r) => coverageBadges(r.coverage, t) },
       { key: "active", label: t.active, numeric: true, value: (r) => r.coverage?.activeParticipants ?? null,
         render: (r) => formatNumber(r.coverage?.activeParticipants, language) },
       { key: "workforce", label: t.workforce, numeric: true, value: (r) => r.coverage?.workforce ?? null,
@@ -42,8 +44,6 @@ export async function provinceView(context: ViewContext, code: string): Promise<
       // TRUTH-FIELDS: Coverage.ageMonths (and stale) replace this count once they land.
       { key: "age", label: t.age, numeric: true, value: (r) => (r.coverage ? monthsBetween(r.coverage.asOf, questionDate) : null),
         render: (r) => (r.coverage ? formatNumber(monthsBetween(r.coverage.asOf, questionDate), language) : NONE) },
-      { key: "flags", label: t.flags, value: (r) => coverageBadges(r.coverage, t).map((b) => b.dataset.badge).join(" ") || null,
-        render: (r) => coverageBadges(r.coverage, t) },
       { key: "sources", label: t.sources, value: (r) => r.coverage?.sources.map((s) => s.publisher).join("; ") || null,
         render: (r) => (r.coverage ? sourcesOf(r.coverage.sources, t) : "") },
     ],
