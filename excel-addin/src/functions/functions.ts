@@ -109,7 +109,7 @@ export function gap(region: any, year?: any): Promise<number> {
  * Coverage of several regencies as a table with a header row, spilled.
  * @customfunction TABLE
  * @param regions A province code or name ("16", "Sumatera Selatan") or a range of regencies.
- * @param [fields] Columns: code, name, province, asOf, active, workforce, rate, target, gap, pace, status, source (text separated by commas, or a range).
+ * @param [fields] Columns: code, name, province, asOf, active, workforce, rate, target, gap, pace, status, flags, source (text separated by commas, or a range).
  * @param [asOf] Date (default today).
  * @returns One row per regency, after the header.
  */

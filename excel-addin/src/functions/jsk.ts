@@ -17,7 +17,22 @@ export interface CoverageFigures {
   gap: number | null;
   requiredMonthlyPace: number | null;
   status: string | null;
+  discrepancies: { field: string }[];
   sources: { publisher: string | null; title: string | null; publishedOn: string | null }[];
+}
+
+/**
+ * What a row's figure is, as the dashboard's badges say it: no report (unknown, not zero), an estimate, no
+ * workforce estimate (no rate), a source's claim its own figures do not give.
+ */
+export function flagsOf(coverage: CoverageFigures | null): string[] {
+  if (!coverage) return ["NO_REPORT"];
+  const flags: string[] = [];
+  if (coverage.activeParticipantsStatus === "ESTIMATE") flags.push("ESTIMATE");
+  if (coverage.workforce === null) flags.push("NO_WORKFORCE");
+  if (coverage.discrepancies?.length) flags.push("DISCREPANCY");
+  // TRUTH-FIELDS: STALE and INFERRED join here once Coverage carries them.
+  return flags;
 }
 
 /** Breakdowns (JskSegments) are for signed-in users (a planner's token in the task pane): asked only when a cell wants one. */
@@ -35,9 +50,10 @@ export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = 
   gap: (r) => r.coverage?.gap ?? "",
   pace: (r) => r.coverage?.requiredMonthlyPace ?? "",
   status: (r) => r.coverage?.status ?? "",
+  flags: (r) => flagsOf(r.coverage).join(" "),
   source: (r) => r.coverage?.sources.map((s) => [s.publisher, s.publishedOn].filter(Boolean).join(" ")).join("; ") ?? "",
 };
-export const DEFAULT_TABLE_FIELDS = ["code", "name", "active", "workforce", "rate", "target", "gap", "status", "source"];
+export const DEFAULT_TABLE_FIELDS = ["code", "name", "active", "workforce", "rate", "target", "gap", "status", "flags", "source"];
 
 export interface TableRow {
   code: string;
