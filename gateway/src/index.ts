@@ -10,3 +10,6 @@ export * from "./landing-page";
 export * from "./public-schema";
 export * from "./token";
 export * from "./response-cache";
+export * from "./cors";
+export * from "./dashboard";
+export * from "./persisted-operations";
