@@ -1,11 +1,17 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+// @ts-expect-error a plain ES module of the build, without types
+import { operationCollector } from "./schema/operations.mjs";
 
 const require = createRequire(import.meta.url);
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+const operations = operationCollector();
+
 export default defineConfig({
+  // The clients' .graphql files load as their operations, as the builds bundle them.
+  plugins: [{ name: "graphql-operations", load: (id: string) => (id.endsWith(".graphql") ? operations.module(id) : null) }],
   resolve: {
     alias: [
       // Dependencies load graphql's CommonJS build; our sources must use the same one, or the
@@ -17,9 +23,11 @@ export default defineConfig({
       { find: /^@cakupan\/regencies$/, replacement: fromRoot("./subgraphs/regencies/src/index.ts") },
       { find: /^@cakupan\/participants$/, replacement: fromRoot("./subgraphs/participants/src/index.ts") },
       { find: /^@cakupan\/awards$/, replacement: fromRoot("./subgraphs/awards/src/index.ts") },
+      { find: /^@cakupan\/ide$/, replacement: fromRoot("./ide/src/index.ts") },
       { find: /^@cakupan\/gateway$/, replacement: fromRoot("./gateway/src/index.ts") },
       { find: /^@cakupan\/launcher$/, replacement: fromRoot("./launcher/src/index.ts") },
       { find: /^@cakupan\/schema$/, replacement: fromRoot("./schema/src/index.ts") },
+      { find: /^@cakupan\/example-typed-client$/, replacement: fromRoot("./examples/typed-client/src/index.ts") },
     ],
   },
   test: {

@@ -23,6 +23,7 @@ export const GATEWAY_ROUTES = {
   /** The Excel add-in's files and manifest. */
   addin: "/addin",
   coverageCsv: "/export/coverage.csv",
+  coverageJson: "/export/coverage.json",
 } as const;
 
 /**

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { envPort, envString, stopOnSignals } from "@cakupan/core";
 import { authConfigFromEnv } from "./auth";
+import { corsOriginsFromEnv } from "./cors";
+import { trustedDocumentsFromEnv } from "./persisted-operations";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
+import { landingPageFromEnv } from "./landing-page";
 import { limitsFromEnv } from "./limits";
 import { startGatewayServer } from "./server";
 
@@ -14,7 +17,10 @@ startGatewayServer({
   internalSecret: process.env.INTERNAL_TOKEN_SECRET || undefined,
   limits: limitsFromEnv(),
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
+  landingPage: landingPageFromEnv(),
   responseCache: process.env.RESPONSE_CACHE !== "false",
+  corsOrigins: corsOriginsFromEnv(),
+  trustedDocuments: trustedDocumentsFromEnv(),
   // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
   tls: process.env.TLS_CERT_FILE && process.env.TLS_KEY_FILE
     ? { cert: readFileSync(process.env.TLS_CERT_FILE), key: readFileSync(process.env.TLS_KEY_FILE) }

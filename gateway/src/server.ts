@@ -1,16 +1,23 @@
 import { createServer } from "node:http";
 import { createServer as createTlsServer } from "node:https";
+import { join } from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { listen, type RunningServer, SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
 import express from "express";
-import { addinRoutes } from "./addin";
+import { addinRoutes, DEFAULT_ADDIN_DIR } from "./addin";
 import { exportRoutes } from "./export";
+import { corsPolicy } from "./cors";
+import { DEFAULT_DASHBOARD_DIR, dashboardRoutes } from "./dashboard";
+import { MANIFEST_FILE, persistedOperations, readManifests, type TrustedDocumentsMode } from "./persisted-operations";
 import { type AuthConfig, createAuthenticator } from "./auth";
 import { createGateway, type FetchStats, type GatewayContext, type GatewayOptions } from "./gateway";
+import { ideRoutes, type LandingPage, landingPageFromEnv, landingPagePlugin } from "./landing-page";
 import { armor, bodyErrors, DEFAULT_LIMITS, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
 import { liveCoverageRoutes } from "./live";
+import { publicSchema } from "./public-schema";
 import { responseCache, type ResponseCacheStats } from "./response-cache";
 
 export interface GatewayServerOptions extends GatewayOptions {
@@ -23,8 +30,16 @@ export interface GatewayServerOptions extends GatewayOptions {
   auth?: AuthConfig;
   limits?: QueryLimits;
   introspection?: boolean;
+  /** What a browser opening /graphql is shown; by default the bundled IDE, and nothing in production. */
+  landingPage?: LandingPage;
   /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
   responseCache?: boolean;
+  /** Where the dashboard's dist/ is. */
+  dashboardDir?: string;
+  /** Origins whose pages may call the gateway from a browser (CORS); "*" for any. Default none. */
+  corsOrigins?: string[];
+  /** Which operations are run: any (allow), only registered ones from anonymous callers, or only registered. */
+  trustedDocuments?: TrustedDocumentsMode;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -52,8 +67,9 @@ async function subgraphReadiness(urls: Record<string, string>) {
 }
 
 /**
- * The one endpoint clients use: POST /graphql (GET serves the Apollo Sandbox landing page in development),
- * GET /health (the process is up), GET /ready (every subgraph answers its own /ready).
+ * The one endpoint clients use: POST /graphql (GET in a browser: the IDE, see landing-page.ts); also
+ * GET /schema.graphql (the public schema), GET /health (the process is up), GET /ready (every subgraph
+ * answers its own /ready).
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<RunningGateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -61,16 +77,33 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const app = express();
   const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
   const protection = armor(limits);
+  const introspection = options.introspection ?? process.env.NODE_ENV !== "production";
+  const landingPage = options.landingPage ?? landingPageFromEnv({ NODE_ENV: process.env.NODE_ENV });
+  const schemaFile = publicSchema({ published: introspection });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: options.introspection ?? process.env.NODE_ENV !== "production",
+    introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(protection.plugins as ApolloServerPlugin<GatewayContext>[])],
+    // HTTP caching of GET answers is decided in persisted-operations.ts (revalidate by ETag), not by hints.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      landingPagePlugin(landingPage),
+      schemaFile.plugin,
+      ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
+    ],
   });
   const authenticate = createAuthenticator(options.auth ?? {});
   await apollo.start();
+  app.use(corsPolicy(options.corsOrigins ?? []));
+  const dashboardDir = options.dashboardDir ?? DEFAULT_DASHBOARD_DIR;
+  const persisted = persistedOperations(
+    readManifests([options.addinDir ?? DEFAULT_ADDIN_DIR, dashboardDir].map((dir) => join(dir, "dist", MANIFEST_FILE))),
+    options.trustedDocuments ?? "allow",
+  );
+  app.get("/graphql/persisted-operations.json", (_request, response) => void response.json(persisted.manifest));
 
   app.get(SERVICE_ROUTES.health, (_request, response) => {
     response.json({ status: "ok", service: "gateway" });
@@ -80,6 +113,8 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     const ready = Object.values(subgraphs).every((status) => status === "ready");
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", subgraphs });
   });
+  schemaFile.routes(app);
+  ideRoutes(app, landingPage);
   const cache = options.responseCache === false ? null : responseCache(subgraphUrls);
   app.use(
     SERVICE_ROUTES.graphql,
@@ -87,11 +122,13 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     express.json({ limit: limits.maxBodyBytes }),
     bodyErrors(limits),
     refuseBatches,
+    persisted.middleware,
     ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await authenticate(req) }) }),
   );
-  exportRoutes(app, apollo);
+  exportRoutes(app, apollo, authenticate);
   addinRoutes(app, options.addinDir);
+  dashboardRoutes(app, dashboardDir);
   const live = liveCoverageRoutes(app, subgraphUrls.participants);
 
   const host = options.host ?? "127.0.0.1";

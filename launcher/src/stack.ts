@@ -175,11 +175,13 @@ async function main(): Promise<void> {
   const gatewayUrl = `http://localhost:${gatewayPort}${SERVICE_ROUTES.graphql}`;
   const base = `http://localhost:${gatewayPort}`;
   const lines: [string, string][] = [
-    ["GraphQL gateway", `${gatewayUrl}   (open it in a browser for Apollo Sandbox)`],
+    ["GraphQL gateway", `${gatewayUrl}   (open it in a browser for the GraphQL IDE)`],
+    ["public schema", `${base}/schema.graphql`],
     ...subgraphs.map(({ service, url }): [string, string] => [`${service.name} subgraph`, url]),
     ["health, readiness", `${base}${SERVICE_ROUTES.health}, ${base}${SERVICE_ROUTES.ready}`],
+    ["Dashboard", `${base}/dashboard/`],
     ["Excel add-in", `${base}${GATEWAY_ROUTES.addin}/manifest.xml   (sideload it; see README)`],
-    ["CSV for Excel/Sheets", `${base}${GATEWAY_ROUTES.coverageCsv}?province=16`],
+    ["CSV / JSON exports", `${base}${GATEWAY_ROUTES.coverageCsv}?province=16  (or .json; &history=true)`],
   ];
   const width = Math.max(...lines.map(([label]) => label.length)) + 2;
   console.log(`

@@ -32,11 +32,11 @@ export type HttpRoutes = (app: express.Express, dataSource: DataSource) => Promi
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const app = express();
   const httpServer = createServer(app);
-  // The gateway reuses an idle connection for up to 30 s (subgraph-client.ts). Closing idle ones sooner (Node's
-  // default is 5 s) races with that reuse: a fetch sent as the subgraph closes its socket fails with ECONNRESET,
-  // as happens whenever planning a large operation holds the gateway's event loop for more than 5 s.
-  httpServer.keepAliveTimeout = 60_000;
-  httpServer.headersTimeout = 61_000;
+  // Idle connections outlive the gateway's (30 s): a gateway busy planning a large operation for seconds
+  // cannot close its idle sockets meanwhile, and would otherwise send on one this server had just closed
+  // (ECONNRESET for every field of that fetch).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: true,
