@@ -34,7 +34,8 @@ const SUBGRAPH_RUNTIME = ["@cakupan/kit", "typeorm", "type-graphql", "reflect-me
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/node_modules/**", ".data/**", ".turbo/**", "test/bench/results/**"],
+    // Generated: the typed client's src/gql/ is written by graphql-codegen.
+    ignores: ["**/dist/**", "**/node_modules/**", ".data/**", ".turbo/**", "test/bench/results/**", "examples/typed-client/src/gql/**"],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -71,10 +72,10 @@ export default tseslint.config(
     ),
   },
   {
-    files: ["excel-addin/src/**"],
+    files: ["excel-addin/src/**", "dashboard/src/**", "ide/src/web/**"],
     rules: boundaries(
       ["@cakupan/!(core)", ...SUBGRAPH_RUNTIME, "node:*"],
-      "The add-in runs in Excel's browser: of our packages it imports @cakupan/core only, and no Node module.",
+      "Browser code (the add-in in Excel, the dashboard, the IDE): of our packages @cakupan/core only, no Node module.",
     ),
   },
   ...["regencies", "participants", "awards"].map((name) => ({
@@ -93,7 +94,7 @@ export default tseslint.config(
   },
   {
     // Browser code: the task pane and the add-in's functions, and the page scripts of browser tests.
-    files: ["excel-addin/src/**", "test/e2e/excel/office-host-stub.js"],
+    files: ["excel-addin/src/**", "dashboard/src/**", "ide/src/web/**", "test/e2e/excel/office-host-stub.js"],
     languageOptions: { globals: globals.browser },
   },
 );

@@ -22,6 +22,10 @@ export const GATEWAY_ROUTES = {
   liveCoverage: "/live/coverage",
   /** The Excel add-in's files and manifest. */
   addin: "/addin",
+  /** The dashboard's page and assets. */
+  dashboard: "/dashboard",
+  /** The public API schema as SDL, for codegen and IDEs. */
+  publicSchema: "/schema.graphql",
   coverageCsv: "/export/coverage.csv",
   coverageJson: "/export/coverage.json",
 } as const;

@@ -34,7 +34,3 @@ export function monthsBetween(fromIso: string, toIso: string): number {
   const [ty, tm, td] = toIso.split("-").map(Number);
   return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
 }
-
-export function todayInJakarta(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}

@@ -176,10 +176,10 @@ async function main(): Promise<void> {
   const base = `http://localhost:${gatewayPort}`;
   const lines: [string, string][] = [
     ["GraphQL gateway", `${gatewayUrl}   (open it in a browser for the GraphQL IDE)`],
-    ["public schema", `${base}/schema.graphql`],
+    ["public schema", `${base}${GATEWAY_ROUTES.publicSchema}`],
     ...subgraphs.map(({ service, url }): [string, string] => [`${service.name} subgraph`, url]),
     ["health, readiness", `${base}${SERVICE_ROUTES.health}, ${base}${SERVICE_ROUTES.ready}`],
-    ["Dashboard", `${base}/dashboard/`],
+    ["Dashboard", `${base}${GATEWAY_ROUTES.dashboard}/`],
     ["Excel add-in", `${base}${GATEWAY_ROUTES.addin}/manifest.xml   (sideload it; see README)`],
     ["CSV / JSON exports", `${base}${GATEWAY_ROUTES.coverageCsv}?province=16  (or .json; &history=true)`],
   ];

@@ -97,17 +97,22 @@ export interface UseTestStackOptions {
   ownAwardsDatabase?: string;
   /** Off unless the file is about it. */
   responseCache?: boolean;
+  /** Gateway settings the file is about (CORS origins, trusted documents, ...). */
+  gateway?: Partial<GatewayServerOptions>;
 }
 
 /**
  * The stack of one test file: started before its tests (on databases of its own where they write), stopped
  * after them and those databases dropped. Call it at the top of the file; read it inside tests (`stack.url`
- * is the gateway's GraphQL endpoint).
+ * is the gateway's GraphQL endpoint). Options that need something started first come from a function.
  */
-export function useTestStack(options: UseTestStackOptions = {}): TestStack & { url: string } {
+export function useTestStack(
+  settings: UseTestStackOptions | (() => Promise<UseTestStackOptions>) = {},
+): TestStack & { url: string } {
   const stack = {} as TestStack & { url: string };
   const databases: { drop(): Promise<void> }[] = [];
   beforeAll(async () => {
+    const options = typeof settings === "function" ? await settings() : settings;
     const participants = options.ownParticipantsDatabase ? await ownParticipantsDatabase(options.ownParticipantsDatabase) : undefined;
     if (participants) databases.push(participants);
     const awards = options.ownAwardsDatabase ? await ownAwardsDatabase(options.ownAwardsDatabase) : undefined;
@@ -116,6 +121,7 @@ export function useTestStack(options: UseTestStackOptions = {}): TestStack & { u
       participantsDatabaseUrl: participants?.url,
       awardsDatabaseUrl: awards?.url,
       responseCache: options.responseCache,
+      gateway: options.gateway,
     });
     Object.assign(stack, started, { url: started.gateway.url });
   });
