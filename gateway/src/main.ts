@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { envPort, envString, stopOnSignals } from "@cakupan/kit";
+import { envPort, envPositive, envString, stopOnSignals } from "@cakupan/kit";
 import { authConfigFromEnv } from "./auth";
-import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
+import { DEFAULT_SUPERGRAPH_PATH, subgraphTimeoutOverrides, subgraphUrlOverrides } from "./gateway";
 import { limitsFromEnv } from "./limits";
 import { startGatewayServer } from "./server";
 
@@ -10,6 +10,11 @@ startGatewayServer({
   host: envString("HOST", "127.0.0.1"),
   supergraphPath: envString("SUPERGRAPH_PATH", DEFAULT_SUPERGRAPH_PATH),
   subgraphUrls: subgraphUrlOverrides(),
+  subgraphTimeoutsMs: subgraphTimeoutOverrides(),
+  breaker: {
+    breakerFailures: envPositive("SUBGRAPH_BREAKER_FAILURES"),
+    halfOpenAfterMs: envPositive("SUBGRAPH_BREAKER_HALF_OPEN_MS"),
+  },
   auth: authConfigFromEnv(),
   internalSecret: process.env.INTERNAL_TOKEN_SECRET || undefined,
   limits: limitsFromEnv(),

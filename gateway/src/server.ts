@@ -34,6 +34,8 @@ export interface RunningGateway extends RunningServer {
   fetches: FetchStats;
   /** Answers served from the response cache, computed, or not cacheable. */
   cache: ResponseCacheStats | null;
+  /** Subgraph name -> the state of its circuit breaker. */
+  circuits: Record<string, () => "closed" | "open" | "half-open">;
 }
 
 async function subgraphReadiness(urls: Record<string, string>) {
@@ -57,7 +59,7 @@ async function subgraphReadiness(urls: Record<string, string>) {
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<RunningGateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const { gateway, routes: subgraphUrls, fetches } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs });
+  const { gateway, routes: subgraphUrls, fetches, circuits } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs });
   const app = express();
   const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
   const protection = armor(limits);
@@ -104,6 +106,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     subgraphUrls,
     fetches,
     cache: cache?.stats ?? null,
+    circuits,
     stop: () => {
       live.close();
       return (stopping ??= apollo.stop());

@@ -16,7 +16,7 @@ export interface TestSubgraph {
 }
 
 /** A subgraph served in this process on a free port, counting its SQL. */
-export async function startTestSubgraph(definition: SubgraphDefinition, databaseUrl: string): Promise<TestSubgraph> {
+export async function startTestSubgraph(definition: SubgraphDefinition, databaseUrl: string, port?: number): Promise<TestSubgraph> {
   const sql = new QueryCounter();
   const dataSource = await openDataSource(definition, databaseUrl, sql);
   const server = await startSubgraphServer({
@@ -25,22 +25,23 @@ export async function startTestSubgraph(definition: SubgraphDefinition, database
     dataSource,
     routes: definition.routes,
     identitySecret: TEST_INTERNAL_SECRET,
+    port,
   });
   return { server, dataSource, sql };
 }
 
-export function startRegencies(): Promise<TestSubgraph> {
-  return startTestSubgraph(regenciesSubgraph, inject("regenciesDatabaseUrl"));
+export function startRegencies(port?: number): Promise<TestSubgraph> {
+  return startTestSubgraph(regenciesSubgraph, inject("regenciesDatabaseUrl"), port);
 }
 
 /** The participants subgraph on the run's seeded database, or on `databaseUrl` for a test that writes. */
-export function startParticipants(databaseUrl = inject("participantsDatabaseUrl")): Promise<TestSubgraph> {
-  return startTestSubgraph(participantsSubgraph, databaseUrl);
+export function startParticipants(databaseUrl = inject("participantsDatabaseUrl"), port?: number): Promise<TestSubgraph> {
+  return startTestSubgraph(participantsSubgraph, databaseUrl, port);
 }
 
 /** The awards subgraph on the run's seeded database, or on `databaseUrl` for a test that writes. */
-export function startAwards(databaseUrl = inject("awardsDatabaseUrl")): Promise<TestSubgraph> {
-  return startTestSubgraph(awardsSubgraph, databaseUrl);
+export function startAwards(databaseUrl = inject("awardsDatabaseUrl"), port?: number): Promise<TestSubgraph> {
+  return startTestSubgraph(awardsSubgraph, databaseUrl, port);
 }
 
 export interface TestStack {
