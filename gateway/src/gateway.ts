@@ -68,6 +68,8 @@ export interface GatewayContext {
   identity: Identity;
   /** Sent to subgraphs as x-request-id, so one request's log lines can be followed across services. */
   requestId?: string;
+  /** Adds fields (operation name, outcome) to the request's log line. */
+  annotate?: (fields: Record<string, unknown>) => void;
 }
 
 export const REQUEST_ID_HEADER = "x-request-id";

@@ -4,6 +4,9 @@ import { authConfigFromEnv } from "./auth";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphTimeoutOverrides, subgraphUrlOverrides } from "./gateway";
 import { limitsFromEnv } from "./limits";
 import { startGatewayServer } from "./server";
+import { createLogger } from "@cakupan/observability";
+
+const log = createLogger("gateway");
 
 startGatewayServer({
   port: envPort("PORT", 4000),
@@ -20,17 +23,18 @@ startGatewayServer({
   limits: limitsFromEnv(),
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
   responseCache: process.env.RESPONSE_CACHE !== "false",
+  logger: log,
   // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
   tls: process.env.TLS_CERT_FILE && process.env.TLS_KEY_FILE
     ? { cert: readFileSync(process.env.TLS_CERT_FILE), key: readFileSync(process.env.TLS_KEY_FILE) }
     : undefined,
 }).then(
   (server) => {
-    console.log(`gateway ready at ${server.url}`);
-    stopOnSignals(server.stop);
+    log.info({ url: server.url }, `gateway ready at ${server.url}`);
+    stopOnSignals(server.stop, (message) => log.info(message));
   },
   (error: Error) => {
-    console.error(`gateway did not start: ${error.message}`);
+    log.fatal({ err: error }, `gateway did not start: ${error.message}`);
     process.exit(1);
   },
 );

@@ -4,6 +4,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { listen, type RunningServer } from "@cakupan/kit";
+import { annotateRequest, createLogger, httpLogging, type Logger } from "@cakupan/observability";
 import express from "express";
 import { addinRoutes } from "./addin";
 import { exportRoutes } from "./export";
@@ -11,6 +12,7 @@ import { type AuthConfig, createAuthenticator } from "./auth";
 import { createGateway, type FetchStats, type GatewayContext, type GatewayOptions } from "./gateway";
 import { armor, bodyErrors, DEFAULT_LIMITS, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
 import { liveCoverageRoutes } from "./live";
+import { observeGateway } from "./metrics";
 import { responseCache, type ResponseCacheStats } from "./response-cache";
 
 export interface GatewayServerOptions extends GatewayOptions {
@@ -25,6 +27,8 @@ export interface GatewayServerOptions extends GatewayOptions {
   introspection?: boolean;
   /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
   responseCache?: boolean;
+  /** Where its log lines go (default: pino on stdout). */
+  logger?: Logger;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -59,8 +63,12 @@ async function subgraphReadiness(urls: Record<string, string>) {
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<RunningGateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const { gateway, routes: subgraphUrls, fetches, circuits } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs });
+  const log = options.logger ?? createLogger("gateway");
+  const observed = observeGateway(log);
+  const { gateway, routes: subgraphUrls, fetches, circuits } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs, events: observed.events });
   const app = express();
+  app.use(httpLogging(log, { ignore: (url) => /^\/(health|ready|metrics|addin)\b/.test(url) }));
+  observed.metrics.route(app);
   const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
   const protection = armor(limits);
   const apollo = new ApolloServer<GatewayContext>({
@@ -69,7 +77,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(protection.plugins as ApolloServerPlugin<GatewayContext>[])],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), observed.plugin, ...(protection.plugins as ApolloServerPlugin<GatewayContext>[])],
   });
   const authenticate = createAuthenticator(options.auth ?? {});
   await apollo.start();
@@ -90,11 +98,18 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     bodyErrors(limits),
     refuseBatches,
     ...(cache ? [cache.middleware] : []),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await authenticate(req) }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => ({
+        identity: await authenticate(req),
+        requestId: String(req.id),
+        annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
+      }),
+    }),
   );
   exportRoutes(app, apollo);
   addinRoutes(app, options.addinDir);
-  const live = liveCoverageRoutes(app, subgraphUrls.participants);
+  const live = liveCoverageRoutes(app, subgraphUrls.participants, observed.events);
+  observed.watch({ circuits, cache: cache?.stats ?? null, fetches });
 
   const host = options.host ?? "127.0.0.1";
   const port = await listen(httpServer, options.port ?? 0, host);

@@ -20,3 +20,4 @@ export * from "./numeric";
 export * from "./source-input";
 export * from "./audit-migration";
 export * from "./data-version";
+export * from "./outage";
