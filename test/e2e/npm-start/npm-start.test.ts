@@ -57,6 +57,7 @@ describe("npm start on the embedded default", () => {
       SUBGRAPH_PARTICIPANTS_PORT: String(participantsPort),
       SUBGRAPH_AWARDS_PORT: String(awardsPort),
       DATABASE_PREFIX: "cakupan",
+      LOG_LEVEL: "info",
     };
     gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   });
