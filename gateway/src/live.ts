@@ -3,7 +3,7 @@ import { createParser } from "eventsource-parser";
 
 export const REFETCH_ALL_EVENT = `event: coverage\ndata: ${JSON.stringify({ regencyCode: "*" })}\n\n`;
 const RECONNECT_FIRST_MS = 100;
-const RECONNECT_MAX_MS = 2000;
+const RECONNECT_MAX_MS = 1000;
 /** Until the subgraph says its interval, the one it uses by default. */
 const DEFAULT_HEARTBEAT_MS = 15_000;
 

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
+import { QueryRunnerAlreadyReleasedError } from "typeorm";
 
 /** PostgreSQL's SQLSTATEs for "the server is not there right now": connection exceptions and shutdowns. */
 const UNAVAILABLE_STATES = /^(08|57P0[123]|53300)/;
@@ -7,6 +8,9 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
+  // TypeORM releases a transaction's runner when its connection dies, and the next statement of the
+  // transaction then fails with this instead of the connection's own error.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
   const seen = new Set<unknown>();
   for (let current = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined; current && !seen.has(current); ) {
     seen.add(current);

@@ -21,7 +21,7 @@ export async function notifyCoverageChanged(manager: EntityManager, regencyCode:
 }
 
 const RECONNECT_FIRST_MS = 100;
-const RECONNECT_MAX_MS = 2000;
+const RECONNECT_MAX_MS = 1000;
 
 export async function coverageEventRoutes(app: Express, dataSource: DataSource, log: Logger): Promise<{ close(): Promise<void> }> {
   const clients = new Set<Response>();
