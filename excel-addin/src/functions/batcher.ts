@@ -1,10 +1,22 @@
 import { type GatewayConfig, GatewayUnavailable, postGraphQL } from "../shared/gateway";
-import { invalidValue, notAvailable } from "./errors";
+import { type CellError, invalidValue, notAvailable, serviceUnavailable } from "./errors";
 
 export interface Pending {
   root: string;
   selection: string;
-  waiters: { resolve(value: unknown): void; reject(error: Error): void }[];
+  waiters: { resolve(value: unknown): void; reject(error: Error): void; partial?: boolean }[];
+}
+
+/** Where, under a lookup, a service that is down left its fields null. */
+export interface Unavailable {
+  /** Below the lookup's root field: [3, "coverage"] for the fourth regency of a province table. */
+  path: (string | number)[];
+  error: CellError;
+}
+
+export interface PartialResult<T> {
+  value: T | null;
+  unavailable: Unavailable[];
 }
 
 /**
@@ -35,6 +47,22 @@ export class Batcher {
     });
   }
 
+  /**
+   * Like fetch, but a lookup whose fields of one service are missing (that service down) still resolves, with
+   * where they are missing: a table shows #N/A only in the cells that needed that service.
+   */
+  fetchPartial<T>(key: string, root: string, selection: string): Promise<PartialResult<T>> {
+    return new Promise<PartialResult<T>>((resolve, reject) => {
+      let entry = this.pending.get(key);
+      if (!entry) {
+        entry = { root, selection, waiters: [] };
+        this.pending.set(key, entry);
+      }
+      entry.waiters.push({ resolve: resolve as (value: unknown) => void, reject, partial: true });
+      this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+    });
+  }
+
   private async flush(): Promise<void> {
     this.timer = undefined;
     const entries = [...this.pending.values()];
@@ -48,21 +76,39 @@ export class Batcher {
     const { query, variables, entries } = parameterize(unordered);
     try {
       const { data, errors } = await postGraphQL<Record<string, unknown>>(this.gateway(), query, variables);
-      const errorsByAlias = new Map<string, { message: string; code?: string }>();
+      const errorsByAlias = new Map<string, { message: string; code?: string; service?: string }>();
+      const unavailableByAlias = new Map<string, Unavailable[]>();
       for (const error of errors ?? []) {
         const alias = typeof error.path?.[0] === "string" ? error.path[0] : undefined;
-        if (alias && !errorsByAlias.has(alias)) errorsByAlias.set(alias, { message: error.message, code: error.extensions?.code });
+        if (!alias) continue;
+        const service = error.extensions?.serviceName;
+        if (error.extensions?.code === "SUBGRAPH_UNAVAILABLE" && typeof service === "string" && error.path!.length > 1) {
+          unavailableByAlias.set(alias, [...(unavailableByAlias.get(alias) ?? []), { path: error.path!.slice(1), error: serviceUnavailable(service) }]);
+        } else if (!errorsByAlias.has(alias)) errorsByAlias.set(alias, { message: error.message, code: error.extensions?.code, service });
       }
       entries.forEach((entry, i) => {
         const error = errorsByAlias.get(`a${i}`);
-        if (error) {
-          const cellError = error.code === "BAD_USER_INPUT" ? invalidValue(error.message) : notAvailable(error.message);
+        const unavailable = unavailableByAlias.get(`a${i}`);
+        if (!error && unavailable && data) {
+          const value = data[`a${i}`] ?? null;
+          for (const waiter of entry.waiters) {
+            if (waiter.partial) waiter.resolve({ value, unavailable });
+            else waiter.reject(unavailable[0].error);
+          }
+        } else if (error) {
+          const cellError =
+            error.code === "BAD_USER_INPUT"
+              ? invalidValue(error.message)
+              : error.code === "SUBGRAPH_UNAVAILABLE" && error.service
+                ? serviceUnavailable(error.service)
+                : notAvailable(error.message);
           for (const waiter of entry.waiters) waiter.reject(cellError);
         } else if (!data) {
           const reason = errors?.[0]?.message ?? "no data";
           for (const waiter of entry.waiters) waiter.reject(notAvailable(`The gateway answered without data: ${reason}`));
         } else {
-          for (const waiter of entry.waiters) waiter.resolve(data[`a${i}`] ?? null);
+          const value = data[`a${i}`] ?? null;
+          for (const waiter of entry.waiters) waiter.resolve(waiter.partial ? { value, unavailable: [] } : value);
         }
       });
     } catch (error) {

@@ -1,5 +1,6 @@
 import { FIELD_LABELS, type Language } from "../shared/i18n";
-import { TABLE_FIELDS, type TableRow } from "../functions/jsk";
+import { CellError } from "../functions/errors";
+import { tableCell, type TableRow } from "../functions/jsk";
 
 /** Number formats per column: fractions shown as percentages, persons with thousands separators. */
 const FORMATS: Record<string, string> = {
@@ -21,7 +22,11 @@ export interface TableValues {
 export function tableValues(rows: TableRow[], fields: string[], language: Language): TableValues {
   return {
     header: fields.map((field) => FIELD_LABELS[language][field] ?? field),
-    values: rows.map((row) => fields.map((field) => TABLE_FIELDS[field](row))),
+    // "#N/A" written to a cell is Excel's error value: a figure whose service was down is never an empty cell.
+    values: rows.map((row) => fields.map((field) => {
+      const cell = tableCell(row, field);
+      return cell instanceof CellError ? "#N/A" : cell;
+    })),
     numberFormats: fields.map((field) => FORMATS[field] ?? "General"),
   };
 }
