@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^graphql$/, replacement: require.resolve("graphql") },
       // Tests run the TypeScript sources of the workspace packages, not their dist/.
       { find: /^@cakupan\/observability$/, replacement: fromRoot("./observability/src/index.ts") },
+      { find: /^@cakupan\/observability\/telemetry$/, replacement: fromRoot("./observability/src/telemetry.ts") },
       { find: /^@cakupan\/kit$/, replacement: fromRoot("./subgraphs/kit/src/index.ts") },
       { find: /^@cakupan\/regencies$/, replacement: fromRoot("./subgraphs/regencies/src/index.ts") },
       { find: /^@cakupan\/participants$/, replacement: fromRoot("./subgraphs/participants/src/index.ts") },

@@ -1,3 +1,4 @@
+import "./tracing";
 import { readFileSync } from "node:fs";
 import { envPort, envPositive, envString, stopOnSignals } from "@cakupan/kit";
 import { authConfigFromEnv } from "./auth";

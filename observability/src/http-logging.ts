@@ -17,6 +17,9 @@ export function annotateRequest(response: ServerResponse, fields: Record<string,
  * sane one (the gateway does, to subgraphs), else a new one, answered in the same header. `request.log` is
  * the request's own logger, so every line about it carries the id.
  */
+/** Express rewrites `url` inside a mounted route; the path as asked is in `originalUrl`. */
+const pathOf = (request: IncomingMessage) => (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? "";
+
 export function httpLogging(logger: Logger, options: { ignore?: (url: string) => boolean } = {}) {
   return pinoHttp({
     logger,
@@ -27,11 +30,13 @@ export function httpLogging(logger: Logger, options: { ignore?: (url: string) =>
       return id;
     },
     customAttributeKeys: { reqId: "requestId", responseTime: "durationMs" },
-    autoLogging: options.ignore ? { ignore: (request: IncomingMessage) => options.ignore!(request.url ?? "") } : true,
+    // Every line logged through request.log carries the request id, not only the closing one.
+    quietReqLogger: true,
+    autoLogging: options.ignore ? { ignore: (request: IncomingMessage) => options.ignore!(pathOf(request)) } : true,
     customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
       error || response.statusCode >= 500 ? "error" : response.statusCode >= 400 ? "warn" : "info",
-    customSuccessMessage: (request: IncomingMessage, response: ServerResponse) => `${request.method} ${request.url} ${response.statusCode}`,
-    customErrorMessage: (request: IncomingMessage, response: ServerResponse) => `${request.method} ${request.url} ${response.statusCode}`,
+    customSuccessMessage: (request: IncomingMessage, response: ServerResponse) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
+    customErrorMessage: (request: IncomingMessage, response: ServerResponse) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
     customProps: (request: IncomingMessage, response: ServerResponse) => {
       const fields: Record<string, unknown> = { ...(response as ServerResponse & { logFields?: object }).logFields };
       const cache = response.getHeader("x-cache");

@@ -7,9 +7,10 @@ export type { Logger };
  * Structured JSON lines (pino) for log collectors; readable lines when a person watches a terminal.
  * LOG_LEVEL (default info) and LOG_FORMAT (json | pretty; default pretty only when stdout is a terminal).
  */
-export function createLogger(service: string, destination?: DestinationStream): Logger {
+export function createLogger(service: string, output: { destination?: DestinationStream; level?: string } = {}): Logger {
+  const { destination } = output;
   const options = {
-    level: process.env.LOG_LEVEL || "info",
+    level: output.level ?? (process.env.LOG_LEVEL || "info"),
     base: { service, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
   };

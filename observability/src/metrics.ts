@@ -25,7 +25,7 @@ export interface ServiceMetrics {
 export function createMetrics(service: string): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  collectDefaultMetrics({ register: registry, prefix: "cakupan_process_" });
+  collectDefaultMetrics({ register: registry, prefix: "cakupan_" });
   const names = new Set<string>();
   return {
     registry,

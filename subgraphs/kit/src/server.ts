@@ -75,7 +75,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   });
   await apollo.start();
 
-  // Probes and scrapes every few seconds would drown the request lines: logged at debug level only.
+  // Probes, scrapes and version reads come every few seconds and would drown the request lines: not logged.
   app.use(httpLogging(log, { ignore: (url) => /^\/(health|ready|metrics|version)\b/.test(url) }));
   metrics.route(app);
   app.get("/health", (_request, response) => {
