@@ -39,10 +39,10 @@ describe("the awards subgraph killed under light load", () => {
       await stack.subgraphs.awards.server.stop();
       const downAt = performance.now();
       // At least a second and a dozen answers while it is down (fewer per second on a busy machine).
-      const deadline = downAt + 20_000;
+      const downDeadline = downAt + 20_000;
       const answersWhileDown = () => load.answers.filter((answer) => answer.at > downAt + 100);
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      while (answersWhileDown().length < 12 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (answersWhileDown().length < 12 && performance.now() < downDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
       const whileDown = answersWhileDown();
       expect(whileDown.length).toBeGreaterThanOrEqual(12);
       for (const { body } of whileDown) {
