@@ -83,7 +83,6 @@ export function liveCoverageRoutes(app: Express, participantsGraphqlUrl: string 
       "content-type": "text/event-stream",
       "cache-control": "no-store",
       connection: "keep-alive",
-      "access-control-allow-origin": "*",
     });
     response.write(eventsUrl ? ": coverage changes\n\n" : "event: error\ndata: no participants subgraph is configured\n\n");
     // A newcomer learns at once whether the chain is live, rather than one interval later.

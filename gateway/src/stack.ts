@@ -164,8 +164,9 @@ async function main(): Promise<void> {
     ...subgraphs.map(({ name, url }): [string, string] => [`${name} subgraph`, url]),
     ["health, readiness", `${base}/health, ${base}/ready`],
     ["metrics (Prometheus)", `${base}/metrics`],
+    ["Dashboard", `${base}/dashboard/`],
     ["Excel add-in", `${base}/addin/manifest.xml   (sideload it; see README)`],
-    ["CSV for Excel/Sheets", `${base}/export/coverage.csv?province=16`],
+    ["CSV / JSON exports", `${base}/export/coverage.csv?province=16  (or .json; &history=true)`],
   ];
   const width = Math.max(...lines.map(([label]) => label.length)) + 2;
   console.log(`

@@ -1,5 +1,5 @@
 import { openDataSource, QueryCounter, type RunningServer, startSubgraphServer, type SubgraphDefinition } from "@cakupan/kit";
-import { type RunningGateway, startGatewayServer } from "@cakupan/gateway";
+import { type GatewayServerOptions, type RunningGateway, startGatewayServer } from "@cakupan/gateway";
 import { awardsSubgraph } from "@cakupan/awards";
 import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph } from "@cakupan/regencies";
@@ -54,7 +54,13 @@ export interface TestStack {
 
 /** The gateway over the committed supergraph, routed to subgraphs running in this process. */
 export async function startTestStack(
-  options: { participantsDatabaseUrl?: string; awardsDatabaseUrl?: string; responseCache?: boolean; logger?: (service: string) => Logger } = {},
+  options: {
+    participantsDatabaseUrl?: string;
+    awardsDatabaseUrl?: string;
+    responseCache?: boolean;
+    gateway?: Partial<GatewayServerOptions>;
+    logger?: (service: string) => Logger;
+  } = {},
 ): Promise<TestStack> {
   const logger = options.logger;
   const subgraphs = {
@@ -69,6 +75,7 @@ export async function startTestStack(
     // Off unless a test is about it: the other tests count the SQL each request really costs.
     responseCache: options.responseCache ?? false,
     logger: logger?.("gateway"),
+    ...options.gateway,
   });
   return {
     gateway,

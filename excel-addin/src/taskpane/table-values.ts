@@ -1,6 +1,6 @@
-import { FIELD_LABELS, type Language } from "../shared/i18n";
+import { FIELD_LABELS, FLAG_LABELS, type Language } from "../shared/i18n";
 import { CellError } from "../functions/errors";
-import { tableCell, type TableRow } from "../functions/jsk";
+import { flagsOf, tableCell, type TableRow } from "../functions/jsk";
 
 /** Number formats per column: fractions shown as percentages, persons with thousands separators. */
 const FORMATS: Record<string, string> = {
@@ -23,10 +23,13 @@ export function tableValues(rows: TableRow[], fields: string[], language: Langua
   return {
     header: fields.map((field) => FIELD_LABELS[language][field] ?? field),
     // "#N/A" written to a cell is Excel's error value: a figure whose service was down is never an empty cell.
-    values: rows.map((row) => fields.map((field) => {
-      const cell = tableCell(row, field);
-      return cell instanceof CellError ? "#N/A" : cell;
-    })),
+    values: rows.map((row) =>
+      fields.map((field) => {
+        const cell = tableCell(row, field);
+        if (cell instanceof CellError) return "#N/A";
+        return field === "flags" ? flagsOf(row.coverage).map((f) => FLAG_LABELS[language][f]).join("; ") : cell;
+      }),
+    ),
     numberFormats: fields.map((field) => FORMATS[field] ?? "General"),
   };
 }

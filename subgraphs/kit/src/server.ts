@@ -55,6 +55,11 @@ export interface RunningServer {
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const app = express();
   const httpServer = createServer(app);
+  // Idle connections outlive the gateway's (30 s): a gateway busy planning a large operation for seconds
+  // cannot close its idle sockets meanwhile, and would otherwise send on one this server had just closed
+  // (ECONNRESET for every field of that fetch).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const log = options.logger ?? createLogger(options.name);
   const metrics = createMetrics(options.name);
   subgraphMetrics(metrics, options);
