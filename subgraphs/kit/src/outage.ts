@@ -1,22 +1,27 @@
 import { unwrapResolverError } from "@apollo/server/errors";
+import type { Logger } from "@cakupan/observability";
 import type { GraphQLFormattedError } from "graphql";
-import { QueryRunnerAlreadyReleasedError } from "typeorm";
+import { QueryRunnerAlreadyReleasedError, TransactionNotStartedError } from "typeorm";
 
 /** PostgreSQL's SQLSTATEs for "the server is not there right now": connection exceptions and shutdowns. */
 const UNAVAILABLE_STATES = /^(08|57P0[123]|53300)/;
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|(connection error|was closed) and is not queryable/i;
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   // TypeORM releases a transaction's runner when its connection dies, and the next statement of the
   // transaction then fails with this instead of the connection's own error.
-  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
+  // Likewise a transaction whose BEGIN was lost with its connection fails its rollback with this.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof TransactionNotStartedError) return true;
   const seen = new Set<unknown>();
   for (let current = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined; current && !seen.has(current); ) {
     seen.add(current);
     const code = typeof current.code === "string" ? current.code : "";
     if (UNAVAILABLE_STATES.test(code) || CONNECTION_CODES.has(code)) return true;
     if (typeof current.message === "string" && UNAVAILABLE_MESSAGES.test(current.message)) return true;
+    const parts = (current as { errors?: unknown }).errors;
+    if (Array.isArray(parts) && parts.some(isDatabaseUnavailable)) return true;
     current = (current.driverError ?? current.cause) as typeof current;
   }
   return false;
@@ -27,9 +32,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * with SERVICE_UNAVAILABLE and a message that says so, instead of the driver's text with the server's
  * address. Its writes are transactions, so a failed one stored nothing; the service recovers by itself.
  */
-export function databaseOutages(service: string) {
+export function databaseOutages(service: string, log?: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    if (!isDatabaseUnavailable(unwrapResolverError(error))) return formatted;
+    const cause = unwrapResolverError(error);
+    if (!isDatabaseUnavailable(cause)) {
+      // What the client sees of an unexpected error says little; the operator's log keeps the cause.
+      if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") log?.error({ err: cause, path: formatted.path }, `unexpected error: ${formatted.message}`);
+      return formatted;
+    }
     return {
       message: `The ${service} service cannot reach its database right now; nothing was stored. Try again in a few seconds.`,
       path: formatted.path,

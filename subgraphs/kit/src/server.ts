@@ -67,7 +67,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: databaseOutages(options.name),
+    formatError: databaseOutages(options.name, log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),

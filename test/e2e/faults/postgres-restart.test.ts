@@ -96,7 +96,7 @@ describe("PostgreSQL stopped and started under writes", () => {
     const failed = results.filter((r) => !r.acknowledged);
     expect(failed.length).toBeGreaterThan(0);
     for (const { errors } of failed) {
-      expect(errors?.[0].extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", serviceName: "participants" });
+      expect(errors?.[0].extensions, errors?.[0].message).toMatchObject({ code: "SERVICE_UNAVAILABLE", serviceName: "participants" });
       expect(JSON.stringify(errors)).not.toMatch(/127\.0\.0\.1|ECONN|terminat/i);
     }
     const client = new Client({ connectionString: databaseUrl });
