@@ -1,7 +1,8 @@
 import type { ApolloServer } from "@apollo/server";
-import { ANONYMOUS, isAreaCode } from "@cakupan/kit";
+import { ANONYMOUS, DateScalar, isAreaCode } from "@cakupan/kit";
 import { stringify } from "csv-stringify/sync";
 import type { Express } from "express";
+import { sendGraphQLError } from "./client-errors";
 
 /**
  * GET /export/coverage.csv?province=16&asOf=2025-07-31, or ?regencies=16.06,16.10: the coverage table as a
@@ -28,8 +29,21 @@ interface Row {
   };
 }
 
+/** The most regencies one export lists (documented in the README). */
+export const MAX_EXPORT_REGENCIES = 1000;
+/** Regencies asked for in one operation: a thousand at once would pass the gateway's own cost limit. */
+const REGENCIES_PER_OPERATION = 200;
+
+/**
+ * OWASP's rule against CSV injection: text a spreadsheet would read as a formula (starting with =, +, -, @,
+ * tab or CR) is prefixed with an apostrophe, so it shows as the text it is. Numbers are left as numbers.
+ */
+export function neutraliseFormula(value: unknown): unknown {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function coverageCsv(rows: Row[]): string {
-  const cell = (value: unknown) => (value === null || value === undefined ? "" : value);
+  const cell = (value: unknown) => (value === null || value === undefined ? "" : neutraliseFormula(value));
   return stringify(
     rows.map((row) => {
       const c = row.coverage;
@@ -37,40 +51,62 @@ export function coverageCsv(rows: Row[]): string {
         row.code, row.name, row.province.code, row.province.name, cell(c?.asOf), cell(c?.activeParticipants), cell(c?.workforce),
         cell(c?.workforceYear), cell(c?.rate), cell(c?.target), cell(c?.targetYear), cell(c?.gap), cell(c?.requiredMonthlyPace),
         cell(c?.status),
-        c ? c.sources.map((s) => [s.publisher, s.title, s.publishedOn].filter(Boolean).join(", ")).join("; ") : "",
+        cell(c ? c.sources.map((s) => [s.publisher, s.title, s.publishedOn].filter(Boolean).join(", ")).join("; ") : ""),
       ];
     }),
     { header: true, columns: [...COVERAGE_CSV_COLUMNS], record_delimiter: "\r\n" },
   );
 }
 
+type Data = Record<string, Row | Row[] | null>;
+
 export function exportRoutes(app: Express, apollo: ApolloServer<any>): void {
+  /** Public aggregates only: the export runs as an anonymous caller, whoever asks. */
+  const run = async (query: string, variables: Record<string, unknown>): Promise<{ data?: Data; errors?: string[] }> => {
+    const result = await apollo.executeOperation({ query, variables }, { contextValue: { identity: ANONYMOUS } });
+    const body = result.body.kind === "single" ? result.body.singleResult : undefined;
+    if (!body || body.errors?.length) return { errors: body?.errors?.map((e) => e.message) ?? ["no result"] };
+    return { data: body.data as Data };
+  };
+
   app.get("/export/coverage.csv", async (request, response) => {
     const province = typeof request.query.province === "string" ? request.query.province.trim() : undefined;
     const regencies = typeof request.query.regencies === "string" ? request.query.regencies.split(",").map((c) => c.trim()).filter(Boolean) : undefined;
     const asOf = typeof request.query.asOf === "string" && request.query.asOf ? request.query.asOf : undefined;
-    const refuse = (message: string) => response.status(400).type("text/plain").send(`${message}\n`);
+    const refuse = (message: string) => sendGraphQLError(response, 400, "BAD_USER_INPUT", message);
 
-    if (!province === !regencies) return refuse("Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).");
+    if (!province === !regencies?.length) return refuse("Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).");
     if (province && !isAreaCode("province", province)) return refuse(`province=${province} is not a province code: use two digits, like 16.`);
     const badRegency = regencies?.find((code) => !isAreaCode("regency", code));
     if (badRegency) return refuse(`regencies contains "${badRegency}", which is not a regency code: use codes like 16.06.`);
-    if (regencies && regencies.length > 1000) return refuse("At most 1000 regencies per export.");
-    if (asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return refuse(`asOf=${asOf} is not a date: use YYYY-MM-DD, like 2025-07-31.`);
-
-    const query = province
-      ? `query($province: ID!, $asOf: Date) { rows: regencies(provinceCode: $province) { ${FIELDS} } }`
-      : `query($asOf: Date, ${regencies!.map((_, i) => `$c${i}: ID!`).join(", ")}) { ${regencies!.map((_, i) => `r${i}: regency(code: $c${i}) { ${FIELDS} }`).join(" ")} }`;
-    const variables: Record<string, unknown> = { asOf, province };
-    regencies?.forEach((code, i) => (variables[`c${i}`] = code));
-    // Public aggregates only: the export runs as an anonymous caller, whoever asks.
-    const result = await apollo.executeOperation({ query, variables }, { contextValue: { identity: ANONYMOUS } });
-    const body = result.body.kind === "single" ? result.body.singleResult : undefined;
-    if (!body || body.errors?.length) {
-      return response.status(502).type("text/plain").send(`The gateway could not answer: ${body?.errors?.map((e) => e.message).join("; ") ?? "no result"}\n`);
+    if (regencies && regencies.length > MAX_EXPORT_REGENCIES) {
+      return refuse(`At most ${MAX_EXPORT_REGENCIES} regencies per export (this asks for ${regencies.length}): split the list, or export a province.`);
     }
-    const data = body.data as Record<string, Row | Row[] | null>;
-    const rows = province ? (data.rows as Row[]) : regencies!.map((_, i) => data[`r${i}`] as Row | null).filter((r): r is Row => r !== null);
+    if (asOf) {
+      try {
+        DateScalar.parseValue(asOf);
+      } catch (error) {
+        return refuse(`asOf=${asOf} is not a date: use YYYY-MM-DD, like 2025-07-31 (${(error as Error).message}).`);
+      }
+    }
+
+    let rows: Row[] = [];
+    if (province) {
+      const { data, errors } = await run(`query($province: ID!, $asOf: Date) { rows: regencies(provinceCode: $province) { ${FIELDS} } }`, { province, asOf });
+      if (errors) return sendGraphQLError(response, 502, "BAD_GATEWAY", `The gateway could not answer: ${errors.join("; ")}`);
+      rows = data!.rows as Row[];
+    } else {
+      for (let start = 0; start < regencies!.length; start += REGENCIES_PER_OPERATION) {
+        const codes = regencies!.slice(start, start + REGENCIES_PER_OPERATION);
+        const query = `query($asOf: Date, ${codes.map((_, i) => `$c${i}: ID!`).join(", ")}) {
+          ${codes.map((_, i) => `r${i}: regency(code: $c${i}) { ${FIELDS} }`).join(" ")} }`;
+        const variables: Record<string, unknown> = { asOf };
+        codes.forEach((code, i) => (variables[`c${i}`] = code));
+        const { data, errors } = await run(query, variables);
+        if (errors) return sendGraphQLError(response, 502, "BAD_GATEWAY", `The gateway could not answer: ${errors.join("; ")}`);
+        rows.push(...codes.map((_, i) => data![`r${i}`] as Row | null).filter((r): r is Row => r !== null));
+      }
+    }
     response
       .status(200)
       .type("text/csv; charset=utf-8")

@@ -8,3 +8,6 @@ export * from "./auth";
 export * from "./limits";
 export * from "./token";
 export * from "./response-cache";
+export * from "./client-errors";
+export * from "./rate-limit";
+export * from "./token-lifetime";

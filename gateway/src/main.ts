@@ -3,6 +3,7 @@ import { envPort, envString, stopOnSignals } from "@cakupan/kit";
 import { authConfigFromEnv } from "./auth";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
 import { limitsFromEnv } from "./limits";
+import { rateLimitFromEnv } from "./rate-limit";
 import { startGatewayServer } from "./server";
 
 startGatewayServer({
@@ -15,6 +16,8 @@ startGatewayServer({
   limits: limitsFromEnv(),
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
   responseCache: process.env.RESPONSE_CACHE !== "false",
+  rateLimit: rateLimitFromEnv(),
+  trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
   // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
   tls: process.env.TLS_CERT_FILE && process.env.TLS_KEY_FILE
     ? { cert: readFileSync(process.env.TLS_CERT_FILE), key: readFileSync(process.env.TLS_KEY_FILE) }
@@ -29,3 +32,10 @@ startGatewayServer({
     process.exit(1);
   },
 );
+
+/** TRUST_PROXY: "true", a number of proxy hops, or addresses/subnets ("loopback, 10.0.0.0/8"), as Express reads them. */
+function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === "false") return false;
+  if (raw === "true") return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}

@@ -8,9 +8,14 @@ import express from "express";
 import { addinRoutes } from "./addin";
 import { exportRoutes } from "./export";
 import { type AuthConfig, createAuthenticator } from "./auth";
+import { clientErrorHandler, formatErrorForClients, notFound } from "./client-errors";
+import { boundVariables, withEdgeScalars } from "./edge-validation";
 import { createGateway, type FetchStats, type GatewayContext, type GatewayOptions } from "./gateway";
-import { armor, bodyErrors, DEFAULT_LIMITS, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
+import { graphqlOverHttpPlugin } from "./graphql-over-http";
+import { introspectionOffPlugin, introspectionOffRule } from "./introspection";
+import { armor, DEFAULT_LIMITS, parseOptions, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
 import { liveCoverageRoutes } from "./live";
+import { rateLimit, type RateLimitOptions } from "./rate-limit";
 import { responseCache, type ResponseCacheStats } from "./response-cache";
 
 export interface GatewayServerOptions extends GatewayOptions {
@@ -25,6 +30,10 @@ export interface GatewayServerOptions extends GatewayOptions {
   introspection?: boolean;
   /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
   responseCache?: boolean;
+  /** Requests per client and window (off unless given: main.ts reads RATE_LIMIT_*). */
+  rateLimit?: RateLimitOptions | null;
+  /** Express's "trust proxy": which X-Forwarded-For hops name the client (TRUST_PROXY); none by default. */
+  trustProxy?: boolean | number | string;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -59,15 +68,26 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const limits = options.limits ?? DEFAULT_LIMITS;
   const { gateway, routes: subgraphUrls, fetches } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs });
   const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
   const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
   const protection = armor(limits);
+  const introspection = options.introspection ?? process.env.NODE_ENV !== "production";
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    introspection: options.introspection ?? process.env.NODE_ENV !== "production",
+    gateway: withEdgeScalars(gateway),
+    // Off is enforced by introspectionOffRule, which still answers __type (null) as clients expect.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(protection.plugins as ApolloServerPlugin<GatewayContext>[])],
+    parseOptions: parseOptions(limits),
+    validationRules: [...protection.validationRules, ...(introspection ? [] : [introspectionOffRule])],
+    formatError: formatErrorForClients({ suggestions: introspection }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      graphqlOverHttpPlugin(),
+      ...(introspection ? [] : [introspectionOffPlugin<GatewayContext>()]),
+      ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
+    ],
   });
   const authenticate = createAuthenticator(options.auth ?? {});
   await apollo.start();
@@ -81,18 +101,20 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", subgraphs });
   });
   const cache = options.responseCache === false ? null : responseCache(subgraphUrls);
+  if (options.rateLimit) app.use(["/graphql", "/export"], rateLimit(options.rateLimit, authenticate));
   app.use(
     "/graphql",
     requestTimeout(limits.timeoutMs),
     express.json({ limit: limits.maxBodyBytes }),
-    bodyErrors(limits),
     refuseBatches,
+    boundVariables,
     ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await authenticate(req) }) }),
   );
   exportRoutes(app, apollo);
   addinRoutes(app, options.addinDir);
   const live = liveCoverageRoutes(app, subgraphUrls.participants);
+  app.use(notFound, clientErrorHandler(limits));
 
   const host = options.host ?? "127.0.0.1";
   const port = await listen(httpServer, options.port ?? 0, host);

@@ -10,6 +10,8 @@ import type { DataSource } from "typeorm";
 import { identityFromHeaders } from "./auth";
 import { RequestContext } from "./context";
 import { dataVersionRoute } from "./data-version";
+import { maskUnexpectedErrors } from "./errors";
+import { nulFreeStringsRule } from "./input-hygiene";
 
 export interface SubgraphServerOptions {
   name: string;
@@ -39,11 +41,14 @@ export interface RunningServer {
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors(options.name),
+    validationRules: [nulFreeStringsRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),

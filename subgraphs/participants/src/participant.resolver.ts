@@ -206,7 +206,8 @@ export class RegencyParticipantsResolver {
   })
   async participants(@Root() regency: Regency, @Args(() => ParticipantPageArgs) { first, after, status }: ParticipantPageArgs, @Ctx() context: RequestContext): Promise<ParticipantConnection> {
     if (!Number.isInteger(first) || first < 1 || first > 1000) throw badUserInput(`\`first\` must be between 1 and 1000, got ${first}.`, "first");
-    if (after != null && !/^\d+$/.test(after)) throw badUserInput("`after` is not a cursor of this list: pass pageInfo.endCursor of the previous page.", "after");
+    // Cursors are ids (bigint): at most 18 digits, so no cursor can overflow PostgreSQL's bigint.
+    if (after != null && !/^\d{1,18}$/.test(after)) throw badUserInput("`after` is not a cursor of this list: pass pageInfo.endCursor of the previous page.", "after");
     const query = context.dataSource.getRepository(Participant).createQueryBuilder("p").where("p.regency_code = :code", { code: regency.code });
     if (status) query.andWhere("p.status = :status", { status });
     if (after) query.andWhere("p.id > :after", { after });

@@ -1,4 +1,4 @@
-import { assertAreaCode, badUserInput, type RequestContext } from "@cakupan/kit";
+import { assertAreaCode, badUserInput, type RequestContext, TEXT_LIMITS } from "@cakupan/kit";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice } from "./branch-office.entity";
@@ -61,6 +61,9 @@ export class RegencyResolver {
     const query = dataSource.getRepository(Regency).createQueryBuilder("r");
     if (provinceCode != null) query.andWhere("r.province_code = :provinceCode", { provinceCode: assertAreaCode("province", provinceCode, "provinceCode") });
     if (search != null) {
+      if (search.length > TEXT_LIMITS.search) {
+        throw badUserInput(`\`search\` is ${search.length} characters long; it takes at most ${TEXT_LIMITS.search} characters of a name or an alias, like "muba".`, "search");
+      }
       const term = normaliseSearch(search);
       if (!term) throw badUserInput("`search` is empty: give part of a name or an alias, like \"muba\" or \"Ogan\".", "search");
       const exactAlias = "EXISTS (SELECT 1 FROM regency_alias a WHERE a.regency_code = r.code AND lower(a.alias) = :term)";
