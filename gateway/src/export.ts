@@ -1,31 +1,100 @@
+import type { IncomingMessage } from "node:http";
 import type { ApolloServer } from "@apollo/server";
-import { ANONYMOUS, DateScalar, isAreaCode } from "@cakupan/kit";
+import { ANONYMOUS, DateScalar, type Identity, isAreaCode } from "@cakupan/kit";
 import { stringify } from "csv-stringify/sync";
-import type { Express } from "express";
+import type { Express, Request, Response } from "express";
 import { sendGraphQLError } from "./client-errors";
 
 /**
- * GET /export/coverage.csv?province=16&asOf=2025-07-31, or ?regencies=16.06,16.10: the coverage table as a
- * stable CSV (header row, ISO dates, fractions, empty cells where a figure is unknown, never 0) for Power
- * Query "From Web" and Google Sheets IMPORTDATA. The figures come from the same GraphQL operation as any client's.
+ * GET /export/coverage.csv and /export/coverage.json, with ?province=16 or ?regencies=16.06,16.10, &asOf=
+ * and &history=true: the coverage table (or every report over time) as a stable CSV (header row, ISO dates,
+ * fractions, empty cells where a figure is unknown, never 0) or JSON (the same columns, null where unknown),
+ * for Power Query "From Web", Grafana's Infinity data source and a spreadsheet's IMPORTDATA. The figures come
+ * from the same GraphQL operation as any client's, as the caller: anonymous, or signed in with a bearer token
+ * (then with the breakdown by segment, group and funding).
  */
 export const COVERAGE_CSV_COLUMNS = [
   "code", "name", "province_code", "province_name", "as_of", "active_participants", "workforce", "workforce_year",
   "rate", "target", "target_year", "gap", "required_monthly_pace", "status", "sources",
 ] as const;
 
-const FIELDS = `code name province { code name } coverage(asOf: $asOf) {
-  asOf activeParticipants workforce workforceYear rate target targetYear gap requiredMonthlyPace status
-  sources { publisher title publishedOn } }`;
+/** One row per report in a history export: every report up to asOf, oldest first. */
+export const COVERAGE_HISTORY_COLUMNS = [
+  "code", "name", "province_code", "province_name", "as_of", "as_of_precision", "active_participants", "figure_status",
+  "rate", "claimed_rate", "recorded_at", "source",
+] as const;
+
+/** The breakdown columns of signed-in exports, one per category of the API (persons; empty where not given). */
+export const SEGMENT_CATEGORIES = [
+  "WAGE_EARNER", "NON_WAGE_EARNER", "CONSTRUCTION", "MIGRANT_WORKER", "NON_ASN_STAFF", "VILLAGE_OFFICIAL", "VULNERABLE_WORKER",
+  "APBD", "APBDES", "PROVINCE_BUDGET", "CSR", "BAZNAS", "SELF_PAID", "EMPLOYER",
+] as const;
+const segmentColumn = (category: string) => `persons_${category.toLowerCase()}`;
+
+type SourceRef = { publisher: string | null; title: string | null; publishedOn: string | null };
+type Segment = { category: string; persons: number };
+
+interface Coverage {
+  asOf: string; activeParticipants: number; workforce: number | null; workforceYear: number | null; rate: number | null;
+  target: number | null; targetYear: number | null; gap: number | null; requiredMonthlyPace: number | null; status: string | null;
+  sources: SourceRef[];
+  segments?: Segment[];
+}
+
+interface Report {
+  asOf: string; asOfPrecision: string; activeParticipants: number | null; status: string; rate: number | null;
+  claimedRate: number | null; recordedAt: string; source: SourceRef;
+  segments?: Segment[];
+}
 
 interface Row {
   code: string;
   name: string;
   province: { code: string; name: string };
-  coverage: null | {
-    asOf: string; activeParticipants: number; workforce: number | null; workforceYear: number | null; rate: number | null;
-    target: number | null; targetYear: number | null; gap: number | null; requiredMonthlyPace: number | null; status: string | null;
-    sources: { publisher: string | null; title: string | null; publishedOn: string | null }[];
+  coverage?: Coverage | null;
+  coverageHistory?: Report[];
+}
+
+type Cell = string | number | null;
+
+const sourceText = (s: SourceRef) => [s.publisher, s.title, s.publishedOn].filter(Boolean).join(", ");
+const segmentCells = (segments: Segment[] | undefined): Cell[] =>
+  SEGMENT_CATEGORIES.map((category) => segments?.find((s) => s.category === category)?.persons ?? null);
+
+function snapshotCells(row: Row): Cell[] {
+  const c = row.coverage;
+  return [
+    row.code, row.name, row.province.code, row.province.name, c?.asOf ?? null, c?.activeParticipants ?? null, c?.workforce ?? null,
+    c?.workforceYear ?? null, c?.rate ?? null, c?.target ?? null, c?.targetYear ?? null, c?.gap ?? null, c?.requiredMonthlyPace ?? null,
+    c?.status ?? null, c ? c.sources.map(sourceText).join("; ") : "",
+  ];
+}
+
+function historyCells(row: Row, report: Report): Cell[] {
+  return [
+    row.code, row.name, row.province.code, row.province.name, report.asOf, report.asOfPrecision, report.activeParticipants,
+    report.status, report.rate, report.claimedRate, report.recordedAt, sourceText(report.source),
+  ];
+}
+
+export interface CoverageTable {
+  columns: string[];
+  rows: Cell[][];
+}
+
+/** The table of an export: one row per regency (or per report with history), breakdown columns when signed in. */
+export function coverageTable(rows: Row[], options: { history?: boolean; segments?: boolean } = {}): CoverageTable {
+  const segments = options.segments ?? false;
+  const extra = segments ? SEGMENT_CATEGORIES.map(segmentColumn) : [];
+  if (options.history) {
+    return {
+      columns: [...COVERAGE_HISTORY_COLUMNS, ...extra],
+      rows: rows.flatMap((row) => (row.coverageHistory ?? []).map((r) => [...historyCells(row, r), ...(segments ? segmentCells(r.segments) : [])])),
+    };
+  }
+  return {
+    columns: [...COVERAGE_CSV_COLUMNS, ...extra],
+    rows: rows.map((row) => [...snapshotCells(row), ...(segments ? segmentCells(row.coverage?.segments) : [])]),
   };
 }
 
@@ -36,71 +105,112 @@ export const MAX_EXPORT_REGENCIES = 1000;
  * OWASP's rule against CSV injection: text a spreadsheet would read as a formula (starting with =, +, -, @,
  * tab or CR) is prefixed with an apostrophe, so it shows as the text it is. Numbers are left as numbers.
  */
-export function neutraliseFormula(value: unknown): unknown {
+export function neutraliseFormula(value: Cell): Cell {
   return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function coverageCsv(rows: Row[]): string {
-  const cell = (value: unknown) => (value === null || value === undefined ? "" : neutraliseFormula(value));
+export function coverageCsv(rows: Row[], options: { history?: boolean; segments?: boolean } = {}): string {
+  const table = coverageTable(rows, options);
   return stringify(
-    rows.map((row) => {
-      const c = row.coverage;
-      return [
-        row.code, row.name, row.province.code, row.province.name, cell(c?.asOf), cell(c?.activeParticipants), cell(c?.workforce),
-        cell(c?.workforceYear), cell(c?.rate), cell(c?.target), cell(c?.targetYear), cell(c?.gap), cell(c?.requiredMonthlyPace),
-        cell(c?.status),
-        cell(c ? c.sources.map((s) => [s.publisher, s.title, s.publishedOn].filter(Boolean).join(", ")).join("; ") : ""),
-      ];
-    }),
-    { header: true, columns: [...COVERAGE_CSV_COLUMNS], record_delimiter: "\r\n" },
+    table.rows.map((cells) => cells.map((cell) => neutraliseFormula(cell) ?? "")),
+    { header: true, columns: table.columns, record_delimiter: "\r\n" },
   );
 }
 
-type Data = Record<string, Row[]>;
+const COVERAGE_FIELDS = `asOf activeParticipants workforce workforceYear rate target targetYear gap requiredMonthlyPace status
+  sources { publisher title publishedOn }`;
+const HISTORY_FIELDS = "asOf asOfPrecision activeParticipants status rate claimedRate recordedAt source { publisher title publishedOn }";
 
-export function exportRoutes(app: Express, apollo: ApolloServer<any>): void {
-  /** Public aggregates only: the export runs as an anonymous caller, whoever asks. */
-  const run = async (query: string, variables: Record<string, unknown>): Promise<{ data?: Data; errors?: string[] }> => {
-    const result = await apollo.executeOperation({ query, variables }, { contextValue: { identity: ANONYMOUS } });
+interface ExportRequest {
+  province?: string;
+  regencies?: string[];
+  asOf?: string;
+  history: boolean;
+}
+
+function exportRequest(request: Request): ExportRequest | string {
+  const text = (name: string) => (typeof request.query[name] === "string" ? (request.query[name] as string).trim() : undefined);
+  const province = text("province") || undefined;
+  const regencies = text("regencies")?.split(",").map((c) => c.trim()).filter(Boolean);
+  const asOf = text("asOf") || undefined;
+  const history = text("history");
+
+  if (!province === !regencies?.length) return "Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).";
+  if (province && !isAreaCode("province", province)) return `province=${province} is not a province code: use two digits, like 16.`;
+  const badRegency = regencies?.find((code) => !isAreaCode("regency", code));
+  if (badRegency) return `regencies contains "${badRegency}", which is not a regency code: use codes like 16.06.`;
+  if (regencies && regencies.length > MAX_EXPORT_REGENCIES) {
+    return `At most ${MAX_EXPORT_REGENCIES} regencies per export (this asks for ${regencies.length}): split the list, or export a province.`;
+  }
+  if (asOf) {
+    try {
+      DateScalar.parseValue(asOf);
+    } catch (error) {
+      return `asOf=${asOf} is not a date: use YYYY-MM-DD, like 2025-07-31 (${(error as Error).message}).`;
+    }
+  }
+  if (history !== undefined && history !== "" && history !== "true" && history !== "false") {
+    return `history=${history} is not true or false: history=true lists every report up to asOf.`;
+  }
+  return { province, regencies, asOf, history: history === "true" };
+}
+
+function operation(ask: ExportRequest, signedIn: boolean): { query: string; variables: Record<string, unknown> } {
+  const segments = signedIn ? " segments { category persons }" : "";
+  const selection = ask.history
+    ? `code name province { code name } coverageHistory(to: $asOf) { ${HISTORY_FIELDS}${segments} }`
+    : `code name province { code name } coverage(asOf: $asOf) { ${COVERAGE_FIELDS}${segments} }`;
+  if (ask.province) {
+    return { query: `query($province: ID!, $asOf: Date) { rows: regencies(provinceCode: $province) { ${selection} } }`, variables: { asOf: ask.asOf, province: ask.province } };
+  }
+  // One list field, not an alias per regency: a thousand aliases would cost the gateway seconds of planning.
+  return { query: `query($codes: [ID!]!, $asOf: Date) { rows: regencies(codes: $codes) { ${selection} } }`, variables: { asOf: ask.asOf, codes: ask.regencies } };
+}
+
+export function exportRoutes(
+  app: Express,
+  apollo: ApolloServer<any>,
+  authenticate: (request: IncomingMessage) => Promise<Identity> = async () => ANONYMOUS,
+): void {
+  const answer = (format: "csv" | "json") => async (request: Request, response: Response) => {
+    const refuse = (status: number, message: string) =>
+      sendGraphQLError(response, status, status === 400 ? "BAD_USER_INPUT" : status === 401 ? "UNAUTHENTICATED" : "BAD_GATEWAY", message);
+    const ask = exportRequest(request);
+    if (typeof ask === "string") return refuse(400, ask);
+    let identity: Identity;
+    try {
+      identity = await authenticate(request);
+    } catch (error) {
+      return refuse(401, (error as Error).message);
+    }
+    const signedIn = identity.role !== "anonymous";
+    const { query, variables } = operation(ask, signedIn);
+    const result = await apollo.executeOperation({ query, variables }, { contextValue: { identity } });
     const body = result.body.kind === "single" ? result.body.singleResult : undefined;
-    if (!body || body.errors?.length) return { errors: body?.errors?.map((e) => e.message) ?? ["no result"] };
-    return { data: body.data as Data };
-  };
-
-  app.get("/export/coverage.csv", async (request, response) => {
-    const province = typeof request.query.province === "string" ? request.query.province.trim() : undefined;
-    const regencies = typeof request.query.regencies === "string" ? request.query.regencies.split(",").map((c) => c.trim()).filter(Boolean) : undefined;
-    const asOf = typeof request.query.asOf === "string" && request.query.asOf ? request.query.asOf : undefined;
-    const refuse = (message: string) => sendGraphQLError(response, 400, "BAD_USER_INPUT", message);
-
-    if (!province === !regencies?.length) return refuse("Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).");
-    if (province && !isAreaCode("province", province)) return refuse(`province=${province} is not a province code: use two digits, like 16.`);
-    const badRegency = regencies?.find((code) => !isAreaCode("regency", code));
-    if (badRegency) return refuse(`regencies contains "${badRegency}", which is not a regency code: use codes like 16.06.`);
-    if (regencies && regencies.length > MAX_EXPORT_REGENCIES) {
-      return refuse(`At most ${MAX_EXPORT_REGENCIES} regencies per export (this asks for ${regencies.length}): split the list, or export a province.`);
+    if (!body || body.errors?.length) {
+      return refuse(502, `The gateway could not answer: ${body?.errors?.map((e) => e.message).join("; ") ?? "no result"}`);
     }
-    if (asOf) {
-      try {
-        DateScalar.parseValue(asOf);
-      } catch (error) {
-        return refuse(`asOf=${asOf} is not a date: use YYYY-MM-DD, like 2025-07-31 (${(error as Error).message}).`);
-      }
-    }
-
-    // One list field, not an alias per regency: a thousand aliases would cost the gateway seconds of planning.
-    const { data, errors } = province
-      ? await run(`query($province: ID!, $asOf: Date) { rows: regencies(provinceCode: $province) { ${FIELDS} } }`, { province, asOf })
-      : await run(`query($codes: [ID!]!, $asOf: Date) { rows: regencies(codes: $codes) { ${FIELDS} } }`, { codes: regencies, asOf });
-    if (errors) return sendGraphQLError(response, 502, "BAD_GATEWAY", `The gateway could not answer: ${errors.join("; ")}`);
-    const found = new Map((data!.rows as Row[]).map((row) => [row.code, row]));
-    // In the order given; unknown codes are left out, as the documented behaviour has it.
-    const rows = province ? (data!.rows as Row[]) : regencies!.map((code) => found.get(code)).filter((row): row is Row => row !== undefined);
+    const data = body.data as { rows: Row[] };
+    const found = new Map(data.rows.map((row) => [row.code, row]));
+    // In the order given; unknown codes are left out.
+    const rows = ask.province ? data.rows : ask.regencies!.map((code) => found.get(code)).filter((row): row is Row => row !== undefined);
+    const options = { history: ask.history, segments: signedIn };
+    const name = `coverage${ask.history ? "-history" : ""}${ask.province ? `-${ask.province}` : ""}${ask.asOf ? `-${ask.asOf}` : ""}`;
     response
       .status(200)
-      .type("text/csv; charset=utf-8")
-      .set("content-disposition", `inline; filename="coverage${province ? `-${province}` : ""}${asOf ? `-${asOf}` : ""}.csv"`)
-      .set("cache-control", "no-store")
-      .send(coverageCsv(rows));
-  });
+      .set("content-disposition", `inline; filename="${name}.${format}"`)
+      .set("cache-control", signedIn ? "private, no-store" : "no-cache")
+      .set("vary", "authorization");
+    if (format === "csv") return response.type("text/csv; charset=utf-8").send(coverageCsv(rows, options));
+    const table = coverageTable(rows, options);
+    response.json({
+      asOf: ask.asOf ?? null,
+      history: ask.history,
+      signedIn,
+      columns: table.columns,
+      rows: table.rows.map((cells) => Object.fromEntries(table.columns.map((column, i) => [column, cells[i]]))),
+    });
+  };
+  app.get("/export/coverage.csv", answer("csv"));
+  app.get("/export/coverage.json", answer("json"));
 }

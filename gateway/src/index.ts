@@ -11,3 +11,6 @@ export * from "./response-cache";
 export * from "./client-errors";
 export * from "./rate-limit";
 export * from "./token-lifetime";
+export * from "./cors";
+export * from "./dashboard";
+export * from "./persisted-operations";

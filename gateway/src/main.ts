@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { envPort, envString, stopOnSignals } from "@cakupan/kit";
 import { authConfigFromEnv } from "./auth";
+import { corsOriginsFromEnv } from "./cors";
+import { trustedDocumentsFromEnv } from "./persisted-operations";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
 import { limitsFromEnv } from "./limits";
 import { rateLimitFromEnv } from "./rate-limit";
@@ -18,6 +20,8 @@ startGatewayServer({
   responseCache: process.env.RESPONSE_CACHE !== "false",
   rateLimit: rateLimitFromEnv(),
   trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
+  corsOrigins: corsOriginsFromEnv(),
+  trustedDocuments: trustedDocumentsFromEnv(),
   // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
   tls: process.env.TLS_CERT_FILE && process.env.TLS_KEY_FILE
     ? { cert: readFileSync(process.env.TLS_CERT_FILE), key: readFileSync(process.env.TLS_KEY_FILE) }

@@ -1,13 +1,16 @@
 import { asTextCells } from "../shared/cell-text";
 import type { GatewayConfig } from "../shared/gateway";
 import { dateArgument, listArgument, yearArgument } from "./arguments";
-import { Batcher, literal } from "./batcher";
+import LOOKUPS from "../operations/lookups.graphql";
+import { Batcher } from "./batcher";
 import { RegionDirectory, type RegencyEntry } from "./directory";
 import { invalidValue, notAvailable } from "./errors";
 
 export interface CoverageFigures {
   asOf: string;
   activeParticipants: number;
+  /** REPORTED, or ESTIMATE when the source rounds. */
+  activeParticipantsStatus: string;
   workforce: number | null;
   rate: number | null;
   target: number | null;
@@ -15,13 +18,25 @@ export interface CoverageFigures {
   gap: number | null;
   requiredMonthlyPace: number | null;
   status: string | null;
+  discrepancies: { field: string }[];
   sources: { publisher: string | null; title: string | null; publishedOn: string | null }[];
 }
 
-const COVERAGE_SELECTION = `asOf activeParticipants workforce rate target targetYear gap requiredMonthlyPace status
-  sources { publisher title publishedOn }`;
-/** Breakdowns are for signed-in users (a planner's token in the task pane): asked only when a cell wants one. */
-const SEGMENT_SELECTION = "asOf segments { dimension category label persons }";
+/**
+ * What a row's figure is, as the dashboard's badges say it: no report (unknown, not zero), an estimate, no
+ * workforce estimate (no rate), a source's claim its own figures do not give.
+ */
+export function flagsOf(coverage: CoverageFigures | null): string[] {
+  if (!coverage) return ["NO_REPORT"];
+  const flags: string[] = [];
+  if (coverage.activeParticipantsStatus === "ESTIMATE") flags.push("ESTIMATE");
+  if (coverage.workforce === null) flags.push("NO_WORKFORCE");
+  if (coverage.discrepancies?.length) flags.push("DISCREPANCY");
+  // TRUTH-FIELDS: STALE and INFERRED join here once Coverage carries them.
+  return flags;
+}
+
+/** Breakdowns (JskSegments) are for signed-in users (a planner's token in the task pane): asked only when a cell wants one. */
 
 /** The columns TABLE can show, and how each reads a row. */
 export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = {
@@ -36,9 +51,10 @@ export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = 
   gap: (r) => r.coverage?.gap ?? "",
   pace: (r) => r.coverage?.requiredMonthlyPace ?? "",
   status: (r) => r.coverage?.status ?? "",
+  flags: (r) => flagsOf(r.coverage).join(" "),
   source: (r) => r.coverage?.sources.map((s) => [s.publisher, s.publishedOn].filter(Boolean).join(" ")).join("; ") ?? "",
 };
-export const DEFAULT_TABLE_FIELDS = ["code", "name", "active", "workforce", "rate", "target", "gap", "status", "source"];
+export const DEFAULT_TABLE_FIELDS = ["code", "name", "active", "workforce", "rate", "target", "gap", "status", "flags", "source"];
 
 export interface TableRow {
   code: string;
@@ -100,11 +116,10 @@ export class Jsk {
 
   /** Coverage of a regency at a date (null asOf: today), or null when it has no report by then. */
   async coverageOf(regency: RegencyEntry, asOf: string | null): Promise<CoverageFigures | null> {
-    const args = asOf ? `(asOf: ${literal(asOf)})` : "";
     const result = await this.batcher.fetch<{ coverage: CoverageFigures | null }>(
       `coverage|${regency.code}|${asOf ?? ""}`,
-      `regency(code: ${literal(regency.code)})`,
-      `coverage${args} { ${COVERAGE_SELECTION} }`,
+      LOOKUPS.JskCoverage,
+      { code: regency.code, asOf },
     );
     return result?.coverage ?? null;
   }
@@ -129,8 +144,8 @@ export class Jsk {
     const regency = await this.directory.regency(region);
     const result = await this.batcher.fetch<{ coverage: { asOf: string; segments: { category: string; persons: number }[] } | null }>(
       `segments|${regency.code}|${asOf ?? ""}`,
-      `regency(code: ${literal(regency.code)})`,
-      `coverage${asOf ? `(asOf: ${literal(asOf)})` : ""} { ${SEGMENT_SELECTION} }`,
+      LOOKUPS.JskSegments,
+      { code: regency.code, asOf },
     );
     if (!result?.coverage) throw notAvailable(`No coverage report for ${regency.shortName} at or before ${asOf ?? "today"}.`);
     const part = result.coverage.segments.find((s) => s.category === category);
@@ -142,8 +157,8 @@ export class Jsk {
     const regency = await this.directory.regency(region);
     const result = await this.batcher.fetch<{ workforceEstimates: { year: number; persons: number }[]; coverageTargets: { year: number; rate: number; scheme: string }[] }>(
       `figures|${regency.code}`,
-      `regency(code: ${literal(regency.code)})`,
-      "workforceEstimates { year persons } coverageTargets { year rate scheme }",
+      LOOKUPS.JskFigures,
+      { code: regency.code },
     );
     return { regency, workforceEstimates: result?.workforceEstimates ?? [], coverageTargets: result?.coverageTargets ?? [] };
   }
@@ -180,8 +195,8 @@ export class Jsk {
       if (province) {
         const rows = await this.batcher.fetch<{ code: string; name: string; coverage: CoverageFigures | null }[]>(
           `province|${province.code}|${asOf ?? ""}`,
-          `regencies(provinceCode: ${literal(province.code)})`,
-          `code name coverage${asOf ? `(asOf: ${literal(asOf)})` : ""} { ${COVERAGE_SELECTION} }`,
+          LOOKUPS.JskProvinceTable,
+          { provinceCode: province.code, asOf },
         );
         return (rows ?? []).map((row) => ({ ...row, province: province.name }));
       }
@@ -204,11 +219,10 @@ export class Jsk {
   async history(region: unknown, fromValue?: unknown, toValue?: unknown): Promise<(string | number)[][]> {
     const [from, to] = [dateArgument(fromValue, "from"), dateArgument(toValue, "to")];
     const regency = await this.directory.regency(region);
-    const args = [from && `from: ${literal(from)}`, to && `to: ${literal(to)}`].filter(Boolean).join(", ");
     const result = await this.batcher.fetch<{ coverageHistory: { asOf: string; activeParticipants: number | null; rate: number | null; status: string; source: { publisher: string | null } }[] }>(
       `history|${regency.code}|${from ?? ""}|${to ?? ""}`,
-      `regency(code: ${literal(regency.code)})`,
-      `coverageHistory${args ? `(${args})` : ""} { asOf activeParticipants rate status source { publisher } }`,
+      LOOKUPS.JskHistory,
+      { code: regency.code, from, to },
     );
     const reports = result?.coverageHistory ?? [];
     if (!reports.length) throw notAvailable(`No coverage reports for ${regency.shortName}${from || to ? ` from ${from ?? "the start"} to ${to ?? "today"}` : ""}.`);
@@ -219,8 +233,8 @@ export class Jsk {
     const regency = await this.directory.regency(region);
     const result = await this.batcher.fetch<{ awards: { rank: number; title: string; edition: { name: string; level: string }; category: { name: string }; source: { publisher: string | null } }[] }>(
       `awards|${regency.code}`,
-      `regency(code: ${literal(regency.code)})`,
-      "awards { rank title edition { name level } category { name } source { publisher } }",
+      LOOKUPS.JskAwards,
+      { code: regency.code },
     );
     const awards = result?.awards ?? [];
     if (!awards.length) throw notAvailable(`No Paritrana Award results recorded for ${regency.shortName}.`);

@@ -43,6 +43,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createServer(app);
+  // Idle connections outlive the gateway's (30 s): a gateway busy planning a large operation for seconds
+  // cannot close its idle sockets meanwhile, and would otherwise send on one this server had just closed
+  // (ECONNRESET for every field of that fetch).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: true,

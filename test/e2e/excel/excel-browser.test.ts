@@ -45,8 +45,8 @@ describe("the Excel add-in in a browser, against the live gateway", () => {
     expect(table.hasHeaders).toBe(true);
     expect(table.name).toMatch(/^JSK_/);
     const cell = (row: number, column: number) => sheet.cells[`${row},${column}`];
-    const header = Array.from({ length: 9 }, (_, c) => cell(0, c));
-    expect(header).toEqual(["Kode", "Nama", "Peserta aktif", "Potensi tenaga kerja", "Cakupan", "Target", "Kekurangan", "Status", "Sumber"]);
+    const header = Array.from({ length: 10 }, (_, c) => cell(0, c));
+    expect(header).toEqual(["Kode", "Nama", "Peserta aktif", "Potensi tenaga kerja", "Cakupan", "Target", "Kekurangan", "Status", "Tanda", "Sumber"]);
 
     const { regencies } = await data(stack.gateway.url, `{ regencies(provinceCode: "16") { code name coverage(asOf: "2025-07-31") { activeParticipants workforce rate target gap status } } }`);
     expect(table.range.rows).toBe(regencies.length + 1);
@@ -56,6 +56,9 @@ describe("the Excel add-in in a browser, against the live gateway", () => {
         regency.code, regency.name, c?.activeParticipants ?? "", c?.workforce ?? "", c?.rate ?? "", c?.target ?? "", c?.gap ?? "", c?.status ?? "",
       ]);
     });
+    // The dashboard's badges, in words: an estimate without a workforce estimate, a discrepancy, no report.
+    const flags = Object.fromEntries(regencies.map((r: { code: string }, i: number) => [r.code, cell(i + 1, 8)]));
+    expect([flags["16.10"], flags["16.06"], flags["16.01"]]).toEqual(["PERKIRAAN; tanpa potensi TK", "SELISIH", "belum ada laporan"]);
     expect(await page.textContent("#sources")).toContain("JPNN.com");
     expect(await page.textContent("#last-refreshed")).not.toBe("belum pernah");
     await page.screenshot({ path: join(__dirname, "..", "..", "..", ".data", "taskpane.png") });
