@@ -132,6 +132,10 @@ export function nominationViolations(
   } else if (![NomineeKind.BUSINESS, NomineeKind.PUBLIC_SERVICE_INSTITUTION].includes(input.nominee.organisation!.kind)) {
     out.push(violation("nominee.organisation.kind", "ORGANISATION_KIND", "An organisation is a BUSINESS or a PUBLIC_SERVICE_INSTITUTION."));
   }
+  const base = input.nominee.organisation?.regencyCode;
+  if (base != null && (!isAreaCode("regency", base) || !knownRegencyCodes().has(base))) {
+    out.push(violation("nominee.organisation.regencyCode", "UNKNOWN_AREA", `"${base.slice(0, 40)}" is not a known regency code, like "16.06".`));
+  }
   if (found.category?.nomineeKind) {
     const expected = NOMINEE_TYPE_OF[found.category.nomineeKind];
     const organisationKind = input.nominee.organisation?.kind;

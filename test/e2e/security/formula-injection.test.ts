@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
-import { launchChromium } from "../../support/browser";
+import { launchChromium, openTaskPane } from "../../support/browser";
 import { data } from "../../support/graphql";
 import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
 
@@ -58,16 +56,11 @@ describe("the CSV export", () => {
 });
 
 describe("the Excel add-in", () => {
-  const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage();
-    const stub = readFileSync(join(__dirname, "..", "excel", "office-host-stub.js"), "utf8");
-    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
-    await page.goto(stack.gateway.url.replace("/graphql", "/addin/taskpane.html"));
-    await page.waitForFunction(() => (document.getElementById("province") as HTMLSelectElement)?.value === "16", null, { timeout: 20_000 });
+    page = await openTaskPane(browser, stack.gateway.url);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
