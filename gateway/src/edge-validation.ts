@@ -1,27 +1,50 @@
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
-import { DateScalar, DateTimeScalar, MAX_VARIABLE_DEPTH, variablesProblem, variablesProblemMessage } from "@cakupan/kit";
+import {
+  DateScalar,
+  DateTimeScalar,
+  MAX_VARIABLE_DEPTH,
+  variablesProblem,
+  variablesProblemMessage,
+} from "@cakupan/kit";
 import type { RequestHandler } from "express";
 import { type GraphQLScalarType, type GraphQLSchema, isScalarType } from "graphql";
 import { sendGraphQLError } from "./client-errors";
 
 /**
  * What the gateway checks of a request before hashing it, caching it or planning it: variables nested at
- * most MAX_VARIABLE_DEPTH deep and free of NUL characters (query and GET variables alike), and every
+ * most MAX_VARIABLE_DEPTH deep and free of NUL characters (POST and GET alike), extensions an object, and
+ * every
  * custom scalar of the supergraph read as its subgraphs read it, so an impossible date is refused here,
  * with the client's own variable names, instead of as a subgraph's "400: Bad Request".
  */
 export const boundVariables: RequestHandler = (request, response, next) => {
-  let variables: unknown = (request.body as { variables?: unknown } | undefined)?.variables;
-  if (request.method === "GET" && typeof request.query.variables === "string") {
-    try {
-      variables = JSON.parse(request.query.variables);
-    } catch {
-      return next(); // Apollo Server answers that the variables are not JSON
-    }
+  const body = request.body as { variables?: unknown; extensions?: unknown } | undefined;
+  let { variables, extensions } =
+    request.method === "GET"
+      ? { variables: request.query.variables, extensions: request.query.extensions }
+      : (body ?? {});
+  try {
+    if (request.method === "GET" && typeof variables === "string") variables = JSON.parse(variables);
+    if (request.method === "GET" && typeof extensions === "string") extensions = JSON.parse(extensions);
+  } catch {
+    return next(); // Apollo Server answers that they are not JSON
+  }
+  if (extensions != null && (typeof extensions !== "object" || Array.isArray(extensions))) {
+    return sendGraphQLError(
+      response,
+      400,
+      "BAD_REQUEST",
+      '`extensions` must be a JSON object (like {"persistedQuery": {...}}), or left out.',
+    );
   }
   const problem = variablesProblem(variables, MAX_VARIABLE_DEPTH);
   if (!problem) return next();
-  sendGraphQLError(response, 400, problem.kind === "DEPTH" ? "BAD_REQUEST" : "BAD_USER_INPUT", variablesProblemMessage(problem));
+  sendGraphQLError(
+    response,
+    400,
+    problem.kind === "DEPTH" ? "BAD_REQUEST" : "BAD_USER_INPUT",
+    variablesProblemMessage(problem),
+  );
 };
 
 /** The supergraph only names its scalars; these are what they are. */

@@ -33,13 +33,22 @@ export function graphqlOverHttpPlugin<TContext extends object>(): ApolloServerPl
         async didResolveOperation({ operation, request }) {
           if (operation) return;
           const message = request.operationName
-            ? `The document has no operation named ${JSON.stringify(request.operationName)}: send the name of one of its operations as operationName.`
+            ? `The document has no operation named ${JSON.stringify(request.operationName)}: ` +
+              "send the name of one of its operations as operationName."
             : "The document holds several operations: send the one to run as operationName.";
-          throw new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } });
+          throw new GraphQLError(message, {
+            extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } },
+          });
         },
         async willSendResponse({ request, response }) {
-          const requestError = response.body.kind === "single" && response.body.singleResult.data === undefined;
-          if (requestError && response.http.status === 400 && legacyClient(request.http?.headers.get("accept"))) response.http.status = 200;
+          const requestError =
+            response.body.kind === "single" && response.body.singleResult.data === undefined;
+          if (
+            requestError &&
+            response.http.status === 400 &&
+            legacyClient(request.http?.headers.get("accept"))
+          )
+            response.http.status = 200;
         },
       };
     },

@@ -22,7 +22,11 @@ import {
 const ALONE = new Set(["__type", "__typename"]);
 
 /** The root fields of an operation, through fragment spreads and inline fragments. */
-function rootFields(selectionSet: SelectionSetNode, fragments: (name: string) => FragmentDefinitionNode | null | undefined, seen = new Set<string>()): FieldNode[] {
+function rootFields(
+  selectionSet: SelectionSetNode,
+  fragments: (name: string) => FragmentDefinitionNode | null | undefined,
+  seen = new Set<string>(),
+): FieldNode[] {
   return selectionSet.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD) return [selection];
     if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, fragments, seen);
@@ -34,7 +38,8 @@ function rootFields(selectionSet: SelectionSetNode, fragments: (name: string) =>
   });
 }
 
-const refusal = (message: string, node: FieldNode) => new GraphQLError(message, { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+const refusal = (message: string, node: FieldNode) =>
+  new GraphQLError(message, { nodes: [node], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
 
 /** The validation rule while introspection is off. */
 export function introspectionOffRule(context: ValidationContext): ASTVisitor {
@@ -42,10 +47,19 @@ export function introspectionOffRule(context: ValidationContext): ASTVisitor {
     OperationDefinition(operation) {
       const fields = rootFields(operation.selectionSet, (name) => context.getFragment(name));
       const schemaField = fields.find((field) => field.name.value === "__schema");
-      if (schemaField) context.reportError(refusal("This gateway has introspection off: __schema is not answered.", schemaField));
+      if (schemaField)
+        context.reportError(
+          refusal("This gateway has introspection off: __schema is not answered.", schemaField),
+        );
       const typeField = fields.find((field) => field.name.value === "__type");
       if (typeField && !fields.every((field) => ALONE.has(field.name.value))) {
-        context.reportError(refusal("This gateway has introspection off: __type is answered only in an operation asking for nothing else.", typeField));
+        context.reportError(
+          refusal(
+            "This gateway has introspection off: " +
+              "__type is answered only in an operation asking for nothing else.",
+            typeField,
+          ),
+        );
       }
     },
   };
@@ -65,14 +79,25 @@ export function introspectionOffPlugin<TContext extends object>(): ApolloServerP
         async responseForOperation({ operation, document, request }) {
           if (operation.operation !== "query") return null;
           const fragments = (name: string) =>
-            document.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name);
+            document.definitions.find(
+              (d): d is FragmentDefinitionNode =>
+                d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name,
+            );
           const fields = rootFields((operation as OperationDefinitionNode).selectionSet, fragments);
-          if (!fields.some((field) => field.name.value === "__type") || !fields.every((field) => ALONE.has(field.name.value))) return null;
+          if (
+            !fields.some((field) => field.name.value === "__type") ||
+            !fields.every((field) => ALONE.has(field.name.value))
+          )
+            return null;
           const data: Record<string, unknown> = {};
           for (const field of fields) {
-            if (included(field, request.variables ?? {})) data[field.alias?.value ?? field.name.value] = field.name.value === "__type" ? null : "Query";
+            if (included(field, request.variables ?? {}))
+              data[field.alias?.value ?? field.name.value] = field.name.value === "__type" ? null : "Query";
           }
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { data } } };
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: "single", singleResult: { data } },
+          };
         },
       };
     },

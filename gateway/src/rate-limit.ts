@@ -22,7 +22,8 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, zeroAl
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < (zeroAllowed ? 0 : 1)) throw new Error(`${name}=${raw} is not a ${zeroAllowed ? "whole number" : "positive whole number"}.`);
+  if (!Number.isInteger(value) || value < (zeroAllowed ? 0 : 1))
+    throw new Error(`${name}=${raw} is not a ${zeroAllowed ? "whole number" : "positive whole number"}.`);
   return value;
 }
 
@@ -33,8 +34,12 @@ export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimi
   return requests === 0 ? null : { requests, windowSeconds };
 }
 
-export function rateLimit(options: RateLimitOptions, identify: (request: Request) => Promise<Identity>): RequestHandler {
-  const limiter = options.limiter ?? new RateLimiterMemory({ points: options.requests, duration: options.windowSeconds });
+export function rateLimit(
+  options: RateLimitOptions,
+  identify: (request: Request) => Promise<Identity>,
+): RequestHandler {
+  const limiter =
+    options.limiter ?? new RateLimiterMemory({ points: options.requests, duration: options.windowSeconds });
   return async (request, response, next) => {
     let key = `ip:${request.ip ?? request.socket.remoteAddress}`;
     try {
@@ -53,8 +58,9 @@ export function rateLimit(options: RateLimitOptions, identify: (request: Request
       }
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       response.set("retry-after", String(seconds));
-      const message = `Too many requests: each client may send ${options.requests} requests every ${options.windowSeconds} s. Try again in ${seconds} s.`;
-      return sendGraphQLError(response, 429, "RATE_LIMITED", message);
+      const { requests, windowSeconds } = options;
+      const message = `Too many requests: each client may send ${requests} requests every ${windowSeconds} s. `;
+      return sendGraphQLError(response, 429, "RATE_LIMITED", `${message}Try again in ${seconds} s.`);
     }
     next();
   };

@@ -24,6 +24,7 @@ export function maxTokenLifetimeFromEnv(env: NodeJS.ProcessEnv = process.env): n
   const raw = env.AUTH_MAX_TOKEN_LIFETIME;
   if (raw === undefined || raw === "") return DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const seconds = parseDuration(raw);
-  if (!seconds) throw new Error(`AUTH_MAX_TOKEN_LIFETIME=${raw} is not a duration: use 12h, 30m or a number of seconds.`);
+  if (!seconds)
+    throw new Error(`AUTH_MAX_TOKEN_LIFETIME=${raw} is not a duration: use 12h, 30m or a number of seconds.`);
   return seconds;
 }

@@ -28,7 +28,8 @@ function pidOn(port) {
   if (!match) throw new Error(`nothing listens on port ${port}`);
   return Number(match[1]);
 }
-const rssMiB = (pid) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024);
+const rssMiB = (pid) =>
+  Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024);
 
 /** Runs work while sampling the RSS of each process every 20 ms: before, peak during, after. */
 async function sampled(pids, work) {
@@ -65,12 +66,30 @@ for (let i = 0; size < Number(args["junk-mb"]) * 1024 * 1024; i++) {
   size += row.length + 1;
 }
 const csv = [header, ...rows].join("\n");
-const query = `mutation($csv: String!) { importParticipants(regencyCode: "16.06", csv: $csv, dryRun: true) { rows valid problems { line column message } } }`;
+const query = `mutation($csv: String!) { importParticipants(regencyCode: "16.06", csv: $csv, dryRun: true) {
+  rows valid problems { line column message } } }`;
 const junk = await sampled(pids, () => post(JSON.stringify({ query, variables: { csv } })));
-console.log(`dry-run import of a ${(csv.length / 2 ** 20).toFixed(1)} MB junk CSV (${rows.length.toLocaleString("en")} rows): HTTP ${junk.result.status}, ${(junk.result.bytes / 2 ** 20).toFixed(1)} MB answer in ${junk.ms} ms`);
-for (const name of Object.keys(pids)) console.log(`  ${name}: RSS ${junk.before[name]} MiB before, peak ${junk.peak[name]} MiB, ${junk.after[name]} MiB after`);
+const mb = (bytes) => (bytes / 2 ** 20).toFixed(1);
+console.log(
+  `dry-run import of a ${mb(csv.length)} MB junk CSV (${rows.length.toLocaleString("en")} rows): ` +
+    `HTTP ${junk.result.status}, ${mb(junk.result.bytes)} MB answer in ${junk.ms} ms`,
+);
+for (const name of Object.keys(pids))
+  console.log(
+    `  ${name}: RSS ${junk.before[name]} MiB before, peak ${junk.peak[name]} MiB, ${junk.after[name]} MiB after`,
+  );
 
 const search = "muba ".repeat(Math.floor((Number(args["search-mb"]) * 1024 * 1024) / 5) - 20);
-const searched = await sampled(pids, () => post(JSON.stringify({ query: `query($s: String) { regencies(search: $s) { code } }`, variables: { s: search } })));
+const searched = await sampled(pids, () =>
+  post(
+    JSON.stringify({
+      query: `query($s: String) { regencies(search: $s) { code } }`,
+      variables: { s: search },
+    }),
+  ),
+);
 const answer = JSON.parse(searched.result.text);
-console.log(`a ${(search.length / 2 ** 20).toFixed(1)} MB search: HTTP ${searched.result.status} in ${searched.ms} ms: ${answer.errors?.[0]?.message?.slice(0, 120) ?? `${answer.data?.regencies?.length} regencies`}`);
+const outcome = answer.errors?.[0]?.message?.slice(0, 120) ?? `${answer.data?.regencies?.length} regencies`;
+console.log(
+  `a ${mb(search.length)} MB search: HTTP ${searched.result.status} in ${searched.ms} ms: ${outcome}`,
+);

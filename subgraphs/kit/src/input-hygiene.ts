@@ -11,7 +11,9 @@ export type VariablesProblem = { kind: "DEPTH"; maxDepth: number } | { kind: "NU
 
 /** The first problem of a variables object, walked without recursion (so depth cannot overflow the stack). */
 export function variablesProblem(variables: unknown, maxDepth = MAX_VARIABLE_DEPTH): VariablesProblem | null {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: variables, path: "variables", depth: 0 }];
+  const stack: { value: unknown; path: string; depth: number }[] = [
+    { value: variables, path: "variables", depth: 0 },
+  ];
   while (stack.length) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === "string") {
@@ -20,7 +22,11 @@ export function variablesProblem(variables: unknown, maxDepth = MAX_VARIABLE_DEP
       if (depth >= maxDepth) return { kind: "DEPTH", maxDepth };
       for (const [key, child] of Object.entries(value)) {
         if (key.includes("\u0000")) return { kind: "NUL", path };
-        stack.push({ value: child, path: Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, depth: depth + 1 });
+        stack.push({
+          value: child,
+          path: Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`,
+          depth: depth + 1,
+        });
       }
     }
   }
@@ -30,7 +36,8 @@ export function variablesProblem(variables: unknown, maxDepth = MAX_VARIABLE_DEP
 /** What to tell the client about a variables problem. */
 export function variablesProblemMessage(problem: VariablesProblem): string {
   return problem.kind === "DEPTH"
-    ? `The variables are nested deeper than the limit of ${problem.maxDepth} levels: no input here goes that deep; send flatter input.`
+    ? `The variables are nested deeper than the limit of ${problem.maxDepth} levels: ` +
+        "no input here goes that deep; send flatter input."
     : `${problem.path} contains a NUL character (U+0000), which no text here can hold: remove it.`;
 }
 
@@ -40,10 +47,14 @@ export function nulFreeStringsRule(context: ValidationContext): ASTVisitor {
     StringValue(node) {
       if (node.value.includes("\u0000")) {
         context.reportError(
-          new GraphQLError("A string in the query contains a NUL character (U+0000), which no text here can hold: remove it.", {
-            nodes: [node],
-            extensions: { code: "BAD_USER_INPUT" },
-          }),
+          new GraphQLError(
+            "A string in the query contains a NUL character (U+0000), " +
+              "which no text here can hold: remove it.",
+            {
+              nodes: [node],
+              extensions: { code: "BAD_USER_INPUT" },
+            },
+          ),
         );
       }
     },

@@ -22,9 +22,17 @@ export const TEXT_LIMITS = {
 /** Lowercase words joined by hyphens: "paritrana-2024-sumsel", "seed-003-jpnn-muba-coverage-2025". */
 const ID_FORMAT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export function textViolation(field: string, value: string | null | undefined, max: number): Violation | null {
+export function textViolation(
+  field: string,
+  value: string | null | undefined,
+  max: number,
+): Violation | null {
   if (value == null || value.length <= max) return null;
-  return { field, rule: "MAX_LENGTH", message: `${field} is ${value.length} characters long; at most ${max} are kept.` };
+  return {
+    field,
+    rule: "MAX_LENGTH",
+    message: `${field} is ${value.length} characters long; at most ${max} are kept.`,
+  };
 }
 
 /** A link a reader can follow: http or https only (a javascript: link would run in a dashboard). */
@@ -39,12 +47,22 @@ export function linkViolation(field: string, value: string | null | undefined): 
     url = null;
   }
   if (url && (url.protocol === "http:" || url.protocol === "https:")) return null;
-  return { field, rule: "LINK", message: `${field} must be an http or https address, like https://www.antaranews.com/...` };
+  return {
+    field,
+    rule: "LINK",
+    message: `${field} must be an http or https address, like https://www.antaranews.com/...`,
+  };
 }
 
 export function idViolation(field: string, value: string, example: string): Violation | null {
   if (value.length <= TEXT_LIMITS.id && ID_FORMAT.test(value)) return null;
-  return { field, rule: "FORMAT", message: `${field} is not an id: ids are lowercase words joined by hyphens (at most ${TEXT_LIMITS.id} characters), like "${example}".` };
+  return {
+    field,
+    rule: "FORMAT",
+    message:
+      `${field} is not an id: ids are lowercase words joined by hyphens ` +
+      `(at most ${TEXT_LIMITS.id} characters), like "${example}".`,
+  };
 }
 
 /** An id argument of a query: BAD_USER_INPUT when it cannot be one, so a lookup never sees junk. */

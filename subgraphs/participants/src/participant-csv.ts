@@ -25,7 +25,11 @@ export class UnreadableCsv extends Error {
   }
 }
 
-export const normaliseHeader = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, "_");
+export const normaliseHeader = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 
 /** ";" when the header line has more semicolons than commas outside quotes, else ",". */
 export function detectDelimiter(headerLine: string): ";" | "," {
@@ -49,13 +53,17 @@ async function* textChunks(source: CsvSource): AsyncGenerator<string> {
     return;
   }
   const decoder = new TextDecoder("utf-8");
-  for await (const chunk of source) yield typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  for await (const chunk of source)
+    yield typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
   const rest = decoder.decode();
   if (rest) yield rest;
 }
 
 /** The header's normalised names, then every record; throws UnreadableCsv where the file stops being CSV. */
-export async function* readCsv(source: CsvSource, onHeader: (headers: string[]) => void): AsyncGenerator<CsvRecord> {
+export async function* readCsv(
+  source: CsvSource,
+  onHeader: (headers: string[]) => void,
+): AsyncGenerator<CsvRecord> {
   const chunks = textChunks(source);
   // The header line decides the delimiter: read until it is whole (not with for-await, whose break would
   // close the source).
@@ -90,14 +98,18 @@ export async function* readCsv(source: CsvSource, onHeader: (headers: string[]) 
   let previousEnd = 1;
   let previousEmpty = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; empty_lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number; empty_lines: number };
+    }>) {
       const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
       previousEnd = info.lines;
       previousEmpty = info.empty_lines;
       yield { line, values: record };
     }
   } catch (error) {
-    if (error instanceof CsvError) throw new UnreadableCsv((error as { lines?: number }).lines ?? previousEnd + 1, error.message);
+    if (error instanceof CsvError)
+      throw new UnreadableCsv((error as { lines?: number }).lines ?? previousEnd + 1, error.message);
     throw error;
   } finally {
     input.destroy();

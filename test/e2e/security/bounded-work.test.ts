@@ -23,14 +23,21 @@ const SEARCH = `query($s: String) { regencies(search: $s) { code } }`;
 
 describe("search", () => {
   it("a 1.9 MB search is refused before any SQL runs", async () => {
-    const { result, statements } = await stack.subgraphs.regencies.sql.measure(() => graphql(stack.gateway.url, SEARCH, { s: "muba ".repeat(380_000) }));
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, message: expect.stringContaining("at most 100 characters") });
+    const { result, statements } = await stack.subgraphs.regencies.sql.measure(() =>
+      graphql(stack.gateway.url, SEARCH, { s: "muba ".repeat(380_000) }),
+    );
+    expect(result.errors?.[0]).toMatchObject({
+      extensions: { code: "BAD_USER_INPUT" },
+      message: expect.stringContaining("at most 100 characters"),
+    });
     expect(statements).toEqual([]);
   });
 
   it("100 characters are searched, 101 refused", async () => {
     expect((await graphql(stack.gateway.url, SEARCH, { s: "m".repeat(100) })).errors).toBeUndefined();
-    expect((await graphql(stack.gateway.url, SEARCH, { s: "m".repeat(101) })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(
+      (await graphql(stack.gateway.url, SEARCH, { s: "m".repeat(101) })).errors?.[0].extensions?.code,
+    ).toBe("BAD_USER_INPUT");
   });
 });
 
@@ -56,7 +63,9 @@ describe("an import's problem report", () => {
     expect(report.problems).toHaveLength(1000);
     expect(report.problems[0]).toMatchObject({ line: 2, column: "nik" });
     expect(report.problemCount).toBeGreaterThanOrEqual(36_000);
-    expect(report.problemsByRule.reduce((sum: number, { count }: { count: number }) => sum + count, 0)).toBe(report.problemCount);
+    expect(report.problemsByRule.reduce((sum: number, { count }: { count: number }) => sum + count, 0)).toBe(
+      report.problemCount,
+    );
   });
 });
 
@@ -64,8 +73,16 @@ describe("the CSV export", () => {
   it("answers its documented maximum of 1,000 regencies", async () => {
     const { regencies } = await data(stack.gateway.url, `{ regencies { code } }`);
     const known: string[] = regencies.map((r: { code: string }) => r.code);
-    const unknown = Array.from({ length: 1000 - known.length }, (_, i) => `0${Math.floor(i / 99)}.${String((i % 99) + 1).padStart(2, "0")}`);
-    const response = await fetch(stack.gateway.url.replace("/graphql", `/export/coverage.csv?regencies=${[...known, ...unknown].join(",")}`));
+    const unknown = Array.from(
+      { length: 1000 - known.length },
+      (_, i) => `0${Math.floor(i / 99)}.${String((i % 99) + 1).padStart(2, "0")}`,
+    );
+    const response = await fetch(
+      stack.gateway.url.replace(
+        "/graphql",
+        `/export/coverage.csv?regencies=${[...known, ...unknown].join(",")}`,
+      ),
+    );
     const text = await response.text();
     expect(response.status, text).toBe(200);
     const rows: { code: string }[] = parse(text, { columns: true });
@@ -74,7 +91,9 @@ describe("the CSV export", () => {
 
   it("refuses 1,001 regencies, naming the maximum", async () => {
     const codes = Array.from({ length: 1001 }, () => "16.06").join(",");
-    const response = await fetch(stack.gateway.url.replace("/graphql", `/export/coverage.csv?regencies=${codes}`));
+    const response = await fetch(
+      stack.gateway.url.replace("/graphql", `/export/coverage.csv?regencies=${codes}`),
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).errors[0].message).toContain("1000");
   });

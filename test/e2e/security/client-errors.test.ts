@@ -29,7 +29,13 @@ async function send(init: RequestInit, path = "/graphql"): Promise<Answer> {
   } catch {
     // not JSON: the assertions say so
   }
-  return { status: response.status, contentType: response.headers.get("content-type") ?? "", text, headers: response.headers, body };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    text,
+    headers: response.headers,
+    body,
+  };
 }
 
 const post = (body: string, headers: Record<string, string> = {}): RequestInit => ({
@@ -51,32 +57,54 @@ describe("client errors at the gateway", () => {
   });
 
   it("two operations without an operationName answer 400, saying to name one", async () => {
-    const answer = await send(post(JSON.stringify({ query: "query A { provinces { code } } query B { provinces { name } }" })));
+    const answer = await send(
+      post(JSON.stringify({ query: "query A { provinces { code } } query B { provinces { name } }" })),
+    );
     expectClientError(answer, 400, "OPERATION_RESOLUTION_FAILURE");
     expect(answer.body?.errors?.[0].message).toContain("operationName");
   });
 
   it("an unknown operationName answers 400", async () => {
-    expectClientError(await send(post(JSON.stringify({ query: "query A { provinces { code } }", operationName: "B" }))), 400, "OPERATION_RESOLUTION_FAILURE");
+    expectClientError(
+      await send(post(JSON.stringify({ query: "query A { provinces { code } }", operationName: "B" }))),
+      400,
+      "OPERATION_RESOLUTION_FAILURE",
+    );
   });
 
   it("a charset other than UTF-8 answers 415 as JSON, without a stack or a file path", async () => {
-    const answer = await send(post(JSON.stringify({ query: "{ provinces { code } }" }), { "content-type": "application/json; charset=latin1" }));
+    const answer = await send(
+      post(JSON.stringify({ query: "{ provinces { code } }" }), {
+        "content-type": "application/json; charset=latin1",
+      }),
+    );
     expectClientError(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
     expect(answer.body?.errors?.[0].message).toContain("UTF-8");
   });
 
   it("a content-encoding the body does not have answers 400 as JSON", async () => {
-    expectClientError(await send(post(JSON.stringify({ query: "{ provinces { code } }" }), { "content-encoding": "gzip" })), 400, "BAD_REQUEST");
+    expectClientError(
+      await send(post(JSON.stringify({ query: "{ provinces { code } }" }), { "content-encoding": "gzip" })),
+      400,
+      "BAD_REQUEST",
+    );
   });
 
   it("a content-encoding the gateway does not read answers 415 as JSON", async () => {
-    expectClientError(await send(post(JSON.stringify({ query: "{ provinces { code } }" }), { "content-encoding": "compress" })), 415, "UNSUPPORTED_MEDIA_TYPE");
+    expectClientError(
+      await send(
+        post(JSON.stringify({ query: "{ provinces { code } }" }), { "content-encoding": "compress" }),
+      ),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
   });
 
   it("variables nested 10,000 deep are refused with 400, naming the depth limit", async () => {
     const deep = '{"a":'.repeat(10_000) + "1" + "}".repeat(10_000);
-    const answer = await send(post(`{"query":"query($x: String) { provinces { code } }","variables":{"x":${deep}}}`));
+    const answer = await send(
+      post(`{"query":"query($x: String) { provinces { code } }","variables":{"x":${deep}}}`),
+    );
     expectClientError(answer, 400, "BAD_REQUEST");
     expect(answer.body?.errors?.[0].message).toMatch(/variables.*nested.*limit of \d+/i);
   });
@@ -92,7 +120,10 @@ describe("client errors at the gateway", () => {
   });
 
   it("names no framework: no X-Powered-By header", async () => {
-    for (const answer of [await send(post(JSON.stringify({ query: "{ provinces { code } }" }))), await send({ method: "GET" }, "/health")]) {
+    for (const answer of [
+      await send(post(JSON.stringify({ query: "{ provinces { code } }" }))),
+      await send({ method: "GET" }, "/health"),
+    ]) {
       expect(answer.headers.get("x-powered-by")).toBeNull();
     }
   });

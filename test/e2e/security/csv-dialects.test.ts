@@ -16,11 +16,13 @@ afterAll(() => stack.stop());
 
 const IMPORT = `mutation($csv: String!) { importParticipants(regencyCode: "16.06", csv: $csv, dryRun: true) {
   rows valid problems { line column message } } }`;
-const check = async (csv: string) => (await data(stack.gateway.url, IMPORT, { csv }, await bearer("operator", ["16.06"]))).importParticipants;
+const check = async (csv: string) =>
+  (await data(stack.gateway.url, IMPORT, { csv }, await bearer("operator", ["16.06"]))).importParticipants;
 const rows = [...syntheticRows("16.06", 3, 301)];
 const quoted = (value: string) => (/[";,\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const fileWith = (delimiter: string, lineEnd: string, body = rows) =>
-  [SYNTHETIC_HEADER.join(delimiter), ...body.map((row) => row.map(quoted).join(delimiter))].join(lineEnd) + lineEnd;
+  [SYNTHETIC_HEADER.join(delimiter), ...body.map((row) => row.map(quoted).join(delimiter))].join(lineEnd) +
+  lineEnd;
 
 describe("CSV dialects of an import", () => {
   it("reads a semicolon-separated file (Excel in an Indonesian locale) by its header", async () => {
@@ -38,9 +40,15 @@ describe("CSV dialects of an import", () => {
   });
 
   it("reads a quoted line break inside a value as part of that value, and counts lines as the file has them", async () => {
-    const body = [[rows[0][0], "Budi\nSantoso", ...rows[0].slice(2)], rows[1], [...rows[2].slice(0, 8), "bukan angka", ...rows[2].slice(9)]];
+    const body = [
+      [rows[0][0], "Budi\nSantoso", ...rows[0].slice(2)],
+      rows[1],
+      [...rows[2].slice(0, 8), "bukan angka", ...rows[2].slice(9)],
+    ];
     const report = await check(fileWith(";", "\r\n", body));
     expect(report).toMatchObject({ rows: 3, valid: 2 });
-    expect(report.problems).toEqual([{ line: 5, column: "iuran", message: expect.stringContaining("bukan angka") }]);
+    expect(report.problems).toEqual([
+      { line: 5, column: "iuran", message: expect.stringContaining("bukan angka") },
+    ]);
   });
 });

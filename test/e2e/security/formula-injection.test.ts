@@ -28,7 +28,14 @@ beforeAll(async () => {
     await data(
       stack.gateway.url,
       `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`,
-      { input: { regencyCode, asOf: AS_OF, activeParticipants: 100_000, source: { publisher, title: "-1+1" } } },
+      {
+        input: {
+          regencyCode,
+          asOf: AS_OF,
+          activeParticipants: 100_000,
+          source: { publisher, title: "-1+1" },
+        },
+      },
       await bearer("operator", [regencyCode]),
     );
   }
@@ -40,11 +47,18 @@ afterAll(async () => {
 
 describe("the CSV export", () => {
   it("prefixes every text cell that Excel would read as a formula with an apostrophe", async () => {
-    const url = stack.gateway.url.replace("/graphql", `/export/coverage.csv?regencies=16.06,16.10,16.01&asOf=${AS_OF}`);
+    const url = stack.gateway.url.replace(
+      "/graphql",
+      `/export/coverage.csv?regencies=16.06,16.10,16.01&asOf=${AS_OF}`,
+    );
     const text = await (await fetch(url)).text();
     const rows: Record<string, string>[] = parse(text, { columns: true });
     // Each regency's sources cell starts with the hostile publisher (then the workforce estimate's source).
-    expect(rows.map((row) => row.sources.split(";")[0])).toEqual([`'${HOSTILE}, -1+1`, "'+62 811 (ponsel), -1+1", "'@SUM(A1:A9), -1+1"]);
+    expect(rows.map((row) => row.sources.split(";")[0])).toEqual([
+      `'${HOSTILE}, -1+1`,
+      "'+62 811 (ponsel), -1+1",
+      "'@SUM(A1:A9), -1+1",
+    ]);
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(FORMULA_START);
   });
 
@@ -67,10 +81,14 @@ describe("the Excel add-in", () => {
   });
 
   it("JSK.TABLE answers a source that looks like a formula as text", async () => {
-    const table: unknown[][] = await page.evaluate((asOf) => (window as any).__functions.TABLE("16", "code,source", asOf), AS_OF);
+    const table: unknown[][] = await page.evaluate(
+      (asOf) => (window as any).__functions.TABLE("16", "code,source", asOf),
+      AS_OF,
+    );
     const source = (code: string) => table.find((row) => row[0] === code)![1] as string;
     expect(source("16.06").startsWith(`'${HOSTILE};`)).toBe(true);
-    for (const row of table) for (const cell of row) if (typeof cell === "string") expect(cell).not.toMatch(FORMULA_START);
+    for (const row of table)
+      for (const cell of row) if (typeof cell === "string") expect(cell).not.toMatch(FORMULA_START);
   });
 
   it("the task pane writes such a source into the sheet as text, never as a formula", async () => {

@@ -9,7 +9,11 @@ let gateway: RunningGateway;
 beforeAll(async () => {
   subgraphs = [await startRegencies(), await startParticipants(), await startAwards()];
   gateway = await startGatewayServer({
-    subgraphUrls: { regencies: subgraphs[0].server.url, participants: subgraphs[1].server.url, awards: subgraphs[2].server.url },
+    subgraphUrls: {
+      regencies: subgraphs[0].server.url,
+      participants: subgraphs[1].server.url,
+      awards: subgraphs[2].server.url,
+    },
     auth: { secret: TEST_AUTH_SECRET },
     rateLimit: { requests: 5, windowSeconds: 60 },
   });
@@ -20,7 +24,11 @@ afterAll(async () => {
 });
 
 const ask = (headers: Record<string, string> = {}) =>
-  fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query: "{ provinces { code } }" }) });
+  fetch(gateway.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query: "{ provinces { code } }" }),
+  });
 const statuses = async (times: number, headers: Record<string, string> = {}) => {
   const answers: number[] = [];
   for (let i = 0; i < times; i++) answers.push((await ask(headers)).status);
@@ -34,7 +42,10 @@ describe("rate limiting", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
-    expect((await refused.json()).errors[0]).toMatchObject({ extensions: { code: "RATE_LIMITED" }, message: expect.stringContaining("5 requests") });
+    expect((await refused.json()).errors[0]).toMatchObject({
+      extensions: { code: "RATE_LIMITED" },
+      message: expect.stringContaining("5 requests"),
+    });
   });
 
   it("does not give a fresh allowance to a client that claims another address in X-Forwarded-For", async () => {

@@ -31,8 +31,10 @@ const TRANSFER = `mutation($nik: String!, $village: ID!, $reason: String!) {
 const fileOf = (rows: string[][]) => [SYNTHETIC_HEADER.join(","), ...rows.map(csvLine)].join("\n");
 const operatorOf = (regency: string) => bearer("operator", [regency], `operator-${regency}`);
 const importAs = async (regency: string, rows: string[][], dryRun = false) =>
-  (await data(stack.gateway.url, IMPORT, { regency, csv: fileOf(rows), dryRun }, await operatorOf(regency))).importParticipants;
-const personAs = async (headers: Record<string, string>, nik: string) => (await data(stack.gateway.url, PERSON, { nik }, headers)).participant;
+  (await data(stack.gateway.url, IMPORT, { regency, csv: fileOf(rows), dryRun }, await operatorOf(regency)))
+    .importParticipants;
+const personAs = async (headers: Record<string, string>, nik: string) =>
+  (await data(stack.gateway.url, PERSON, { nik }, headers)).participant;
 
 /** A person of 16.06, and the same NIK as a 16.10 file would list them: another name, a 16.10 village. */
 const [original] = [...syntheticRows("16.06", 1, 101)];
@@ -49,7 +51,12 @@ describe("registry ownership", () => {
     const report = await importAs("16.10", [newcomer, sameNikFrom1610]);
     expect(report).toMatchObject({ stored: false, inserted: 0, updated: 0, unchanged: 0 });
     expect(report.problems).toEqual([
-      { line: 3, column: "nik", rule: "NIK_REGISTERED_ELSEWHERE", message: "This NIK cannot be enrolled from 16.10: ask an administrator to transfer it." },
+      {
+        line: 3,
+        column: "nik",
+        rule: "NIK_REGISTERED_ELSEWHERE",
+        message: "This NIK cannot be enrolled from 16.10: ask an administrator to transfer it.",
+      },
     ]);
     // The NIK itself says where it was issued (the warning repeats that); nothing says where it is registered.
     expect(JSON.stringify(report.problems)).not.toContain("16.06");
@@ -59,7 +66,10 @@ describe("registry ownership", () => {
 
   it("leaves the person with their regency: the 16.06 operator still reads them, the 16.10 operator does not", async () => {
     await importAs("16.10", [sameNikFrom1610]);
-    expect(await personAs(await operatorOf("16.06"), original[0])).toMatchObject({ fullName: original[1], regency: { code: "16.06" } });
+    expect(await personAs(await operatorOf("16.06"), original[0])).toMatchObject({
+      fullName: original[1],
+      regency: { code: "16.06" },
+    });
     expect(await personAs(await operatorOf("16.10"), original[0])).toBeNull();
   });
 
@@ -82,26 +92,54 @@ describe("transferring a participant between regencies", () => {
   });
 
   it("is refused to operators, even of both regencies", async () => {
-    const result = await graphql(stack.gateway.url, TRANSFER, { nik: person[0], village: village1610, reason: "pindah domisili" }, await bearer("operator", ["16.06", "16.10"]));
+    const result = await graphql(
+      stack.gateway.url,
+      TRANSFER,
+      { nik: person[0], village: village1610, reason: "pindah domisili" },
+      await bearer("operator", ["16.06", "16.10"]),
+    );
     expect(result.errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    expect(await personAs(await operatorOf("16.06"), person[0])).toMatchObject({ regency: { code: "16.06" } });
+    expect(await personAs(await operatorOf("16.06"), person[0])).toMatchObject({
+      regency: { code: "16.06" },
+    });
   });
 
   it("moves the participant for an admin, keeping the status history, and is audited with the reason", async () => {
     const admin = await bearer("admin", [], "admin-transfer");
     const before = await personAs(admin, person[0]);
-    const { transferParticipant } = await data(stack.gateway.url, TRANSFER, { nik: person[0], village: village1610, reason: "pindah domisili" }, admin);
+    const { transferParticipant } = await data(
+      stack.gateway.url,
+      TRANSFER,
+      { nik: person[0], village: village1610, reason: "pindah domisili" },
+      admin,
+    );
     expect(transferParticipant).toMatchObject({ regency: { code: "16.10" }, village: { code: village1610 } });
-    expect(await personAs(await operatorOf("16.10"), person[0])).toMatchObject({ fullName: person[1], statusHistory: before.statusHistory });
+    expect(await personAs(await operatorOf("16.10"), person[0])).toMatchObject({
+      fullName: person[1],
+      statusHistory: before.statusHistory,
+    });
     expect(await personAs(await operatorOf("16.06"), person[0])).toBeNull();
     const [entry] = await stack.subgraphs.participants.dataSource.query(
       "SELECT details FROM audit_log WHERE subject = 'admin-transfer' AND action = 'transferParticipant'",
     );
-    expect(entry.details).toMatchObject({ fromRegencyCode: "16.06", toRegencyCode: "16.10", toVillageCode: village1610, reason: "pindah domisili" });
+    expect(entry.details).toMatchObject({
+      fromRegencyCode: "16.06",
+      toRegencyCode: "16.10",
+      toVillageCode: village1610,
+      reason: "pindah domisili",
+    });
   });
 
   it("refuses a village of an unknown code, with the format to use", async () => {
-    const result = await graphql(stack.gateway.url, TRANSFER, { nik: person[0], village: "16.10", reason: "x" }, await bearer("admin"));
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, message: expect.stringContaining("16.06.01.2001") });
+    const result = await graphql(
+      stack.gateway.url,
+      TRANSFER,
+      { nik: person[0], village: "16.10", reason: "x" },
+      await bearer("admin"),
+    );
+    expect(result.errors?.[0]).toMatchObject({
+      extensions: { code: "BAD_USER_INPUT" },
+      message: expect.stringContaining("16.06.01.2001"),
+    });
   });
 });

@@ -9,7 +9,11 @@ let closed: RunningGateway;
 let open: RunningGateway;
 beforeAll(async () => {
   subgraphs = [await startRegencies(), await startParticipants(), await startAwards()];
-  const subgraphUrls = { regencies: subgraphs[0].server.url, participants: subgraphs[1].server.url, awards: subgraphs[2].server.url };
+  const subgraphUrls = {
+    regencies: subgraphs[0].server.url,
+    participants: subgraphs[1].server.url,
+    awards: subgraphs[2].server.url,
+  };
   closed = await startGatewayServer({ subgraphUrls, introspection: false });
   open = await startGatewayServer({ subgraphUrls, introspection: true });
 });
@@ -29,24 +33,82 @@ describe("with introspection off", () => {
   });
 
   it("a mistyped argument or enum value gets no suggestion either", async () => {
-    const argument = await graphql(closed.url, `{ regency(kode: "16.06") { name } }`);
-    const enumValue = await graphql(closed.url, `{ regency(code: "16.06") { participants(status: AKTIF) { nodes { id } } } }`);
+    const argument = await graphql(
+      closed.url,
+      `
+        {
+          regency(kode: "16.06") {
+            name
+          }
+        }
+      `,
+    );
+    const enumValue = await graphql(
+      closed.url,
+      `
+        {
+          regency(code: "16.06") {
+            participants(status: AKTIF) {
+              nodes {
+                id
+              }
+            }
+          }
+        }
+      `,
+    );
     for (const result of [argument, enumValue]) expect(JSON.stringify(result)).not.toMatch(/Did you mean/);
   });
 
   it("__schema is refused, saying introspection is off", async () => {
-    const result = await graphql(closed.url, `{ __schema { types { name } } }`);
+    const result = await graphql(
+      closed.url,
+      `
+        {
+          __schema {
+            types {
+              name
+            }
+          }
+        }
+      `,
+    );
     expect(result.errors?.[0].message).toMatch(/introspection/i);
     expect(result.data ?? null).toBeNull();
   });
 
   it("__type answers null even for a type that exists", async () => {
-    const result = await graphql(closed.url, `{ regency: __type(name: "Regency") { name fields { name } } __typename }`);
+    const result = await graphql(
+      closed.url,
+      `
+        {
+          regency: __type(name: "Regency") {
+            name
+            fields {
+              name
+            }
+          }
+          __typename
+        }
+      `,
+    );
     expect(result).toEqual({ data: { regency: null, __typename: "Query" } });
   });
 
   it("__type beside ordinary fields is refused, so it cannot read the schema through the gateway", async () => {
-    const result = await graphql(closed.url, `{ provinces { code } __type(name: "Regency") { name } }`);
+    const result = await graphql(
+      closed.url,
+      `
+        {
+          provinces {
+            code
+          }
+          __type(name: "Regency") {
+            name
+          }
+        }
+      `,
+    );
     expect(result.errors?.[0].message).toMatch(/introspection/i);
     expect(JSON.stringify(result)).not.toContain("fields");
   });

@@ -17,19 +17,30 @@ afterAll(() => stack.stop());
 const QUERY = "{ provinces { code } }";
 const now = () => Math.floor(Date.now() / 1000);
 const sign = (build: (jwt: SignJWT) => SignJWT) =>
-  build(new SignJWT({ role: "planner" }).setProtectedHeader({ alg: "HS256" }).setSubject("someone")).sign(new TextEncoder().encode(TEST_AUTH_SECRET));
-const withToken = (token: string) => graphql(stack.gateway.url, QUERY, undefined, { authorization: `Bearer ${token}` });
+  build(new SignJWT({ role: "planner" }).setProtectedHeader({ alg: "HS256" }).setSubject("someone")).sign(
+    new TextEncoder().encode(TEST_AUTH_SECRET),
+  );
+const withToken = (token: string) =>
+  graphql(stack.gateway.url, QUERY, undefined, { authorization: `Bearer ${token}` });
 
 describe("bearer tokens", () => {
   it("without exp are refused, saying a token must expire", async () => {
     const result = await withToken(await sign((jwt) => jwt.setIssuedAt()));
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "UNAUTHENTICATED" }, message: expect.stringContaining("exp") });
+    expect(result.errors?.[0]).toMatchObject({
+      extensions: { code: "UNAUTHENTICATED" },
+      message: expect.stringContaining("exp"),
+    });
     expect(result.data ?? null).toBeNull();
   });
 
   it("living longer than 12 hours are refused, naming the maximum", async () => {
-    const result = await withToken(await sign((jwt) => jwt.setIssuedAt().setExpirationTime(now() + 30 * 86_400)));
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "UNAUTHENTICATED" }, message: expect.stringContaining("12 h") });
+    const result = await withToken(
+      await sign((jwt) => jwt.setIssuedAt().setExpirationTime(now() + 30 * 86_400)),
+    );
+    expect(result.errors?.[0]).toMatchObject({
+      extensions: { code: "UNAUTHENTICATED" },
+      message: expect.stringContaining("12 h"),
+    });
   });
 
   it("without iat are measured from now: an exp 30 days ahead is refused", async () => {
@@ -46,7 +57,9 @@ describe("bearer tokens", () => {
 describe("npm run token", () => {
   const run = promisify(execFile);
   const token = (...args: string[]) =>
-    run(process.execPath, [join(__dirname, "..", "..", "..", "gateway", "dist", "token.js"), ...args], { env: { ...process.env, AUTH_JWT_SECRET: TEST_AUTH_SECRET } });
+    run(process.execPath, [join(__dirname, "..", "..", "..", "gateway", "dist", "token.js"), ...args], {
+      env: { ...process.env, AUTH_JWT_SECRET: TEST_AUTH_SECRET },
+    });
 
   it("mints a token that expires within the maximum lifetime", async () => {
     const { stdout } = await token("--role", "planner");
@@ -56,6 +69,9 @@ describe("npm run token", () => {
   });
 
   it("refuses a --ttl beyond the maximum, saying what is allowed", async () => {
-    await expect(token("--role", "planner", "--ttl", "30d")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("12 h") });
+    await expect(token("--role", "planner", "--ttl", "30d")).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("12 h"),
+    });
   });
 });
