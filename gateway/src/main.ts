@@ -4,6 +4,7 @@ import { authConfigFromEnv } from "./auth";
 import { corsOriginsFromEnv } from "./cors";
 import { trustedDocumentsFromEnv } from "./persisted-operations";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
+import { landingPageFromEnv } from "./landing-page";
 import { limitsFromEnv } from "./limits";
 import { rateLimitFromEnv } from "./rate-limit";
 import { startGatewayServer } from "./server";
@@ -17,6 +18,7 @@ startGatewayServer({
   internalSecret: process.env.INTERNAL_TOKEN_SECRET || undefined,
   limits: limitsFromEnv(),
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
+  landingPage: landingPageFromEnv(),
   responseCache: process.env.RESPONSE_CACHE !== "false",
   rateLimit: rateLimitFromEnv(),
   trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),

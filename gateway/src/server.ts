@@ -18,8 +18,10 @@ import { boundVariables, withEdgeScalars } from "./edge-validation";
 import { createGateway, type FetchStats, type GatewayContext, type GatewayOptions } from "./gateway";
 import { graphqlOverHttpPlugin } from "./graphql-over-http";
 import { introspectionOffPlugin, introspectionOffRule } from "./introspection";
+import { ideRoutes, type LandingPage, landingPageFromEnv, landingPagePlugin } from "./landing-page";
 import { armor, DEFAULT_LIMITS, parseOptions, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
 import { liveCoverageRoutes } from "./live";
+import { publicSchema } from "./public-schema";
 import { rateLimit, type RateLimitOptions } from "./rate-limit";
 import { responseCache, type ResponseCacheStats } from "./response-cache";
 
@@ -33,6 +35,8 @@ export interface GatewayServerOptions extends GatewayOptions {
   auth?: AuthConfig;
   limits?: QueryLimits;
   introspection?: boolean;
+  /** What a browser opening /graphql is shown; by default the bundled IDE, and nothing in production. */
+  landingPage?: LandingPage;
   /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
   responseCache?: boolean;
   /** Requests per client and window (off unless given: main.ts reads RATE_LIMIT_*). */
@@ -72,8 +76,9 @@ async function subgraphReadiness(urls: Record<string, string>) {
 }
 
 /**
- * The one endpoint clients use: POST /graphql (GET serves the Apollo Sandbox landing page in development),
- * GET /health (the process is up), GET /ready (every subgraph answers its own /ready).
+ * The one endpoint clients use: POST /graphql (GET in a browser: the IDE, see landing-page.ts); also
+ * GET /schema.graphql (the public schema), GET /health (the process is up), GET /ready (every subgraph
+ * answers its own /ready).
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<RunningGateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -84,6 +89,8 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
   const protection = armor(limits);
   const introspection = options.introspection ?? process.env.NODE_ENV !== "production";
+  const landingPage = options.landingPage ?? landingPageFromEnv({ NODE_ENV: process.env.NODE_ENV });
+  const schemaFile = publicSchema({ published: introspection });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: withEdgeScalars(gateway),
     // Off is enforced by introspectionOffRule, which still answers __type (null) as clients expect.
@@ -97,6 +104,8 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      landingPagePlugin(landingPage),
+      schemaFile.plugin,
       graphqlOverHttpPlugin(),
       ...(introspection ? [] : [introspectionOffPlugin<GatewayContext>()]),
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
@@ -120,6 +129,8 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     const ready = Object.values(subgraphs).every((status) => status === "ready");
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", subgraphs });
   });
+  schemaFile.routes(app);
+  ideRoutes(app, landingPage);
   const cache = options.responseCache === false ? null : responseCache(subgraphUrls);
   if (options.rateLimit) app.use(["/graphql", "/export"], rateLimit(options.rateLimit, authenticate));
   app.use(
