@@ -79,6 +79,16 @@ export interface FetchStats extends InFlightStats {
   entities: EntityBatchStats;
 }
 
+/** The GraphQL errors of a subgraph's answer, when it is one. */
+function subgraphErrors(text: string): GatewayGraphQLResponse["errors"] | null {
+  try {
+    const body = JSON.parse(text) as GatewayGraphQLResponse;
+    return Array.isArray(body.errors) && body.errors.length ? body.errors : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Forwards the caller's verified identity as a short-lived token the subgraph verifies, and its request id.
  * Every HTTP exchange goes through the subgraph's upstream policy (timeout, one retry of a query whose
@@ -119,6 +129,10 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
       const kind = operationKind(request.query ?? "");
       const answer = await merged(http.url, Object.fromEntries(http.headers), JSON.stringify(withoutHttp), kind);
       const response = new Response(answer.text, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+      // A subgraph's 4xx GraphQL errors (it refused the request's input) reach the client with their own
+      // message and code, rather than as "400: Bad Request" with the subgraph's answer inside.
+      const refusal = answer.status >= 400 && answer.status < 500 ? subgraphErrors(answer.text) : null;
+      if (refusal) return { errors: refusal, http: response as never };
       if (!response.ok) throw await this.errorFromResponse(response as never);
       if (!/json/.test(answer.headers["content-type"] ?? "")) throw new Error(`Expected a JSON answer from the ${name} subgraph, received: ${answer.text.slice(0, 200)}`);
       return { ...(JSON.parse(answer.text) as GatewayGraphQLResponse), http: response as never };

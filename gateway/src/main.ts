@@ -7,6 +7,7 @@ import { trustedDocumentsFromEnv } from "./persisted-operations";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphTimeoutOverrides, subgraphUrlOverrides } from "./gateway";
 import { landingPageFromEnv } from "./landing-page";
 import { limitsFromEnv } from "./limits";
+import { rateLimitFromEnv } from "./rate-limit";
 import { startGatewayServer } from "./server";
 import { createLogger } from "@cakupan/observability";
 
@@ -29,6 +30,8 @@ startGatewayServer({
   landingPage: landingPageFromEnv(),
   responseCache: process.env.RESPONSE_CACHE !== "false",
   logger: log,
+  rateLimit: rateLimitFromEnv(),
+  trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
   corsOrigins: corsOriginsFromEnv(),
   trustedDocuments: trustedDocumentsFromEnv(),
   // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
@@ -45,3 +48,10 @@ startGatewayServer({
     process.exit(1);
   },
 );
+
+/** TRUST_PROXY: "true", a number of proxy hops, or addresses/subnets ("loopback, 10.0.0.0/8"), as Express reads them. */
+function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === "false") return false;
+  if (raw === "true") return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}

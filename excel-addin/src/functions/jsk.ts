@@ -1,3 +1,4 @@
+import { asTextCells } from "../shared/cell-text";
 import type { GatewayConfig } from "../shared/gateway";
 import { dateArgument, listArgument, yearArgument } from "./arguments";
 import LOOKUPS from "../operations/lookups.graphql";
@@ -232,7 +233,7 @@ export class Jsk {
     const unknown = chosen.filter((f) => !(f in TABLE_FIELDS));
     if (unknown.length) throw invalidValue(`Unknown field(s) ${unknown.join(", ")}: use ${Object.keys(TABLE_FIELDS).join(", ")}.`);
     const rows = await this.tableRows(regions, dateArgument(asOfValue, "asOf"));
-    return [
+    return asTextCells([
       chosen,
       ...rows.map((row) =>
         chosen.map((field) => {
@@ -240,7 +241,7 @@ export class Jsk {
           return cell instanceof CellError ? toExcelError(cell) : cell;
         }),
       ),
-    ];
+    ]);
   }
 
   async history(region: unknown, fromValue?: unknown, toValue?: unknown): Promise<(string | number)[][]> {
@@ -253,7 +254,7 @@ export class Jsk {
     );
     const reports = result?.coverageHistory ?? [];
     if (!reports.length) throw notAvailable(`No coverage reports for ${regency.shortName}${from || to ? ` from ${from ?? "the start"} to ${to ?? "today"}` : ""}.`);
-    return [["asOf", "active", "rate", "status", "source"], ...reports.map((r) => [r.asOf, r.activeParticipants ?? "", r.rate ?? "", r.status, r.source.publisher ?? ""])];
+    return asTextCells([["asOf", "active", "rate", "status", "source"], ...reports.map((r) => [r.asOf, r.activeParticipants ?? "", r.rate ?? "", r.status, r.source.publisher ?? ""])]);
   }
 
   async awards(region: unknown): Promise<(string | number)[][]> {
@@ -265,6 +266,7 @@ export class Jsk {
     );
     const awards = result?.awards ?? [];
     if (!awards.length) throw notAvailable(`No Paritrana Award results recorded for ${regency.shortName}.`);
-    return [["edition", "level", "category", "rank", "title", "source"], ...awards.map((a) => [a.edition.name, a.edition.level, a.category.name, a.rank, a.title, a.source.publisher ?? ""])];
+    const rows = awards.map((a) => [a.edition.name, a.edition.level, a.category.name, a.rank, a.title, a.source.publisher ?? ""]);
+    return asTextCells([["edition", "level", "category", "rank", "title", "source"], ...rows]);
   }
 }

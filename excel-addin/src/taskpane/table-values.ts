@@ -1,8 +1,12 @@
+import { asText } from "../shared/cell-text";
 import { FIELD_LABELS, FLAG_LABELS, type Language } from "../shared/i18n";
 import { CellError } from "../functions/errors";
 import { flagsOf, tableCell, type TableRow } from "../functions/jsk";
 
-/** Number formats per column: fractions shown as percentages, persons with thousands separators. */
+/**
+ * Number formats per column: fractions shown as percentages, persons with thousands separators, and every
+ * other column text ("@"), so Excel reads neither a code (16.10) as a number nor a name as a formula.
+ */
 const FORMATS: Record<string, string> = {
   rate: "0.00%",
   target: "0.00%",
@@ -27,10 +31,10 @@ export function tableValues(rows: TableRow[], fields: string[], language: Langua
       fields.map((field) => {
         const cell = tableCell(row, field);
         if (cell instanceof CellError) return "#N/A";
-        return field === "flags" ? flagsOf(row.coverage).map((f) => FLAG_LABELS[language][f]).join("; ") : cell;
+        return asText(field === "flags" ? flagsOf(row.coverage).map((f) => FLAG_LABELS[language][f]).join("; ") : cell);
       }),
     ),
-    numberFormats: fields.map((field) => FORMATS[field] ?? "General"),
+    numberFormats: fields.map((field) => FORMATS[field] ?? "@"),
   };
 }
 

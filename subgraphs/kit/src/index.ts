@@ -21,3 +21,5 @@ export * from "./source-input";
 export * from "./audit-migration";
 export * from "./data-version";
 export * from "./outage";
+export * from "./input-hygiene";
+export * from "./text-limits";

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { Logger } from "@cakupan/observability";
 import type { GraphQLFormattedError } from "graphql";
+
+type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 import { QueryRunnerAlreadyReleasedError, TransactionNotStartedError } from "typeorm";
 
 /** PostgreSQL's SQLSTATEs for "the server is not there right now": connection exceptions and shutdowns. */
@@ -31,15 +32,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * Apollo Server's formatError for a subgraph: while its PostgreSQL is away (restart, failover), a request fails
  * with SERVICE_UNAVAILABLE and a message that says so, instead of the driver's text with the server's
  * address. Its writes are transactions, so a failed one stored nothing; the service recovers by itself.
+ * Any other error goes to `otherwise` (the masking of unexpected errors).
  */
-export function databaseOutages(service: string, log?: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const cause = unwrapResolverError(error);
-    if (!isDatabaseUnavailable(cause)) {
-      // What the client sees of an unexpected error says little; the operator's log keeps the cause.
-      if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") log?.error({ err: cause, path: formatted.path }, `unexpected error: ${formatted.message}`);
-      return formatted;
-    }
+export function databaseOutages(service: string, otherwise: Format = (formatted) => formatted): Format {
+  return (formatted, error) => {
+    if (!isDatabaseUnavailable(unwrapResolverError(error))) return otherwise(formatted, error);
     return {
       message: `The ${service} service cannot reach its database right now; nothing was stored. Try again in a few seconds.`,
       path: formatted.path,
