@@ -19,6 +19,8 @@ export default defineConfig({
       { find: /^graphql$/, replacement: require.resolve("graphql") },
       // Tests run the TypeScript sources of the workspace packages, not their dist/.
       { find: /^@cakupan\/core$/, replacement: fromRoot("./core/src/index.ts") },
+      { find: /^@cakupan\/observability$/, replacement: fromRoot("./observability/src/index.ts") },
+      { find: /^@cakupan\/observability\/telemetry$/, replacement: fromRoot("./observability/src/telemetry.ts") },
       { find: /^@cakupan\/kit$/, replacement: fromRoot("./subgraphs/kit/src/index.ts") },
       { find: /^@cakupan\/regencies$/, replacement: fromRoot("./subgraphs/regencies/src/index.ts") },
       { find: /^@cakupan\/participants$/, replacement: fromRoot("./subgraphs/participants/src/index.ts") },
@@ -33,6 +35,8 @@ export default defineConfig({
   test: {
     include: ["core/test/**/*.test.ts", "subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "excel-addin/test/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["./test/support/global-setup.ts"],
+    // Services log JSON lines (pino); a test that reads them passes its own destination. LOG_LEVEL=info to watch.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Test files share one seeded database per run; each file starts its own servers on free ports.

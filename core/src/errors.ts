@@ -26,24 +26,19 @@ export function invalidInput(what: string, violations: Violation[]): GraphQLErro
   });
 }
 
+/** One broken rule, as a value: for checks that return at most one (an id's format, a text's length). */
+export function violation(field: string, rule: string, message: string): Violation {
+  return { field, rule, message };
+}
+
 /**
  * Collects every broken rule of an input, so that all are reported at once and a user fixes them in one
- * go: the one collector of every validation (coverage reports, award mutations, registry imports).
+ * go: the one collector of every mutation's validation (coverage reports, award mutations). It is the list
+ * itself (an array of Violation), so a check's findings are pushed into it and it is returned as it is.
  */
-export class Violations {
-  readonly list: Violation[] = [];
-
+export class Violations extends Array<Violation> {
   /** One broken rule: the field, the rule's name, and a message that says what would be accepted. */
-  readonly add = (field: string, rule: string, message: string): void => {
-    this.list.push({ field, rule, message });
-  };
-
-  /** The rules another check found broken (a source input, a nested value). */
-  addAll(violations: readonly Violation[]): void {
-    this.list.push(...violations);
-  }
-
-  get length(): number {
-    return this.list.length;
+  add(field: string, rule: string, message: string): void {
+    this.push(violation(field, rule, message));
   }
 }

@@ -5,5 +5,8 @@ export * from "./config";
 export * from "./dates";
 export * from "./errors";
 export * from "./identity";
+export * from "./input-hygiene";
 export * from "./lifecycle";
 export * from "./routes";
+export * from "./scalars";
+export * from "./token-lifetime";

@@ -8,6 +8,8 @@ export * from "./limits";
 export * from "./landing-page";
 export * from "./public-schema";
 export * from "./response-cache";
+export * from "./client-errors";
+export * from "./rate-limit";
 export * from "./cors";
 export * from "./dashboard";
 export * from "./persisted-operations";

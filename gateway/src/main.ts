@@ -1,24 +1,37 @@
+import "./tracing";
 import { readFileSync } from "node:fs";
-import { envPort, envString, stopOnSignals } from "@cakupan/core";
+import { envPort, envPositive, envString, stopOnSignals } from "@cakupan/core";
 import { authConfigFromEnv } from "./auth";
 import { corsOriginsFromEnv } from "./cors";
 import { trustedDocumentsFromEnv } from "./persisted-operations";
-import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
+import { DEFAULT_SUPERGRAPH_PATH, subgraphTimeoutOverrides, subgraphUrlOverrides } from "./gateway";
 import { landingPageFromEnv } from "./landing-page";
 import { limitsFromEnv } from "./limits";
+import { rateLimitFromEnv } from "./rate-limit";
 import { startGatewayServer } from "./server";
+import { createLogger } from "@cakupan/observability";
+
+const log = createLogger("gateway");
 
 startGatewayServer({
   port: envPort("PORT", 4000),
   host: envString("HOST", "127.0.0.1"),
   supergraphPath: envString("SUPERGRAPH_PATH", DEFAULT_SUPERGRAPH_PATH),
   subgraphUrls: subgraphUrlOverrides(),
+  subgraphTimeoutsMs: subgraphTimeoutOverrides(),
+  breaker: {
+    breakerFailures: envPositive("SUBGRAPH_BREAKER_FAILURES"),
+    halfOpenAfterMs: envPositive("SUBGRAPH_BREAKER_HALF_OPEN_MS"),
+  },
   auth: authConfigFromEnv(),
   internalSecret: process.env.INTERNAL_TOKEN_SECRET || undefined,
   limits: limitsFromEnv(),
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
   landingPage: landingPageFromEnv(),
   responseCache: process.env.RESPONSE_CACHE !== "false",
+  logger: log,
+  rateLimit: rateLimitFromEnv(),
+  trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
   corsOrigins: corsOriginsFromEnv(),
   trustedDocuments: trustedDocumentsFromEnv(),
   // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
@@ -27,11 +40,18 @@ startGatewayServer({
     : undefined,
 }).then(
   (server) => {
-    console.log(`gateway ready at ${server.url}`);
-    stopOnSignals(server.stop);
+    log.info({ url: server.url }, `gateway ready at ${server.url}`);
+    stopOnSignals(server.stop, (message) => log.info(message));
   },
   (error: Error) => {
-    console.error(`gateway did not start: ${error.message}`);
+    log.fatal({ err: error }, `gateway did not start: ${error.message}`);
     process.exit(1);
   },
 );
+
+/** TRUST_PROXY: "true", a number of proxy hops, or addresses/subnets ("loopback, 10.0.0.0/8"), as Express reads them. */
+function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === "false") return false;
+  if (raw === "true") return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}

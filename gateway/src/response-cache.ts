@@ -3,6 +3,7 @@ import { Agent, get } from "node:http";
 import { Agent as TlsAgent, get as tlsGet } from "node:https";
 import { SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
 import type { RequestHandler } from "express";
+import { responseMediaType } from "./graphql-over-http";
 import { operationKind } from "./operation-kind";
 
 /**
@@ -99,7 +100,7 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
       stats.hits += 1;
       entries.delete(key);
       entries.set(key, kept);
-      response.status(200).type("application/json").set("x-cache", "hit").send(kept);
+      response.status(200).type(responseMediaType(request)).set("x-cache", "hit").send(kept);
       return;
     }
     const pending = computing.get(key);
@@ -107,7 +108,7 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
       const answer = await pending;
       if (answer) {
         stats.joined += 1;
-        response.status(answer.status).type("application/json").set("x-cache", "joined").send(answer.body);
+        response.status(answer.status).type(responseMediaType(request)).set("x-cache", "joined").send(answer.body);
         return;
       }
     }

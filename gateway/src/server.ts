@@ -6,6 +6,7 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { listen, type RunningServer, SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
+import { annotateRequest, createLogger, httpLogging, type Logger } from "@cakupan/observability";
 import express from "express";
 import { addinRoutes, DEFAULT_ADDIN_DIR } from "./addin";
 import { exportRoutes } from "./export";
@@ -13,11 +14,17 @@ import { corsPolicy } from "./cors";
 import { DEFAULT_DASHBOARD_DIR, dashboardRoutes } from "./dashboard";
 import { MANIFEST_FILE, persistedOperations, readManifests, type TrustedDocumentsMode } from "./persisted-operations";
 import { type AuthConfig, createAuthenticator } from "./auth";
+import { clientErrorHandler, formatErrorForClients, notFound } from "./client-errors";
+import { boundVariables, withEdgeScalars } from "./edge-validation";
 import { createGateway, type FetchStats, type GatewayContext, type GatewayOptions } from "./gateway";
+import { graphqlOverHttpPlugin } from "./graphql-over-http";
+import { introspectionOffPlugin, introspectionOffRule } from "./introspection";
 import { ideRoutes, type LandingPage, landingPageFromEnv, landingPagePlugin } from "./landing-page";
-import { armor, bodyErrors, DEFAULT_LIMITS, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
+import { armor, DEFAULT_LIMITS, parseOptions, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
 import { liveCoverageRoutes } from "./live";
+import { observeGateway } from "./metrics";
 import { publicSchema } from "./public-schema";
+import { rateLimit, type RateLimitOptions } from "./rate-limit";
 import { responseCache, type ResponseCacheStats } from "./response-cache";
 
 export interface GatewayServerOptions extends GatewayOptions {
@@ -34,6 +41,12 @@ export interface GatewayServerOptions extends GatewayOptions {
   landingPage?: LandingPage;
   /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
   responseCache?: boolean;
+  /** Where its log lines go (default: pino on stdout). */
+  logger?: Logger;
+  /** Requests per client and window (off unless given: main.ts reads RATE_LIMIT_*). */
+  rateLimit?: RateLimitOptions | null;
+  /** Express's "trust proxy": which X-Forwarded-For hops name the client (TRUST_PROXY); none by default. */
+  trustProxy?: boolean | number | string;
   /** Where the dashboard's dist/ is. */
   dashboardDir?: string;
   /** Origins whose pages may call the gateway from a browser (CORS); "*" for any. Default none. */
@@ -49,6 +62,8 @@ export interface RunningGateway extends RunningServer {
   fetches: FetchStats;
   /** Answers served from the response cache, computed, or not cacheable. */
   cache: ResponseCacheStats | null;
+  /** Subgraph name -> the state of its circuit breaker. */
+  circuits: Record<string, () => "closed" | "open" | "half-open">;
 }
 
 async function subgraphReadiness(urls: Record<string, string>) {
@@ -73,25 +88,37 @@ async function subgraphReadiness(urls: Record<string, string>) {
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<RunningGateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const { gateway, routes: subgraphUrls, fetches } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs });
+  const log = options.logger ?? createLogger("gateway");
+  const observed = observeGateway(log);
+  const { gateway, routes: subgraphUrls, fetches, circuits } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs, events: observed.events });
   const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
+  app.use(httpLogging(log, { ignore: (url) => /^\/(health|ready|metrics|addin|dashboard)\b/.test(url) }));
+  observed.metrics.route(app);
   const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
   const protection = armor(limits);
   const introspection = options.introspection ?? process.env.NODE_ENV !== "production";
   const landingPage = options.landingPage ?? landingPageFromEnv({ NODE_ENV: process.env.NODE_ENV });
   const schemaFile = publicSchema({ published: introspection });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    introspection,
+    gateway: withEdgeScalars(gateway),
+    // Off is enforced by introspectionOffRule, which still answers __type (null) as clients expect.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    validationRules: protection.validationRules,
+    parseOptions: parseOptions(limits),
+    validationRules: [...protection.validationRules, ...(introspection ? [] : [introspectionOffRule])],
+    formatError: formatErrorForClients({ suggestions: introspection }),
     // HTTP caching of GET answers is decided in persisted-operations.ts (revalidate by ETag), not by hints.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      observed.plugin,
       landingPagePlugin(landingPage),
       schemaFile.plugin,
+      graphqlOverHttpPlugin(),
+      ...(introspection ? [] : [introspectionOffPlugin<GatewayContext>()]),
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
   });
@@ -116,20 +143,29 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   schemaFile.routes(app);
   ideRoutes(app, landingPage);
   const cache = options.responseCache === false ? null : responseCache(subgraphUrls);
+  if (options.rateLimit) app.use(["/graphql", "/export"], rateLimit(options.rateLimit, authenticate));
   app.use(
     SERVICE_ROUTES.graphql,
     requestTimeout(limits.timeoutMs),
     express.json({ limit: limits.maxBodyBytes }),
-    bodyErrors(limits),
     refuseBatches,
+    boundVariables,
     persisted.middleware,
     ...(cache ? [cache.middleware] : []),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await authenticate(req) }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => ({
+        identity: await authenticate(req),
+        requestId: String(req.id),
+        annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
+      }),
+    }),
   );
   exportRoutes(app, apollo, authenticate);
   addinRoutes(app, options.addinDir);
   dashboardRoutes(app, dashboardDir);
-  const live = liveCoverageRoutes(app, subgraphUrls.participants);
+  const live = liveCoverageRoutes(app, subgraphUrls.participants, observed.events);
+  observed.watch({ circuits, cache: cache?.stats ?? null, fetches });
+  app.use(notFound, clientErrorHandler(limits));
 
   const host = options.host ?? "127.0.0.1";
   const port = await listen(httpServer, options.port ?? 0, host);
@@ -141,6 +177,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     subgraphUrls,
     fetches,
     cache: cache?.stats ?? null,
+    circuits,
     stop: () => {
       live.close();
       return (stopping ??= apollo.stop());

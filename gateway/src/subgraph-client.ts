@@ -11,7 +11,14 @@ export interface SubgraphAnswer {
   text: string;
 }
 
-export type Send = (url: string, headers: Record<string, string>, body: string) => Promise<SubgraphAnswer>;
+export type Send = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  /** The body's operation, parsed (operationKind): only a query may share another's answer. */
+  kind: OperationKind,
+  signal?: AbortSignal,
+) => Promise<SubgraphAnswer>;
 
 /**
  * POSTs to subgraphs over kept-alive connections (undici, Node's own HTTP client). @apollo/gateway's default
@@ -20,17 +27,14 @@ export type Send = (url: string, headers: Record<string, string>, body: string) 
  */
 export function undiciSend(timeoutMs: number): Send {
   const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 30_000, connections: 64, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-  return async (url, headers, body) => {
+  return async (url, headers, body, _kind, signal) => {
     const { origin, pathname, search } = new URL(url);
-    const response = await agent.request({ origin, path: pathname + search, method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await agent.request({ origin, path: pathname + search, method: "POST", headers, body, signal: signal ?? AbortSignal.timeout(timeoutMs) });
     const flat: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
     return { status: response.statusCode, statusText: STATUS_CODES[response.statusCode] ?? "", headers: flat, text: await response.body.text() };
   };
 }
-
-/** Send, told what the body's operation is (operationKind): only a query may share another's answer. */
-export type SendOperation = (url: string, headers: Record<string, string>, body: string, operation: OperationKind | null) => Promise<SubgraphAnswer>;
 
 export interface InFlightStats {
   sent: number;
@@ -43,12 +47,12 @@ export interface InFlightStats {
  * dashboards and sheets ask the same things at once. Only queries: a mutation always goes through.
  * Nothing outlives the request, so nothing can be stale.
  */
-export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merged: 0 }): SendOperation {
+export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merged: 0 }): Send {
   const inFlight = new Map<string, Promise<SubgraphAnswer>>();
-  return (url, headers, body, operation) => {
-    if (operation !== "query") {
+  return (url, headers, body, kind, signal) => {
+    if (kind !== "query") {
       stats.sent += 1;
-      return send(url, headers, body);
+      return send(url, headers, body, kind, signal);
     }
     const key = `${url}\n${headers[IDENTITY_HEADER] ?? ""}\n${body}`;
     const shared = inFlight.get(key);
@@ -57,7 +61,7 @@ export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merg
       return shared;
     }
     stats.sent += 1;
-    const answer = send(url, headers, body);
+    const answer = send(url, headers, body, kind, signal);
     inFlight.set(key, answer);
     const forget = () => inFlight.delete(key);
     answer.then(forget, forget);

@@ -23,8 +23,8 @@ describe("the kind of an operation", () => {
   });
 
   it("cannot say for text that does not parse, an unnamed choice of several, or a name not in the document", () => {
-    expect(operationKind("{ regency(")).toBeNull();
-    expect(operationKind("query A { a } query B { b }")).toBeNull();
-    expect(operationKind("query A { a }", "B")).toBeNull();
+    expect(operationKind("{ regency(")).toBe("unknown");
+    expect(operationKind("query A { a } query B { b }")).toBe("unknown");
+    expect(operationKind("query A { a }", "B")).toBe("unknown");
   });
 });

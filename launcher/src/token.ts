@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseCommandLine, type Role } from "@cakupan/core";
+import { formatDuration, maxTokenLifetimeFromEnv, parseCommandLine, parseDuration, type Role } from "@cakupan/core";
 import { SignJWT } from "jose";
 
 /** Where `npm start` keeps the secrets it generated for the embedded default (git-ignored). */
@@ -36,7 +36,8 @@ the secret npm start generated in .data/secrets.json. Use it as: Authorization: 
   --role      planner (breakdowns), operator (writes for its regencies) or admin (everything)
   --regency   a regency an operator acts for, like 16.06; repeat for more
   --subject   who the token names (default local-<role>-<random>)
-  --ttl       how long it is valid, like 12h or 30m (default 12h)`;
+  --ttl       how long it is valid, like 12h or 30m (default 12h); at most the gateway's maximum token
+              lifetime (AUTH_MAX_TOKEN_LIFETIME, 12h by default)`;
 
 async function main(argv: string[]): Promise<void> {
   const { values: args } = parseCommandLine(argv, {
@@ -53,12 +54,18 @@ async function main(argv: string[]): Promise<void> {
     console.error("An operator acts for regencies: add --regency 16.06 (repeat for more).");
     process.exit(2);
   }
+  const maxLifetime = maxTokenLifetimeFromEnv();
+  const ttl = args.ttl === undefined ? maxLifetime : parseDuration(args.ttl);
+  if (ttl === null || ttl < 1 || ttl > maxLifetime) {
+    console.error(`--ttl ${args.ttl} is not a lifetime the gateway accepts: give one up to ${formatDuration(maxLifetime)}, like 8h or 30m.`);
+    process.exit(2);
+  }
   const secret = process.env.AUTH_JWT_SECRET || readLocalSecrets(process.env.CAKUPAN_SECRETS_FILE || LOCAL_SECRETS_FILE)?.authJwtSecret;
   if (!secret) {
     console.error("No AUTH_JWT_SECRET, and no .data/secrets.json: run npm start once (it creates one), or set AUTH_JWT_SECRET.");
     process.exit(2);
   }
-  console.log(await mintToken({ secret, role, regencies: args.regency, subject: args.subject, ttl: args.ttl }));
+  console.log(await mintToken({ secret, role, regencies: args.regency, subject: args.subject, ttl: `${ttl}s` }));
 }
 
 if (require.main === module) void main(process.argv.slice(2));

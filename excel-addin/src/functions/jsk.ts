@@ -1,10 +1,11 @@
 import { categoryFromText, categoryWords, todayInJakarta } from "@cakupan/core";
+import { asTextCells } from "../shared/cell-text";
 import type { GatewayConfig } from "../shared/gateway";
 import { dateArgument, listArgument, yearArgument } from "./arguments";
 import LOOKUPS from "../operations/lookups.graphql";
 import { Batcher } from "./batcher";
 import { RegionDirectory, type RegencyEntry } from "./directory";
-import { invalidValue, notAvailable } from "./errors";
+import { CellError, invalidValue, notAvailable, toExcelError } from "./errors";
 
 export interface CoverageFigures {
   asOf: string;
@@ -55,12 +56,21 @@ export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = 
   source: (r) => r.coverage?.sources.map((s) => [s.publisher, s.publishedOn].filter(Boolean).join(" ")).join("; ") ?? "",
 };
 export const DEFAULT_TABLE_FIELDS = ["code", "name", "active", "workforce", "rate", "target", "gap", "status", "flags", "source"];
+/** The columns the participants service answers; the others come from the regions. */
+export const COVERAGE_FIELDS = new Set(["asOf", "active", "workforce", "rate", "target", "gap", "pace", "status", "flags", "source"]);
 
 export interface TableRow {
   code: string;
   name: string;
   province: string;
   coverage: CoverageFigures | null;
+  /** Set when the service holding the coverage was down: its columns show #N/A with this error. */
+  unavailable?: CellError;
+}
+
+/** What a table cell shows: the figure, or the row's outage where the column needed the service that is down. */
+export function tableCell(row: TableRow, field: string): string | number | CellError {
+  return row.unavailable && COVERAGE_FIELDS.has(field) ? row.unavailable : TABLE_FIELDS[field](row);
 }
 
 /** A segment, group or funding source as a planner types it ("PU", "perangkat desa"), as the API names it. */
@@ -177,27 +187,46 @@ export class Jsk {
     if (single.length === 1) {
       const province = await this.directory.province(single[0]);
       if (province) {
-        const rows = await this.batcher.fetch<{ code: string; name: string; coverage: CoverageFigures | null }[]>(
+        const { value: rows, unavailable } = await this.batcher.fetchPartial<{ code: string; name: string; coverage: CoverageFigures | null }[]>(
           `province|${province.code}|${asOf ?? ""}`,
           LOOKUPS.JskProvinceTable,
           { provinceCode: province.code, asOf },
         );
-        return (rows ?? []).map((row) => ({ ...row, province: province.name }));
+        const missing = new Map(unavailable.map(({ path, error }) => [path[0], error]));
+        return (rows ?? []).map((row, index) => ({ ...row, province: province.name, unavailable: missing.get(index) }));
       }
     }
     if (!single.length || !single[0]) throw invalidValue("regions is empty: give a province (16, Sumatera Selatan) or a range of regencies.");
     const regencies = await Promise.all(single.map((value) => this.directory.regency(value)));
-    const coverages = await Promise.all(regencies.map((regency) => this.coverageOf(regency, asOf)));
-    return regencies.map((regency, i) => ({ code: regency.code, name: regency.name, province: regency.province.name, coverage: coverages[i] }));
+    const coverages = await Promise.all(
+      regencies.map((regency) =>
+        this.coverageOf(regency, asOf).then(
+          (coverage) => ({ coverage }),
+          (error: unknown) => {
+            if (error instanceof CellError && error.unavailableService) return { coverage: null, unavailable: error };
+            throw error;
+          },
+        ),
+      ),
+    );
+    return regencies.map((regency, i) => ({ code: regency.code, name: regency.name, province: regency.province.name, ...coverages[i] }));
   }
 
-  async table(regions: unknown, fieldsValue?: unknown, asOfValue?: unknown): Promise<(string | number)[][]> {
+  async table(regions: unknown, fieldsValue?: unknown, asOfValue?: unknown): Promise<(string | number | Error)[][]> {
     const fields = listArgument(fieldsValue).map((f) => f.trim());
     const chosen = fields.length ? fields : DEFAULT_TABLE_FIELDS;
     const unknown = chosen.filter((f) => !(f in TABLE_FIELDS));
     if (unknown.length) throw invalidValue(`Unknown field(s) ${unknown.join(", ")}: use ${Object.keys(TABLE_FIELDS).join(", ")}.`);
     const rows = await this.tableRows(regions, dateArgument(asOfValue, "asOf"));
-    return [chosen, ...rows.map((row) => chosen.map((field) => TABLE_FIELDS[field](row)))];
+    return asTextCells([
+      chosen,
+      ...rows.map((row) =>
+        chosen.map((field) => {
+          const cell = tableCell(row, field);
+          return cell instanceof CellError ? toExcelError(cell) : cell;
+        }),
+      ),
+    ]);
   }
 
   async history(region: unknown, fromValue?: unknown, toValue?: unknown): Promise<(string | number)[][]> {
@@ -210,7 +239,7 @@ export class Jsk {
     );
     const reports = result?.coverageHistory ?? [];
     if (!reports.length) throw notAvailable(`No coverage reports for ${regency.shortName}${from || to ? ` from ${from ?? "the start"} to ${to ?? "today"}` : ""}.`);
-    return [["asOf", "active", "rate", "status", "source"], ...reports.map((r) => [r.asOf, r.activeParticipants ?? "", r.rate ?? "", r.status, r.source.publisher ?? ""])];
+    return asTextCells([["asOf", "active", "rate", "status", "source"], ...reports.map((r) => [r.asOf, r.activeParticipants ?? "", r.rate ?? "", r.status, r.source.publisher ?? ""])]);
   }
 
   async awards(region: unknown): Promise<(string | number)[][]> {
@@ -222,6 +251,7 @@ export class Jsk {
     );
     const awards = result?.awards ?? [];
     if (!awards.length) throw notAvailable(`No Paritrana Award results recorded for ${regency.shortName}.`);
-    return [["edition", "level", "category", "rank", "title", "source"], ...awards.map((a) => [a.edition.name, a.edition.level, a.category.name, a.rank, a.title, a.source.publisher ?? ""])];
+    const rows = awards.map((a) => [a.edition.name, a.edition.level, a.category.name, a.rank, a.title, a.source.publisher ?? ""]);
+    return asTextCells([["edition", "level", "category", "rank", "title", "source"], ...rows]);
   }
 }

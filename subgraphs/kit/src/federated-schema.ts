@@ -3,7 +3,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
 import { authChecker } from "./authorization";
-import { DateScalar } from "./scalars";
+import { DateScalar } from "@cakupan/core";
 
 /** The federation directives a subgraph may use; one version for all subgraphs keeps composition predictable. */
 const FEDERATION_LINK = `

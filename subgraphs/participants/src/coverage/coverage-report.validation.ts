@@ -3,6 +3,8 @@ import {
   isAreaCode,
   knownRegencyCodes,
   sourceInputViolations,
+  TEXT_LIMITS,
+  textViolation,
   toIsoDate,
   todayInJakarta,
   type Violation,
@@ -17,7 +19,7 @@ const persons = (n: number) => n.toLocaleString("en");
 /** Every rule a coverage report breaks, each naming the field and saying what would be accepted. */
 export function coverageReportViolations(input: CoverageReportInput, today = todayInJakarta()): Violation[] {
   const violations = new Violations();
-  const { add } = violations;
+  const add = violations.add.bind(violations);
 
   if (!isAreaCode("regency", input.regencyCode)) {
     add("regencyCode", "FORMAT", `"${input.regencyCode}" is not a regency code: use a Kemendagri code like "16.06".`);
@@ -55,16 +57,28 @@ export function coverageReportViolations(input: CoverageReportInput, today = tod
     }
   }
 
-  violations.addAll(sourceInputViolations(input.source));
+  violations.push(...sourceInputViolations(input.source));
 
-  const fraction = (field: string, value: number | null | undefined) => {
-    if (value != null && !(value > 0 && value <= 1)) add(field, "FRACTION", `${field} is a fraction between 0 and 1 (48.26% is 0.4826), got ${value}.`);
+  // Stored as numeric(7, 6) and numeric(6, 4): a value those round to 0, or round at all, is refused here.
+  const fraction = (field: string, value: number | null | undefined, decimals: number) => {
+    if (value == null) return;
+    const smallest = 10 ** -decimals;
+    if (!(value >= smallest && value <= 1)) {
+      add(field, "FRACTION", `${field} is a fraction from ${smallest.toFixed(decimals)} to 1 (48.26% is 0.4826), got ${value}.`);
+    } else if (Math.abs(Number(value.toFixed(decimals)) - value) > 1e-12) {
+      add(field, "PRECISION", `${field} has more than ${decimals} decimals (${value}): give it as the source prints it, like 0.5215.`);
+    }
   };
-  fraction("claimedRate", input.claimedRate);
-  fraction("claimedGapTarget", input.claimedGapTarget);
+  fraction("claimedRate", input.claimedRate, 6);
+  fraction("claimedGapTarget", input.claimedGapTarget, 4);
   if (input.claimedGap != null) {
     if (input.claimedGap < 0) add("claimedGap", "NON_NEGATIVE", `claimedGap must be 0 or more, got ${input.claimedGap}.`);
     if (input.claimedGapTarget == null) add("claimedGapTarget", "REQUIRED_WITH_GAP", "claimedGapTarget is required with claimedGap: the gap is toward which target rate?");
   }
-  return violations.list;
+  if (input.claimedGapYear != null && !(input.claimedGapYear >= 1900 && input.claimedGapYear <= 2099)) {
+    add("claimedGapYear", "YEAR", `claimedGapYear is a year like 2025, got ${input.claimedGapYear}.`);
+  }
+  const notes = [textViolation("note", input.note, TEXT_LIMITS.note), ...input.parts.map((part, i) => textViolation(`parts[${i}].note`, part.note, TEXT_LIMITS.note))];
+  violations.push(...notes.filter((violation): violation is Violation => violation !== null));
+  return violations;
 }

@@ -5,7 +5,7 @@ import { coverageOf, workforceFor } from "./coverage";
 import { Coverage, ProvinceCoverage } from "./coverage.type";
 import { coverageRate } from "./coverage.indicator";
 import { dated, reportHistory } from "./loaders";
-import { Province, Regency, regencyStub } from "../regency.entity";
+import { Province, Regency, regencyStub, UNAVAILABLE_NOTE } from "../regency.entity";
 
 /** What coverage needs from the regencies subgraph, sources included, so every figure keeps its provenance. */
 const WORKFORCE = `workforceEstimates { year persons source { ${SOURCE_SELECTION} } }`;
@@ -28,7 +28,7 @@ function asOfOrToday(asOf: Date | null | undefined): string {
 export class RegencyCoverageResolver {
   @FieldResolver(() => Coverage, {
     nullable: true,
-    description: "Coverage at `asOf` (default: today, WIB): the last report at or before it. Null when there is none.",
+    description: "Coverage at `asOf` (default: today, WIB): the last report at or before it. Null when there is none, or while the participants service is unavailable (error SUBGRAPH_UNAVAILABLE names it).",
   })
   @Directive(`@requires(fields: "${FIGURES}")`)
   coverage(
@@ -39,7 +39,10 @@ export class RegencyCoverageResolver {
     return coverageOf(context, regency, asOfOrToday(asOf));
   }
 
-  @FieldResolver(() => [CoverageReport], { description: "Every report from `from` to `to` (inclusive), oldest first, with its rate where the workforce is known." })
+  @FieldResolver(() => [CoverageReport], {
+    nullable: true,
+    description: `Every report from \`from\` to \`to\` (inclusive), oldest first, with its rate where the workforce is known.${UNAVAILABLE_NOTE}`,
+  })
   @Directive(`@requires(fields: "${WORKFORCE}")`)
   async coverageHistory(
     @Root() regency: Regency,
@@ -61,7 +64,7 @@ export class RegencyCoverageResolver {
 export class ProvinceCoverageResolver {
   @FieldResolver(() => ProvinceCoverage, {
     nullable: true,
-    description: "The rollup of the province's regencies that have a report at or before `asOf` (default today); the others are listed as missing.",
+    description: `The rollup of the province's regencies that have a report at or before \`asOf\` (default today); the others are listed as missing.${UNAVAILABLE_NOTE}`,
   })
   @Directive(`@requires(fields: "regencies { code ${FIGURES} }")`)
   async coverage(
