@@ -1,4 +1,4 @@
-import { assertAreaCode, assertId, audit, invalidInput, type RequestContext, resolveSourceInput, toIsoDate } from "@cakupan/kit";
+import { assertAreaCode, assertId, audit, invalidInput, type RequestContext, resolveSourceInput, toIsoDate, Violations } from "@cakupan/kit";
 import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { AwardCategory } from "./award-category.entity";
@@ -131,12 +131,12 @@ export class AwardEditionResolver {
   ): Promise<AwardEdition> {
     return dataSource.transaction(async (manager) => {
       const edition = await manager.findOneBy(AwardEdition, { id: editionId });
-      const violations = [];
-      if (!edition) violations.push({ field: "editionId", rule: "UNKNOWN_EDITION", message: `No edition has the id "${editionId}".` });
+      const violations = new Violations();
+      if (!edition) violations.add("editionId", "UNKNOWN_EDITION", `No edition has the id "${editionId}".`);
       if (!(await manager.existsBy(AwardCategory, { code: categoryCode }))) {
-        violations.push({ field: "categoryCode", rule: "UNKNOWN_CATEGORY", message: `No category has the code "${categoryCode}".` });
+        violations.add("categoryCode", "UNKNOWN_CATEGORY", `No category has the code "${categoryCode}".`);
       } else if (await manager.existsBy(EditionCategory, { editionId, categoryCode })) {
-        violations.push({ field: "categoryCode", rule: "ONCE_EACH", message: `The edition has category "${categoryCode}" already.` });
+        violations.add("categoryCode", "ONCE_EACH", `The edition has category "${categoryCode}" already.`);
       }
       if (violations.length) throw invalidInput("The edition's category", violations);
       const position = await manager.countBy(EditionCategory, { editionId });
