@@ -10,6 +10,7 @@ import { ParticipantCategory } from "./coverage-report.entity";
 import { maskNik, type ParsedNik, parseNik, type Sex } from "./nik";
 import { encryptNik, hashNik, type NikKeys } from "./nik-crypto";
 import { ParticipantStatus, Program } from "./participant.entity";
+import { ruleInteger } from "./rules";
 
 /**
  * The lists labour offices keep, as CSV. Headers may be Indonesian or English (case, spaces and dashes do
@@ -34,8 +35,8 @@ export const IMPORT_COLUMNS = {
 type Column = keyof typeof IMPORT_COLUMNS;
 const REQUIRED: Column[] = ["nik", "fullName", "villageCode", "occupation", "programs", "funding", "monthlyContribution", "enrolledOn"];
 
-/** The minimum monthly contribution of a non-wage worker for JKK and JKM, in Rupiah. */
-export const MINIMUM_BPU_CONTRIBUTION = 16_800;
+/** The minimum monthly contribution of a non-wage worker for JKK and JKM, in Rupiah: a rule (see rules.ts). */
+export const minimumBpuContribution = (): number => ruleInteger("MINIMUM_BPU_CONTRIBUTION");
 
 export interface ImportProblem {
   line: number;
@@ -125,6 +126,7 @@ export function parseParticipantCsv(csv: string, regencyCode: string, today = to
   const firstLineOfNik = new Map<string, number>();
   const rows: ImportRow[] = [];
   const villages = knownVillageCodes();
+  const minimum = minimumBpuContribution();
   for (const { record, info } of records) {
     const line = info.lines;
     const value = (column: Column) => (columnOf[column] ? (record[columnOf[column]!] ?? "").trim() : "");
@@ -177,8 +179,12 @@ export function parseParticipantCsv(csv: string, regencyCode: string, today = to
     const contributionText = value("monthlyContribution").replace(/^rp\.?\s*/i, "").replace(/[.,\s]/g, "");
     const contribution = /^\d+$/.test(contributionText) ? Number(contributionText) : NaN;
     if (!Number.isSafeInteger(contribution)) problem("monthlyContribution", `"${value("monthlyContribution")}" is not an amount in whole Rupiah (like 16800 or Rp16.800).`);
-    else if (segment === ParticipantCategory.NON_WAGE_EARNER && contribution < MINIMUM_BPU_CONTRIBUTION) {
-      problem("monthlyContribution", `Rp${contribution.toLocaleString("id-ID")} is below the minimum of Rp16.800 for JKK and JKM.`);
+    else if (segment === ParticipantCategory.NON_WAGE_EARNER && contribution < minimum) {
+      problem(
+        "monthlyContribution",
+        `Rp${contribution.toLocaleString("id-ID")} is below the minimum of Rp${minimum.toLocaleString("id-ID")} for JKK and JKM ` +
+          "(rule MINIMUM_BPU_CONTRIBUTION, see participantRules).",
+      );
     }
 
     const enrolledOn = parseDate(value("enrolledOn"));
