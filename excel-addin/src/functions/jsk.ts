@@ -14,11 +14,19 @@ export interface CoverageFigures {
   gap: number | null;
   requiredMonthlyPace: number | null;
   status: string | null;
-  sources: { publisher: string | null; title: string | null; publishedOn: string | null }[];
+  activeParticipantsStatus: string;
+  measure: string;
+  inferred: boolean;
+  inference: string | null;
+  ageMonths: number;
+  stale: boolean;
+  notes: string[];
+  sources: { publisher: string | null; title: string | null; publishedOn: string | null; reportedOn: string | null }[];
 }
 
 const COVERAGE_SELECTION = `asOf activeParticipants workforce rate target targetYear gap requiredMonthlyPace status
-  sources { publisher title publishedOn }`;
+  activeParticipantsStatus measure inferred inference ageMonths stale notes
+  sources { publisher title publishedOn reportedOn }`;
 /** Breakdowns are for signed-in users (a planner's token in the task pane): asked only when a cell wants one. */
 const SEGMENT_SELECTION = "asOf segments { dimension category label persons }";
 
@@ -35,9 +43,18 @@ export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = 
   gap: (r) => r.coverage?.gap ?? "",
   pace: (r) => r.coverage?.requiredMonthlyPace ?? "",
   status: (r) => r.coverage?.status ?? "",
-  source: (r) => r.coverage?.sources.map((s) => [s.publisher, s.publishedOn].filter(Boolean).join(" ")).join("; ") ?? "",
+  figureStatus: (r) => r.coverage?.activeParticipantsStatus ?? "",
+  measure: (r) => r.coverage?.measure ?? "",
+  inferred: (r) => (r.coverage ? (r.coverage.inferred ? "inferred" : "") : ""),
+  ageMonths: (r) => r.coverage?.ageMonths ?? "",
+  stale: (r) => (r.coverage ? (r.coverage.stale ? "stale" : "") : ""),
+  source: (r) =>
+    r.coverage?.sources.map((s) => [s.publisher, s.publishedOn ?? s.reportedOn].filter(Boolean).join(" ")).join("; ") ?? "",
 };
-export const DEFAULT_TABLE_FIELDS = ["code", "name", "active", "workforce", "rate", "target", "gap", "status", "source"];
+export const DEFAULT_TABLE_FIELDS = [
+  "code", "name", "active", "figureStatus", "measure", "workforce", "rate", "target", "gap", "status", "ageMonths", "stale", "inferred",
+  "source",
+];
 
 export interface TableRow {
   code: string;
@@ -156,13 +173,23 @@ export class Jsk {
     return estimate.persons;
   }
 
+  /** The target in force in `year`, by the rule coverage applies (that year's own, of the measured scheme). */
   async target(region: unknown, yearValue?: unknown): Promise<number> {
     const year = yearArgument(yearValue) ?? Number(todayInJakarta().slice(0, 4));
-    const { regency, coverageTargets } = await this.figures(region);
-    const candidates = coverageTargets.filter((t) => t.scheme === "UCJ").length ? coverageTargets.filter((t) => t.scheme === "UCJ") : coverageTargets;
-    const target = [...candidates].sort((a, b) => a.year - b.year).find((t) => t.year >= year);
-    if (!target) throw notAvailable(`No coverage target for ${regency.shortName} for ${year} or later.`);
-    return target.rate;
+    const regency = await this.directory.regency(region);
+    const result = await this.batcher.fetch<{
+      coverageTargetInForce: { year: number; rate: number } | null;
+      coverageTargets: { year: number; rate: number; scheme: string }[];
+    }>(
+      `target|${regency.code}|${year}`,
+      `regency(code: ${literal(regency.code)})`,
+      `coverageTargetInForce(year: ${year}) { year rate } coverageTargets { year rate scheme }`,
+    );
+    if (result?.coverageTargetInForce) return result.coverageTargetInForce.rate;
+    const known = [...(result?.coverageTargets ?? [])].sort((a, b) => b.year - a.year);
+    const last = known.find((t) => t.year < year) ?? known[known.length - 1];
+    const hint = last ? `; the ${last.year < year ? "last" : "next"} known is ${(last.rate * 100).toFixed(2)}% for ${last.year}` : "";
+    throw notAvailable(`No coverage target for ${regency.shortName} in ${year}${hint}.`);
   }
 
   async gap(region: unknown, yearValue?: unknown): Promise<number> {
