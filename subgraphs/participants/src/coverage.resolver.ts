@@ -42,6 +42,15 @@ export class PeriodArgs {
   to?: Date | null;
 }
 
+@ArgsType()
+export class CoverageArgs {
+  @Field(() => DateScalar, { nullable: true, description: "The question date (default: today, WIB)." })
+  asOf?: Date | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_MAX_AGE_MONTHS, description: MAX_AGE_DESCRIPTION })
+  maxAgeMonths?: number | null;
+}
+
 function asOfOrToday(asOf: Date | null | undefined): string {
   return asOf ? toIsoDate(asOf) : todayInJakarta();
 }
@@ -57,8 +66,7 @@ export class RegencyCoverageResolver {
   coverage(
     @Root() regency: Regency,
     @Ctx() context: RequestContext,
-    @Arg("asOf", () => DateScalar, { nullable: true }) asOf?: Date | null,
-    @Arg("maxAgeMonths", () => Int, { defaultValue: DEFAULT_MAX_AGE_MONTHS, description: MAX_AGE_DESCRIPTION }) maxAgeMonths?: number,
+    @Args(() => CoverageArgs) { asOf, maxAgeMonths }: CoverageArgs,
   ): Promise<Coverage | null> {
     return coverageOf(context, regency, asOfOrToday(asOf), maxAge(maxAgeMonths));
   }
@@ -106,8 +114,7 @@ export class ProvinceCoverageResolver {
   async coverage(
     @Root() province: Province,
     @Ctx() context: RequestContext,
-    @Arg("asOf", () => DateScalar, { nullable: true }) asOf?: Date | null,
-    @Arg("maxAgeMonths", () => Int, { defaultValue: DEFAULT_MAX_AGE_MONTHS, description: MAX_AGE_DESCRIPTION }) maxAgeMonths?: number,
+    @Args(() => CoverageArgs) { asOf, maxAgeMonths }: CoverageArgs,
   ): Promise<ProvinceCoverage | null> {
     return provinceRollup(context, province.regencies ?? [], asOfOrToday(asOf), maxAge(maxAgeMonths));
   }
