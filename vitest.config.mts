@@ -1,11 +1,17 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+// @ts-expect-error a plain ES module of the build, without types
+import { operationCollector } from "./schema/operations.mjs";
 
 const require = createRequire(import.meta.url);
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+const operations = operationCollector();
+
 export default defineConfig({
+  // The clients' .graphql files load as their operations, as the builds bundle them.
+  plugins: [{ name: "graphql-operations", load: (id: string) => (id.endsWith(".graphql") ? operations.module(id) : null) }],
   resolve: {
     alias: [
       // Dependencies load graphql's CommonJS build; our sources must use the same one, or the

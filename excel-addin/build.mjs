@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { build } from "esbuild";
 import metadata from "custom-functions-metadata";
+import { MANIFEST_FILE, operationCollector } from "../schema/operations.mjs";
 
 const dist = new URL("./dist/", import.meta.url);
 mkdirSync(new URL("assets/", dist), { recursive: true });
@@ -17,8 +18,17 @@ const functionsJson = `${JSON.stringify(JSON.parse(generated.metadataJson), null
 writeFileSync(new URL("./functions.json", import.meta.url), functionsJson);
 writeFileSync(new URL("functions.json", dist), functionsJson);
 
+// .graphql imports become the operations they hold; every one is listed in the persisted-operation manifest.
+const operations = operationCollector();
+const graphqlOperations = {
+  name: "graphql-operations",
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /\.graphql$/ }, ({ path }) => ({ contents: operations.module(path), loader: "js" }));
+  },
+};
 await build({
   entryPoints: ["src/main.ts"],
+  plugins: [graphqlOperations],
   bundle: true,
   format: "iife",
   target: "es2020",
@@ -26,6 +36,7 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
+writeFileSync(new URL(MANIFEST_FILE, dist), operations.manifest());
 for (const file of ["taskpane.html", "taskpane.css"]) copyFileSync(new URL(`./src/taskpane/${file}`, import.meta.url), new URL(file, dist));
 
 /** A square PNG: a teal field with three rising white bars (coverage growing). */

@@ -169,3 +169,28 @@ describe("errors a planner can act on", () => {
     expect((bad as PromiseRejectedResult).reason).toMatchObject({ code: "#VALUE!" });
   });
 });
+
+describe("percentages in Excel", () => {
+  const withHost = async <T>(supported: boolean, work: () => Promise<T>): Promise<T> => {
+    (globalThis as any).Office = { context: { requirements: { isSetSupported: (set: string, version: string) => supported && set === "ExcelApi" && version === "1.16" } } };
+    try {
+      return await work();
+    } finally {
+      delete (globalThis as any).Office;
+    }
+  };
+
+  it("COVERAGE and TARGET answer numbers formatted as percentages where the host has formatted-number values", async () => {
+    const [rate, target] = await withHost(true, () => Promise.all([FUNCTIONS.COVERAGE("Muba", "2025-07-31"), FUNCTIONS.TARGET("Muba", 2025)]));
+    expect(rate).toEqual({ type: "FormattedNumber", basicValue: 103079 / 213582, numberFormat: "0.00%" });
+    expect(target).toEqual({ type: "FormattedNumber", basicValue: 0.5215, numberFormat: "0.00%" });
+  });
+
+  it("answers the plain fraction to a host without them (ExcelApi before 1.16)", async () => {
+    expect(await withHost(false, () => FUNCTIONS.COVERAGE("Muba", "2025-07-31"))).toBeCloseTo(0.4826, 4);
+  });
+
+  it("keeps persons as plain numbers", async () => {
+    expect(await withHost(true, () => FUNCTIONS.PARTICIPANTS("Muba", "2025-07-31"))).toBe(103079);
+  });
+});

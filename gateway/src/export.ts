@@ -1,14 +1,18 @@
+import type { IncomingMessage } from "node:http";
 import type { ApolloServer } from "@apollo/server";
-import { ANONYMOUS, isAreaCode } from "@cakupan/kit";
+import { ANONYMOUS, type Identity, isAreaCode } from "@cakupan/kit";
 import { stringify } from "csv-stringify/sync";
-import type { Express } from "express";
+import type { Express, Request, Response } from "express";
 
 /**
- * GET /export/coverage.csv?province=16&asOf=2025-07-31, or ?regencies=16.06,16.10: the coverage table as a
- * stable CSV (header row, ISO dates, fractions, empty cells where a figure is unknown, never 0) for Power
- * Query "From Web" and Google Sheets IMPORTDATA. The figures come from the same GraphQL operation as any client's.
- * `status` is the pace status; figure_status says whether the figure is REPORTED or an ESTIMATE, and the columns
- * after it what it counts, what was derived, how old it is and whether it is stale (max_age_months, default 12).
+ * GET /export/coverage.csv and /export/coverage.json, with ?province=16 or ?regencies=16.06,16.10, &asOf=
+ * and &history=true: the coverage table (or every report over time) as a stable CSV (header row, ISO dates,
+ * fractions, empty cells where a figure is unknown, never 0) or JSON (the same columns, null where unknown),
+ * for Power Query "From Web", Grafana's Infinity data source and a spreadsheet's IMPORTDATA. The figures come
+ * from the same GraphQL operation as any client's, as the caller: anonymous, or signed in with a bearer token
+ * (then with the breakdown by segment, group and funding). `status` is the pace status; figure_status says
+ * whether the figure is REPORTED or an ESTIMATE, and the columns after it what it counts, what was derived, how
+ * old it is and whether it is stale (&max_age_months=, default 12).
  */
 export const COVERAGE_CSV_COLUMNS = [
   "code", "name", "province_code", "province_name", "as_of", "active_participants", "workforce", "workforce_year",
@@ -16,79 +20,201 @@ export const COVERAGE_CSV_COLUMNS = [
   "figure_status", "measure", "inferred", "inference", "age_months", "stale", "notes",
 ] as const;
 
-const FIELDS = `code name province { code name } coverage(asOf: $asOf, maxAgeMonths: $maxAgeMonths) {
-  asOf activeParticipants workforce workforceYear rate target targetYear gap requiredMonthlyPace status
-  activeParticipantsStatus measure inferred inference ageMonths stale notes
-  sources { publisher title publishedOn reportedOn } }`;
+/** One row per report in a history export: every report up to asOf, oldest first. */
+export const COVERAGE_HISTORY_COLUMNS = [
+  "code", "name", "province_code", "province_name", "as_of", "as_of_precision", "active_participants", "figure_status",
+  "rate", "claimed_rate", "recorded_at", "source", "measure", "inferred", "inference",
+] as const;
+
+/** The breakdown columns of signed-in exports, one per category of the API (persons; empty where not given). */
+export const SEGMENT_CATEGORIES = [
+  "WAGE_EARNER", "NON_WAGE_EARNER", "CONSTRUCTION", "MIGRANT_WORKER", "NON_ASN_STAFF", "VILLAGE_OFFICIAL", "VULNERABLE_WORKER",
+  "APBD", "APBDES", "PROVINCE_BUDGET", "CSR", "BAZNAS", "SELF_PAID", "EMPLOYER",
+] as const;
+const segmentColumn = (category: string) => `persons_${category.toLowerCase()}`;
+
+type SourceRef = { publisher: string | null; title: string | null; publishedOn: string | null; reportedOn: string | null };
+type Segment = { category: string; persons: number };
+
+interface Coverage {
+  asOf: string; activeParticipants: number; workforce: number | null; workforceYear: number | null; rate: number | null;
+  target: number | null; targetYear: number | null; gap: number | null; requiredMonthlyPace: number | null; status: string | null;
+  activeParticipantsStatus: string; measure: string; inferred: boolean; inference: string | null; ageMonths: number;
+  stale: boolean; notes: string[];
+  sources: SourceRef[];
+  segments?: Segment[];
+}
+
+interface Report {
+  asOf: string; asOfPrecision: string; activeParticipants: number | null; status: string; rate: number | null;
+  claimedRate: number | null; recordedAt: string; source: SourceRef; measure: string; inferred: boolean; inference: string | null;
+  segments?: Segment[];
+}
 
 interface Row {
   code: string;
   name: string;
   province: { code: string; name: string };
-  coverage: null | {
-    asOf: string; activeParticipants: number; workforce: number | null; workforceYear: number | null; rate: number | null;
-    target: number | null; targetYear: number | null; gap: number | null; requiredMonthlyPace: number | null; status: string | null;
-    activeParticipantsStatus: string; measure: string; inferred: boolean; inference: string | null; ageMonths: number;
-    stale: boolean; notes: string[];
-    sources: { publisher: string | null; title: string | null; publishedOn: string | null; reportedOn: string | null }[];
+  coverage?: Coverage | null;
+  coverageHistory?: Report[];
+}
+
+type Cell = string | number | boolean | null;
+
+const sourceText = (s: SourceRef) => [s.publisher, s.title, s.publishedOn ?? s.reportedOn].filter(Boolean).join(", ");
+const segmentCells = (segments: Segment[] | undefined): Cell[] =>
+  SEGMENT_CATEGORIES.map((category) => segments?.find((s) => s.category === category)?.persons ?? null);
+
+function snapshotCells(row: Row): Cell[] {
+  const c = row.coverage;
+  return [
+    row.code, row.name, row.province.code, row.province.name, c?.asOf ?? null, c?.activeParticipants ?? null, c?.workforce ?? null,
+    c?.workforceYear ?? null, c?.rate ?? null, c?.target ?? null, c?.targetYear ?? null, c?.gap ?? null, c?.requiredMonthlyPace ?? null,
+    c?.status ?? null, c ? c.sources.map(sourceText).join("; ") : "",
+    c?.activeParticipantsStatus ?? null, c?.measure ?? null, c?.inferred ?? null, c?.inference ?? null, c?.ageMonths ?? null,
+    c?.stale ?? null, c ? c.notes.join(" | ") : null,
+  ];
+}
+
+function historyCells(row: Row, report: Report): Cell[] {
+  return [
+    row.code, row.name, row.province.code, row.province.name, report.asOf, report.asOfPrecision, report.activeParticipants,
+    report.status, report.rate, report.claimedRate, report.recordedAt, sourceText(report.source), report.measure, report.inferred,
+    report.inference,
+  ];
+}
+
+export interface CoverageTable {
+  columns: string[];
+  rows: Cell[][];
+}
+
+/** The table of an export: one row per regency (or per report with history), breakdown columns when signed in. */
+export function coverageTable(rows: Row[], options: { history?: boolean; segments?: boolean } = {}): CoverageTable {
+  const segments = options.segments ?? false;
+  const extra = segments ? SEGMENT_CATEGORIES.map(segmentColumn) : [];
+  if (options.history) {
+    return {
+      columns: [...COVERAGE_HISTORY_COLUMNS, ...extra],
+      rows: rows.flatMap((row) => (row.coverageHistory ?? []).map((r) => [...historyCells(row, r), ...(segments ? segmentCells(r.segments) : [])])),
+    };
+  }
+  return {
+    columns: [...COVERAGE_CSV_COLUMNS, ...extra],
+    rows: rows.map((row) => [...snapshotCells(row), ...(segments ? segmentCells(row.coverage?.segments) : [])]),
   };
 }
 
-export function coverageCsv(rows: Row[]): string {
-  const cell = (value: unknown) => (value === null || value === undefined ? "" : value);
+export function coverageCsv(rows: Row[], options: { history?: boolean; segments?: boolean } = {}): string {
+  const table = coverageTable(rows, options);
   return stringify(
-    rows.map((row) => {
-      const c = row.coverage;
-      return [
-        row.code, row.name, row.province.code, row.province.name, cell(c?.asOf), cell(c?.activeParticipants), cell(c?.workforce),
-        cell(c?.workforceYear), cell(c?.rate), cell(c?.target), cell(c?.targetYear), cell(c?.gap), cell(c?.requiredMonthlyPace),
-        cell(c?.status),
-        c ? c.sources.map((s) => [s.publisher, s.title, s.publishedOn ?? s.reportedOn].filter(Boolean).join(", ")).join("; ") : "",
-        cell(c?.activeParticipantsStatus), cell(c?.measure), c ? String(c.inferred) : "", cell(c?.inference), cell(c?.ageMonths),
-        c ? String(c.stale) : "", c ? c.notes.join(" | ") : "",
-      ];
-    }),
-    { header: true, columns: [...COVERAGE_CSV_COLUMNS], record_delimiter: "\r\n" },
+    table.rows.map((cells) => cells.map((cell) => (typeof cell === "boolean" ? String(cell) : (cell ?? "")))),
+    { header: true, columns: table.columns, record_delimiter: "\r\n" },
   );
 }
 
-export function exportRoutes(app: Express, apollo: ApolloServer<any>): void {
-  app.get("/export/coverage.csv", async (request, response) => {
-    const province = typeof request.query.province === "string" ? request.query.province.trim() : undefined;
-    const regencies = typeof request.query.regencies === "string" ? request.query.regencies.split(",").map((c) => c.trim()).filter(Boolean) : undefined;
-    const asOf = typeof request.query.asOf === "string" && request.query.asOf ? request.query.asOf : undefined;
-    const refuse = (message: string) => response.status(400).type("text/plain").send(`${message}\n`);
+const COVERAGE_FIELDS = `asOf activeParticipants workforce workforceYear rate target targetYear gap requiredMonthlyPace status
+  activeParticipantsStatus measure inferred inference ageMonths stale notes
+  sources { publisher title publishedOn reportedOn }`;
+const HISTORY_FIELDS =
+  "asOf asOfPrecision activeParticipants status rate claimedRate recordedAt measure inferred inference " +
+  "source { publisher title publishedOn reportedOn }";
 
-    if (!province === !regencies) return refuse("Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).");
-    if (province && !isAreaCode("province", province)) return refuse(`province=${province} is not a province code: use two digits, like 16.`);
-    const badRegency = regencies?.find((code) => !isAreaCode("regency", code));
-    if (badRegency) return refuse(`regencies contains "${badRegency}", which is not a regency code: use codes like 16.06.`);
-    if (regencies && regencies.length > 1000) return refuse("At most 1000 regencies per export.");
-    if (asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return refuse(`asOf=${asOf} is not a date: use YYYY-MM-DD, like 2025-07-31.`);
-    const maxAgeText = typeof request.query.max_age_months === "string" ? request.query.max_age_months.trim() : "";
-    if (maxAgeText && !(/^\d{1,4}$/.test(maxAgeText) && Number(maxAgeText) <= 1200)) {
-      return refuse(`max_age_months=${maxAgeText} is not a whole number of months from 0 to 1200: use one like 12 (the default) or 36.`);
+interface ExportRequest {
+  province?: string;
+  regencies?: string[];
+  asOf?: string;
+  maxAgeMonths?: number;
+  history: boolean;
+}
+
+function exportRequest(request: Request): ExportRequest | string {
+  const text = (name: string) => (typeof request.query[name] === "string" ? (request.query[name] as string).trim() : undefined);
+  const province = text("province") || undefined;
+  const regencies = text("regencies")?.split(",").map((c) => c.trim()).filter(Boolean);
+  const asOf = text("asOf") || undefined;
+  const history = text("history");
+  const maxAge = text("max_age_months");
+
+  if (!province === !regencies) return "Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).";
+  if (province && !isAreaCode("province", province)) return `province=${province} is not a province code: use two digits, like 16.`;
+  const badRegency = regencies?.find((code) => !isAreaCode("regency", code));
+  if (badRegency) return `regencies contains "${badRegency}", which is not a regency code: use codes like 16.06.`;
+  if (regencies && regencies.length > 1000) return "At most 1000 regencies per export.";
+  if (asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return `asOf=${asOf} is not a date: use YYYY-MM-DD, like 2025-07-31.`;
+  if (history !== undefined && history !== "" && history !== "true" && history !== "false") {
+    return `history=${history} is not true or false: history=true lists every report up to asOf.`;
+  }
+  if (maxAge && !(/^\d{1,4}$/.test(maxAge) && Number(maxAge) <= 1200)) {
+    return `max_age_months=${maxAge} is not a whole number of months from 0 to 1200: use one like 12 (the default) or 36.`;
+  }
+  return { province, regencies, asOf, maxAgeMonths: maxAge ? Number(maxAge) : undefined, history: history === "true" };
+}
+
+function operation(ask: ExportRequest, signedIn: boolean): { query: string; variables: Record<string, unknown> } {
+  const segments = signedIn ? " segments { category persons }" : "";
+  const selection = ask.history
+    ? `code name province { code name } coverageHistory(to: $asOf) { ${HISTORY_FIELDS}${segments} }`
+    : `code name province { code name } coverage(asOf: $asOf, maxAgeMonths: $maxAgeMonths) { ${COVERAGE_FIELDS}${segments} }`;
+  const variables: Record<string, unknown> = { asOf: ask.asOf, province: ask.province };
+  // Declared only where used: GraphQL refuses an operation with a variable it never reads.
+  const maxAge = ask.history ? "" : ", $maxAgeMonths: Int";
+  if (!ask.history) variables.maxAgeMonths = ask.maxAgeMonths;
+  if (ask.province) {
+    return { query: `query($province: ID!, $asOf: Date${maxAge}) { rows: regencies(provinceCode: $province) { ${selection} } }`, variables };
+  }
+  const codes = ask.regencies!;
+  codes.forEach((code, i) => (variables[`c${i}`] = code));
+  return {
+    query: `query($asOf: Date${maxAge}, ${codes.map((_, i) => `$c${i}: ID!`).join(", ")}) { ${codes.map((_, i) => `r${i}: regency(code: $c${i}) { ${selection} }`).join(" ")} }`,
+    variables,
+  };
+}
+
+export function exportRoutes(
+  app: Express,
+  apollo: ApolloServer<any>,
+  authenticate: (request: IncomingMessage) => Promise<Identity> = async () => ANONYMOUS,
+): void {
+  const answer = (format: "csv" | "json") => async (request: Request, response: Response) => {
+    const refuse = (status: number, message: string) =>
+      format === "json"
+        ? response.status(status).json({ error: message })
+        : response.status(status).type("text/plain").send(`${message}\n`);
+    const ask = exportRequest(request);
+    if (typeof ask === "string") return refuse(400, ask);
+    let identity: Identity;
+    try {
+      identity = await authenticate(request);
+    } catch (error) {
+      return refuse(401, (error as Error).message);
     }
-    const maxAgeMonths = maxAgeText ? Number(maxAgeText) : undefined;
-
-    const query = province
-      ? `query($province: ID!, $asOf: Date, $maxAgeMonths: Int = 12) { rows: regencies(provinceCode: $province) { ${FIELDS} } }`
-      : `query($asOf: Date, $maxAgeMonths: Int = 12, ${regencies!.map((_, i) => `$c${i}: ID!`).join(", ")}) { ${regencies!.map((_, i) => `r${i}: regency(code: $c${i}) { ${FIELDS} }`).join(" ")} }`;
-    const variables: Record<string, unknown> = { asOf, province, maxAgeMonths };
-    regencies?.forEach((code, i) => (variables[`c${i}`] = code));
-    // Public aggregates only: the export runs as an anonymous caller, whoever asks.
-    const result = await apollo.executeOperation({ query, variables }, { contextValue: { identity: ANONYMOUS } });
+    const signedIn = identity.role !== "anonymous";
+    const { query, variables } = operation(ask, signedIn);
+    const result = await apollo.executeOperation({ query, variables }, { contextValue: { identity } });
     const body = result.body.kind === "single" ? result.body.singleResult : undefined;
     if (!body || body.errors?.length) {
-      return response.status(502).type("text/plain").send(`The gateway could not answer: ${body?.errors?.map((e) => e.message).join("; ") ?? "no result"}\n`);
+      return refuse(502, `The gateway could not answer: ${body?.errors?.map((e) => e.message).join("; ") ?? "no result"}`);
     }
     const data = body.data as Record<string, Row | Row[] | null>;
-    const rows = province ? (data.rows as Row[]) : regencies!.map((_, i) => data[`r${i}`] as Row | null).filter((r): r is Row => r !== null);
+    const rows = ask.province ? (data.rows as Row[]) : ask.regencies!.map((_, i) => data[`r${i}`] as Row | null).filter((r): r is Row => r !== null);
+    const options = { history: ask.history, segments: signedIn };
+    const name = `coverage${ask.history ? "-history" : ""}${ask.province ? `-${ask.province}` : ""}${ask.asOf ? `-${ask.asOf}` : ""}`;
     response
       .status(200)
-      .type("text/csv; charset=utf-8")
-      .set("content-disposition", `inline; filename="coverage${province ? `-${province}` : ""}${asOf ? `-${asOf}` : ""}.csv"`)
-      .set("cache-control", "no-store")
-      .send(coverageCsv(rows));
-  });
+      .set("content-disposition", `inline; filename="${name}.${format}"`)
+      .set("cache-control", signedIn ? "private, no-store" : "no-cache")
+      .set("vary", "authorization");
+    if (format === "csv") return response.type("text/csv; charset=utf-8").send(coverageCsv(rows, options));
+    const table = coverageTable(rows, options);
+    response.json({
+      asOf: ask.asOf ?? null,
+      history: ask.history,
+      signedIn,
+      columns: table.columns,
+      rows: table.rows.map((cells) => Object.fromEntries(table.columns.map((column, i) => [column, cells[i]]))),
+    });
+  };
+  app.get("/export/coverage.csv", answer("csv"));
+  app.get("/export/coverage.json", answer("json"));
 }

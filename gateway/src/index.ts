@@ -8,3 +8,6 @@ export * from "./auth";
 export * from "./limits";
 export * from "./token";
 export * from "./response-cache";
+export * from "./cors";
+export * from "./dashboard";
+export * from "./persisted-operations";

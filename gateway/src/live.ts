@@ -43,7 +43,6 @@ export function liveCoverageRoutes(app: Express, participantsGraphqlUrl: string 
       "content-type": "text/event-stream",
       "cache-control": "no-store",
       connection: "keep-alive",
-      "access-control-allow-origin": "*",
     });
     response.write(eventsUrl ? ": coverage changes\n\n" : "event: error\ndata: no participants subgraph is configured\n\n");
     clients.add(response);

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { envPort, envString, stopOnSignals } from "@cakupan/kit";
 import { authConfigFromEnv } from "./auth";
+import { corsOriginsFromEnv } from "./cors";
+import { trustedDocumentsFromEnv } from "./persisted-operations";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
 import { limitsFromEnv } from "./limits";
 import { startGatewayServer } from "./server";
@@ -15,6 +17,8 @@ startGatewayServer({
   limits: limitsFromEnv(),
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
   responseCache: process.env.RESPONSE_CACHE !== "false",
+  corsOrigins: corsOriginsFromEnv(),
+  trustedDocuments: trustedDocumentsFromEnv(),
   // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
   tls: process.env.TLS_CERT_FILE && process.env.TLS_KEY_FILE
     ? { cert: readFileSync(process.env.TLS_CERT_FILE), key: readFileSync(process.env.TLS_KEY_FILE) }

@@ -1,12 +1,17 @@
 import { createServer } from "node:http";
 import { createServer as createTlsServer } from "node:https";
+import { join } from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { listen, type RunningServer } from "@cakupan/kit";
 import express from "express";
-import { addinRoutes } from "./addin";
+import { addinRoutes, DEFAULT_ADDIN_DIR } from "./addin";
 import { exportRoutes } from "./export";
+import { corsPolicy } from "./cors";
+import { DEFAULT_DASHBOARD_DIR, dashboardRoutes } from "./dashboard";
+import { MANIFEST_FILE, persistedOperations, readManifests, type TrustedDocumentsMode } from "./persisted-operations";
 import { type AuthConfig, createAuthenticator } from "./auth";
 import { createGateway, type FetchStats, type GatewayContext, type GatewayOptions } from "./gateway";
 import { armor, bodyErrors, DEFAULT_LIMITS, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
@@ -25,6 +30,12 @@ export interface GatewayServerOptions extends GatewayOptions {
   introspection?: boolean;
   /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
   responseCache?: boolean;
+  /** Where the dashboard's dist/ is. */
+  dashboardDir?: string;
+  /** Origins whose pages may call the gateway from a browser (CORS); "*" for any. Default none. */
+  corsOrigins?: string[];
+  /** Which operations are run: any (allow), only registered ones from anonymous callers, or only registered. */
+  trustedDocuments?: TrustedDocumentsMode;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -67,10 +78,22 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(protection.plugins as ApolloServerPlugin<GatewayContext>[])],
+    // HTTP caching of GET answers is decided in persisted-operations.ts (revalidate by ETag), not by hints.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
+    ],
   });
   const authenticate = createAuthenticator(options.auth ?? {});
   await apollo.start();
+  app.use(corsPolicy(options.corsOrigins ?? []));
+  const dashboardDir = options.dashboardDir ?? DEFAULT_DASHBOARD_DIR;
+  const persisted = persistedOperations(
+    readManifests([options.addinDir ?? DEFAULT_ADDIN_DIR, dashboardDir].map((dir) => join(dir, "dist", MANIFEST_FILE))),
+    options.trustedDocuments ?? "allow",
+  );
+  app.get("/graphql/persisted-operations.json", (_request, response) => void response.json(persisted.manifest));
 
   app.get("/health", (_request, response) => {
     response.json({ status: "ok", service: "gateway" });
@@ -87,11 +110,13 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     express.json({ limit: limits.maxBodyBytes }),
     bodyErrors(limits),
     refuseBatches,
+    persisted.middleware,
     ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await authenticate(req) }) }),
   );
-  exportRoutes(app, apollo);
+  exportRoutes(app, apollo, authenticate);
   addinRoutes(app, options.addinDir);
+  dashboardRoutes(app, dashboardDir);
   const live = liveCoverageRoutes(app, subgraphUrls.participants);
 
   const host = options.host ?? "127.0.0.1";

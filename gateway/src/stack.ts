@@ -163,8 +163,9 @@ async function main(): Promise<void> {
     ["GraphQL gateway", `${gatewayUrl}   (open it in a browser for Apollo Sandbox)`],
     ...subgraphs.map(({ service, url }): [string, string] => [`${service.name} subgraph`, url]),
     ["health, readiness", `${base}/health, ${base}/ready`],
+    ["Dashboard", `${base}/dashboard/`],
     ["Excel add-in", `${base}/addin/manifest.xml   (sideload it; see README)`],
-    ["CSV for Excel/Sheets", `${base}/export/coverage.csv?province=16`],
+    ["CSV / JSON exports", `${base}/export/coverage.csv?province=16  (or .json; &history=true)`],
   ];
   const width = Math.max(...lines.map(([label]) => label.length)) + 2;
   console.log(`

@@ -1,5 +1,5 @@
 import { openDataSource, QueryCounter, type RunningServer, startSubgraphServer, type SubgraphDefinition } from "@cakupan/kit";
-import { type RunningGateway, startGatewayServer } from "@cakupan/gateway";
+import { type GatewayServerOptions, type RunningGateway, startGatewayServer } from "@cakupan/gateway";
 import { awardsSubgraph } from "@cakupan/awards";
 import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph } from "@cakupan/regencies";
@@ -50,7 +50,9 @@ export interface TestStack {
 }
 
 /** The gateway over the committed supergraph, routed to subgraphs running in this process. */
-export async function startTestStack(options: { participantsDatabaseUrl?: string; awardsDatabaseUrl?: string; responseCache?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { participantsDatabaseUrl?: string; awardsDatabaseUrl?: string; responseCache?: boolean; gateway?: Partial<GatewayServerOptions> } = {},
+): Promise<TestStack> {
   const subgraphs = {
     regencies: await startRegencies(),
     participants: await startParticipants(options.participantsDatabaseUrl),
@@ -62,6 +64,7 @@ export async function startTestStack(options: { participantsDatabaseUrl?: string
     internalSecret: TEST_INTERNAL_SECRET,
     // Off unless a test is about it: the other tests count the SQL each request really costs.
     responseCache: options.responseCache ?? false,
+    ...options.gateway,
   });
   return {
     gateway,

@@ -2,8 +2,10 @@ import { type GatewayConfig, GatewayUnavailable, postGraphQL } from "../shared/g
 import { invalidValue, notAvailable } from "./errors";
 
 export interface Pending {
-  root: string;
-  selection: string;
+  /** A registered operation of one root field: what to ask. */
+  lookup: RegisteredOperation;
+  /** Its variables' values. */
+  args: Record<string, unknown>;
   waiters: { resolve(value: unknown): void; reject(error: Error): void }[];
 }
 
@@ -22,12 +24,13 @@ export class Batcher {
     private readonly maxAliases = 1000,
   ) {}
 
-  /** `root` is a Query field with its arguments (regency(code: "16.06")), `selection` what to read of it. */
-  fetch<T>(key: string, root: string, selection: string): Promise<T | null> {
+  /** The root field of `lookup` (a registered operation) with these variables; `key` names it for sharing. */
+  fetch<T>(key: string, lookup: RegisteredOperation, args: Record<string, unknown>): Promise<T | null> {
+    if (!lookup.field) throw new Error(`${lookup.name} has several root fields: it cannot be batched.`);
     return new Promise<T | null>((resolve, reject) => {
       let entry = this.pending.get(key);
       if (!entry) {
-        entry = { root, selection, waiters: [] };
+        entry = { lookup, args, waiters: [] };
         this.pending.set(key, entry);
       }
       entry.waiters.push({ resolve: resolve as (value: unknown) => void, reject });
@@ -72,39 +75,33 @@ export class Batcher {
   }
 }
 
-/** The GraphQL type of each argument the functions pass, as a variable may declare it. */
-const ARGUMENT_TYPES: Record<string, string> = { code: "ID!", provinceCode: "ID!", asOf: "Date!", from: "Date!", to: "Date!" };
-const STRING_ARGUMENT = /\b(\w+): ("(?:[^"\\]|\\.)*")/g;
-
 /**
- * The batch as one operation whose text names no region or date: literal arguments become variables (one per
- * distinct value) and the lookups are ordered by shape. The gateway plans an operation once per text, and
- * planning 200 lookups costs it three times their execution; this way a sheet recalculated over other regions
- * or another date reuses the plan of the last time.
+ * The batch as one operation: each lookup's root field under an alias, exactly as registered, its variables
+ * renamed (one per distinct value and type) and the lookups ordered by shape. The text names no region or
+ * date, so a sheet recalculated over other regions or another date reuses the gateway's plan of the last time
+ * (planning 200 lookups costs it three times their execution); and every part is a registered operation's root
+ * field, so a gateway that runs only registered operations for anonymous callers accepts the batch.
  */
-export function parameterize(unordered: Pending[]): { query: string; variables: Record<string, string>; entries: Pending[] } {
-  const shape = (entry: Pending) => `${entry.root} { ${entry.selection} }`.replace(STRING_ARGUMENT, (_, name: string) => `${name}: ""`);
-  const entries = unordered.map((entry) => ({ entry, shape: shape(entry) })).sort((a, b) => (a.shape < b.shape ? -1 : a.shape > b.shape ? 1 : 0)).map(({ entry }) => entry);
-  const variables: Record<string, string> = {};
+export function parameterize(unordered: Pending[]): { query: string; variables: Record<string, unknown>; entries: Pending[] } {
+  const entries = [...unordered].sort((a, b) => (a.lookup.name < b.lookup.name ? -1 : a.lookup.name > b.lookup.name ? 1 : 0));
+  const variables: Record<string, unknown> = {};
   const declarations: string[] = [];
   const names = new Map<string, string>();
-  const withVariables = (text: string) =>
-    text.replace(STRING_ARGUMENT, (literalArgument, name: string, value: string) => {
-      const type = ARGUMENT_TYPES[name];
-      if (!type) return literalArgument;
-      const key = `${type}|${value}`;
+  const fields = entries.map((entry, i) => {
+    const field = entry.lookup.field!.replace(/\$(\w+)/g, (_, name: string) => {
+      const type = entry.lookup.variables[name];
+      const value = entry.args[name] ?? null;
+      const key = `${type}|${JSON.stringify(value)}`;
       let variable = names.get(key);
       if (!variable) {
         variable = `v${names.size}`;
         names.set(key, variable);
-        variables[variable] = JSON.parse(value) as string;
+        variables[variable] = value;
         declarations.push(`$${variable}: ${type}`);
       }
-      return `${name}: $${variable}`;
+      return `$${variable}`;
     });
-  const fields = entries.map((entry, i) => `a${i}: ${withVariables(entry.root)} { ${withVariables(entry.selection)} }`).join(" ");
-  return { query: `query JskBatch${declarations.length ? `(${declarations.join(", ")})` : ""} { ${fields} }`, variables, entries };
+    return `a${i}: ${field}`;
+  });
+  return { query: `query JskBatch${declarations.length ? `(${declarations.join(", ")})` : ""} { ${fields.join(" ")} }`, variables, entries };
 }
-
-/** A GraphQL string literal. */
-export const literal = (value: string) => JSON.stringify(value);

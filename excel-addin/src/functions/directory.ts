@@ -1,3 +1,4 @@
+import LOOKUPS from "../operations/lookups.graphql";
 import { type GatewayConfig, postGraphQL } from "../shared/gateway";
 import { invalidValue, notAvailable } from "./errors";
 
@@ -14,7 +15,6 @@ export interface ProvinceEntry {
   name: string;
 }
 
-const DIRECTORY_QUERY = `{ provinces { code name } regencies { code name shortName aliases province { code name } } }`;
 
 /** "Kab. Musi Banyuasin", "kabupaten  muba" -> "musi banyuasin", "muba". */
 export function normaliseName(text: string): string {
@@ -45,7 +45,7 @@ export class RegionDirectory {
   constructor(private readonly gateway: () => GatewayConfig) {}
 
   load(): Promise<void> {
-    this.loading ??= postGraphQL<{ provinces: ProvinceEntry[]; regencies: RegencyEntry[] }>(this.gateway(), DIRECTORY_QUERY).then(
+    this.loading ??= postGraphQL<{ provinces: ProvinceEntry[]; regencies: RegencyEntry[] }>(this.gateway(), LOOKUPS.JskDirectory.body).then(
       ({ data, errors }) => {
         if (!data) throw notAvailable(`The gateway did not list the regions: ${errors?.[0]?.message ?? "no data"}`);
         this.regencies = data.regencies;

@@ -29,6 +29,18 @@ function liveHub(): LiveHub {
   return hub!;
 }
 
+/** A fraction typed for Excel as a number shown as a percentage (0.4826: 48.26%, or 48,26% in Indonesian). */
+export type Percent = Excel.FormattedNumberCellValue | number;
+
+/**
+ * Excel's formatted-number values (ExcelApi 1.16) keep their format wherever the value goes; a host without
+ * them gets the plain fraction, which it shows as 0.4826.
+ */
+export function percent(fraction: number): Percent {
+  const typed = typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.16");
+  return typed ? { type: "FormattedNumber", basicValue: fraction, numberFormat: "0.00%" } : fraction;
+}
+
 async function cell<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -38,14 +50,14 @@ async function cell<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Coverage rate of a regency (cakupan kepesertaan BPJS Ketenagakerjaan) as a fraction: 0.4826 is 48.26%.
+ * Coverage rate of a regency (cakupan kepesertaan BPJS Ketenagakerjaan): a fraction shown as a percentage (48.26%).
  * @customfunction COVERAGE
  * @param region Regency code ("16.06"), name ("Musi Banyuasin") or alias ("Muba"), or a cell holding one.
  * @param [asOf] Date: the last report at or before it (default today).
  * @returns Active participants divided by the workforce estimate.
  */
-export function coverage(region: any, asOf?: any): Promise<number> {
-  return cell(() => service().coverage(region, asOf));
+export function coverage(region: any, asOf?: any): Promise<Excel.FormattedNumberCellValue | number> {
+  return cell(async () => percent(await service().coverage(region, asOf)));
 }
 
 /**
@@ -72,14 +84,14 @@ export function workforce(region: any, year?: any): Promise<number> {
 }
 
 /**
- * Coverage target in force for a regency (target cakupan) as a fraction: 0.5215 is 52.15%.
+ * Coverage target in force for a regency (target cakupan): a fraction shown as a percentage (52.15%).
  * @customfunction TARGET
  * @param region Regency code, name or alias.
  * @param [year] Year (default this year): that year's own target; #N/A naming the last known when it has none.
  * @returns The target rate.
  */
-export function target(region: any, year?: any): Promise<number> {
-  return cell(() => service().target(region, year));
+export function target(region: any, year?: any): Promise<Excel.FormattedNumberCellValue | number> {
+  return cell(async () => percent(await service().target(region, year)));
 }
 
 /**
@@ -97,7 +109,7 @@ export function gap(region: any, year?: any): Promise<number> {
  * Coverage of several regencies as a table with a header row, spilled.
  * @customfunction TABLE
  * @param regions A province code or name ("16", "Sumatera Selatan") or a range of regencies.
- * @param [fields] Columns: code, name, province, asOf, active, figureStatus, measure, workforce, rate, target, gap, pace, status, ageMonths, stale, inferred, source (text separated by commas, or a range).
+ * @param [fields] Columns: code, name, province, asOf, active, figureStatus, measure, workforce, rate, target, gap, pace, status, ageMonths, stale, inferred, flags, source (text separated by commas, or a range).
  * @param [asOf] Date (default today).
  * @returns One row per regency, after the header.
  */
@@ -134,7 +146,7 @@ export function awards(region: any): Promise<any[][]> {
  * @param [metric] rate (default), active, gap, workforce or target.
  * @param invocation Custom function handler
  */
-export function live(region: any, metric: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function live(region: any, metric: any, invocation: CustomFunctions.StreamingInvocation<Excel.FormattedNumberCellValue | number>): void {
   let unsubscribe: (() => void) | undefined;
   let cancelled = false;
   invocation.onCanceled = () => {
@@ -152,7 +164,8 @@ export function live(region: any, metric: any, invocation: CustomFunctions.Strea
     .directory.regency(region)
     .then((regency) => {
       if (cancelled) return;
-      unsubscribe = liveHub().subscribe(regency, chosen, (value) => invocation.setResult(value), fail);
+      const shown = chosen === "rate" || chosen === "target" ? percent : (value: number) => value;
+      unsubscribe = liveHub().subscribe(regency, chosen, (value) => invocation.setResult(shown(value)), fail);
     }, fail);
 }
 

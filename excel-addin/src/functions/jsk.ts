@@ -1,12 +1,15 @@
 import type { GatewayConfig } from "../shared/gateway";
 import { dateArgument, listArgument, yearArgument } from "./arguments";
-import { Batcher, literal } from "./batcher";
+import LOOKUPS from "../operations/lookups.graphql";
+import { Batcher } from "./batcher";
 import { RegionDirectory, type RegencyEntry } from "./directory";
 import { invalidValue, notAvailable } from "./errors";
 
 export interface CoverageFigures {
   asOf: string;
   activeParticipants: number;
+  /** REPORTED, or ESTIMATE when the source rounds. */
+  activeParticipantsStatus: string;
   workforce: number | null;
   rate: number | null;
   target: number | null;
@@ -14,21 +17,35 @@ export interface CoverageFigures {
   gap: number | null;
   requiredMonthlyPace: number | null;
   status: string | null;
-  activeParticipantsStatus: string;
+  /** What the figure counts, as the source prints it: ACTIVE or REGISTERED. */
   measure: string;
   inferred: boolean;
   inference: string | null;
+  /** Whole months from the report to the date asked; stale when older than the maxAgeMonths asked (12). */
   ageMonths: number;
   stale: boolean;
   notes: string[];
+  discrepancies: { field: string }[];
   sources: { publisher: string | null; title: string | null; publishedOn: string | null; reportedOn: string | null }[];
 }
 
-const COVERAGE_SELECTION = `asOf activeParticipants workforce rate target targetYear gap requiredMonthlyPace status
-  activeParticipantsStatus measure inferred inference ageMonths stale notes
-  sources { publisher title publishedOn reportedOn }`;
-/** Breakdowns are for signed-in users (a planner's token in the task pane): asked only when a cell wants one. */
-const SEGMENT_SELECTION = "asOf segments { dimension category label persons }";
+/**
+ * What a row's figure is, as the dashboard's badges say it: no report (unknown, not zero), an estimate, no
+ * workforce estimate (no rate), a source's claim its own figures do not give, a stale report (older than
+ * maxAgeMonths: no status), a value derived rather than printed (see the task pane's source view for why).
+ */
+export function flagsOf(coverage: CoverageFigures | null): string[] {
+  if (!coverage) return ["NO_REPORT"];
+  const flags: string[] = [];
+  if (coverage.activeParticipantsStatus === "ESTIMATE") flags.push("ESTIMATE");
+  if (coverage.workforce === null) flags.push("NO_WORKFORCE");
+  if (coverage.discrepancies?.length) flags.push("DISCREPANCY");
+  if (coverage.stale) flags.push("STALE");
+  if (coverage.inferred) flags.push("INFERRED");
+  return flags;
+}
+
+/** Breakdowns (JskSegments) are for signed-in users (a planner's token in the task pane): asked only when a cell wants one. */
 
 /** The columns TABLE can show, and how each reads a row. */
 export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = {
@@ -48,12 +65,12 @@ export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = 
   ageMonths: (r) => r.coverage?.ageMonths ?? "",
   stale: (r) => (r.coverage ? (r.coverage.stale ? "stale" : "") : ""),
   inferred: (r) => (r.coverage ? (r.coverage.inferred ? "inferred" : "") : ""),
+  flags: (r) => flagsOf(r.coverage).join(" "),
   source: (r) =>
     r.coverage?.sources.map((s) => [s.publisher, s.publishedOn ?? s.reportedOn].filter(Boolean).join(" ")).join("; ") ?? "",
 };
 export const DEFAULT_TABLE_FIELDS = [
-  "code", "name", "active", "figureStatus", "measure", "workforce", "rate", "target", "gap", "status", "ageMonths", "stale", "inferred",
-  "source",
+  "code", "name", "active", "measure", "workforce", "rate", "target", "gap", "status", "ageMonths", "flags", "source",
 ];
 
 export interface TableRow {
@@ -116,11 +133,10 @@ export class Jsk {
 
   /** Coverage of a regency at a date (null asOf: today), or null when it has no report by then. */
   async coverageOf(regency: RegencyEntry, asOf: string | null): Promise<CoverageFigures | null> {
-    const args = asOf ? `(asOf: ${literal(asOf)})` : "";
     const result = await this.batcher.fetch<{ coverage: CoverageFigures | null }>(
       `coverage|${regency.code}|${asOf ?? ""}`,
-      `regency(code: ${literal(regency.code)})`,
-      `coverage${args} { ${COVERAGE_SELECTION} }`,
+      LOOKUPS.JskCoverage,
+      { code: regency.code, asOf },
     );
     return result?.coverage ?? null;
   }
@@ -145,8 +161,8 @@ export class Jsk {
     const regency = await this.directory.regency(region);
     const result = await this.batcher.fetch<{ coverage: { asOf: string; segments: { category: string; persons: number }[] } | null }>(
       `segments|${regency.code}|${asOf ?? ""}`,
-      `regency(code: ${literal(regency.code)})`,
-      `coverage${asOf ? `(asOf: ${literal(asOf)})` : ""} { ${SEGMENT_SELECTION} }`,
+      LOOKUPS.JskSegments,
+      { code: regency.code, asOf },
     );
     if (!result?.coverage) throw notAvailable(`No coverage report for ${regency.shortName} at or before ${asOf ?? "today"}.`);
     const part = result.coverage.segments.find((s) => s.category === category);
@@ -158,8 +174,8 @@ export class Jsk {
     const regency = await this.directory.regency(region);
     const result = await this.batcher.fetch<{ workforceEstimates: { year: number; persons: number }[]; coverageTargets: { year: number; rate: number; scheme: string }[] }>(
       `figures|${regency.code}`,
-      `regency(code: ${literal(regency.code)})`,
-      "workforceEstimates { year persons } coverageTargets { year rate scheme }",
+      LOOKUPS.JskFigures,
+      { code: regency.code },
     );
     return { regency, workforceEstimates: result?.workforceEstimates ?? [], coverageTargets: result?.coverageTargets ?? [] };
   }
@@ -177,16 +193,14 @@ export class Jsk {
   async target(region: unknown, yearValue?: unknown): Promise<number> {
     const year = yearArgument(yearValue) ?? Number(todayInJakarta().slice(0, 4));
     const regency = await this.directory.regency(region);
-    const result = await this.batcher.fetch<{
-      coverageTargetInForce: { year: number; rate: number } | null;
-      coverageTargets: { year: number; rate: number; scheme: string }[];
-    }>(
+    const result = await this.batcher.fetch<{ coverageTargetInForce: { year: number; rate: number } | null }>(
       `target|${regency.code}|${year}`,
-      `regency(code: ${literal(regency.code)})`,
-      `coverageTargetInForce(year: ${year}) { year rate } coverageTargets { year rate scheme }`,
+      LOOKUPS.JskTarget,
+      { code: regency.code, year },
     );
     if (result?.coverageTargetInForce) return result.coverageTargetInForce.rate;
-    const known = [...(result?.coverageTargets ?? [])].sort((a, b) => b.year - a.year);
+    const { coverageTargets } = await this.figures(region);
+    const known = [...coverageTargets].sort((a, b) => b.year - a.year);
     const last = known.find((t) => t.year < year) ?? known[known.length - 1];
     const hint = last ? `; the ${last.year < year ? "last" : "next"} known is ${(last.rate * 100).toFixed(2)}% for ${last.year}` : "";
     throw notAvailable(`No coverage target for ${regency.shortName} in ${year}${hint}.`);
@@ -206,8 +220,8 @@ export class Jsk {
       if (province) {
         const rows = await this.batcher.fetch<{ code: string; name: string; coverage: CoverageFigures | null }[]>(
           `province|${province.code}|${asOf ?? ""}`,
-          `regencies(provinceCode: ${literal(province.code)})`,
-          `code name coverage${asOf ? `(asOf: ${literal(asOf)})` : ""} { ${COVERAGE_SELECTION} }`,
+          LOOKUPS.JskProvinceTable,
+          { provinceCode: province.code, asOf },
         );
         return (rows ?? []).map((row) => ({ ...row, province: province.name }));
       }
@@ -230,11 +244,10 @@ export class Jsk {
   async history(region: unknown, fromValue?: unknown, toValue?: unknown): Promise<(string | number)[][]> {
     const [from, to] = [dateArgument(fromValue, "from"), dateArgument(toValue, "to")];
     const regency = await this.directory.regency(region);
-    const args = [from && `from: ${literal(from)}`, to && `to: ${literal(to)}`].filter(Boolean).join(", ");
     const result = await this.batcher.fetch<{ coverageHistory: { asOf: string; activeParticipants: number | null; rate: number | null; status: string; source: { publisher: string | null } }[] }>(
       `history|${regency.code}|${from ?? ""}|${to ?? ""}`,
-      `regency(code: ${literal(regency.code)})`,
-      `coverageHistory${args ? `(${args})` : ""} { asOf activeParticipants rate status source { publisher } }`,
+      LOOKUPS.JskHistory,
+      { code: regency.code, from, to },
     );
     const reports = result?.coverageHistory ?? [];
     if (!reports.length) throw notAvailable(`No coverage reports for ${regency.shortName}${from || to ? ` from ${from ?? "the start"} to ${to ?? "today"}` : ""}.`);
@@ -245,8 +258,8 @@ export class Jsk {
     const regency = await this.directory.regency(region);
     const result = await this.batcher.fetch<{ awards: { rank: number; title: string; edition: { name: string; level: string }; category: { name: string }; source: { publisher: string | null } }[] }>(
       `awards|${regency.code}`,
-      `regency(code: ${literal(regency.code)})`,
-      "awards { rank title edition { name level } category { name } source { publisher } }",
+      LOOKUPS.JskAwards,
+      { code: regency.code },
     );
     const awards = result?.awards ?? [];
     if (!awards.length) throw notAvailable(`No Paritrana Award results recorded for ${regency.shortName}.`);

@@ -56,12 +56,24 @@ export const STRINGS = {
 export const FIELD_LABELS: Record<Language, Record<string, string>> = {
   id: {
     code: "Kode", name: "Nama", province: "Provinsi", asOf: "Per tanggal", active: "Peserta aktif", workforce: "Potensi tenaga kerja",
-    rate: "Cakupan", target: "Target", gap: "Kekurangan", pace: "Laju per bulan", status: "Status", source: "Sumber",
+    rate: "Cakupan", target: "Target", gap: "Kekurangan", pace: "Laju per bulan", status: "Status", source: "Sumber", flags: "Tanda",
     figureStatus: "Status angka", measure: "Ukuran", inferred: "Disimpulkan", ageMonths: "Umur (bulan)", stale: "Kedaluwarsa",
   },
   en: {
     code: "Code", name: "Name", province: "Province", asOf: "As of", active: "Active participants", workforce: "Workforce",
-    rate: "Coverage", target: "Target", gap: "Gap", pace: "Monthly pace", status: "Status", source: "Source",
+    rate: "Coverage", target: "Target", gap: "Gap", pace: "Monthly pace", status: "Status", source: "Source", flags: "Flags",
     figureStatus: "Figure status", measure: "Measure", inferred: "Inferred", ageMonths: "Age (months)", stale: "Stale",
+  },
+};
+
+/** The dashboard's badges, as words in a table cell. */
+export const FLAG_LABELS: Record<Language, Record<string, string>> = {
+  id: {
+    NO_REPORT: "belum ada laporan", ESTIMATE: "PERKIRAAN", NO_WORKFORCE: "tanpa potensi TK", DISCREPANCY: "SELISIH", STALE: "LAMA",
+    INFERRED: "DISIMPULKAN",
+  },
+  en: {
+    NO_REPORT: "no report yet", ESTIMATE: "ESTIMATE", NO_WORKFORCE: "no workforce", DISCREPANCY: "DISCREPANCY", STALE: "STALE",
+    INFERRED: "INFERRED",
   },
 };

@@ -1,5 +1,5 @@
-import { FIELD_LABELS, type Language } from "../shared/i18n";
-import { TABLE_FIELDS, type TableRow } from "../functions/jsk";
+import { FIELD_LABELS, FLAG_LABELS, type Language } from "../shared/i18n";
+import { flagsOf, TABLE_FIELDS, type TableRow } from "../functions/jsk";
 
 /** Number formats per column: fractions shown as percentages, persons with thousands separators. */
 const FORMATS: Record<string, string> = {
@@ -21,7 +21,9 @@ export interface TableValues {
 export function tableValues(rows: TableRow[], fields: string[], language: Language): TableValues {
   return {
     header: fields.map((field) => FIELD_LABELS[language][field] ?? field),
-    values: rows.map((row) => fields.map((field) => TABLE_FIELDS[field](row))),
+    values: rows.map((row) =>
+      fields.map((field) => (field === "flags" ? flagsOf(row.coverage).map((f) => FLAG_LABELS[language][f]).join("; ") : TABLE_FIELDS[field](row))),
+    ),
     numberFormats: fields.map((field) => FORMATS[field] ?? "General"),
   };
 }

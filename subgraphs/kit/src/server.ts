@@ -40,8 +40,9 @@ export interface RunningServer {
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const app = express();
   const httpServer = createServer(app);
-  // The gateway keeps connections to subgraphs alive; a server that closed an idle one first (Node's 5 s) could
-  // reset a request the gateway had just written on it while the event loop was busy. The client lets go first.
+  // Idle connections outlive the gateway's (30 s): a gateway busy planning a large operation for seconds
+  // cannot close its idle sockets meanwhile, and would otherwise send on one this server had just closed
+  // (ECONNRESET for every field of that fetch).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<RequestContext>({

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer } from "../../support/auth";
 import { data } from "../../support/graphql";
 import { startTestStack, type TestStack } from "../../support/servers";
 
@@ -91,5 +92,44 @@ describe("GET /export/coverage.csv", () => {
     const { response, text } = await csv("province=Sumsel");
     expect(response.status).toBe(400);
     expect(text).toContain("province=Sumsel is not a province code");
+  });
+});
+
+describe("GET /export/coverage.json, history and bearer tokens", () => {
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}/export/${path}`, { headers });
+
+  it("answers the same columns as the CSV as JSON rows, null where unknown", async () => {
+    const body = await (await get("coverage.json?province=16&asOf=2025-07-31")).json();
+    expect(body).toMatchObject({ asOf: "2025-07-31", history: false, signedIn: false });
+    expect(body.columns[0]).toBe("code");
+    const muba = body.rows.find((r: { code: string }) => r.code === "16.06");
+    expect(muba).toMatchObject({ as_of: "2025-07-31", active_participants: 103079, workforce: 213582, gap: 8305, status: "ON_TRACK" });
+    expect(body.rows.find((r: { code: string }) => r.code === "16.01")).toMatchObject({ as_of: null, rate: null, gap: null });
+  });
+
+  it("with history=true lists every report up to asOf, oldest first", async () => {
+    const { text } = await csv("regencies=16.06&asOf=2025-07-31&history=true");
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.as_of, r.active_participants, r.figure_status])).toEqual([
+      ["2024-01-01", "", "ESTIMATE"],
+      ["2024-12-31", "88958", "REPORTED"],
+      ["2025-07-31", "103079", "REPORTED"],
+    ]);
+  });
+
+  it("adds the breakdown columns for a bearer token, and refuses a token that does not verify", async () => {
+    const body = await (await get("coverage.json?regencies=16.10&asOf=2023-12-31", await bearer("planner"))).json();
+    expect(body.signedIn).toBe(true);
+    expect(body.rows[0]).toMatchObject({ persons_wage_earner: 30000, persons_village_official: 3716, persons_apbd: null });
+    const anonymous = await (await get("coverage.json?regencies=16.10&asOf=2023-12-31")).json();
+    expect(anonymous.columns).not.toContain("persons_wage_earner");
+    const forged = await get("coverage.csv?province=16", { authorization: "Bearer not.a.token" });
+    expect(forged.status).toBe(401);
+  });
+
+  it("refuses history=yes saying what it takes", async () => {
+    const response = await get("coverage.json?province=16&history=yes");
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toContain("history=true");
   });
 });

@@ -1,0 +1,44 @@
+import type { Language } from "./format";
+
+/**
+ * What the page shows lives in its URL, so a view is a link to share: ?place=16 (a province) or
+ * ?place=16.06 (a regency), none for the whole country; asOf=2025-07-31 (none: today); lang=en (none:
+ * Indonesian).
+ */
+export interface ViewState {
+  place: string | null;
+  asOf: string | null;
+  lang: Language;
+}
+
+export type View = "national" | "province" | "regency";
+
+export function viewOf(state: ViewState): View {
+  if (!state.place) return "national";
+  return /^\d{2}$/.test(state.place) ? "province" : "regency";
+}
+
+export function readState(search = location.search): ViewState {
+  const params = new URLSearchParams(search);
+  const place = params.get("place")?.trim() || null;
+  const asOf = params.get("asOf")?.trim() || null;
+  return {
+    place: place && /^\d{2}(\.\d{2})?$/.test(place) ? place : null,
+    asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null,
+    lang: params.get("lang") === "en" ? "en" : "id",
+  };
+}
+
+export function searchOf(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.place) params.set("place", state.place);
+  if (state.asOf) params.set("asOf", state.asOf);
+  if (state.lang !== "id") params.set("lang", state.lang);
+  const text = params.toString();
+  return text ? `?${text}` : "./";
+}
+
+/** A link to another view, keeping what is not changed. */
+export function linkTo(state: ViewState, change: Partial<ViewState>): string {
+  return searchOf({ ...state, ...change });
+}
