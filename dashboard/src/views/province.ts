@@ -48,7 +48,9 @@ export async function provinceView(context: ViewContext, code: string): Promise<
     ],
   });
 
-  const reporting = regencies.filter((r) => r.coverage);
+  // A stale report (older than 12 months) is shown in the table but never summed in the rollup.
+  const stale = regencies.filter((r) => r.coverage?.stale);
+  const reporting = regencies.filter((r) => r.coverage && !r.coverage.stale);
   const leftOut = reporting.filter((r) => r.coverage!.rate === null);
   const missing = regencies.filter((r) => !r.coverage);
   const names = (rows: RegencyCoverageRow[]) =>
@@ -66,6 +68,7 @@ export async function provinceView(context: ViewContext, code: string): Promise<
             kpi(t.completeness, formatPercent(rollup.completeness, language), t.rollupText(rollup.reportingCount, rollup.regencyCount), "rollup-completeness"),
           ),
           h("p", { class: "left-out" }, h("strong", {}, `${t.leftOutOfRate}: `), names(leftOut)),
+          h("p", { class: "stale" }, h("strong", {}, `${t.staleNotSummed}: `), names(stale)),
           h("p", { class: "missing" }, h("strong", {}, `${t.missing}: `), names(missing)),
           sourcesOf(rollup.sources, t),
         )
