@@ -22,8 +22,10 @@ export default defineConfig({
       { find: /^@cakupan\/regencies$/, replacement: fromRoot("./subgraphs/regencies/src/index.ts") },
       { find: /^@cakupan\/participants$/, replacement: fromRoot("./subgraphs/participants/src/index.ts") },
       { find: /^@cakupan\/awards$/, replacement: fromRoot("./subgraphs/awards/src/index.ts") },
+      { find: /^@cakupan\/ide$/, replacement: fromRoot("./ide/src/index.ts") },
       { find: /^@cakupan\/gateway$/, replacement: fromRoot("./gateway/src/index.ts") },
       { find: /^@cakupan\/schema$/, replacement: fromRoot("./schema/src/index.ts") },
+      { find: /^@cakupan\/example-typed-client$/, replacement: fromRoot("./examples/typed-client/src/index.ts") },
     ],
   },
   test: {

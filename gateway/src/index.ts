@@ -6,6 +6,8 @@ export * from "./export";
 export * from "./live";
 export * from "./auth";
 export * from "./limits";
+export * from "./landing-page";
+export * from "./public-schema";
 export * from "./token";
 export * from "./response-cache";
 export * from "./cors";

@@ -4,6 +4,7 @@ import { authConfigFromEnv } from "./auth";
 import { corsOriginsFromEnv } from "./cors";
 import { trustedDocumentsFromEnv } from "./persisted-operations";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
+import { landingPageFromEnv } from "./landing-page";
 import { limitsFromEnv } from "./limits";
 import { startGatewayServer } from "./server";
 
@@ -16,6 +17,7 @@ startGatewayServer({
   internalSecret: process.env.INTERNAL_TOKEN_SECRET || undefined,
   limits: limitsFromEnv(),
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
+  landingPage: landingPageFromEnv(),
   responseCache: process.env.RESPONSE_CACHE !== "false",
   corsOrigins: corsOriginsFromEnv(),
   trustedDocuments: trustedDocumentsFromEnv(),

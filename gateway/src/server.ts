@@ -14,8 +14,10 @@ import { DEFAULT_DASHBOARD_DIR, dashboardRoutes } from "./dashboard";
 import { MANIFEST_FILE, persistedOperations, readManifests, type TrustedDocumentsMode } from "./persisted-operations";
 import { type AuthConfig, createAuthenticator } from "./auth";
 import { createGateway, type FetchStats, type GatewayContext, type GatewayOptions } from "./gateway";
+import { ideRoutes, type LandingPage, landingPageFromEnv, landingPagePlugin } from "./landing-page";
 import { armor, bodyErrors, DEFAULT_LIMITS, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
 import { liveCoverageRoutes } from "./live";
+import { publicSchema } from "./public-schema";
 import { responseCache, type ResponseCacheStats } from "./response-cache";
 
 export interface GatewayServerOptions extends GatewayOptions {
@@ -28,6 +30,8 @@ export interface GatewayServerOptions extends GatewayOptions {
   auth?: AuthConfig;
   limits?: QueryLimits;
   introspection?: boolean;
+  /** What a browser opening /graphql is shown; by default the bundled IDE, and nothing in production. */
+  landingPage?: LandingPage;
   /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
   responseCache?: boolean;
   /** Where the dashboard's dist/ is. */
@@ -63,8 +67,9 @@ async function subgraphReadiness(urls: Record<string, string>) {
 }
 
 /**
- * The one endpoint clients use: POST /graphql (GET serves the Apollo Sandbox landing page in development),
- * GET /health (the process is up), GET /ready (every subgraph answers its own /ready).
+ * The one endpoint clients use: POST /graphql (GET in a browser: the IDE, see landing-page.ts); also
+ * GET /schema.graphql (the public schema), GET /health (the process is up), GET /ready (every subgraph
+ * answers its own /ready).
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<RunningGateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -72,9 +77,12 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const app = express();
   const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
   const protection = armor(limits);
+  const introspection = options.introspection ?? process.env.NODE_ENV !== "production";
+  const landingPage = options.landingPage ?? landingPageFromEnv({ NODE_ENV: process.env.NODE_ENV });
+  const schemaFile = publicSchema({ published: introspection });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: options.introspection ?? process.env.NODE_ENV !== "production",
+    introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
@@ -82,6 +90,8 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      landingPagePlugin(landingPage),
+      schemaFile.plugin,
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
   });
@@ -103,6 +113,8 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     const ready = Object.values(subgraphs).every((status) => status === "ready");
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", subgraphs });
   });
+  schemaFile.routes(app);
+  ideRoutes(app, landingPage);
   const cache = options.responseCache === false ? null : responseCache(subgraphUrls);
   app.use(
     "/graphql",

@@ -160,7 +160,8 @@ async function main(): Promise<void> {
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const base = `http://localhost:${gatewayPort}`;
   const lines: [string, string][] = [
-    ["GraphQL gateway", `${gatewayUrl}   (open it in a browser for Apollo Sandbox)`],
+    ["GraphQL gateway", `${gatewayUrl}   (open it in a browser for the GraphQL IDE)`],
+    ["public schema", `${base}/schema.graphql`],
     ...subgraphs.map(({ service, url }): [string, string] => [`${service.name} subgraph`, url]),
     ["health, readiness", `${base}/health, ${base}/ready`],
     ["Dashboard", `${base}/dashboard/`],

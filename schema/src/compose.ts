@@ -1,16 +1,20 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { composeServices } from "@apollo/composition";
+import { Supergraph } from "@apollo/federation-internals";
 import { printSubgraphSdl } from "@cakupan/kit";
-import { parse } from "graphql";
+import { parse, printSchema } from "graphql";
 import { defaultRoutingUrl, SUBGRAPHS } from "./subgraphs";
 
 export const SCHEMA_DIR = join(__dirname, "..");
 export const SUPERGRAPH_FILE = join(SCHEMA_DIR, "supergraph.graphql");
+/** The public API schema: what clients see and codegen reads (GET /schema.graphql serves the same). */
+export const API_SCHEMA_FILE = join(SCHEMA_DIR, "api.graphql");
 
 export interface Composition {
   subgraphs: { name: string; file: string; sdl: string }[];
   supergraphSdl?: string;
+  apiSchemaSdl?: string;
   errors: string[];
 }
 
@@ -38,7 +42,17 @@ export async function composeSupergraph(): Promise<Composition> {
       }),
     };
   }
-  return { subgraphs, supergraphSdl: result.supergraphSdl.trim() + "\n", errors: [] };
+  const supergraphSdl = result.supergraphSdl.trim() + "\n";
+  return { subgraphs, supergraphSdl, apiSchemaSdl: apiSchemaOf(supergraphSdl), errors: [] };
+}
+
+/**
+ * The API schema of a supergraph, as @apollo/gateway derives the schema it serves: without federation's
+ * join__/link__ types and directives, without @inaccessible elements.
+ */
+export function apiSchemaOf(supergraphSdl: string): string {
+  const supergraph = Supergraph.build(supergraphSdl, { supportedFeatures: null });
+  return `${printSchema(supergraph.apiSchema().toGraphQLJSSchema())}\n`;
 }
 
 async function main(): Promise<void> {
@@ -55,6 +69,8 @@ async function main(): Promise<void> {
   }
   writeFileSync(SUPERGRAPH_FILE, composition.supergraphSdl!);
   console.log(`wrote ${SUPERGRAPH_FILE}`);
+  writeFileSync(API_SCHEMA_FILE, composition.apiSchemaSdl!);
+  console.log(`wrote ${API_SCHEMA_FILE}`);
 }
 
 if (require.main === module) {

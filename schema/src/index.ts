@@ -1,2 +1,3 @@
 export * from "./compose";
 export * from "./subgraphs";
+export * from "./breaking-changes";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { composeSupergraph, SUPERGRAPH_FILE } from "@cakupan/schema";
+import { API_SCHEMA_FILE, composeSupergraph, SUPERGRAPH_FILE } from "@cakupan/schema";
 import { buildSchema, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
 
@@ -19,6 +19,11 @@ describe("the committed schema files", () => {
   it("hold the supergraph exactly as composition produces it (run npm run compose when this fails)", async () => {
     const composition = await composeSupergraph();
     expect(readFileSync(SUPERGRAPH_FILE, "utf8")).toBe(composition.supergraphSdl);
+  });
+
+  it("hold the public API schema exactly as the supergraph gives it (run npm run compose when this fails)", async () => {
+    const composition = await composeSupergraph();
+    expect(readFileSync(API_SCHEMA_FILE, "utf8")).toBe(composition.apiSchemaSdl);
   });
 
   it("keep the contract of the foundation: queries, and Regency as an entity keyed by code with the fixed fields", () => {
