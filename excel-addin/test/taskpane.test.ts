@@ -73,7 +73,7 @@ describe("the task pane's table", () => {
       ["16.06", "Kabupaten Musi Banyuasin", 103079, 0.4826, 8305],
       ["16.01", "Kabupaten Ogan Komering Ulu", "", "", ""],
     ]);
-    expect(table.numberFormats).toEqual(["General", "General", "#,##0", "0.00%", "#,##0"]);
+    expect(table.numberFormats).toEqual(["@", "@", "#,##0", "0.00%", "#,##0"]);
     expect(tableValues(rows, ["rate"], "en").header).toEqual(["Coverage"]);
   });
 
@@ -94,7 +94,7 @@ describe("the task pane's table", () => {
       ["16.06", "Kabupaten Musi Banyuasin", 103079, 0.4826],
       ["16.01", "Kabupaten Ogan Komering Ulu", "", ""],
     ]);
-    expect(written.range.numberFormat).toEqual([["@", "@", "@", "@"], ["General", "General", "#,##0", "0.00%"], ["General", "General", "#,##0", "0.00%"]]);
+    expect(written.range.numberFormat).toEqual([["@", "@", "@", "@"], ["@", "@", "#,##0", "0.00%"], ["@", "@", "#,##0", "0.00%"]]);
     expect(written.table).toEqual({ hasHeaders: true, name: "JSK_test" });
   });
 

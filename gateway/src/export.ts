@@ -1,8 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import type { ApolloServer } from "@apollo/server";
-import { ANONYMOUS, type Identity, isAreaCode } from "@cakupan/kit";
+import { ANONYMOUS, DateScalar, type Identity, isAreaCode } from "@cakupan/kit";
 import { stringify } from "csv-stringify/sync";
 import type { Express, Request, Response } from "express";
+import { sendGraphQLError } from "./client-errors";
 
 /**
  * GET /export/coverage.csv and /export/coverage.json, with ?province=16 or ?regencies=16.06,16.10, &asOf=
@@ -105,10 +106,23 @@ export function coverageTable(rows: Row[], options: { history?: boolean; segment
   };
 }
 
+/** The most regencies one export lists (documented in the README; regencies(codes:) answers as many). */
+export const MAX_EXPORT_REGENCIES = 1000;
+
+/**
+ * OWASP's rule against CSV injection: text a spreadsheet would read as a formula (starting with =, +, -, @,
+ * tab or CR) is prefixed with an apostrophe, so it shows as the text it is. Numbers are left as numbers.
+ */
+export function neutraliseFormula(value: Cell): Cell {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function coverageCsv(rows: Row[], options: { history?: boolean; segments?: boolean } = {}): string {
   const table = coverageTable(rows, options);
   return stringify(
-    table.rows.map((cells) => cells.map((cell) => (typeof cell === "boolean" ? String(cell) : (cell ?? "")))),
+    table.rows.map((cells) =>
+      cells.map((cell) => (typeof cell === "boolean" ? String(cell) : (neutraliseFormula(cell) ?? ""))),
+    ),
     { header: true, columns: table.columns, record_delimiter: "\r\n" },
   );
 }
@@ -136,12 +150,20 @@ function exportRequest(request: Request): ExportRequest | string {
   const history = text("history");
   const maxAge = text("max_age_months");
 
-  if (!province === !regencies) return "Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).";
+  if (!province === !regencies?.length) return "Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).";
   if (province && !isAreaCode("province", province)) return `province=${province} is not a province code: use two digits, like 16.`;
   const badRegency = regencies?.find((code) => !isAreaCode("regency", code));
   if (badRegency) return `regencies contains "${badRegency}", which is not a regency code: use codes like 16.06.`;
-  if (regencies && regencies.length > 1000) return "At most 1000 regencies per export.";
-  if (asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return `asOf=${asOf} is not a date: use YYYY-MM-DD, like 2025-07-31.`;
+  if (regencies && regencies.length > MAX_EXPORT_REGENCIES) {
+    return `At most ${MAX_EXPORT_REGENCIES} regencies per export (this asks for ${regencies.length}): split the list, or export a province.`;
+  }
+  if (asOf) {
+    try {
+      DateScalar.parseValue(asOf);
+    } catch (error) {
+      return `asOf=${asOf} is not a date: use YYYY-MM-DD, like 2025-07-31 (${(error as Error).message}).`;
+    }
+  }
   if (history !== undefined && history !== "" && history !== "true" && history !== "false") {
     return `history=${history} is not true or false: history=true lists every report up to asOf.`;
   }
@@ -156,18 +178,20 @@ function operation(ask: ExportRequest, signedIn: boolean): { query: string; vari
   const selection = ask.history
     ? `code name province { code name } coverageHistory(to: $asOf) { ${HISTORY_FIELDS}${segments} }`
     : `code name province { code name } coverage(asOf: $asOf, maxAgeMonths: $maxAgeMonths) { ${COVERAGE_FIELDS}${segments} }`;
-  const variables: Record<string, unknown> = { asOf: ask.asOf, province: ask.province };
   // Declared only where used: GraphQL refuses an operation with a variable it never reads.
   const maxAge = ask.history ? "" : ", $maxAgeMonths: Int";
+  const variables: Record<string, unknown> = { asOf: ask.asOf };
   if (!ask.history) variables.maxAgeMonths = ask.maxAgeMonths;
   if (ask.province) {
-    return { query: `query($province: ID!, $asOf: Date${maxAge}) { rows: regencies(provinceCode: $province) { ${selection} } }`, variables };
+    return {
+      query: `query($province: ID!, $asOf: Date${maxAge}) { rows: regencies(provinceCode: $province) { ${selection} } }`,
+      variables: { ...variables, province: ask.province },
+    };
   }
-  const codes = ask.regencies!;
-  codes.forEach((code, i) => (variables[`c${i}`] = code));
+  // One list field, not an alias per regency: a thousand aliases would cost the gateway seconds of planning.
   return {
-    query: `query($asOf: Date${maxAge}, ${codes.map((_, i) => `$c${i}: ID!`).join(", ")}) { ${codes.map((_, i) => `r${i}: regency(code: $c${i}) { ${selection} }`).join(" ")} }`,
-    variables,
+    query: `query($codes: [ID!]!, $asOf: Date${maxAge}) { rows: regencies(codes: $codes) { ${selection} } }`,
+    variables: { ...variables, codes: ask.regencies },
   };
 }
 
@@ -178,9 +202,7 @@ export function exportRoutes(
 ): void {
   const answer = (format: "csv" | "json") => async (request: Request, response: Response) => {
     const refuse = (status: number, message: string) =>
-      format === "json"
-        ? response.status(status).json({ error: message })
-        : response.status(status).type("text/plain").send(`${message}\n`);
+      sendGraphQLError(response, status, status === 400 ? "BAD_USER_INPUT" : status === 401 ? "UNAUTHENTICATED" : "BAD_GATEWAY", message);
     const ask = exportRequest(request);
     if (typeof ask === "string") return refuse(400, ask);
     let identity: Identity;
@@ -196,8 +218,10 @@ export function exportRoutes(
     if (!body || body.errors?.length) {
       return refuse(502, `The gateway could not answer: ${body?.errors?.map((e) => e.message).join("; ") ?? "no result"}`);
     }
-    const data = body.data as Record<string, Row | Row[] | null>;
-    const rows = ask.province ? (data.rows as Row[]) : ask.regencies!.map((_, i) => data[`r${i}`] as Row | null).filter((r): r is Row => r !== null);
+    const data = body.data as { rows: Row[] };
+    const found = new Map(data.rows.map((row) => [row.code, row]));
+    // In the order given; unknown codes are left out.
+    const rows = ask.province ? data.rows : ask.regencies!.map((code) => found.get(code)).filter((row): row is Row => row !== undefined);
     const options = { history: ask.history, segments: signedIn };
     const name = `coverage${ask.history ? "-history" : ""}${ask.province ? `-${ask.province}` : ""}${ask.asOf ? `-${ask.asOf}` : ""}`;
     response

@@ -38,6 +38,16 @@ export interface FetchStats extends InFlightStats {
   entities: EntityBatchStats;
 }
 
+/** The GraphQL errors of a subgraph's answer, when it is one. */
+function subgraphErrors(text: string): GatewayGraphQLResponse["errors"] | null {
+  try {
+    const body = JSON.parse(text) as GatewayGraphQLResponse;
+    return Array.isArray(body.errors) && body.errors.length ? body.errors : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Forwards the caller's verified identity as a short-lived token the subgraph verifies. */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -57,6 +67,10 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
       if (!http) throw new Error("Internal error: only HTTP requests are supported.");
       const answer = await send(http.url, Object.fromEntries(http.headers), JSON.stringify(withoutHttp));
       const response = new Response(answer.text, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+      // A subgraph's 4xx GraphQL errors (it refused the request's input) reach the client with their own
+      // message and code, rather than as "400: Bad Request" with the subgraph's answer inside.
+      const refusal = answer.status >= 400 && answer.status < 500 ? subgraphErrors(answer.text) : null;
+      if (refusal) return { errors: refusal, http: response as never };
       if (!response.ok) throw await this.errorFromResponse(response as never);
       if (!/json/.test(answer.headers["content-type"] ?? "")) throw new Error(`Expected a JSON answer from ${http.url}, received: ${answer.text.slice(0, 200)}`);
       return { ...(JSON.parse(answer.text) as GatewayGraphQLResponse), http: response as never };

@@ -1,5 +1,6 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { RequestHandler } from "express";
+import { sendGraphQLError } from "./client-errors";
 
 /**
  * What a hostile or careless query meets before any subgraph sees it. Each refusal names the limit and
@@ -39,26 +40,30 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryLimits
   return limits;
 }
 
-/** graphql-armor's validation rules and plugins for Apollo Server; batched HTTP requests stay off. */
+/**
+ * graphql-armor's validation rules and plugins for Apollo Server; batched HTTP requests stay off. The token
+ * limit is graphql-js's own parser option (parseOptions below): graphql-armor's parses again in a hook
+ * where any syntax error becomes a 500. Field suggestions are removed by formatErrorForClients.
+ */
 export function armor(limits: QueryLimits) {
   return new ApolloArmor({
     maxDepth: { n: limits.maxDepth, exposeLimits: true, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
-    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
     costLimit: { maxCost: limits.maxCost, exposeLimits: true, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: false },
   }).protect();
 }
 
-const graphqlError = (status: number, code: string, message: string) => ({ status, body: { errors: [{ message, extensions: { code } }] } });
+/** Apollo Server's parseOptions: a document of more tokens is a syntax error (400) naming the limit. */
+export const parseOptions = (limits: QueryLimits) => ({ maxTokens: limits.maxTokens });
 
 /** Refuses a JSON array (batched operations) with a message, before Apollo Server sees it. */
 export const refuseBatches: RequestHandler = (request, response, next) => {
   if (Array.isArray(request.body)) {
-    const { status, body } = graphqlError(400, "BAD_REQUEST", `Batched operations are not accepted (this request holds ${request.body.length}): send one operation per request.`);
-    response.status(status).json(body);
-    return;
+    const message = `Batched operations are not accepted (this request holds ${request.body.length}): send one operation per request.`;
+    return sendGraphQLError(response, 400, "BAD_REQUEST", message);
   }
   next();
 };
@@ -68,25 +73,11 @@ export function requestTimeout(timeoutMs: number): RequestHandler {
   return (_request, response, next) => {
     const timer = setTimeout(() => {
       if (!response.headersSent) {
-        const { status, body } = graphqlError(503, "TIMEOUT", `The request took longer than the gateway's limit of ${timeoutMs} ms: ask for less at once.`);
-        response.status(status).json(body);
+        sendGraphQLError(response, 503, "TIMEOUT", `The request took longer than the gateway's limit of ${timeoutMs} ms: ask for less at once.`);
       }
     }, timeoutMs);
     response.on("close", () => clearTimeout(timer));
     response.on("finish", () => clearTimeout(timer));
     next();
-  };
-}
-
-/** Turns body-parser's refusals (too large, not JSON) into GraphQL errors that say what to do. */
-export function bodyErrors(limits: QueryLimits): ErrorRequestHandler {
-  return (error, _request, response, next) => {
-    if (error?.type === "entity.too.large") {
-      const { status, body } = graphqlError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than the gateway's limit of ${limits.maxBodyBytes} bytes: send a smaller operation.`);
-      response.status(status).json(body);
-    } else if (error?.type === "entity.parse.failed") {
-      const { status, body } = graphqlError(400, "BAD_REQUEST", `The request body is not valid JSON: ${error.message}`);
-      response.status(status).json(body);
-    } else next(error);
   };
 }

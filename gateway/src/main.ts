@@ -6,6 +6,7 @@ import { trustedDocumentsFromEnv } from "./persisted-operations";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
 import { landingPageFromEnv } from "./landing-page";
 import { limitsFromEnv } from "./limits";
+import { rateLimitFromEnv } from "./rate-limit";
 import { startGatewayServer } from "./server";
 
 startGatewayServer({
@@ -19,6 +20,8 @@ startGatewayServer({
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
   landingPage: landingPageFromEnv(),
   responseCache: process.env.RESPONSE_CACHE !== "false",
+  rateLimit: rateLimitFromEnv(),
+  trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
   corsOrigins: corsOriginsFromEnv(),
   trustedDocuments: trustedDocumentsFromEnv(),
   // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
@@ -35,3 +38,10 @@ startGatewayServer({
     process.exit(1);
   },
 );
+
+/** TRUST_PROXY: "true", a number of proxy hops, or addresses/subnets ("loopback, 10.0.0.0/8"), as Express reads them. */
+function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === "false") return false;
+  if (raw === "true") return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}

@@ -3,6 +3,7 @@ import { Agent, get } from "node:http";
 import { Agent as TlsAgent, get as tlsGet } from "node:https";
 import type { RequestHandler } from "express";
 import { parse } from "graphql";
+import { responseMediaType } from "./graphql-over-http";
 
 /**
  * Answers to anonymous queries, kept by operation, variables and the data version of every subgraph.
@@ -117,7 +118,7 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
       stats.hits += 1;
       entries.delete(key);
       entries.set(key, kept);
-      response.status(200).type("application/json").set("x-cache", "hit").send(kept);
+      response.status(200).type(responseMediaType(request)).set("x-cache", "hit").send(kept);
       return;
     }
     const pending = computing.get(key);
@@ -125,7 +126,7 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
       const answer = await pending;
       if (answer) {
         stats.joined += 1;
-        response.status(answer.status).type("application/json").set("x-cache", "joined").send(answer.body);
+        response.status(answer.status).type(responseMediaType(request)).set("x-cache", "joined").send(answer.body);
         return;
       }
     }

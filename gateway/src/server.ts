@@ -13,11 +13,16 @@ import { corsPolicy } from "./cors";
 import { DEFAULT_DASHBOARD_DIR, dashboardRoutes } from "./dashboard";
 import { MANIFEST_FILE, persistedOperations, readManifests, type TrustedDocumentsMode } from "./persisted-operations";
 import { type AuthConfig, createAuthenticator } from "./auth";
+import { clientErrorHandler, formatErrorForClients, notFound } from "./client-errors";
+import { boundVariables, withEdgeScalars } from "./edge-validation";
 import { createGateway, type FetchStats, type GatewayContext, type GatewayOptions } from "./gateway";
+import { graphqlOverHttpPlugin } from "./graphql-over-http";
+import { introspectionOffPlugin, introspectionOffRule } from "./introspection";
 import { ideRoutes, type LandingPage, landingPageFromEnv, landingPagePlugin } from "./landing-page";
-import { armor, bodyErrors, DEFAULT_LIMITS, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
+import { armor, DEFAULT_LIMITS, parseOptions, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
 import { liveCoverageRoutes } from "./live";
 import { publicSchema } from "./public-schema";
+import { rateLimit, type RateLimitOptions } from "./rate-limit";
 import { responseCache, type ResponseCacheStats } from "./response-cache";
 
 export interface GatewayServerOptions extends GatewayOptions {
@@ -34,6 +39,10 @@ export interface GatewayServerOptions extends GatewayOptions {
   landingPage?: LandingPage;
   /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
   responseCache?: boolean;
+  /** Requests per client and window (off unless given: main.ts reads RATE_LIMIT_*). */
+  rateLimit?: RateLimitOptions | null;
+  /** Express's "trust proxy": which X-Forwarded-For hops name the client (TRUST_PROXY); none by default. */
+  trustProxy?: boolean | number | string;
   /** Where the dashboard's dist/ is. */
   dashboardDir?: string;
   /** Origins whose pages may call the gateway from a browser (CORS); "*" for any. Default none. */
@@ -75,23 +84,30 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const limits = options.limits ?? DEFAULT_LIMITS;
   const { gateway, routes: subgraphUrls, fetches } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs });
   const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
   const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
   const protection = armor(limits);
   const introspection = options.introspection ?? process.env.NODE_ENV !== "production";
   const landingPage = options.landingPage ?? landingPageFromEnv({ NODE_ENV: process.env.NODE_ENV });
   const schemaFile = publicSchema({ published: introspection });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    introspection,
+    gateway: withEdgeScalars(gateway),
+    // Off is enforced by introspectionOffRule, which still answers __type (null) as clients expect.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    validationRules: protection.validationRules,
+    parseOptions: parseOptions(limits),
+    validationRules: [...protection.validationRules, ...(introspection ? [] : [introspectionOffRule])],
+    formatError: formatErrorForClients({ suggestions: introspection }),
     // HTTP caching of GET answers is decided in persisted-operations.ts (revalidate by ETag), not by hints.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       landingPagePlugin(landingPage),
       schemaFile.plugin,
+      graphqlOverHttpPlugin(),
+      ...(introspection ? [] : [introspectionOffPlugin<GatewayContext>()]),
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
     ],
   });
@@ -116,12 +132,13 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   schemaFile.routes(app);
   ideRoutes(app, landingPage);
   const cache = options.responseCache === false ? null : responseCache(subgraphUrls);
+  if (options.rateLimit) app.use(["/graphql", "/export"], rateLimit(options.rateLimit, authenticate));
   app.use(
     "/graphql",
     requestTimeout(limits.timeoutMs),
     express.json({ limit: limits.maxBodyBytes }),
-    bodyErrors(limits),
     refuseBatches,
+    boundVariables,
     persisted.middleware,
     ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await authenticate(req) }) }),
@@ -130,6 +147,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   addinRoutes(app, options.addinDir);
   dashboardRoutes(app, dashboardDir);
   const live = liveCoverageRoutes(app, subgraphUrls.participants);
+  app.use(notFound, clientErrorHandler(limits));
 
   const host = options.host ?? "127.0.0.1";
   const port = await listen(httpServer, options.port ?? 0, host);

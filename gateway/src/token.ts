@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Role } from "@cakupan/kit";
 import { SignJWT } from "jose";
+import { formatDuration, maxTokenLifetimeFromEnv, parseDuration } from "./token-lifetime";
 
 /** Where `npm start` keeps the secrets it generated for the embedded default (git-ignored). */
 export const LOCAL_SECRETS_FILE = join(__dirname, "..", "..", ".data", "secrets.json");
@@ -32,7 +33,8 @@ export function mintToken(options: { secret: string; role: Exclude<Role, "anonym
 const USAGE = `usage: npm run token -- --role planner|operator|admin [--regency 16.06 ...] [--subject name] [--ttl 12h]
 
 Mints a bearer token for the local gateway, signed with AUTH_JWT_SECRET or, on the embedded default,
-the secret npm start generated in .data/secrets.json. Use it as: Authorization: Bearer <token>`;
+the secret npm start generated in .data/secrets.json. Use it as: Authorization: Bearer <token>
+--ttl is at most the gateway's maximum token lifetime (AUTH_MAX_TOKEN_LIFETIME, 12h by default).`;
 
 async function main(argv: string[]): Promise<void> {
   const { values: args } = parseArgs({
@@ -48,12 +50,18 @@ async function main(argv: string[]): Promise<void> {
     console.error("An operator acts for regencies: add --regency 16.06 (repeat for more).");
     process.exit(2);
   }
+  const maxLifetime = maxTokenLifetimeFromEnv();
+  const ttl = args.ttl === undefined ? maxLifetime : parseDuration(args.ttl);
+  if (ttl === null || ttl < 1 || ttl > maxLifetime) {
+    console.error(`--ttl ${args.ttl} is not a lifetime the gateway accepts: give one up to ${formatDuration(maxLifetime)}, like 8h or 30m.`);
+    process.exit(2);
+  }
   const secret = process.env.AUTH_JWT_SECRET || readLocalSecrets(process.env.CAKUPAN_SECRETS_FILE || LOCAL_SECRETS_FILE)?.authJwtSecret;
   if (!secret) {
     console.error("No AUTH_JWT_SECRET, and no .data/secrets.json: run npm start once (it creates one), or set AUTH_JWT_SECRET.");
     process.exit(2);
   }
-  console.log(await mintToken({ secret, role, regencies: args.regency, subject: args.subject, ttl: args.ttl }));
+  console.log(await mintToken({ secret, role, regencies: args.regency, subject: args.subject, ttl: `${ttl}s` }));
 }
 
 if (require.main === module) void main(process.argv.slice(2));

@@ -25,8 +25,8 @@ export async function registryBench({ quick = false, log = console.log } = {}) {
       const csv = [SYNTHETIC_HEADER.join(","), ...[...syntheticRows("16.06", rowsWanted, 3)].map(csvLine)].join("\n");
 
       const started = performance.now();
-      const parsed = parseParticipantCsv(csv, "16.06");
-      if (parsed.problems.length) throw new Error(parsed.problems[0].message);
+      const parsed = await parseParticipantCsv(csv, "16.06");
+      if (parsed.problems.count) throw new Error(parsed.problems.listed[0].message);
       const stored = await db.transaction((manager) => storeParticipants(manager, parsed.rows, "16.06", keys));
       const importSeconds = (performance.now() - started) / 1000;
       log(`import: ${stored.inserted} rows in ${importSeconds.toFixed(2)} s`);

@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 /** The flags every headless run here needs: no sandbox as root, no calls home on a closed network. */
@@ -28,4 +29,21 @@ export async function chromiumExecutable(): Promise<string> {
 /** A headless Chromium for one test file. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: inject("chromiumPath"), args: CHROMIUM_FLAGS });
+}
+
+/** office.js is the one file of the add-in that only Microsoft's CDN serves: tests stub the Office host. */
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * The add-in's task pane as a gateway serves it, in a new page with the Office host stubbed
+ * (test/e2e/excel/office-host-stub.js records what it writes in window.__sheet and window.__functions),
+ * once it has loaded its provinces.
+ */
+export async function openTaskPane(browser: Browser, gatewayUrl: string): Promise<Page> {
+  const page = await browser.newPage();
+  const stub = readFileSync(join(__dirname, "..", "e2e", "excel", "office-host-stub.js"), "utf8");
+  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
+  await page.goto(gatewayUrl.replace("/graphql", "/addin/taskpane.html"));
+  await page.waitForFunction(() => (document.getElementById("province") as HTMLSelectElement)?.value === "16", null, { timeout: 20_000 });
+  return page;
 }

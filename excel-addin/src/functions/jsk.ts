@@ -1,3 +1,4 @@
+import { asTextCells } from "../shared/cell-text";
 import type { GatewayConfig } from "../shared/gateway";
 import { dateArgument, listArgument, yearArgument } from "./arguments";
 import LOOKUPS from "../operations/lookups.graphql";
@@ -238,7 +239,7 @@ export class Jsk {
     const unknown = chosen.filter((f) => !(f in TABLE_FIELDS));
     if (unknown.length) throw invalidValue(`Unknown field(s) ${unknown.join(", ")}: use ${Object.keys(TABLE_FIELDS).join(", ")}.`);
     const rows = await this.tableRows(regions, dateArgument(asOfValue, "asOf"));
-    return [chosen, ...rows.map((row) => chosen.map((field) => TABLE_FIELDS[field](row)))];
+    return asTextCells([chosen, ...rows.map((row) => chosen.map((field) => TABLE_FIELDS[field](row)))]);
   }
 
   async history(region: unknown, fromValue?: unknown, toValue?: unknown): Promise<(string | number)[][]> {
@@ -251,7 +252,7 @@ export class Jsk {
     );
     const reports = result?.coverageHistory ?? [];
     if (!reports.length) throw notAvailable(`No coverage reports for ${regency.shortName}${from || to ? ` from ${from ?? "the start"} to ${to ?? "today"}` : ""}.`);
-    return [["asOf", "active", "rate", "status", "source"], ...reports.map((r) => [r.asOf, r.activeParticipants ?? "", r.rate ?? "", r.status, r.source.publisher ?? ""])];
+    return asTextCells([["asOf", "active", "rate", "status", "source"], ...reports.map((r) => [r.asOf, r.activeParticipants ?? "", r.rate ?? "", r.status, r.source.publisher ?? ""])]);
   }
 
   async awards(region: unknown): Promise<(string | number)[][]> {
@@ -263,6 +264,7 @@ export class Jsk {
     );
     const awards = result?.awards ?? [];
     if (!awards.length) throw notAvailable(`No Paritrana Award results recorded for ${regency.shortName}.`);
-    return [["edition", "level", "category", "rank", "title", "source"], ...awards.map((a) => [a.edition.name, a.edition.level, a.category.name, a.rank, a.title, a.source.publisher ?? ""])];
+    const rows = awards.map((a) => [a.edition.name, a.edition.level, a.category.name, a.rank, a.title, a.source.publisher ?? ""]);
+    return asTextCells([["edition", "level", "category", "rank", "title", "source"], ...rows]);
   }
 }

@@ -2,7 +2,7 @@ import type { TableValues } from "./table-values";
 
 /**
  * Writes header and rows at the selected cell as an Excel table named `name`, with number formats per
- * column; answers the address written.
+ * column; answers the address written. Formats go first: a value is read as its cell's format says.
  */
 export async function insertTable(context: Excel.RequestContext, table: TableValues, name: string): Promise<string> {
   const selection = context.workbook.getSelectedRange();
@@ -11,8 +11,8 @@ export async function insertTable(context: Excel.RequestContext, table: TableVal
   const rowCount = table.values.length + 1;
   const columnCount = table.header.length;
   const range = selection.getCell(0, 0).getResizedRange(rowCount - 1, columnCount - 1);
-  range.values = [table.header, ...table.values];
   range.numberFormat = [table.header.map(() => "@"), ...table.values.map(() => table.numberFormats)];
+  range.values = [table.header, ...table.values];
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   const excelTable = sheet.tables.add(range, true);
   excelTable.name = name;
@@ -35,8 +35,8 @@ export async function refreshTable(context: Excel.RequestContext, name: string, 
     excelTable.rows.add(null as never, table.values.slice(body.rowCount).map((row) => row.map(() => "")));
   }
   const updated = excelTable.getDataBodyRange();
-  updated.values = table.values;
   updated.numberFormat = table.values.map(() => table.numberFormats);
+  updated.values = table.values;
   await context.sync();
 }
 

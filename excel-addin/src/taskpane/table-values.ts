@@ -1,7 +1,11 @@
+import { asText } from "../shared/cell-text";
 import { FIELD_LABELS, FLAG_LABELS, type Language } from "../shared/i18n";
 import { flagsOf, TABLE_FIELDS, type TableRow } from "../functions/jsk";
 
-/** Number formats per column: fractions shown as percentages, persons with thousands separators. */
+/**
+ * Number formats per column: fractions shown as percentages, persons with thousands separators, and every
+ * other column text ("@"), so Excel reads neither a code (16.10) as a number nor a name as a formula.
+ */
 const FORMATS: Record<string, string> = {
   rate: "0.00%",
   target: "0.00%",
@@ -22,9 +26,9 @@ export function tableValues(rows: TableRow[], fields: string[], language: Langua
   return {
     header: fields.map((field) => FIELD_LABELS[language][field] ?? field),
     values: rows.map((row) =>
-      fields.map((field) => (field === "flags" ? flagsOf(row.coverage).map((f) => FLAG_LABELS[language][f]).join("; ") : TABLE_FIELDS[field](row))),
+      fields.map((field) => asText(field === "flags" ? flagsOf(row.coverage).map((f) => FLAG_LABELS[language][f]).join("; ") : TABLE_FIELDS[field](row))),
     ),
-    numberFormats: fields.map((field) => FORMATS[field] ?? "General"),
+    numberFormats: fields.map((field) => FORMATS[field] ?? "@"),
   };
 }
 

@@ -1,4 +1,4 @@
-import { assertAreaCode, audit, invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
+import { assertAreaCode, assertId, audit, invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
 import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { AwardCategory } from "./award-category.entity";
@@ -43,7 +43,7 @@ export class AwardEditionResolver {
 
   @Query(() => AwardEdition, { nullable: true })
   awardEdition(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<AwardEdition | null> {
-    return context.loader(editionById).load(id);
+    return context.loader(editionById).load(assertId("id", id, "paritrana-2024-sumsel"));
   }
 
   @Query(() => [AwardCategory], { description: "Every category, named or not." })

@@ -1,9 +1,12 @@
 import {
+  idViolation,
   isAreaCode,
   knownProvinceCodes,
   knownRegencyCodes,
   knownVillageCodes,
   sourceInputViolations,
+  TEXT_LIMITS,
+  textViolation,
   toIsoDate,
   todayInJakarta,
   type Violation,
@@ -15,9 +18,19 @@ import { STAGE_ORDER, type NominationStage, type NomineeType, type StageKind } f
 
 const violation = (field: string, rule: string, message: string): Violation => ({ field, rule, message });
 
+/** The free-text fields of an input longer than their documented limit (TEXT_LIMITS). */
+function tooLong(fields: [field: string, value: string | null | undefined, max: number][]): Violation[] {
+  return fields.map(([field, value, max]) => textViolation(field, value, max)).filter((v): v is Violation => v !== null);
+}
+
+const CATEGORY_CODE = /^[A-Z][A-Z0-9_]*$/;
+const categoryCodeViolation = (field: string, code: string) =>
+  code.length <= TEXT_LIMITS.id && CATEGORY_CODE.test(code) ? null : violation(field, "FORMAT", `${field} "${code.slice(0, 40)}" must be capitals, digits and underscores, like "BUSINESS_FINANCE".`);
+
 export function editionViolations(input: AwardEditionInput, existing: { editionExists: boolean; unknownCategories: string[] }): Violation[] {
   const found: Violation[] = [];
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(input.id)) found.push(violation("id", "FORMAT", `id "${input.id}" must be lowercase words joined by hyphens, like "paritrana-2025-sumsel".`));
+  const badId = idViolation("id", input.id, "paritrana-2025-sumsel");
+  if (badId) found.push(badId);
   else if (existing.editionExists) found.push(violation("id", "UNIQUE", `An edition with id "${input.id}" exists already: choose another id.`));
   if (!input.name.trim()) found.push(violation("name", "REQUIRED", "name is empty: give the edition's name, like \"Paritrana Award 2025 (Sumatera Selatan)\"."));
   if (input.level === AwardLevel.PROVINCIAL) {
@@ -41,19 +54,29 @@ export function editionViolations(input: AwardEditionInput, existing: { editionE
   }
   for (const code of existing.unknownCategories) found.push(violation("categoryCodes", "UNKNOWN_CATEGORY", `No category has the code "${code}": create it first (createAwardCategory).`));
   if (new Set(input.categoryCodes).size !== input.categoryCodes.length) found.push(violation("categoryCodes", "ONCE_EACH", "A category is listed twice: list each once."));
+  if (input.assessmentYear != null && !(input.assessmentYear >= 1900 && input.assessmentYear <= 2099)) {
+    found.push(violation("assessmentYear", "YEAR", `assessmentYear is a year like 2024, got ${input.assessmentYear}.`));
+  }
+  for (const code of input.categoryCodes) {
+    const badCode = categoryCodeViolation("categoryCodes", code);
+    if (badCode) found.push(badCode);
+  }
+  found.push(...tooLong([["name", input.name, TEXT_LIMITS.name], ["pressLabel", input.pressLabel, TEXT_LIMITS.name], ["note", input.note, TEXT_LIMITS.note]]));
   found.push(...sourceInputViolations(input.source));
   return found;
 }
 
 export function categoryViolations(input: AwardCategoryInput, categoryExists: boolean): Violation[] {
   const found: Violation[] = [];
-  if (!/^[A-Z][A-Z0-9_]*$/.test(input.code)) found.push(violation("code", "FORMAT", `code "${input.code}" must be capitals, digits and underscores, like "BUSINESS_FINANCE".`));
+  const badCode = categoryCodeViolation("code", input.code);
+  if (badCode) found.push(badCode);
   else if (categoryExists) found.push(violation("code", "UNIQUE", `A category with code "${input.code}" exists already.`));
   if (!input.name.trim()) found.push(violation("name", "REQUIRED", "name (Indonesian) is empty."));
   if (!input.nameEn.trim()) found.push(violation("nameEn", "REQUIRED", "nameEn (English) is empty."));
   if (input.nomineeKind !== NomineeKind.BUSINESS && (input.businessSector || input.businessSize)) {
     found.push(violation("businessSector", "BUSINESS_ONLY", "businessSector and businessSize are for BUSINESS categories only."));
   }
+  found.push(...tooLong([["name", input.name, TEXT_LIMITS.name], ["nameEn", input.nameEn, TEXT_LIMITS.name], ["businessSector", input.businessSector, TEXT_LIMITS.name]]));
   return found;
 }
 
@@ -76,12 +99,18 @@ export function nomineeOf(input: NomineeInput): { type: NomineeType; code: strin
 }
 
 export function nominationViolations(
-  input: { nominee: NomineeInput; categoryCode: string; editionId: string; source?: unknown },
+  input: { nominee: NomineeInput; categoryCode: string; editionId: string; source?: unknown; note?: string | null },
   found: { edition: AwardEdition | null; category: AwardCategory | null; categoryInEdition: boolean; duplicate: boolean },
 ): Violation[] {
   const out: Violation[] = [];
-  if (!found.edition) out.push(violation("editionId", "UNKNOWN_EDITION", `No edition has the id "${input.editionId}": see awardEditions.`));
-  if (!found.category) out.push(violation("categoryCode", "UNKNOWN_CATEGORY", `No category has the code "${input.categoryCode}".`));
+  const organisation = input.nominee.organisation;
+  out.push(...tooLong([["note", input.note, TEXT_LIMITS.note], ["nominee.organisation.name", organisation?.name, TEXT_LIMITS.name], ["nominee.organisation.businessSector", organisation?.businessSector, TEXT_LIMITS.name]]));
+  if (!found.edition) {
+    out.push(idViolation("editionId", input.editionId, "paritrana-2024-sumsel") ?? violation("editionId", "UNKNOWN_EDITION", `No edition has the id "${input.editionId}": see awardEditions.`));
+  }
+  if (!found.category) {
+    out.push(categoryCodeViolation("categoryCode", input.categoryCode) ?? violation("categoryCode", "UNKNOWN_CATEGORY", `No category has the code "${input.categoryCode}".`));
+  }
   else if (found.edition && !found.categoryInEdition) {
     out.push(violation("categoryCode", "CATEGORY_OF_EDITION", `The edition "${input.editionId}" has no category "${input.categoryCode}": add it first (addEditionCategory).`));
   } else if (!found.category.nomineeKind) {
@@ -103,6 +132,10 @@ export function nominationViolations(
   } else if (![NomineeKind.BUSINESS, NomineeKind.PUBLIC_SERVICE_INSTITUTION].includes(input.nominee.organisation!.kind)) {
     out.push(violation("nominee.organisation.kind", "ORGANISATION_KIND", "An organisation is a BUSINESS or a PUBLIC_SERVICE_INSTITUTION."));
   }
+  const base = input.nominee.organisation?.regencyCode;
+  if (base != null && (!isAreaCode("regency", base) || !knownRegencyCodes().has(base))) {
+    out.push(violation("nominee.organisation.regencyCode", "UNKNOWN_AREA", `"${base.slice(0, 40)}" is not a known regency code, like "16.06".`));
+  }
   if (found.category?.nomineeKind) {
     const expected = NOMINEE_TYPE_OF[found.category.nomineeKind];
     const organisationKind = input.nominee.organisation?.kind;
@@ -120,8 +153,8 @@ export function nominationViolations(
 /** The date a stage stands at: completed, else scheduled. */
 const stageDate = (stage: Pick<NominationStage, "completedAt" | "scheduledAt">) => stage.completedAt ?? stage.scheduledAt;
 
-export function stageViolations(kind: StageKind, date: string, mode: "schedule" | "complete", others: NominationStage[], source: unknown): Violation[] {
-  const out: Violation[] = [];
+export function stageViolations(kind: StageKind, date: string, mode: "schedule" | "complete", others: NominationStage[], source: unknown, note?: string | null): Violation[] {
+  const out: Violation[] = tooLong([["note", note, TEXT_LIMITS.note]]);
   if (mode === "complete" && date > todayInJakarta()) out.push(violation("date", "NOT_IN_FUTURE", `A stage cannot be completed in the future (${date}; today is ${todayInJakarta()}).`));
   const position = STAGE_ORDER.indexOf(kind);
   for (const other of others) {
@@ -147,6 +180,7 @@ export function resultViolations(input: AwardResultInput, found: { nominationExi
     out.push(violation("rank", "ONE_PER_PLACE", `Rank ${input.rank} in this category of this edition is held by nomination ${found.placeTakenBy} already.`));
   }
   if (!input.title.trim()) out.push(violation("title", "REQUIRED", "title is empty: give it as awarded, like \"Juara I\"."));
+  out.push(...tooLong([["title", input.title, TEXT_LIMITS.name], ["note", input.note, TEXT_LIMITS.note]]));
   out.push(...sourceInputViolations(input.source));
   return out;
 }

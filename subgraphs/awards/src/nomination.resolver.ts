@@ -129,7 +129,7 @@ export class NominationResolver {
       if (!nomination) throw invalidInput("The stage", [{ field: "nominationId", rule: "UNKNOWN_NOMINATION", message: `No nomination has the id "${input.nominationId}".` }]);
       const others = await manager.findBy(NominationStage, { nominationId: nomination.id });
       const date = toIsoDate(input.date);
-      const violations = stageViolations(input.kind, date, mode, others, input.source);
+      const violations = stageViolations(input.kind, date, mode, others, input.source, input.note);
       if (violations.length) throw invalidInput("The stage", violations);
       const source = await sourceOrRefuse(manager, "The stage", input.source);
       const current = others.find((stage) => stage.kind === input.kind);

@@ -20,3 +20,5 @@ export * from "./numeric";
 export * from "./source-input";
 export * from "./audit-migration";
 export * from "./data-version";
+export * from "./input-hygiene";
+export * from "./text-limits";

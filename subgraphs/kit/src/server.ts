@@ -10,6 +10,8 @@ import type { DataSource } from "typeorm";
 import { identityFromHeaders } from "./auth";
 import { RequestContext } from "./context";
 import { dataVersionRoute } from "./data-version";
+import { maskUnexpectedErrors } from "./errors";
+import { nulFreeStringsRule } from "./input-hygiene";
 
 export interface SubgraphServerOptions {
   name: string;
@@ -39,6 +41,7 @@ export interface RunningServer {
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = createServer(app);
   // Idle connections outlive the gateway's (30 s): a gateway busy planning a large operation for seconds
   // cannot close its idle sockets meanwhile, and would otherwise send on one this server had just closed
@@ -49,6 +52,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors(options.name),
+    validationRules: [nulFreeStringsRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),

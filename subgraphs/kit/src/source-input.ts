@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { Field, ID, InputType } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import type { Violation } from "./errors";
-import { DateScalar, toIsoDate } from "./scalars";
+import { DateScalar, toIsoDate, todayInJakarta } from "./scalars";
 import { Source } from "./source";
+import { idViolation, linkViolation, TEXT_LIMITS, textViolation } from "./text-limits";
 
 @InputType("SourceInput", { description: "The document figures come from: the id of a known source, or publisher with title or link." })
 export class SourceInput {
@@ -31,10 +32,23 @@ export function sourceInputViolations(input: SourceInput | null | undefined, fie
   if (!input) {
     return [{ field, rule: "REQUIRED", message: `${field} is required: give the id of a known source, or the publisher and the title or link of the document.` }];
   }
-  if (!input.id && !(input.publisher?.trim() && (input.title?.trim() || input.link?.trim()))) {
+  if (input.id != null) {
+    const badId = idViolation(`${field}.id`, input.id, "seed-003-jpnn-muba-coverage-2025");
+    return badId ? [badId] : [];
+  }
+  if (!(input.publisher?.trim() && (input.title?.trim() || input.link?.trim()))) {
     return [{ field, rule: "IDENTIFIABLE", message: `${field} needs a publisher and a title or link (or the id of a known source), so a reader can find the document.` }];
   }
-  return [];
+  const publishedOn = input.publishedOn ? toIsoDate(input.publishedOn) : null;
+  const today = todayInJakarta();
+  return [
+    textViolation(`${field}.publisher`, input.publisher, TEXT_LIMITS.name),
+    textViolation(`${field}.title`, input.title, TEXT_LIMITS.title),
+    linkViolation(`${field}.link`, input.link),
+    publishedOn && publishedOn > today
+      ? { field: `${field}.publishedOn`, rule: "NOT_IN_FUTURE", message: `${field}.publishedOn ${publishedOn} is in the future (today is ${today}).` }
+      : null,
+  ].filter((violation): violation is Violation => violation !== null);
 }
 
 /** A source given by publisher/title/link gets an id derived from them, so citing it twice is one source. */

@@ -1,4 +1,14 @@
-import { FigureStatus, isAreaCode, type Violation, knownRegencyCodes, sourceInputViolations, toIsoDate, todayInJakarta } from "@cakupan/kit";
+import {
+  FigureStatus,
+  isAreaCode,
+  knownRegencyCodes,
+  sourceInputViolations,
+  TEXT_LIMITS,
+  textViolation,
+  toIsoDate,
+  todayInJakarta,
+  type Violation,
+} from "@cakupan/kit";
 import { BreakdownDimension, CATEGORIES } from "./coverage-report.entity";
 import type { CoverageReportInput } from "./coverage-report.input";
 
@@ -48,14 +58,26 @@ export function coverageReportViolations(input: CoverageReportInput, today = tod
 
   violations.push(...sourceInputViolations(input.source));
 
-  const fraction = (field: string, value: number | null | undefined) => {
-    if (value != null && !(value > 0 && value <= 1)) add(field, "FRACTION", `${field} is a fraction between 0 and 1 (48.26% is 0.4826), got ${value}.`);
+  // Stored as numeric(7, 6) and numeric(6, 4): a value those round to 0, or round at all, is refused here.
+  const fraction = (field: string, value: number | null | undefined, decimals: number) => {
+    if (value == null) return;
+    const smallest = 10 ** -decimals;
+    if (!(value >= smallest && value <= 1)) {
+      add(field, "FRACTION", `${field} is a fraction from ${smallest.toFixed(decimals)} to 1 (48.26% is 0.4826), got ${value}.`);
+    } else if (Math.abs(Number(value.toFixed(decimals)) - value) > 1e-12) {
+      add(field, "PRECISION", `${field} has more than ${decimals} decimals (${value}): give it as the source prints it, like 0.5215.`);
+    }
   };
-  fraction("claimedRate", input.claimedRate);
-  fraction("claimedGapTarget", input.claimedGapTarget);
+  fraction("claimedRate", input.claimedRate, 6);
+  fraction("claimedGapTarget", input.claimedGapTarget, 4);
   if (input.claimedGap != null) {
     if (input.claimedGap < 0) add("claimedGap", "NON_NEGATIVE", `claimedGap must be 0 or more, got ${input.claimedGap}.`);
     if (input.claimedGapTarget == null) add("claimedGapTarget", "REQUIRED_WITH_GAP", "claimedGapTarget is required with claimedGap: the gap is toward which target rate?");
   }
+  if (input.claimedGapYear != null && !(input.claimedGapYear >= 1900 && input.claimedGapYear <= 2099)) {
+    add("claimedGapYear", "YEAR", `claimedGapYear is a year like 2025, got ${input.claimedGapYear}.`);
+  }
+  const notes = [textViolation("note", input.note, TEXT_LIMITS.note), ...input.parts.map((part, i) => textViolation(`parts[${i}].note`, part.note, TEXT_LIMITS.note))];
+  violations.push(...notes.filter((violation): violation is Violation => violation !== null));
   return violations;
 }

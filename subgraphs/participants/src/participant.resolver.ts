@@ -1,9 +1,29 @@
-import { assertRegencyAccess, audit, badUserInput, clientError, DateScalar, type Identity, loaderOfMany, type RequestContext } from "@cakupan/kit";
+import {
+  assertAreaCode,
+  assertRegencyAccess,
+  audit,
+  badUserInput,
+  clientError,
+  DateScalar,
+  type Identity,
+  knownVillageCodes,
+  loaderOfMany,
+  type RequestContext,
+  TEXT_LIMITS,
+} from "@cakupan/kit";
 import type { DataSource } from "typeorm";
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { decryptNik, hashNik, nikKeysFromEnv, requireNikKeys } from "./nik-crypto";
 import { parseNik } from "./nik";
-import { parseParticipantCsv, storeParticipants } from "./participant-import";
+import {
+  hashRows,
+  MAX_LISTED_PROBLEMS,
+  parseParticipantCsv,
+  type ProblemList,
+  RegisteredElsewhere,
+  rowsRegisteredElsewhere,
+  storeParticipants,
+} from "./participant-import";
 import { Participant, ParticipantStatus, ParticipantStatusChange } from "./participant.entity";
 import { areaStub, District, Regency, regencyStub, Village } from "./regency.entity";
 
@@ -15,8 +35,20 @@ export class ImportProblem {
   @Field({ description: "The column, as the file names it." })
   column!: string;
 
+  @Field({ description: "The rule the row breaks (NIK_LENGTH, VILLAGE_UNKNOWN, ...), as problemsByRule counts them." })
+  rule!: string;
+
   @Field()
   message!: string;
+}
+
+@ObjectType("ImportRuleCount", { description: "How many rows of an import break one rule." })
+export class ImportRuleCount {
+  @Field()
+  rule!: string;
+
+  @Field(() => Int)
+  count!: number;
 }
 
 @ObjectType("ParticipantImportReport", { description: "What an import found and did." })
@@ -42,11 +74,32 @@ export class ParticipantImportReport {
   @Field(() => Int)
   unchanged!: number;
 
-  @Field(() => [ImportProblem], { description: "Every row that cannot be stored, with line, column and reason. Any problem means nothing is stored." })
+  @Field(() => [ImportProblem], {
+    description: `Rows that cannot be stored, with line, column, rule and reason: the first ${MAX_LISTED_PROBLEMS} (see problemCount). Any problem means nothing is stored.`,
+  })
   problems!: ImportProblem[];
 
-  @Field(() => [ImportProblem], { description: "Accepted with a caution (a NIK issued in another regency)." })
+  @Field(() => Int, { description: "Every problem found, listed or not." })
+  problemCount!: number;
+
+  @Field(() => [ImportRuleCount], { description: "Every problem counted by rule, the most frequent first." })
+  problemsByRule!: ImportRuleCount[];
+
+  @Field(() => [ImportProblem], { description: `Accepted with a caution (a NIK issued in another regency): the first ${MAX_LISTED_PROBLEMS}.` })
   warnings!: ImportProblem[];
+
+  @Field(() => Int)
+  warningCount!: number;
+}
+
+/** A list of an import's problems as the report shows it. */
+const listed = (list: ProblemList) => list.listed.map((problem) => Object.assign(new ImportProblem(), problem));
+
+/** What an operator is told of a NIK registered elsewhere: never where, nor whose. Admins may know. */
+function registeredElsewhereMessage(identity: Identity, regencyCode: string, registeredIn: string): string {
+  return identity.role === "admin"
+    ? `This NIK is registered in ${registeredIn}: move it with transferParticipant, then import again.`
+    : `This NIK cannot be enrolled from ${regencyCode}: ask an administrator to transfer it.`;
 }
 
 @ArgsType()
@@ -121,30 +174,91 @@ export class ParticipantResolver {
   ): Promise<ParticipantImportReport> {
     assertRegencyAccess(identity, regencyCode, "enrol participants");
     const keys = requireNikKeys();
-    const parsed = parseParticipantCsv(csv, regencyCode);
-    const report = Object.assign(new ParticipantImportReport(), {
-      dryRun,
-      rows: Math.max(parsed.lineCount - 1, 0),
-      valid: parsed.rows.length,
-      stored: false,
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      problems: parsed.problems,
-      warnings: parsed.warnings,
-    });
-    if (dryRun || parsed.problems.length || !parsed.rows.length) return report;
-    const stored = await dataSource.transaction(async (manager) => {
-      const result = await storeParticipants(manager, parsed.rows, regencyCode, keys);
-      await audit(manager, identity, {
-        action: "importParticipants",
-        entity: "Participant",
-        recordIds: result.ids,
-        details: { regencyCode, rows: parsed.rows.length, inserted: result.inserted, updated: result.updated },
+    const parsed = await parseParticipantCsv(csv, regencyCode);
+    const report = () =>
+      Object.assign(new ParticipantImportReport(), {
+        dryRun,
+        rows: parsed.rowCount,
+        valid: parsed.rows.length,
+        stored: false,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        problems: listed(parsed.problems),
+        problemCount: parsed.problems.count,
+        problemsByRule: parsed.problems.counts(),
+        warnings: listed(parsed.warnings),
+        warningCount: parsed.warnings.count,
       });
-      return result;
+    const refuseElsewhere = (rows: { line: number; regencyCode: string }[]) => {
+      for (const row of rows) {
+        parsed.problems.add({ line: row.line, column: "nik", rule: "NIK_REGISTERED_ELSEWHERE", message: registeredElsewhereMessage(identity, regencyCode, row.regencyCode) });
+      }
+      parsed.rows = parsed.rows.filter((row) => !rows.some((r) => r.line === row.line));
+      // Problems come in file order: the refusals join the others by line.
+      parsed.problems.listed.sort((a, b) => a.line - b.line);
+    };
+    if (!parsed.rows.length) return report();
+    if (dryRun || parsed.problems.count) {
+      refuseElsewhere(await rowsRegisteredElsewhere(dataSource.manager, hashRows(parsed.rows, keys), regencyCode));
+      return report();
+    }
+    try {
+      const stored = await dataSource.transaction(async (manager) => {
+        const result = await storeParticipants(manager, parsed.rows, regencyCode, keys);
+        await audit(manager, identity, {
+          action: "importParticipants",
+          entity: "Participant",
+          recordIds: result.ids,
+          details: { regencyCode, rows: parsed.rows.length, inserted: result.inserted, updated: result.updated },
+        });
+        return result;
+      });
+      return Object.assign(report(), { stored: true, inserted: stored.inserted, updated: stored.updated, unchanged: stored.unchanged });
+    } catch (error) {
+      if (!(error instanceof RegisteredElsewhere)) throw error;
+      refuseElsewhere(error.rows);
+      return report();
+    }
+  }
+
+  @Mutation(() => Participant, {
+    description:
+      "Moves a participant to a village of another regency (admins only): their record, NIK and status history are kept; the move is audited with its reason. An import never moves anyone.",
+  })
+  @Authorized("admin")
+  @Directive('@requiresScopes(scopes: [["admin"]])')
+  async transferParticipant(
+    @Arg("nik") nik: string,
+    @Arg("villageCode", () => ID, { description: "The village they now live in: 16.10.02.2003." }) villageCode: string,
+    @Arg("reason", { description: `Why, for the audit log (at most ${TEXT_LIMITS.note} characters): "pindah domisili".` }) reason: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Participant> {
+    const parsed = parseNik(nik);
+    if ("problem" in parsed) throw badUserInput(parsed.problem.message, "nik");
+    const village = assertAreaCode("village", villageCode, "villageCode");
+    if (!knownVillageCodes().has(village)) throw badUserInput(`No village has the code ${village}: check it against regency(code:) { villages }.`, "villageCode");
+    if (!reason.trim() || reason.length > TEXT_LIMITS.note) throw badUserInput(`\`reason\` is required, at most ${TEXT_LIMITS.note} characters: why the participant moves.`, "reason");
+    const keys = requireNikKeys();
+    return context.dataSource.transaction(async (manager) => {
+      // The same lock imports take: no import merges this NIK while it moves.
+      await manager.query("SELECT version FROM data_version FOR UPDATE");
+      const participant = await manager.findOne(Participant, { where: { nikHash: hashNik(parsed.nik.nik, keys) }, lock: { mode: "pessimistic_write" } });
+      if (!participant) throw clientError("NOT_FOUND", "No participant has this NIK: enrol them with importParticipants instead.");
+      const from = { regencyCode: participant.regencyCode, villageCode: participant.villageCode };
+      const toRegencyCode = village.slice(0, 5);
+      await manager.update(Participant, { id: participant.id }, { regencyCode: toRegencyCode, villageCode: village, districtCode: village.slice(0, 8) });
+      await audit(manager, context.identity, {
+        action: "transferParticipant",
+        entity: "Participant",
+        recordIds: [participant.id],
+        details: { fromRegencyCode: from.regencyCode, fromVillageCode: from.villageCode, toRegencyCode, toVillageCode: village, reason: reason.trim() },
+      });
+      const moved = await manager.findOneByOrFail(Participant, { id: participant.id });
+      // An admin may see it; the transfer's audit entry records this access to the record.
+      moved.revealed = true;
+      return moved;
     });
-    return Object.assign(report, { stored: true, inserted: stored.inserted, updated: stored.updated, unchanged: stored.unchanged });
   }
 
   @Query(() => Participant, { nullable: true, description: "A participant by NIK, for the operators of their regency and admins; the read is audited." })
@@ -206,7 +320,8 @@ export class RegencyParticipantsResolver {
   })
   async participants(@Root() regency: Regency, @Args(() => ParticipantPageArgs) { first, after, status }: ParticipantPageArgs, @Ctx() context: RequestContext): Promise<ParticipantConnection> {
     if (!Number.isInteger(first) || first < 1 || first > 1000) throw badUserInput(`\`first\` must be between 1 and 1000, got ${first}.`, "first");
-    if (after != null && !/^\d+$/.test(after)) throw badUserInput("`after` is not a cursor of this list: pass pageInfo.endCursor of the previous page.", "after");
+    // Cursors are ids (bigint): at most 18 digits, so no cursor can overflow PostgreSQL's bigint.
+    if (after != null && !/^\d{1,18}$/.test(after)) throw badUserInput("`after` is not a cursor of this list: pass pageInfo.endCursor of the previous page.", "after");
     const query = context.dataSource.getRepository(Participant).createQueryBuilder("p").where("p.regency_code = :code", { code: regency.code });
     if (status) query.andWhere("p.status = :status", { status });
     if (after) query.andWhere("p.id > :after", { after });

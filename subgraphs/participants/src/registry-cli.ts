@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -6,7 +6,7 @@ import { audit, type Identity, openDataSource } from "@cakupan/kit";
 import { Presets, SingleBar } from "cli-progress";
 import { participantsSubgraph } from "./index";
 import { requireNikKeys } from "./nik-crypto";
-import { type ImportRow, parseParticipantCsv, storeParticipants } from "./participant-import";
+import { type ImportRow, type ParsedImport, parseParticipantCsv, RegisteredElsewhere, storeParticipants } from "./participant-import";
 import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "./synthetic";
 
 /**
@@ -59,11 +59,21 @@ async function store(rows: ImportRow[], regency: string, env: NodeJS.ProcessEnv,
     await db.runMigrations();
     const bar = progressBar("rows", rows.length);
     const started = Date.now();
-    const result = await db.transaction(async (manager) => {
-      const stored = await storeParticipants(manager, rows, regency, keys, { synthetic, onProgress: (done) => bar.update(done) });
-      await audit(manager, cliIdentity(), { action: synthetic ? "generateParticipants" : "importParticipants", entity: "Participant", recordIds: stored.ids, details: { regencyCode: regency, synthetic } });
-      return stored;
-    });
+    const result = await db
+      .transaction(async (manager) => {
+        const stored = await storeParticipants(manager, rows, regency, keys, { synthetic, onProgress: (done) => bar.update(done) });
+        await audit(manager, cliIdentity(), { action: synthetic ? "generateParticipants" : "importParticipants", entity: "Participant", recordIds: stored.ids, details: { regencyCode: regency, synthetic } });
+        return stored;
+      })
+      .catch((error) => {
+        bar.stop();
+        if (!(error instanceof RegisteredElsewhere)) throw error;
+        for (const row of error.rows.slice(0, 100)) console.log(`  line ${row.line}, nik: registered in ${row.regencyCode}: transfer it (transferParticipant) first.`);
+        console.log("Nothing was stored: an import never moves a participant between regencies.");
+        process.exitCode = 1;
+        return null;
+      });
+    if (!result) return;
     bar.stop();
     const seconds = (Date.now() - started) / 1000;
     console.log(`stored: ${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged in ${seconds.toFixed(1)} s (${Math.round(rows.length / seconds)} rows/s)`);
@@ -77,18 +87,26 @@ async function importCommand(argv: string[]) {
   const [file] = positional;
   const regency = flags.regency;
   if (!file || typeof regency !== "string") throw new Error("usage: npm run import -- file.csv --regency 16.06 [--dry-run]");
-  const parsed = parseParticipantCsv(readFileSync(file, "utf8"), regency);
-  console.log(`${file}: ${parsed.lineCount - 1} rows, ${parsed.rows.length} valid, ${parsed.problems.length} problem(s), ${parsed.warnings.length} warning(s)`);
-  for (const p of parsed.problems.slice(0, 100)) console.log(`  line ${p.line}, ${p.column}: ${p.message}`);
-  if (parsed.problems.length > 100) console.log(`  ... and ${parsed.problems.length - 100} more`);
-  for (const w of parsed.warnings.slice(0, 20)) console.log(`  warning, line ${w.line}: ${w.message}`);
-  if (parsed.problems.length) {
+  // Read as a stream: memory follows the rows kept, not the file's size.
+  const parsed = await parseParticipantCsv(createReadStream(file), regency);
+  printReport(file, parsed);
+  if (parsed.problems.count) {
     console.log("Nothing was stored: fix the rows above and import again.");
     process.exitCode = 1;
     return;
   }
   if (flags["dry-run"]) return console.log("Dry run: nothing stored.");
   await store(parsed.rows, regency, environment(), false);
+}
+
+function printReport(file: string, parsed: ParsedImport) {
+  const { problems, warnings } = parsed;
+  console.log(`${file}: ${parsed.rowCount} rows, ${parsed.rows.length} valid, ${problems.count} problem(s), ${warnings.count} warning(s)`);
+  for (const p of problems.listed.slice(0, 100)) console.log(`  line ${p.line}, ${p.column}: ${p.message}`);
+  if (problems.count > 100) {
+    console.log(`  ... and ${problems.count - 100} more: ${problems.counts().map(({ rule, count }) => `${rule} ${count}`).join(", ")}`);
+  }
+  for (const w of warnings.listed.slice(0, 20)) console.log(`  warning, line ${w.line}: ${w.message}`);
 }
 
 async function generateCommand(argv: string[]) {
@@ -107,8 +125,8 @@ async function generateCommand(argv: string[]) {
     return console.log(`wrote ${count} synthetic participants of ${regency} to ${flags.csv}`);
   }
   const csv = [SYNTHETIC_HEADER.join(","), ...[...syntheticRows(regency, count, seed)].map(csvLine)].join("\n");
-  const parsed = parseParticipantCsv(csv, regency);
-  if (parsed.problems.length) throw new Error(`generated rows failed validation: ${parsed.problems[0].message}`);
+  const parsed = await parseParticipantCsv(csv, regency);
+  if (parsed.problems.count) throw new Error(`generated rows failed validation: ${parsed.problems.listed[0].message}`);
   await store(parsed.rows, regency, environment(), true);
 }
 

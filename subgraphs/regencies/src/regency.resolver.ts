@@ -1,4 +1,4 @@
-import { assertAreaCode, badUserInput, type RequestContext } from "@cakupan/kit";
+import { assertAreaCode, badUserInput, type RequestContext, TEXT_LIMITS } from "@cakupan/kit";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice } from "./branch-office.entity";
@@ -37,6 +37,9 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The most regencies one regencies(codes:) asks for: the CSV export's documented maximum. */
+export const MAX_CODES = 1000;
+
 @ArgsType()
 export class RegencyFilterArgs {
   @Field(() => ID, { nullable: true, description: "Only the regencies of this province (\"16\")." })
@@ -44,6 +47,9 @@ export class RegencyFilterArgs {
 
   @Field(() => String, { nullable: true, description: "Part of the name or an alias, case-insensitive (\"muba\")." })
   search?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: `Only these regencies (Kemendagri codes, at most ${MAX_CODES}); unknown codes are left out.` })
+  codes?: string[] | null;
 }
 
 @Resolver(() => Regency)
@@ -57,10 +63,18 @@ export class RegencyResolver {
     description:
       "Regencies and cities in code order, optionally of one province and/or matching `search`: part of the name or an alias, case-insensitive (\"muba\", \"Musi\", \"Kab. Ogan Ilir\"). Exact alias or name matches come first.",
   })
-  async regencies(@Args(() => RegencyFilterArgs) { provinceCode, search }: RegencyFilterArgs, @Ctx() { dataSource }: RequestContext): Promise<Regency[]> {
+  async regencies(@Args(() => RegencyFilterArgs) { provinceCode, search, codes }: RegencyFilterArgs, @Ctx() { dataSource }: RequestContext): Promise<Regency[]> {
     const query = dataSource.getRepository(Regency).createQueryBuilder("r");
+    if (codes != null) {
+      if (codes.length > MAX_CODES) throw badUserInput(`\`codes\` holds ${codes.length} codes; at most ${MAX_CODES} are answered at once.`, "codes");
+      if (!codes.length) return [];
+      query.andWhere("r.code IN (:...codes)", { codes: codes.map((code) => assertAreaCode("regency", code, "codes")) });
+    }
     if (provinceCode != null) query.andWhere("r.province_code = :provinceCode", { provinceCode: assertAreaCode("province", provinceCode, "provinceCode") });
     if (search != null) {
+      if (search.length > TEXT_LIMITS.search) {
+        throw badUserInput(`\`search\` is ${search.length} characters long; it takes at most ${TEXT_LIMITS.search} characters of a name or an alias, like "muba".`, "search");
+      }
       const term = normaliseSearch(search);
       if (!term) throw badUserInput("`search` is empty: give part of a name or an alias, like \"muba\" or \"Ogan\".", "search");
       const exactAlias = "EXISTS (SELECT 1 FROM regency_alias a WHERE a.regency_code = r.code AND lower(a.alias) = :term)";

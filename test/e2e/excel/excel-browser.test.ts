@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
-import { launchChromium } from "../../support/browser";
+import { launchChromium, openTaskPane } from "../../support/browser";
 import { data } from "../../support/graphql";
 import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
 
@@ -11,8 +10,6 @@ import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../s
  * The add-in as served by a live gateway (real subgraphs, real PostgreSQL), in headless Chromium, with the
  * Office host stubbed: office.js is the one file that only Microsoft's CDN serves.
  */
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-
 let stack: TestStack;
 let database: { url: string; drop(): Promise<void> };
 let browser: Browser;
@@ -22,11 +19,7 @@ beforeAll(async () => {
   database = await ownParticipantsDatabase("excel_browser");
   stack = await startTestStack({ participantsDatabaseUrl: database.url });
   browser = await launchChromium();
-  page = await browser.newPage();
-  const stub = readFileSync(join(__dirname, "office-host-stub.js"), "utf8");
-  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
-  await page.goto(stack.gateway.url.replace("/graphql", "/addin/taskpane.html"));
-  await page.waitForFunction(() => (document.getElementById("province") as HTMLSelectElement)?.value === "16", null, { timeout: 20_000 });
+  page = await openTaskPane(browser, stack.gateway.url);
 }, 60_000);
 
 afterAll(async () => {

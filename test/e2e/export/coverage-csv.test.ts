@@ -130,6 +130,6 @@ describe("GET /export/coverage.json, history and bearer tokens", () => {
   it("refuses history=yes saying what it takes", async () => {
     const response = await get("coverage.json?province=16&history=yes");
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toContain("history=true");
+    expect((await response.json()).errors[0].message).toContain("history=true");
   });
 });

@@ -38,7 +38,7 @@ describe("the committed schema files", () => {
       "provinces: [Province!]!",
       "province(code: ID!): Province",
       "regency(code: ID!): Regency",
-      "regencies(provinceCode: ID, search: String): [Regency!]!",
+      "regencies(provinceCode: ID, search: String, codes: [ID!]): [Regency!]!",
     ]);
     expect(supergraph).toMatch(/type Regency\s+(@join__type\([^)]*\)\s+)*@join__type\(graph: REGENCIES, key: "code"\)/);
     const regencyFields = ["code", "name", "shortName", "kind", "aliases", "province", "districts", "workforceEstimates", "coverageTargets"];

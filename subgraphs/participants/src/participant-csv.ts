@@ -1,0 +1,117 @@
+import { Readable } from "node:stream";
+import { CsvError, parse } from "csv-parse";
+
+/**
+ * The CSV files labour offices send, read record by record: memory stays flat in the file's size. The
+ * delimiter is the header line's (Excel in an Indonesian locale writes ";", others ","); a byte order mark,
+ * CRLF line ends and line breaks inside quoted values are read as such. Each record carries the line it
+ * starts on (the header is line 1), counting the lines a quoted value spans.
+ */
+export type CsvSource = string | AsyncIterable<string | Buffer>;
+
+export interface CsvRecord {
+  line: number;
+  /** Values by normalised header (lowercase, spaces and dashes as underscores). */
+  values: Record<string, string>;
+}
+
+/** What went wrong reading the file itself (an unclosed quote): the line, and csv-parse's reason. */
+export class UnreadableCsv extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const normaliseHeader = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+
+/** ";" when the header line has more semicolons than commas outside quotes, else ",". */
+export function detectDelimiter(headerLine: string): ";" | "," {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const character of headerLine) {
+    if (character === '"') quoted = !quoted;
+    else if (!quoted && character === ";") semicolons += 1;
+    else if (!quoted && character === ",") commas += 1;
+  }
+  return semicolons > commas ? ";" : ",";
+}
+
+const CHUNK = 64 * 1024;
+
+/** The source as text chunks of at most 64 KB, so the parser's backpressure works on a large string too. */
+async function* textChunks(source: CsvSource): AsyncGenerator<string> {
+  if (typeof source === "string") {
+    for (let start = 0; start < source.length; start += CHUNK) yield source.slice(start, start + CHUNK);
+    return;
+  }
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of source)
+    yield typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/** The header's normalised names, then every record; throws UnreadableCsv where the file stops being CSV. */
+export async function* readCsv(
+  source: CsvSource,
+  onHeader: (headers: string[]) => void,
+): AsyncGenerator<CsvRecord> {
+  const chunks = textChunks(source);
+  // The header line decides the delimiter: read until it is whole (not with for-await, whose break would
+  // close the source).
+  let head = "";
+  while (!/[\r\n]/.test(head)) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head += next.value;
+  }
+  const delimiter = detectDelimiter(head.replace(/^\uFEFF/, "").split(/\r?\n|\r/, 1)[0]);
+  const parser = parse({
+    delimiter,
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    columns: (headers: string[]) => {
+      const names = headers.map(normaliseHeader);
+      onHeader(names);
+      return names;
+    },
+  });
+  const input = Readable.from(
+    (async function* () {
+      if (head) yield head;
+      yield* chunks;
+    })(),
+  );
+  input.pipe(parser);
+  input.on("error", (error) => parser.destroy(error));
+  let previousEnd = 1;
+  let previousEmpty = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number; empty_lines: number };
+    }>) {
+      const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+      previousEnd = info.lines;
+      previousEmpty = info.empty_lines;
+      yield { line, values: record };
+    }
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw new UnreadableCsv((error as { lines?: number }).lines ?? previousEnd + 1, error.message);
+    throw error;
+  } finally {
+    input.destroy();
+  }
+}
