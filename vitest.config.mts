@@ -18,6 +18,8 @@ export default defineConfig({
       // schema's types come "from another realm".
       { find: /^graphql$/, replacement: require.resolve("graphql") },
       // Tests run the TypeScript sources of the workspace packages, not their dist/.
+      { find: /^@cakupan\/observability$/, replacement: fromRoot("./observability/src/index.ts") },
+      { find: /^@cakupan\/observability\/telemetry$/, replacement: fromRoot("./observability/src/telemetry.ts") },
       { find: /^@cakupan\/kit$/, replacement: fromRoot("./subgraphs/kit/src/index.ts") },
       { find: /^@cakupan\/regencies$/, replacement: fromRoot("./subgraphs/regencies/src/index.ts") },
       { find: /^@cakupan\/participants$/, replacement: fromRoot("./subgraphs/participants/src/index.ts") },
@@ -31,6 +33,8 @@ export default defineConfig({
   test: {
     include: ["subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "excel-addin/test/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["./test/support/global-setup.ts"],
+    // Services log JSON lines (pino); a test that reads them passes its own destination. LOG_LEVEL=info to watch.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Test files share one seeded database per run; each file starts its own servers on free ports.

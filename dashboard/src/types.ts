@@ -98,15 +98,17 @@ export interface RegencyData {
     aliases: string[];
     province: { code: string; name: string };
     coverage: (CoverageFigures & { alternatives: { asOf: string; activeParticipants: number | null; status: string; source: SourceRef }[] }) | null;
-    coverageHistory: HistoryReport[];
+    /** Null only while the participants service is down (its fields of a regency are then all null). */
+    coverageHistory: HistoryReport[] | null;
     coverageTargets: { year: number; rate: number; scheme: string; scope: string; status: string; note: string | null; source: SourceRef }[];
-    awards: { rank: number; title: string; note: string | null; edition: { name: string; level: string; pressLabel: string | null }; category: { name: string }; source: SourceRef }[];
+    /** Null, like nominations, only while the awards service is down. */
+    awards: { rank: number; title: string; note: string | null; edition: { name: string; level: string; pressLabel: string | null }; category: { name: string }; source: SourceRef }[] | null;
     nominations: {
       edition: { name: string; level: string };
       category: { name: string };
       result: { title: string } | null;
       stages: { kind: string; status: string; scheduledAt: string | null; completedAt: string | null; reportedOn: string | null; note: string | null; source: SourceRef }[];
-    }[];
+    }[] | null;
     officials: { name: string; role: string; title: string; organisation: string; reportedOn: string | null; note: string | null; source: SourceRef }[];
     branchOffices: { name: string; source: SourceRef }[];
     agreements: {

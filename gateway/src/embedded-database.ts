@@ -13,6 +13,8 @@ export interface EmbeddedDatabase {
   /** True when this start created the cluster (first run). */
   created: boolean;
   stop(): Promise<void>;
+  /** Called once when the server process ends, whoever ended it. */
+  onExit(listener: (how: string) => void): void;
 }
 
 /** A free TCP port on loopback, chosen by the kernel. */
@@ -95,5 +97,10 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; port?: 
     dataDir,
     created,
     stop: () => (stopping ??= stopOnce()),
+    onExit: (listener) => {
+      const server = (postgres as unknown as { process?: ChildProcess }).process;
+      if (!server || server.exitCode !== null || server.signalCode !== null) return listener("not running");
+      server.once("exit", (code, signal) => listener(signal ? `killed by ${signal}` : `exited with code ${code}`));
+    },
   };
 }

@@ -4,10 +4,33 @@ import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataS
 import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from "@apollo/federation-internals";
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { ANONYMOUS, IDENTITY_HEADER, type Identity, signIdentity } from "@cakupan/kit";
-import { type InFlightStats, mergeInFlight, undiciSend } from "./subgraph-client";
+import { type InFlightStats, mergeInFlight, type Send, undiciSend } from "./subgraph-client";
 import { batchEntityFetches, type EntityBatchStats } from "./entity-batching";
+import { answerOutagesPartially } from "./partial-answers";
+import {
+  operationKind,
+  type SubgraphUnavailable,
+  upstream,
+  type Upstream,
+  type UpstreamEvents,
+  UpstreamHttpError,
+  type UpstreamOptions,
+} from "./upstream";
 
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
+
+/** SUBGRAPH_AWARDS_TIMEOUT_MS=5000: that subgraph's fetches are abandoned after this long. */
+export function subgraphTimeoutOverrides(env: NodeJS.ProcessEnv = process.env): Record<string, number> {
+  const timeouts: Record<string, number> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^SUBGRAPH_([A-Z0-9_]+)_TIMEOUT_MS$/.exec(key);
+    if (!match || !value) continue;
+    const ms = Number(value);
+    if (!Number.isInteger(ms) || ms <= 0) throw new Error(`${key}=${value} is not a positive whole number of milliseconds.`);
+    timeouts[match[1].toLowerCase()] = ms;
+  }
+  return timeouts;
+}
 
 /** SUBGRAPH_REGENCIES_URL=http://... overrides the routing URL the supergraph was composed with. */
 export function subgraphUrlOverrides(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
@@ -25,13 +48,31 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** Signs the identity forwarded to subgraphs; without it subgraphs see every request as anonymous. */
   internalSecret?: string;
-  /** Each subgraph fetch is abandoned after this long. */
+  /** Each subgraph fetch is abandoned after this long, unless `subgraphTimeoutsMs` names the subgraph. */
   subgraphTimeoutMs?: number;
+  /** By subgraph name: a timeout of its own. */
+  subgraphTimeoutsMs?: Record<string, number>;
+  /** The circuit of each subgraph: consecutive failures that open it, and when it lets a probe through. */
+  breaker?: Pick<UpstreamOptions, "breakerFailures" | "halfOpenAfterMs">;
+  events?: GatewayEvents;
+}
+
+/** What operators see of the gateway's subgraph fetches (logs, metrics). */
+export interface GatewayEvents extends UpstreamEvents {
+  /** One HTTP exchange with a subgraph (merged and batched fetches count once). */
+  onFetch?(serviceName: string, seconds: number, outcome: "ok" | "error" | "unavailable"): void;
+  onOutage?(error: SubgraphUnavailable, context: Partial<GatewayContext>): void;
 }
 
 export interface GatewayContext {
   identity: Identity;
+  /** Sent to subgraphs as x-request-id, so one request's log lines can be followed across services. */
+  requestId?: string;
+  /** Adds fields (operation name, outcome) to the request's log line. */
+  annotate?: (fields: Record<string, unknown>) => void;
 }
+
+export const REQUEST_ID_HEADER = "x-request-id";
 
 export interface FetchStats extends InFlightStats {
   /** Entity fetches the plans asked for, and the batched subgraph requests that carried them. */
@@ -48,39 +89,63 @@ function subgraphErrors(text: string): GatewayGraphQLResponse["errors"] | null {
   }
 }
 
-/** Forwards the caller's verified identity as a short-lived token the subgraph verifies. */
+/**
+ * Forwards the caller's verified identity as a short-lived token the subgraph verifies, and its request id.
+ * Every HTTP exchange goes through the subgraph's upstream policy (timeout, one retry of a query whose
+ * connection failed, circuit breaker); a fetch the subgraph cannot answer becomes a partial answer.
+ */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
+    readonly name: string,
     url: string,
     private readonly secret: string | undefined,
-    timeoutMs: number,
+    readonly policy: Upstream,
+    send: Send,
     private readonly tokens: TokenCache,
     stats: FetchStats,
+    events: GatewayEvents,
   ) {
     super({ url });
-    const send = mergeInFlight(undiciSend(timeoutMs), stats);
+    const guarded: Send = (url, headers, body, kind) =>
+      policy.execute(kind, async (signal) => {
+        const started = performance.now();
+        try {
+          const answer = await send(url, headers, body, kind, signal);
+          if (answer.status === 502 || answer.status === 503 || answer.status === 504) throw new UpstreamHttpError(answer.status);
+          events.onFetch?.(name, (performance.now() - started) / 1000, answer.status < 400 ? "ok" : "error");
+          return answer;
+        } catch (error) {
+          events.onFetch?.(name, (performance.now() - started) / 1000, "unavailable");
+          throw error;
+        }
+      });
+    const merged = mergeInFlight(guarded, stats);
     // RemoteGraphQLDataSource.sendRequest (private in its typings) builds a node-fetch Request around every
     // body before calling the fetcher, a copy of each representation list; ours sends the same request and
     // answers the same way (errors through its own errorFromResponse), without that copy.
     (this as unknown as { sendRequest: (request: GatewayGraphQLRequest) => Promise<GatewayGraphQLResponse> }).sendRequest = async (request) => {
       const { http, ...withoutHttp } = request;
       if (!http) throw new Error("Internal error: only HTTP requests are supported.");
-      const answer = await send(http.url, Object.fromEntries(http.headers), JSON.stringify(withoutHttp));
+      const kind = operationKind(request.query ?? "");
+      const answer = await merged(http.url, Object.fromEntries(http.headers), JSON.stringify(withoutHttp), kind);
       const response = new Response(answer.text, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
       // A subgraph's 4xx GraphQL errors (it refused the request's input) reach the client with their own
       // message and code, rather than as "400: Bad Request" with the subgraph's answer inside.
       const refusal = answer.status >= 400 && answer.status < 500 ? subgraphErrors(answer.text) : null;
       if (refusal) return { errors: refusal, http: response as never };
       if (!response.ok) throw await this.errorFromResponse(response as never);
-      if (!/json/.test(answer.headers["content-type"] ?? "")) throw new Error(`Expected a JSON answer from ${http.url}, received: ${answer.text.slice(0, 200)}`);
+      if (!/json/.test(answer.headers["content-type"] ?? "")) throw new Error(`Expected a JSON answer from the ${name} subgraph, received: ${answer.text.slice(0, 200)}`);
       return { ...(JSON.parse(answer.text) as GatewayGraphQLResponse), http: response as never };
     };
     const processOne = RemoteGraphQLDataSource.prototype.process.bind(this);
-    this.process = batchEntityFetches(processOne, stats.entities);
+    this.process = answerOutagesPartially(batchEntityFetches(processOne, stats.entities), (error, options) =>
+      events.onOutage?.(error, (options.context ?? {}) as Partial<GatewayContext>),
+    );
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const identity = (context as Partial<GatewayContext>).identity ?? ANONYMOUS;
+    const { identity = ANONYMOUS, requestId } = context as Partial<GatewayContext>;
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if (this.secret && identity.role !== "anonymous") request.http?.headers.set(IDENTITY_HEADER, await this.tokens.tokenFor(identity, this.secret));
   }
 }
@@ -105,7 +170,13 @@ class TokenCache {
 }
 
 /** @apollo/gateway over the committed static supergraph: no schema polling, no uplink, no telemetry. */
-export function createGateway(options: GatewayOptions = {}): { gateway: ApolloGateway; routes: Record<string, string>; fetches: FetchStats } {
+export function createGateway(options: GatewayOptions = {}): {
+  gateway: ApolloGateway;
+  routes: Record<string, string>;
+  fetches: FetchStats;
+  /** Subgraph name -> the state of its circuit. */
+  circuits: Record<string, () => "closed" | "open" | "half-open">;
+} {
   // The gateway reports anonymous usage unless told not to; an explicit setting is respected.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const supergraphSdl = readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, "utf8");
@@ -114,15 +185,20 @@ export function createGateway(options: GatewayOptions = {}): { gateway: ApolloGa
   const routes: Record<string, string> = {};
   const tokens = new TokenCache();
   const fetches: FetchStats = { sent: 0, merged: 0, entities: { requested: 0, sent: 0 } };
+  const circuits: Record<string, () => "closed" | "open" | "half-open"> = {};
+  const events = options.events ?? {};
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       routes[name] = overrides[name] ?? url!;
-      return new IdentityForwardingDataSource(routes[name], options.internalSecret, options.subgraphTimeoutMs ?? 30_000, tokens, fetches);
+      const timeoutMs = options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs ?? 30_000;
+      const policy = upstream(name, { timeoutMs, ...options.breaker }, events);
+      circuits[name] = policy.state;
+      return new IdentityForwardingDataSource(name, routes[name], options.internalSecret, policy, undiciSend(timeoutMs), tokens, fetches, events);
     },
   });
   acceptDocumentedSecurityDirectives(gateway);
-  return { gateway, routes, fetches };
+  return { gateway, routes, fetches, circuits };
 }
 
 /**

@@ -1,25 +1,35 @@
+import "./tracing";
 import { readFileSync } from "node:fs";
-import { envPort, envString, stopOnSignals } from "@cakupan/kit";
+import { envPort, envPositive, envString, stopOnSignals } from "@cakupan/kit";
 import { authConfigFromEnv } from "./auth";
 import { corsOriginsFromEnv } from "./cors";
 import { trustedDocumentsFromEnv } from "./persisted-operations";
-import { DEFAULT_SUPERGRAPH_PATH, subgraphUrlOverrides } from "./gateway";
+import { DEFAULT_SUPERGRAPH_PATH, subgraphTimeoutOverrides, subgraphUrlOverrides } from "./gateway";
 import { landingPageFromEnv } from "./landing-page";
 import { limitsFromEnv } from "./limits";
 import { rateLimitFromEnv } from "./rate-limit";
 import { startGatewayServer } from "./server";
+import { createLogger } from "@cakupan/observability";
+
+const log = createLogger("gateway");
 
 startGatewayServer({
   port: envPort("PORT", 4000),
   host: envString("HOST", "127.0.0.1"),
   supergraphPath: envString("SUPERGRAPH_PATH", DEFAULT_SUPERGRAPH_PATH),
   subgraphUrls: subgraphUrlOverrides(),
+  subgraphTimeoutsMs: subgraphTimeoutOverrides(),
+  breaker: {
+    breakerFailures: envPositive("SUBGRAPH_BREAKER_FAILURES"),
+    halfOpenAfterMs: envPositive("SUBGRAPH_BREAKER_HALF_OPEN_MS"),
+  },
   auth: authConfigFromEnv(),
   internalSecret: process.env.INTERNAL_TOKEN_SECRET || undefined,
   limits: limitsFromEnv(),
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
   landingPage: landingPageFromEnv(),
   responseCache: process.env.RESPONSE_CACHE !== "false",
+  logger: log,
   rateLimit: rateLimitFromEnv(),
   trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
   corsOrigins: corsOriginsFromEnv(),
@@ -30,11 +40,11 @@ startGatewayServer({
     : undefined,
 }).then(
   (server) => {
-    console.log(`gateway ready at ${server.url}`);
-    stopOnSignals(server.stop);
+    log.info({ url: server.url }, `gateway ready at ${server.url}`);
+    stopOnSignals(server.stop, (message) => log.info(message));
   },
   (error: Error) => {
-    console.error(`gateway did not start: ${error.message}`);
+    log.fatal({ err: error }, `gateway did not start: ${error.message}`);
     process.exit(1);
   },
 );

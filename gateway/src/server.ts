@@ -6,6 +6,7 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { listen, type RunningServer } from "@cakupan/kit";
+import { annotateRequest, createLogger, httpLogging, type Logger } from "@cakupan/observability";
 import express from "express";
 import { addinRoutes, DEFAULT_ADDIN_DIR } from "./addin";
 import { exportRoutes } from "./export";
@@ -21,6 +22,7 @@ import { introspectionOffPlugin, introspectionOffRule } from "./introspection";
 import { ideRoutes, type LandingPage, landingPageFromEnv, landingPagePlugin } from "./landing-page";
 import { armor, DEFAULT_LIMITS, parseOptions, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
 import { liveCoverageRoutes } from "./live";
+import { observeGateway } from "./metrics";
 import { publicSchema } from "./public-schema";
 import { rateLimit, type RateLimitOptions } from "./rate-limit";
 import { responseCache, type ResponseCacheStats } from "./response-cache";
@@ -39,6 +41,8 @@ export interface GatewayServerOptions extends GatewayOptions {
   landingPage?: LandingPage;
   /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
   responseCache?: boolean;
+  /** Where its log lines go (default: pino on stdout). */
+  logger?: Logger;
   /** Requests per client and window (off unless given: main.ts reads RATE_LIMIT_*). */
   rateLimit?: RateLimitOptions | null;
   /** Express's "trust proxy": which X-Forwarded-For hops name the client (TRUST_PROXY); none by default. */
@@ -58,6 +62,8 @@ export interface RunningGateway extends RunningServer {
   fetches: FetchStats;
   /** Answers served from the response cache, computed, or not cacheable. */
   cache: ResponseCacheStats | null;
+  /** Subgraph name -> the state of its circuit breaker. */
+  circuits: Record<string, () => "closed" | "open" | "half-open">;
 }
 
 async function subgraphReadiness(urls: Record<string, string>) {
@@ -82,10 +88,14 @@ async function subgraphReadiness(urls: Record<string, string>) {
  */
 export async function startGatewayServer(options: GatewayServerOptions = {}): Promise<RunningGateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const { gateway, routes: subgraphUrls, fetches } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs });
+  const log = options.logger ?? createLogger("gateway");
+  const observed = observeGateway(log);
+  const { gateway, routes: subgraphUrls, fetches, circuits } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs, events: observed.events });
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
+  app.use(httpLogging(log, { ignore: (url) => /^\/(health|ready|metrics|addin|dashboard)\b/.test(url) }));
+  observed.metrics.route(app);
   const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
   const protection = armor(limits);
   const introspection = options.introspection ?? process.env.NODE_ENV !== "production";
@@ -104,6 +114,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      observed.plugin,
       landingPagePlugin(landingPage),
       schemaFile.plugin,
       graphqlOverHttpPlugin(),
@@ -141,12 +152,19 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     boundVariables,
     persisted.middleware,
     ...(cache ? [cache.middleware] : []),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await authenticate(req) }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => ({
+        identity: await authenticate(req),
+        requestId: String(req.id),
+        annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
+      }),
+    }),
   );
   exportRoutes(app, apollo, authenticate);
   addinRoutes(app, options.addinDir);
   dashboardRoutes(app, dashboardDir);
-  const live = liveCoverageRoutes(app, subgraphUrls.participants);
+  const live = liveCoverageRoutes(app, subgraphUrls.participants, observed.events);
+  observed.watch({ circuits, cache: cache?.stats ?? null, fetches });
   app.use(notFound, clientErrorHandler(limits));
 
   const host = options.host ?? "127.0.0.1";
@@ -159,6 +177,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     subgraphUrls,
     fetches,
     cache: cache?.stats ?? null,
+    circuits,
     stop: () => {
       live.close();
       return (stopping ??= apollo.stop());

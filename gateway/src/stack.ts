@@ -1,86 +1,76 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ensureDatabase, envPort, envString, withDatabase } from "@cakupan/kit";
+import { databaseAnswers, ensureDatabase, envPort, envString, withDatabase } from "@cakupan/kit";
+import { createLogger } from "@cakupan/observability";
 import { SUBGRAPHS } from "@cakupan/schema";
 import { DEFAULT_DATA_DIR, type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
+import { Supervisor } from "./supervisor";
 import { LOCAL_SECRETS_FILE, type LocalSecrets, readLocalSecrets } from "./token";
 
 /**
  * `npm start`: the whole platform on one machine. Without DATABASE_URL it runs an embedded PostgreSQL in
  * .data/ (kept between runs); with it, it uses that server. One database per subgraph, each service in its
- * own process exactly as it is deployed, the gateway in front. Ctrl-C stops all of it, PostgreSQL included.
+ * own process exactly as it is deployed, the gateway in front, all supervised: a part that exits is
+ * restarted (see supervisor.ts). Ctrl-C stops all of it, PostgreSQL included.
  */
 
 const ROOT = join(__dirname, "..", "..");
-const READY_TIMEOUT_MS = 120_000;
-
-interface Service {
-  name: string;
-  process: ChildProcess;
-  readyUrl: string;
-}
+const log = createLogger("stack");
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-const services: Service[] = [];
 let database: EmbeddedDatabase | undefined;
 let shuttingDown = false;
-
-function startService(name: string, script: string, env: Record<string, string>, port: number): Service {
-  const child = spawn(process.execPath, [join(ROOT, script)], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const service = { name, process: child, readyUrl: `http://127.0.0.1:${port}/ready` };
-  child.on("exit", (code, signal) => {
-    if (!shuttingDown) {
-      console.error(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the stack.`);
-      void shutdown(1);
-    }
-  });
-  services.push(service);
-  return service;
-}
-
-async function waitUntilReady(service: Service): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (service.process.exitCode !== null) throw new Error(`${service.name} exited before it was ready`);
-    try {
-      const response = await fetch(service.readyUrl, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${service.name} was not ready after ${READY_TIMEOUT_MS / 1000} s (${service.readyUrl})`);
-}
-
-function stopService(service: Service): Promise<void> {
-  return new Promise((resolve) => {
-    if (service.process.exitCode !== null || service.process.signalCode !== null) return resolve();
-    const force = setTimeout(() => service.process.kill("SIGKILL"), 10_000);
-    service.process.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    service.process.kill("SIGTERM");
-  });
-}
+const supervisor = new Supervisor({
+  log,
+  databaseAnswers: () => (serverUrl ? databaseAnswers(serverUrl) : Promise.resolve(true)),
+  onGiveUp: () => void shutdown(1),
+});
+let serverUrl: string | undefined;
 
 async function shutdown(code: number): Promise<never> {
   if (shuttingDown) return new Promise(() => {});
   shuttingDown = true;
   // The gateway first, so no request reaches a subgraph that is going away.
-  for (const service of [...services].reverse()) await stopService(service);
+  await supervisor.stopAll();
   if (database) {
     await database.stop();
-    console.log("embedded PostgreSQL stopped");
+    log.info("embedded PostgreSQL stopped");
   }
   process.exit(code);
+}
+
+/** The embedded server is a part like the others: restarted with backoff if it exits without being asked. */
+function superviseEmbeddedDatabase(current: EmbeddedDatabase): void {
+  current.onExit(async (how) => {
+    if (shuttingDown) return;
+    log.error({ part: "postgres", cause: how }, `embedded PostgreSQL ${how} unexpectedly; restarting it (services wait for it)`);
+    for (let attempt = 1; !shuttingDown; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 250 * 2 ** (attempt - 1))));
+      try {
+        database = await startEmbeddedDatabase({ dataDir: current.dataDir, port: current.port });
+        log.info({ part: "postgres" }, `embedded PostgreSQL is back on port ${current.port}`);
+        return superviseEmbeddedDatabase(database);
+      } catch (error) {
+        if (attempt >= 5) {
+          log.fatal({ part: "postgres", err: error }, `embedded PostgreSQL does not start again after ${attempt} tries; stopping the stack`);
+          return void shutdown(1);
+        }
+        log.error({ part: "postgres", err: error }, `embedded PostgreSQL did not start again (try ${attempt}); retrying`);
+      }
+    }
+  });
+}
+
+/** A server in DATABASE_URL that is not up yet (or restarting) is waited for, not a reason to fail. */
+async function waitForServer(url: string): Promise<void> {
+  let told = false;
+  while (!shuttingDown && !(await databaseAnswers(url))) {
+    if (!told) log.warn(`PostgreSQL at ${new URL(url).host} does not answer yet: waiting for it`);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 /**
@@ -111,30 +101,40 @@ async function main(): Promise<void> {
   const gatewayPort = envPort("PORT", 4000);
   const secrets = localSecrets();
   const prefix = envString("DATABASE_PREFIX", "cakupan");
-  let serverUrl = process.env.DATABASE_URL;
+  serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dataDir = envString("CAKUPAN_DATA_DIR", DEFAULT_DATA_DIR);
     database = await startEmbeddedDatabase({ dataDir });
     serverUrl = database.url;
-    console.log(`embedded PostgreSQL ${database.created ? "created" : "reused"} in ${dataDir}, port ${database.port} (${elapsed()})`);
+    superviseEmbeddedDatabase(database);
+    log.info(`embedded PostgreSQL ${database.created ? "created" : "reused"} in ${dataDir}, port ${database.port} (${elapsed()})`);
   } else {
-    console.log(`using the PostgreSQL server in DATABASE_URL (${new URL(serverUrl).host})`);
+    log.info(`using the PostgreSQL server in DATABASE_URL (${new URL(serverUrl).host})`);
+    await waitForServer(serverUrl);
   }
+  const server = serverUrl;
 
   const subgraphs = await Promise.all(
     SUBGRAPHS.map(async ({ definition, main }) => {
       const databaseName = `${prefix}_${definition.name}`;
-      await ensureDatabase(serverUrl, databaseName);
+      await ensureDatabase(server, databaseName);
       const port = envPort(`SUBGRAPH_${definition.name.toUpperCase()}_PORT`, definition.defaultPort);
-      const service = startService(definition.name, main, {
-        DATABASE_URL: withDatabase(serverUrl, databaseName),
-        MIGRATE_ON_START: "true",
-        SEED_ON_START: "true",
-        INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,
-        NIK_ENCRYPTION_KEY: secrets.nikEncryptionKey!,
-        NIK_HASH_KEY: secrets.nikHashKey!,
-      }, port);
-      return { service, url: `http://127.0.0.1:${port}/graphql`, name: definition.name, databaseUrl: withDatabase(serverUrl, databaseName) };
+      const spec = {
+        name: definition.name,
+        script: join(ROOT, main),
+        readyUrl: `http://127.0.0.1:${port}/ready`,
+        needsDatabase: true,
+        env: {
+          PORT: String(port),
+          DATABASE_URL: withDatabase(server, databaseName),
+          MIGRATE_ON_START: "true",
+          SEED_ON_START: "true",
+          INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,
+          NIK_ENCRYPTION_KEY: secrets.nikEncryptionKey!,
+          NIK_HASH_KEY: secrets.nikHashKey!,
+        },
+      };
+      return { spec, url: `http://127.0.0.1:${port}/graphql`, name: definition.name, databaseUrl: withDatabase(server, databaseName) };
     }),
   );
   // What the registry CLI (npm run import / generate) needs to reach this stack's participants database.
@@ -145,25 +145,26 @@ async function main(): Promise<void> {
     JSON.stringify({ databases: Object.fromEntries(subgraphs.map((s) => [s.name, s.databaseUrl])), nikEncryptionKey: secrets.nikEncryptionKey, nikHashKey: secrets.nikHashKey }, null, 2),
     { mode: 0o600 },
   );
-  await Promise.all(subgraphs.map(({ service }) => waitUntilReady(service)));
+  await Promise.all(subgraphs.map(({ spec }) => supervisor.start(spec)));
 
   const gatewayEnv: Record<string, string> = {
+    PORT: String(gatewayPort),
     AUTH_JWT_SECRET: process.env.AUTH_JWKS_URL ? "" : secrets.authJwtSecret,
     INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,
   };
   for (const [index, { definition }] of SUBGRAPHS.entries()) {
     gatewayEnv[`SUBGRAPH_${definition.name.toUpperCase()}_URL`] = subgraphs[index].url;
   }
-  const gateway = startService("gateway", "gateway/dist/main.js", gatewayEnv, gatewayPort);
-  await waitUntilReady(gateway);
+  await supervisor.start({ name: "gateway", script: join(ROOT, "gateway/dist/main.js"), env: gatewayEnv, readyUrl: `http://127.0.0.1:${gatewayPort}/ready` });
 
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   const base = `http://localhost:${gatewayPort}`;
   const lines: [string, string][] = [
     ["GraphQL gateway", `${gatewayUrl}   (open it in a browser for the GraphQL IDE)`],
     ["public schema", `${base}/schema.graphql`],
-    ...subgraphs.map(({ service, url }): [string, string] => [`${service.name} subgraph`, url]),
+    ...subgraphs.map(({ name, url }): [string, string] => [`${name} subgraph`, url]),
     ["health, readiness", `${base}/health, ${base}/ready`],
+    ["metrics (Prometheus)", `${base}/metrics`],
     ["Dashboard", `${base}/dashboard/`],
     ["Excel add-in", `${base}/addin/manifest.xml   (sideload it; see README)`],
     ["CSV / JSON exports", `${base}/export/coverage.csv?province=16  (or .json; &history=true)`],
@@ -186,6 +187,6 @@ Ctrl-C stops everything${database ? ", embedded PostgreSQL included" : ""}.`);
 }
 
 main().catch(async (error: Error) => {
-  console.error(`npm start failed: ${error.message}`);
+  log.fatal({ err: error }, `npm start failed: ${error.message}`);
   await shutdown(1);
 });

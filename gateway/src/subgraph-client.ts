@@ -1,5 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import { IDENTITY_HEADER } from "@cakupan/kit";
+import type { OperationTypeNode } from "graphql";
 import { Agent } from "undici";
 
 /** A subgraph's answer as received: the body is parsed by each caller, so no caller sees another's objects. */
@@ -10,7 +11,13 @@ export interface SubgraphAnswer {
   text: string;
 }
 
-export type Send = (url: string, headers: Record<string, string>, body: string) => Promise<SubgraphAnswer>;
+export type Send = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  kind: OperationTypeNode | "unknown",
+  signal?: AbortSignal,
+) => Promise<SubgraphAnswer>;
 
 /**
  * POSTs to subgraphs over kept-alive connections (undici, Node's own HTTP client). @apollo/gateway's default
@@ -19,9 +26,9 @@ export type Send = (url: string, headers: Record<string, string>, body: string) 
  */
 export function undiciSend(timeoutMs: number): Send {
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-  return async (url, headers, body) => {
+  return async (url, headers, body, _kind, signal) => {
     const { origin, pathname, search } = new URL(url);
-    const response = await agent.request({ origin, path: pathname + search, method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await agent.request({ origin, path: pathname + search, method: "POST", headers, body, signal: signal ?? AbortSignal.timeout(timeoutMs) });
     const flat: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
     return { status: response.statusCode, statusText: STATUS_CODES[response.statusCode] ?? "", headers: flat, text: await response.body.text() };
@@ -41,10 +48,10 @@ export interface InFlightStats {
  */
 export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merged: 0 }): Send {
   const inFlight = new Map<string, Promise<SubgraphAnswer>>();
-  return (url, headers, body) => {
-    if (!body.startsWith('{"query":"query') && !body.startsWith('{"query":"{')) {
+  return (url, headers, body, kind, signal) => {
+    if (kind !== "query") {
       stats.sent += 1;
-      return send(url, headers, body);
+      return send(url, headers, body, kind, signal);
     }
     const key = `${url}\n${headers[IDENTITY_HEADER] ?? ""}\n${body}`;
     const shared = inFlight.get(key);
@@ -53,7 +60,7 @@ export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merg
       return shared;
     }
     stats.sent += 1;
-    const answer = send(url, headers, body);
+    const answer = send(url, headers, body, kind, signal);
     inFlight.set(key, answer);
     const forget = () => inFlight.delete(key);
     answer.then(forget, forget);

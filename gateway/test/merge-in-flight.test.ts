@@ -21,7 +21,7 @@ describe("merging identical subgraph requests in flight", () => {
     const { calls, send } = slowSubgraph();
     const stats = { sent: 0, merged: 0 };
     const merged = mergeInFlight(send, stats);
-    const responses = await Promise.all(Array.from({ length: 10 }, () => merged("http://s/graphql", {}, QUERY)));
+    const responses = await Promise.all(Array.from({ length: 10 }, () => merged("http://s/graphql", {}, QUERY, "query")));
     expect(calls).toHaveLength(1);
     expect(stats).toEqual({ sent: 1, merged: 9 });
     const bodies = responses.map((answer) => JSON.parse(answer.text));
@@ -33,15 +33,15 @@ describe("merging identical subgraph requests in flight", () => {
   it("asks again once the first answer is in: nothing is kept after the request", async () => {
     const { calls, send } = slowSubgraph();
     const merged = mergeInFlight(send);
-    await merged("http://s/graphql", {}, QUERY);
-    await merged("http://s/graphql", {}, QUERY);
+    await merged("http://s/graphql", {}, QUERY, "query");
+    await merged("http://s/graphql", {}, QUERY, "query");
     expect(calls).toHaveLength(2);
   });
 
   it("never merges mutations", async () => {
     const { calls, send } = slowSubgraph();
     const merged = mergeInFlight(send);
-    await Promise.all([merged("http://s/graphql", {}, MUTATION), merged("http://s/graphql", {}, MUTATION)]);
+    await Promise.all([merged("http://s/graphql", {}, MUTATION, "mutation"), merged("http://s/graphql", {}, MUTATION, "mutation")]);
     expect(calls).toHaveLength(2);
   });
 
@@ -49,9 +49,9 @@ describe("merging identical subgraph requests in flight", () => {
     const { calls, send } = slowSubgraph();
     const merged = mergeInFlight(send);
     await Promise.all([
-      merged("http://s/graphql", { [IDENTITY_HEADER]: "token-of-siti" }, QUERY),
-      merged("http://s/graphql", { [IDENTITY_HEADER]: "token-of-budi" }, QUERY),
-      merged("http://s/graphql", {}, QUERY),
+      merged("http://s/graphql", { [IDENTITY_HEADER]: "token-of-siti" }, QUERY, "query"),
+      merged("http://s/graphql", { [IDENTITY_HEADER]: "token-of-budi" }, QUERY, "query"),
+      merged("http://s/graphql", {}, QUERY, "query"),
     ]);
     expect(calls).toHaveLength(3);
   });
@@ -64,10 +64,10 @@ describe("merging identical subgraph requests in flight", () => {
       throw new Error("connection refused");
     };
     const merged = mergeInFlight(failing);
-    const results = await Promise.allSettled([merged("http://s/graphql", {}, QUERY), merged("http://s/graphql", {}, QUERY)]);
+    const results = await Promise.allSettled([merged("http://s/graphql", {}, QUERY, "query"), merged("http://s/graphql", {}, QUERY, "query")]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     expect(attempt).toBe(1);
-    await merged("http://s/graphql", {}, QUERY).catch(() => {});
+    await merged("http://s/graphql", {}, QUERY, "query").catch(() => {});
     expect(attempt).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import { type GatewayServerOptions, type RunningGateway, startGatewayServer } fr
 import { awardsSubgraph } from "@cakupan/awards";
 import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph } from "@cakupan/regencies";
+import type { Logger } from "@cakupan/observability";
 import type { DataSource } from "typeorm";
 import { inject } from "vitest";
 import { TEST_AUTH_SECRET, TEST_INTERNAL_SECRET } from "./auth";
@@ -16,7 +17,7 @@ export interface TestSubgraph {
 }
 
 /** A subgraph served in this process on a free port, counting its SQL. */
-export async function startTestSubgraph(definition: SubgraphDefinition, databaseUrl: string): Promise<TestSubgraph> {
+export async function startTestSubgraph(definition: SubgraphDefinition, databaseUrl: string, port?: number, logger?: Logger): Promise<TestSubgraph> {
   const sql = new QueryCounter();
   const dataSource = await openDataSource(definition, databaseUrl, sql);
   const server = await startSubgraphServer({
@@ -25,22 +26,24 @@ export async function startTestSubgraph(definition: SubgraphDefinition, database
     dataSource,
     routes: definition.routes,
     identitySecret: TEST_INTERNAL_SECRET,
+    port,
+    logger,
   });
   return { server, dataSource, sql };
 }
 
-export function startRegencies(): Promise<TestSubgraph> {
-  return startTestSubgraph(regenciesSubgraph, inject("regenciesDatabaseUrl"));
+export function startRegencies(port?: number): Promise<TestSubgraph> {
+  return startTestSubgraph(regenciesSubgraph, inject("regenciesDatabaseUrl"), port);
 }
 
 /** The participants subgraph on the run's seeded database, or on `databaseUrl` for a test that writes. */
-export function startParticipants(databaseUrl = inject("participantsDatabaseUrl")): Promise<TestSubgraph> {
-  return startTestSubgraph(participantsSubgraph, databaseUrl);
+export function startParticipants(databaseUrl = inject("participantsDatabaseUrl"), port?: number): Promise<TestSubgraph> {
+  return startTestSubgraph(participantsSubgraph, databaseUrl, port);
 }
 
 /** The awards subgraph on the run's seeded database, or on `databaseUrl` for a test that writes. */
-export function startAwards(databaseUrl = inject("awardsDatabaseUrl")): Promise<TestSubgraph> {
-  return startTestSubgraph(awardsSubgraph, databaseUrl);
+export function startAwards(databaseUrl = inject("awardsDatabaseUrl"), port?: number): Promise<TestSubgraph> {
+  return startTestSubgraph(awardsSubgraph, databaseUrl, port);
 }
 
 export interface TestStack {
@@ -51,12 +54,19 @@ export interface TestStack {
 
 /** The gateway over the committed supergraph, routed to subgraphs running in this process. */
 export async function startTestStack(
-  options: { participantsDatabaseUrl?: string; awardsDatabaseUrl?: string; responseCache?: boolean; gateway?: Partial<GatewayServerOptions> } = {},
+  options: {
+    participantsDatabaseUrl?: string;
+    awardsDatabaseUrl?: string;
+    responseCache?: boolean;
+    gateway?: Partial<GatewayServerOptions>;
+    logger?: (service: string) => Logger;
+  } = {},
 ): Promise<TestStack> {
+  const logger = options.logger;
   const subgraphs = {
-    regencies: await startRegencies(),
-    participants: await startParticipants(options.participantsDatabaseUrl),
-    awards: await startAwards(options.awardsDatabaseUrl),
+    regencies: await startTestSubgraph(regenciesSubgraph, inject("regenciesDatabaseUrl"), undefined, logger?.("regencies")),
+    participants: await startTestSubgraph(participantsSubgraph, options.participantsDatabaseUrl ?? inject("participantsDatabaseUrl"), undefined, logger?.("participants")),
+    awards: await startTestSubgraph(awardsSubgraph, options.awardsDatabaseUrl ?? inject("awardsDatabaseUrl"), undefined, logger?.("awards")),
   };
   const gateway = await startGatewayServer({
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.server.url])),
@@ -64,6 +74,7 @@ export async function startTestStack(
     internalSecret: TEST_INTERNAL_SECRET,
     // Off unless a test is about it: the other tests count the SQL each request really costs.
     responseCache: options.responseCache ?? false,
+    logger: logger?.("gateway"),
     ...options.gateway,
   });
   return {

@@ -11,10 +11,13 @@ import { kpi } from "./province";
 
 type Regency = NonNullable<RegencyData["regency"]>;
 
-function list<T>(title: string, items: T[], item: (x: T) => (Node | string | null)[], t: ViewContext["t"], id: string): HTMLElement {
+/** `items` null: the service that holds them is down, which is said, never shown as "none". */
+function list<T>(title: string, items: T[] | null, item: (x: T) => (Node | string | null)[], t: ViewContext["t"], id: string, service = "awards"): HTMLElement {
   return h("section", { class: "panel", id },
     h("h3", {}, title),
-    items.length ? h("ul", { class: "facts" }, items.map((x) => h("li", {}, item(x)))) : h("p", { class: "muted" }, t.none));
+    items === null
+      ? h("p", { class: "missing", "data-unavailable": service }, t.unavailable(service))
+      : items.length ? h("ul", { class: "facts" }, items.map((x) => h("li", {}, item(x)))) : h("p", { class: "muted" }, t.none));
 }
 
 async function segmentsPanel(context: ViewContext, code: string): Promise<HTMLElement> {
@@ -63,9 +66,11 @@ export async function regencyView(context: ViewContext, code: string): Promise<H
         kpi(t.pace, formatNumber(c.requiredMonthlyPace, language), `${t.observedPace}: ${formatNumber(c.observedMonthlyPace, language)}`, "kpi-pace"),
         kpi(t.status, c.status ? t.statusNames[c.status] ?? c.status : t.noTargetStatus, "", "kpi-status"),
       )
-    : h("p", { class: "missing" }, badge("missing", t.noReport, t.noReport));
+    : regency.coverageHistory === null
+      ? h("p", { class: "missing", "data-unavailable": "participants" }, t.unavailable("participants"))
+      : h("p", { class: "missing" }, badge("missing", t.noReport, t.noReport));
 
-  const history = regency.coverageHistory;
+  const history = regency.coverageHistory ?? [];
   const historyTable = dataTable<HistoryReport>({
     id: "history-table",
     caption: `${t.history}: ${regency.name}`,
@@ -96,7 +101,7 @@ export async function regencyView(context: ViewContext, code: string): Promise<H
     segments,
     list(t.awards, regency.awards, (a) => [h("strong", {}, a.title), ` — ${a.category.name}, ${a.edition.name} (${a.edition.level})`,
       a.note ? h("div", { class: "muted" }, a.note) : null, sourcesOf([a.source], t)], t, "awards"),
-    list(t.stages, regency.nominations.filter((n) => n.stages.length || n.result), (n) => [h("strong", {}, n.edition.name), ` — ${n.category.name}`,
+    list(t.stages, regency.nominations?.filter((n) => n.stages.length || n.result) ?? null, (n) => [h("strong", {}, n.edition.name), ` — ${n.category.name}`,
       n.result ? ` — ${n.result.title}` : "",
       h("ul", {}, n.stages.map((s) => h("li", {}, `${s.kind} ${s.status}`, s.scheduledAt ? ` ${formatDate(s.scheduledAt, language)}` : "",
         s.completedAt ? ` ✓ ${formatDate(s.completedAt, language)}` : "", s.note ? h("div", { class: "muted" }, s.note) : null, sourcesOf([s.source], t))))], t, "nominations"),

@@ -1,12 +1,24 @@
 import { type GatewayConfig, GatewayUnavailable, postGraphQL } from "../shared/gateway";
-import { invalidValue, notAvailable } from "./errors";
+import { type CellError, invalidValue, notAvailable, serviceUnavailable } from "./errors";
 
 export interface Pending {
   /** A registered operation of one root field: what to ask. */
   lookup: RegisteredOperation;
   /** Its variables' values. */
   args: Record<string, unknown>;
-  waiters: { resolve(value: unknown): void; reject(error: Error): void }[];
+  waiters: { resolve(value: unknown): void; reject(error: Error): void; partial?: boolean }[];
+}
+
+/** Where, under a lookup, a service that is down left its fields null. */
+export interface Unavailable {
+  /** Below the lookup's root field: [3, "coverage"] for the fourth regency of a province table. */
+  path: (string | number)[];
+  error: CellError;
+}
+
+export interface PartialResult<T> {
+  value: T | null;
+  unavailable: Unavailable[];
 }
 
 /**
@@ -26,14 +38,26 @@ export class Batcher {
 
   /** The root field of `lookup` (a registered operation) with these variables; `key` names it for sharing. */
   fetch<T>(key: string, lookup: RegisteredOperation, args: Record<string, unknown>): Promise<T | null> {
+    return this.enqueue<T | null>(key, lookup, args, false);
+  }
+
+  /**
+   * Like fetch, but a lookup whose fields of one service are missing (that service down) still resolves, with
+   * where they are missing: a table shows #N/A only in the cells that needed that service.
+   */
+  fetchPartial<T>(key: string, lookup: RegisteredOperation, args: Record<string, unknown>): Promise<PartialResult<T>> {
+    return this.enqueue<PartialResult<T>>(key, lookup, args, true);
+  }
+
+  private enqueue<R>(key: string, lookup: RegisteredOperation, args: Record<string, unknown>, partial: boolean): Promise<R> {
     if (!lookup.field) throw new Error(`${lookup.name} has several root fields: it cannot be batched.`);
-    return new Promise<T | null>((resolve, reject) => {
+    return new Promise<R>((resolve, reject) => {
       let entry = this.pending.get(key);
       if (!entry) {
         entry = { lookup, args, waiters: [] };
         this.pending.set(key, entry);
       }
-      entry.waiters.push({ resolve: resolve as (value: unknown) => void, reject });
+      entry.waiters.push({ resolve: resolve as (value: unknown) => void, reject, partial });
       this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
     });
   }
@@ -51,21 +75,39 @@ export class Batcher {
     const { query, variables, entries } = parameterize(unordered);
     try {
       const { data, errors } = await postGraphQL<Record<string, unknown>>(this.gateway(), query, variables);
-      const errorsByAlias = new Map<string, { message: string; code?: string }>();
+      const errorsByAlias = new Map<string, { message: string; code?: string; service?: string }>();
+      const unavailableByAlias = new Map<string, Unavailable[]>();
       for (const error of errors ?? []) {
         const alias = typeof error.path?.[0] === "string" ? error.path[0] : undefined;
-        if (alias && !errorsByAlias.has(alias)) errorsByAlias.set(alias, { message: error.message, code: error.extensions?.code });
+        if (!alias) continue;
+        const service = error.extensions?.serviceName;
+        if (error.extensions?.code === "SUBGRAPH_UNAVAILABLE" && typeof service === "string" && error.path!.length > 1) {
+          unavailableByAlias.set(alias, [...(unavailableByAlias.get(alias) ?? []), { path: error.path!.slice(1), error: serviceUnavailable(service) }]);
+        } else if (!errorsByAlias.has(alias)) errorsByAlias.set(alias, { message: error.message, code: error.extensions?.code, service });
       }
       entries.forEach((entry, i) => {
         const error = errorsByAlias.get(`a${i}`);
-        if (error) {
-          const cellError = error.code === "BAD_USER_INPUT" ? invalidValue(error.message) : notAvailable(error.message);
+        const unavailable = unavailableByAlias.get(`a${i}`);
+        if (!error && unavailable && data) {
+          const value = data[`a${i}`] ?? null;
+          for (const waiter of entry.waiters) {
+            if (waiter.partial) waiter.resolve({ value, unavailable });
+            else waiter.reject(unavailable[0].error);
+          }
+        } else if (error) {
+          const cellError =
+            error.code === "BAD_USER_INPUT"
+              ? invalidValue(error.message)
+              : error.code === "SUBGRAPH_UNAVAILABLE" && error.service
+                ? serviceUnavailable(error.service)
+                : notAvailable(error.message);
           for (const waiter of entry.waiters) waiter.reject(cellError);
         } else if (!data) {
           const reason = errors?.[0]?.message ?? "no data";
           for (const waiter of entry.waiters) waiter.reject(notAvailable(`The gateway answered without data: ${reason}`));
         } else {
-          for (const waiter of entry.waiters) waiter.resolve(data[`a${i}`] ?? null);
+          const value = data[`a${i}`] ?? null;
+          for (const waiter of entry.waiters) waiter.resolve(waiter.partial ? { value, unavailable: [] } : value);
         }
       });
     } catch (error) {

@@ -8,10 +8,16 @@ export class CellError extends Error {
   constructor(
     readonly kind: CellErrorKind,
     message: string,
+    /** The service that holds the figure is down: other figures of the same request may still be there. */
+    readonly unavailableService?: string,
   ) {
     super(message);
   }
 }
+
+/** A figure whose service is down (the gateway's SUBGRAPH_UNAVAILABLE): #N/A "awards unavailable: ...". */
+export const serviceUnavailable = (service: string) =>
+  new CellError("notAvailable", `${service} unavailable: the ${service} service is not answering. Recalculate in a moment.`, service);
 
 export const notAvailable = (message: string) => new CellError("notAvailable", message);
 export const invalidValue = (message: string) => new CellError("invalidValue", message);

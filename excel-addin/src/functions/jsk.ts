@@ -4,7 +4,7 @@ import { dateArgument, listArgument, yearArgument } from "./arguments";
 import LOOKUPS from "../operations/lookups.graphql";
 import { Batcher } from "./batcher";
 import { RegionDirectory, type RegencyEntry } from "./directory";
-import { invalidValue, notAvailable } from "./errors";
+import { CellError, invalidValue, notAvailable, toExcelError } from "./errors";
 
 export interface CoverageFigures {
   asOf: string;
@@ -73,12 +73,24 @@ export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = 
 export const DEFAULT_TABLE_FIELDS = [
   "code", "name", "active", "measure", "workforce", "rate", "target", "gap", "status", "ageMonths", "flags", "source",
 ];
+/** The columns the participants service answers; the others come from the regions. */
+export const COVERAGE_FIELDS = new Set([
+  "asOf", "active", "figureStatus", "measure", "workforce", "rate", "target", "gap", "pace", "status", "ageMonths", "stale", "inferred",
+  "flags", "source",
+]);
 
 export interface TableRow {
   code: string;
   name: string;
   province: string;
   coverage: CoverageFigures | null;
+  /** Set when the service holding the coverage was down: its columns show #N/A with this error. */
+  unavailable?: CellError;
+}
+
+/** What a table cell shows: the figure, or the row's outage where the column needed the service that is down. */
+export function tableCell(row: TableRow, field: string): string | number | CellError {
+  return row.unavailable && COVERAGE_FIELDS.has(field) ? row.unavailable : TABLE_FIELDS[field](row);
 }
 
 /** Segment names a planner may type, to the categories the API uses. */
@@ -219,27 +231,46 @@ export class Jsk {
     if (single.length === 1) {
       const province = await this.directory.province(single[0]);
       if (province) {
-        const rows = await this.batcher.fetch<{ code: string; name: string; coverage: CoverageFigures | null }[]>(
+        const { value: rows, unavailable } = await this.batcher.fetchPartial<{ code: string; name: string; coverage: CoverageFigures | null }[]>(
           `province|${province.code}|${asOf ?? ""}`,
           LOOKUPS.JskProvinceTable,
           { provinceCode: province.code, asOf },
         );
-        return (rows ?? []).map((row) => ({ ...row, province: province.name }));
+        const missing = new Map(unavailable.map(({ path, error }) => [path[0], error]));
+        return (rows ?? []).map((row, index) => ({ ...row, province: province.name, unavailable: missing.get(index) }));
       }
     }
     if (!single.length || !single[0]) throw invalidValue("regions is empty: give a province (16, Sumatera Selatan) or a range of regencies.");
     const regencies = await Promise.all(single.map((value) => this.directory.regency(value)));
-    const coverages = await Promise.all(regencies.map((regency) => this.coverageOf(regency, asOf)));
-    return regencies.map((regency, i) => ({ code: regency.code, name: regency.name, province: regency.province.name, coverage: coverages[i] }));
+    const coverages = await Promise.all(
+      regencies.map((regency) =>
+        this.coverageOf(regency, asOf).then(
+          (coverage) => ({ coverage }),
+          (error: unknown) => {
+            if (error instanceof CellError && error.unavailableService) return { coverage: null, unavailable: error };
+            throw error;
+          },
+        ),
+      ),
+    );
+    return regencies.map((regency, i) => ({ code: regency.code, name: regency.name, province: regency.province.name, ...coverages[i] }));
   }
 
-  async table(regions: unknown, fieldsValue?: unknown, asOfValue?: unknown): Promise<(string | number)[][]> {
+  async table(regions: unknown, fieldsValue?: unknown, asOfValue?: unknown): Promise<(string | number | Error)[][]> {
     const fields = listArgument(fieldsValue).map((f) => f.trim());
     const chosen = fields.length ? fields : DEFAULT_TABLE_FIELDS;
     const unknown = chosen.filter((f) => !(f in TABLE_FIELDS));
     if (unknown.length) throw invalidValue(`Unknown field(s) ${unknown.join(", ")}: use ${Object.keys(TABLE_FIELDS).join(", ")}.`);
     const rows = await this.tableRows(regions, dateArgument(asOfValue, "asOf"));
-    return asTextCells([chosen, ...rows.map((row) => chosen.map((field) => TABLE_FIELDS[field](row)))]);
+    return asTextCells([
+      chosen,
+      ...rows.map((row) =>
+        chosen.map((field) => {
+          const cell = tableCell(row, field);
+          return cell instanceof CellError ? toExcelError(cell) : cell;
+        }),
+      ),
+    ]);
   }
 
   async history(region: unknown, fromValue?: unknown, toValue?: unknown): Promise<(string | number)[][]> {

@@ -9,16 +9,29 @@ interface Subscription {
   metric: LiveMetric;
   onValue(value: number): void;
   onError(error: CellError): void;
+  last?: number;
 }
+
+/** Until the gateway says its interval, the one the stack uses by default. */
+const DEFAULT_HEARTBEAT_MS = 15_000;
+/** Heartbeats missed, in intervals, before LIVE cells say their figure may be stale. */
+const MISSED_INTERVALS = 2.5;
 
 /**
  * One update channel for every LIVE cell: a single event stream from the gateway says which regencies
  * changed; only the cells showing those are refetched, together, through the batcher. No cell polls.
+ * The stream's heartbeats say the chain from the database is listening: when they stop, every LIVE cell
+ * shows #N/A saying since when its figure may be stale; when they resume, every cell is refetched.
  */
 export class LiveHub {
   private subscriptions = new Set<Subscription>();
   private stream: AbortController | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
+  private staleTimer: ReturnType<typeof setTimeout> | undefined;
+  private heartbeatMs = DEFAULT_HEARTBEAT_MS;
+  private lastHeard = Date.now();
+  /** Since when the cells show stale, while they do. */
+  private staleSince: number | undefined;
 
   constructor(
     private readonly jsk: Jsk,
@@ -47,7 +60,9 @@ export class LiveHub {
         try {
           const coverage = await this.jsk.coverageOf(s.regency, null);
           if (!coverage) throw notAvailable(`No coverage report for ${s.regency.shortName} yet.`);
-          if (this.subscriptions.has(s)) s.onValue(metricOf(coverage, s.metric, s.regency.shortName));
+          const value = metricOf(coverage, s.metric, s.regency.shortName);
+          s.last = value;
+          if (this.subscriptions.has(s)) s.onValue(value);
         } catch (error) {
           if (this.subscriptions.has(s)) s.onError(error instanceof CellError ? error : notAvailable((error as Error).message));
         }
@@ -63,6 +78,10 @@ export class LiveHub {
     if (this.stream) return;
     const controller = new AbortController();
     this.stream = controller;
+    if (this.staleSince === undefined) {
+      this.lastHeard = Date.now();
+      this.watchHeartbeat();
+    }
     const { url, token, fetch: doFetch = fetch } = this.gateway();
     const eventsUrl = url.replace(/\/graphql\/?$/, "/live/coverage");
     void (async () => {
@@ -74,6 +93,7 @@ export class LiveHub {
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
         const parser = createParser({
           onEvent: (event) => {
+            if (event.event === "heartbeat") return this.heard(event.data);
             if (event.event !== "coverage") return;
             try {
               this.changed((JSON.parse(event.data) as { regencyCode: string }).regencyCode);
@@ -103,7 +123,41 @@ export class LiveHub {
     })();
   }
 
+  /** A heartbeat: live again; if the cells showed stale, refetch them all (changes may have been missed). */
+  private heard(data: string): void {
+    try {
+      this.heartbeatMs = Number((JSON.parse(data) as { intervalMs?: number }).intervalMs) || DEFAULT_HEARTBEAT_MS;
+    } catch {
+      // keep the interval known so far
+    }
+    this.lastHeard = Date.now();
+    this.watchHeartbeat();
+    if (this.staleSince !== undefined) {
+      this.staleSince = undefined;
+      void this.refresh([...this.subscriptions]);
+    }
+  }
+
+  private watchHeartbeat(): void {
+    clearTimeout(this.staleTimer);
+    if (this.subscriptions.size === 0) return;
+    const due = this.lastHeard + this.heartbeatMs * MISSED_INTERVALS - Date.now();
+    this.staleTimer = setTimeout(() => this.markStale(), Math.max(0, due));
+  }
+
+  private markStale(): void {
+    if (this.staleSince !== undefined || this.subscriptions.size === 0) return;
+    this.staleSince = this.lastHeard;
+    const since = new Date(this.lastHeard).toLocaleTimeString("en-GB", { hour12: false });
+    for (const s of this.subscriptions) {
+      const last = s.last === undefined ? "" : ` (last value ${s.last})`;
+      s.onError(notAvailable(`Live updates stopped at ${since}: this figure${last} may be stale. Reconnecting...`));
+    }
+  }
+
   close(): void {
+    clearTimeout(this.staleTimer);
+    this.staleSince = undefined;
     clearTimeout(this.retry);
     this.stream?.abort();
     this.stream = undefined;

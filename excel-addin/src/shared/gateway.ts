@@ -9,7 +9,7 @@ export interface GatewayConfig {
 export interface GraphQLError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string };
+  extensions?: { code?: string; serviceName?: string };
 }
 
 export interface GraphQLResult<T = Record<string, unknown>> {

@@ -1,6 +1,7 @@
 import { asText } from "../shared/cell-text";
 import { FIELD_LABELS, FLAG_LABELS, type Language } from "../shared/i18n";
-import { flagsOf, TABLE_FIELDS, type TableRow } from "../functions/jsk";
+import { CellError } from "../functions/errors";
+import { flagsOf, tableCell, type TableRow } from "../functions/jsk";
 
 /**
  * Number formats per column: fractions shown as percentages, persons with thousands separators, and every
@@ -25,8 +26,13 @@ export interface TableValues {
 export function tableValues(rows: TableRow[], fields: string[], language: Language): TableValues {
   return {
     header: fields.map((field) => FIELD_LABELS[language][field] ?? field),
+    // "#N/A" written to a cell is Excel's error value: a figure whose service was down is never an empty cell.
     values: rows.map((row) =>
-      fields.map((field) => asText(field === "flags" ? flagsOf(row.coverage).map((f) => FLAG_LABELS[language][f]).join("; ") : TABLE_FIELDS[field](row))),
+      fields.map((field) => {
+        const cell = tableCell(row, field);
+        if (cell instanceof CellError) return "#N/A";
+        return asText(field === "flags" ? flagsOf(row.coverage).map((f) => FLAG_LABELS[language][f]).join("; ") : cell);
+      }),
     ),
     numberFormats: fields.map((field) => FORMATS[field] ?? "@"),
   };

@@ -1,3 +1,4 @@
+import "./tracing";
 import { runSubgraphService } from "@cakupan/kit";
 import { awardsSubgraph } from "./index";
 

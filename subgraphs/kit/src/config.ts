@@ -22,3 +22,12 @@ export function envString(name: string, fallback: string, env: NodeJS.ProcessEnv
   const raw = env[name];
   return raw === undefined || raw === "" ? fallback : raw;
 }
+
+/** A positive whole number (a count, milliseconds), or undefined when unset so the caller's default applies. */
+export function envPositive(name: string, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name}=${raw} is not a positive whole number: fix it, or unset it for the default.`);
+  return value;
+}

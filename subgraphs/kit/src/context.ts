@@ -1,3 +1,4 @@
+import type { Logger } from "@cakupan/observability";
 import type { DataSource } from "typeorm";
 import { ANONYMOUS, type Identity } from "./auth";
 
@@ -7,6 +8,10 @@ import { ANONYMOUS, type Identity } from "./auth";
  */
 export class RequestContext {
   private readonly loaders = new Map<(dataSource: DataSource) => unknown, unknown>();
+  /** The request's id (x-request-id, as the gateway sent it), its logger, and fields for its log line. */
+  requestId?: string;
+  log?: Logger;
+  annotate?: (fields: Record<string, unknown>) => void;
 
   constructor(
     readonly dataSource: DataSource,

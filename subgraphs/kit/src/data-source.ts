@@ -58,6 +58,21 @@ async function withAdminClient<T>(serverUrl: string, work: (client: Client) => P
   }
 }
 
+/** Whether the server answers a query now (not merely accepts connections: it may be starting up). */
+export async function databaseAnswers(serverUrl: string, timeoutMs = 2000): Promise<boolean> {
+  const client = new Client({ connectionString: withDatabase(serverUrl, "postgres"), connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /** Creates the database if it does not exist; returns true when it was created. */
 export async function ensureDatabase(serverUrl: string, database: string): Promise<boolean> {
   return withAdminClient(serverUrl, async (client) => {

@@ -20,5 +20,6 @@ export * from "./numeric";
 export * from "./source-input";
 export * from "./audit-migration";
 export * from "./data-version";
+export * from "./outage";
 export * from "./input-hygiene";
 export * from "./text-limits";

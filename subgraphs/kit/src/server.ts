@@ -4,7 +4,17 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import {
+  annotateRequest,
+  createLogger,
+  createMetrics,
+  gaugeOf,
+  graphqlMetricsPlugin,
+  httpLogging,
+  type Logger,
+} from "@cakupan/observability";
 import express from "express";
+import { Counter } from "prom-client";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { identityFromHeaders } from "./auth";
@@ -12,6 +22,7 @@ import { RequestContext } from "./context";
 import { dataVersionRoute } from "./data-version";
 import { maskUnexpectedErrors } from "./errors";
 import { nulFreeStringsRule } from "./input-hygiene";
+import { databaseOutages } from "./outage";
 
 export interface SubgraphServerOptions {
   name: string;
@@ -24,9 +35,13 @@ export interface SubgraphServerOptions {
   identitySecret?: string;
   /** Extra HTTP routes of the service (event streams, exports); what they return is closed on stop. */
   routes?: HttpRoutes;
+  /** Where its log lines go (default: a pino logger named after the service, on stdout). */
+  logger?: Logger;
+  /** SQL statements sent so far, for GET /metrics. */
+  sqlStatements?: () => number;
 }
 
-export type HttpRoutes = (app: express.Express, dataSource: DataSource) => Promise<{ close(): Promise<void> } | void>;
+export type HttpRoutes = (app: express.Express, dataSource: DataSource, log: Logger) => Promise<{ close(): Promise<void> } | void>;
 
 export interface RunningServer {
   name: string;
@@ -48,11 +63,14 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   // (ECONNRESET for every field of that fetch).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
+  const log = options.logger ?? createLogger(options.name);
+  const metrics = createMetrics(options.name);
+  subgraphMetrics(metrics, options);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors(options.name),
+    formatError: databaseOutages(options.name, maskUnexpectedErrors(options.name)),
     validationRules: [nulFreeStringsRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -60,11 +78,15 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       // No field carries a cache hint (the gateway's response cache follows data versions instead), and the
       // plugin's per-field hook costs about a tenth of a large answer's execution.
       ApolloServerPluginCacheControlDisabled(),
+      graphqlMetricsPlugin<RequestContext>(metrics, (context, fields) => context.annotate?.(fields)),
       ...((options.plugins ?? []) as ApolloServerPlugin<RequestContext>[]),
     ],
   });
   await apollo.start();
 
+  // Probes, scrapes and version reads come every few seconds and would drown the request lines: not logged.
+  app.use(httpLogging(log, { ignore: (url) => /^\/(health|ready|metrics|version)\b/.test(url) }));
+  metrics.route(app);
   app.get("/health", (_request, response) => {
     response.json({ status: "ok", service: options.name });
   });
@@ -76,7 +98,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       response.status(503).json({ status: "unavailable", service: options.name, reason: (error as Error).message });
     }
   });
-  const extra = options.routes ? await options.routes(app, options.dataSource) : undefined;
+  const extra = options.routes ? await options.routes(app, options.dataSource, log) : undefined;
   dataVersionRoute(app, options.dataSource);
   app.use(
     "/graphql",
@@ -84,7 +106,12 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // years of workforce estimates, and grows with each year recorded.
     express.json({ limit: "16mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => new RequestContext(options.dataSource, await identityFromHeaders(req.headers, options.identitySecret)),
+      context: async ({ req, res }) =>
+        Object.assign(new RequestContext(options.dataSource, await identityFromHeaders(req.headers, options.identitySecret)), {
+          requestId: String(req.id),
+          log: req.log,
+          annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
+        }),
     }),
   );
 
@@ -104,6 +131,29 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       return stopping;
     },
   };
+}
+
+/** Pool use and SQL statements of the service, read when scraped. */
+function subgraphMetrics(metrics: ReturnType<typeof createMetrics>, options: SubgraphServerOptions): void {
+  gaugeOf(metrics, "cakupan_db_pool_connections", "PostgreSQL pool connections by state (total, idle, waiting clients)", ["state"], (set) => {
+    const pool = (options.dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+    if (!pool) return;
+    set({ state: "total" }, pool.totalCount);
+    set({ state: "idle" }, pool.idleCount);
+    set({ state: "waiting" }, pool.waitingCount);
+  });
+  const statements = options.sqlStatements;
+  if (statements) {
+    new Counter({
+      name: "cakupan_sql_statements_total",
+      help: "SQL statements sent to PostgreSQL since the service started",
+      registers: [metrics.registry],
+      collect() {
+        this.reset();
+        this.inc(statements());
+      },
+    });
+  }
 }
 
 export function listen(server: Server, port: number, host: string): Promise<number> {

@@ -1,3 +1,4 @@
+import { createLogger } from "@cakupan/observability";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource, Logger, MixedList } from "typeorm";
 import { envFlag, envPort, envString } from "./config";
@@ -45,13 +46,8 @@ export async function startSubgraphService(
       name: definition.name,
       schema: await definition.buildSchema(),
       dataSource,
-      routes: async (app, db) => {
-        // Prometheus text: how much SQL this service has sent, for dashboards and the benchmark.
-        app.get("/metrics", (_request, response) => {
-          response.type("text/plain").send(`# TYPE cakupan_sql_statements_total counter\ncakupan_sql_statements_total{service="${definition.name}"} ${statements.total}\n`);
-        });
-        return definition.routes?.(app, db);
-      },
+      routes: definition.routes,
+      sqlStatements: () => statements.total,
       identitySecret: env.INTERNAL_TOKEN_SECRET || undefined,
       port: envPort("PORT", definition.defaultPort, env),
       host: envString("HOST", "127.0.0.1", env),
@@ -64,13 +60,14 @@ export async function startSubgraphService(
 
 /** The entry point of a subgraph's main.js: start, report, stop on SIGINT/SIGTERM. */
 export function runSubgraphService(definition: SubgraphDefinition): void {
+  const log = createLogger(definition.name);
   startSubgraphService(definition).then(
     (server) => {
-      console.log(`${definition.name} subgraph ready at ${server.url}`);
-      stopOnSignals(server.stop);
+      log.info({ url: server.url }, `${definition.name} subgraph ready at ${server.url}`);
+      stopOnSignals(server.stop, (message) => log.info(message));
     },
     (error: Error) => {
-      console.error(`${definition.name} subgraph did not start: ${error.message}`);
+      log.fatal({ err: error }, `${definition.name} subgraph did not start: ${error.message}`);
       process.exit(1);
     },
   );

@@ -14,7 +14,7 @@ import { coverageOf, DEFAULT_MAX_AGE_MONTHS, primaryTargets, workforceFor } from
 import { Coverage, ProvinceCoverage, StaleCoverage, TargetInForce } from "./coverage.type";
 import { coverageRate, targetForYear } from "./coverage.indicator";
 import { dated, reportHistory } from "./loaders";
-import { Province, Regency, regencyStub } from "./regency.entity";
+import { Province, Regency, regencyStub, UNAVAILABLE_NOTE } from "./regency.entity";
 
 /** What coverage needs from the regencies subgraph, sources included, so every figure keeps its provenance. */
 const WORKFORCE = `workforceEstimates { year persons source { ${SOURCE_SELECTION} } }`;
@@ -60,7 +60,8 @@ export class RegencyCoverageResolver {
   @FieldResolver(() => Coverage, {
     nullable: true,
     description:
-      "Coverage at `asOf` (default: today, WIB): the last report at or before it, against the target of asOf's year. Null when there is none.",
+      "Coverage at `asOf` (default: today, WIB): the last report at or before it, against the target of asOf's year. " +
+      "Null when there is none, or while the participants service is unavailable (error SUBGRAPH_UNAVAILABLE names it).",
   })
   @Directive(`@requires(fields: "${FIGURES}")`)
   coverage(
@@ -85,7 +86,10 @@ export class RegencyCoverageResolver {
     return target && Object.assign(new TargetInForce(), target);
   }
 
-  @FieldResolver(() => [CoverageReport], { description: "Every report from `from` to `to` (inclusive), oldest first, with its rate where the workforce is known." })
+  @FieldResolver(() => [CoverageReport], {
+    nullable: true,
+    description: `Every report from \`from\` to \`to\` (inclusive), oldest first, with its rate where the workforce is known.${UNAVAILABLE_NOTE}`,
+  })
   @Directive(`@requires(fields: "${WORKFORCE}")`)
   async coverageHistory(
     @Root() regency: Regency,
@@ -108,7 +112,8 @@ export class ProvinceCoverageResolver {
   @FieldResolver(() => ProvinceCoverage, {
     nullable: true,
     description:
-      "The rollup of the province's regencies whose last report at or before `asOf` (default today) is within maxAgeMonths; older ones are listed as stale, the others as missing.",
+      "The rollup of the province's regencies whose last report at or before `asOf` (default today) is within " +
+      `maxAgeMonths; older ones are listed as stale, the others as missing.${UNAVAILABLE_NOTE}`,
   })
   @Directive(`@requires(fields: "regencies { code ${FIGURES} }")`)
   async coverage(

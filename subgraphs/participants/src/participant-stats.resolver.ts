@@ -2,7 +2,7 @@ import type { RequestContext } from "@cakupan/kit";
 import DataLoader from "dataloader";
 import { type ClassType, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { District, Regency, Village } from "./regency.entity";
+import { District, Regency, UNAVAILABLE_NOTE, Village } from "./regency.entity";
 
 @ObjectType("ParticipantGroup", { description: "Enrolled workers sharing one value: a village, district, occupation, funding source or month." })
 export class ParticipantGroup {
@@ -82,7 +82,11 @@ const byVillage = statsLoader("village_code");
 function statsResolver(type: ClassType<{ code: string }>, loader: typeof byRegency, label: string) {
   @Resolver(() => type)
   class StatsResolver {
-    @FieldResolver(() => ParticipantStats, { description: `Enrolled workers of the ${label} in numbers, without personal data.` })
+    @FieldResolver(() => ParticipantStats, {
+      // Nullable: another subgraph owns the entity, and its answer must survive this one being down.
+      nullable: true,
+      description: `Enrolled workers of the ${label} in numbers, without personal data.${UNAVAILABLE_NOTE}`,
+    })
     participantStats(@Root() area: { code: string }, @Ctx() context: RequestContext): Promise<ParticipantStats> {
       return context.loader(loader).load(area.code);
     }

@@ -25,7 +25,7 @@ import {
   storeParticipants,
 } from "./participant-import";
 import { Participant, ParticipantStatus, ParticipantStatusChange } from "./participant.entity";
-import { areaStub, District, Regency, regencyStub, Village } from "./regency.entity";
+import { areaStub, District, Regency, regencyStub, UNAVAILABLE_NOTE, Village } from "./regency.entity";
 
 @ObjectType("ImportProblem", { description: "A row of an import that cannot be stored, or a warning about one." })
 export class ImportProblem {
@@ -316,7 +316,8 @@ export class ParticipantResolver {
 @Resolver(() => Regency)
 export class RegencyParticipantsResolver {
   @FieldResolver(() => ParticipantConnection, {
-    description: "Workers the regency enrolled, a page at a time. Personal data (NIK, name, birth date) only for its operators and admins; that read is audited.",
+    nullable: true,
+    description: `Workers the regency enrolled, a page at a time. Personal data (NIK, name, birth date) only for its operators and admins; that read is audited.${UNAVAILABLE_NOTE}`,
   })
   async participants(@Root() regency: Regency, @Args(() => ParticipantPageArgs) { first, after, status }: ParticipantPageArgs, @Ctx() context: RequestContext): Promise<ParticipantConnection> {
     if (!Number.isInteger(first) || first < 1 || first > 1000) throw badUserInput(`\`first\` must be between 1 and 1000, got ${first}.`, "first");

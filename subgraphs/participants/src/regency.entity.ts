@@ -86,3 +86,9 @@ export class Village {
 export function areaStub<T extends { code: string }>(type: new () => T, code: string): T {
   return Object.assign(new type(), { code });
 }
+
+/**
+ * The fields this subgraph adds to another's entity are nullable, so that while it is down the gateway still
+ * answers the rest of a region; the description says when null means that.
+ */
+export const UNAVAILABLE_NOTE = " Null only while the participants service is unavailable (error SUBGRAPH_UNAVAILABLE names it).";

@@ -1,3 +1,4 @@
+import "./tracing";
 import { runSubgraphService } from "@cakupan/kit";
 import { regenciesSubgraph } from "./index";
 

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@cakupan/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { data } from "../../support/graphql";
+import { data, graphql } from "../../support/graphql";
 
 /**
  * The promise of the README on a fresh machine: with no DATABASE_URL, the stack runs on an embedded
@@ -57,6 +57,7 @@ describe("npm start on the embedded default", () => {
       SUBGRAPH_PARTICIPANTS_PORT: String(participantsPort),
       SUBGRAPH_AWARDS_PORT: String(awardsPort),
       DATABASE_PREFIX: "cakupan",
+      LOG_LEVEL: "info",
     };
     gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
   });
@@ -98,6 +99,30 @@ describe("npm start on the embedded default", () => {
         { authorization: `Bearer ${token}` },
       );
       expect(recordCoverageReport).toEqual({ activeParticipants: 105000 });
+    } finally {
+      stack.child.kill("SIGINT");
+    }
+    expect(await stack.exited).toBe(0);
+  }, 150_000);
+
+  it("waits out its embedded PostgreSQL stopped from outside: restarts it, and the services recover without a restart", async () => {
+    const stack = startStack(env);
+    try {
+      await waitFor(stack, "Cakupan is up");
+      const pidsBefore = stack.output().match(/"childPid":\d+/g);
+      // What `pg_ctl stop -m fast` does: SIGINT to the postmaster.
+      const postmaster = Number(readFileSync(join(env.CAKUPAN_DATA_DIR, "postmaster.pid"), "utf8").split("\n")[0]);
+      process.kill(postmaster, "SIGINT");
+      await waitFor(stack, "embedded PostgreSQL exited", 15_000);
+      await waitFor(stack, "embedded PostgreSQL is back", 30_000);
+      const deadline = Date.now() + 15_000;
+      let answer: Awaited<ReturnType<typeof graphql>> | undefined;
+      while (Date.now() < deadline && !(answer?.data?.regency?.coverage && !answer.errors)) {
+        answer = await graphql(gatewayUrl, `{ regency(code:"16.06") { coverage(asOf: "2025-07-31") { activeParticipants } } }`).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(answer?.data).toEqual({ regency: { coverage: { activeParticipants: 103079 } } });
+      expect(stack.output().match(/"childPid":\d+/g)).toEqual(pidsBefore);
     } finally {
       stack.child.kill("SIGINT");
     }

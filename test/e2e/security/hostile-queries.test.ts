@@ -88,8 +88,8 @@ describe("hostile queries", () => {
     const result = await graphql(url, `{ ${lookups} }`);
     expect(result.errors).toBeUndefined();
     expect(Object.keys(result.data)).toHaveLength(1000);
-    // A test of the limits, not of speed (npm run bench measures that): 1,000 coverages take 8-15 s on a shared,
-    // loaded 2-core machine, so the default 30 s would fail it for the machine's load, not for a limit.
+    // A test of the limits, not of speed (npm run bench measures that): planning and answering 1,000 lookups
+    // takes a fresh gateway 8-18 s on 2 shared, loaded cores; 30 s failed it for the machine's load, not a limit.
   }, 120_000);
 });
 

@@ -1,0 +1,229 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import type { Logger } from "@cakupan/observability";
+
+/** One service of the stack, run as its own process exactly as it is deployed. */
+export interface PartSpec {
+  name: string;
+  /** The service's main.js. */
+  script: string;
+  env: Record<string, string>;
+  /** GET it until it answers 200: the part is ready. */
+  readyUrl: string;
+  /** Restarting it is pointless while PostgreSQL is away: it would only fail to open its database. */
+  needsDatabase?: boolean;
+}
+
+export interface SupervisorOptions {
+  log: Logger;
+  /** Whether PostgreSQL answers now; parts that need it are restarted only once it does. */
+  databaseAnswers?: () => Promise<boolean>;
+  /** Exits within `stableAfterMs` of a start, `crashLoopRestarts` times in a row, stop the stack. */
+  crashLoopRestarts?: number;
+  stableAfterMs?: number;
+  firstBackoffMs?: number;
+  maxBackoffMs?: number;
+  readyTimeoutMs?: number;
+  /** Called once when the stack must stop (a crash loop); says which part and why. */
+  onGiveUp(reason: string): void;
+}
+
+interface Part {
+  spec: PartSpec;
+  process?: ChildProcess;
+  startedAt: number;
+  /** Consecutive exits that came soon after a start. */
+  quickExits: number;
+  /** The last lines the part wrote, to say why it exited. */
+  lastLines: string[];
+  restarting?: NodeJS.Timeout;
+}
+
+const LAST_LINES = 30;
+
+/**
+ * `npm start`'s supervisor: runs each part as a child process, forwards its log lines, and restarts a part
+ * that exits without being asked (a crash, kill -9, SIGTERM from outside), with exponential backoff and the
+ * cause logged; the other parts keep running. Only a crash loop (a part exiting soon after each of
+ * `crashLoopRestarts` starts) gives up, naming the part and its last error. While PostgreSQL does not answer,
+ * parts that need it are not restarted into certain failure: they wait for it, and that is not a crash.
+ */
+export class Supervisor {
+  private readonly parts = new Map<string, Part>();
+  private stopping = false;
+  private gaveUp: string | undefined;
+  private readonly options: Required<Omit<SupervisorOptions, "databaseAnswers">> & Pick<SupervisorOptions, "databaseAnswers">;
+
+  constructor(options: SupervisorOptions) {
+    this.options = {
+      crashLoopRestarts: 5,
+      stableAfterMs: 30_000,
+      firstBackoffMs: 250,
+      maxBackoffMs: 10_000,
+      readyTimeoutMs: 120_000,
+      ...options,
+    };
+  }
+
+  /** Starts a part and resolves when it is ready; rejects if it exits first or is not ready in time. */
+  async start(spec: PartSpec): Promise<void> {
+    const part: Part = { spec, startedAt: 0, quickExits: 0, lastLines: [] };
+    this.parts.set(spec.name, part);
+    this.spawn(part);
+    // A part that exits while starting is restarted like any other; start-up waits through that.
+    const deadline = Date.now() + this.options.readyTimeoutMs;
+    for (;;) {
+      if (this.gaveUp) throw new Error(this.gaveUp);
+      if (Date.now() > deadline) throw new Error(`${spec.name} was not ready after ${this.options.readyTimeoutMs / 1000} s (${spec.readyUrl})`);
+      if (part.process && (await answers(spec.readyUrl))) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  pid(name: string): number | undefined {
+    return this.parts.get(name)?.process?.pid;
+  }
+
+  /** Stops every part, the last started first (the gateway before the subgraphs it asks). */
+  async stopAll(): Promise<void> {
+    this.stopping = true;
+    for (const part of [...this.parts.values()].reverse()) {
+      clearTimeout(part.restarting);
+      await stopProcess(part.process);
+    }
+  }
+
+  private spawn(part: Part): void {
+    const { spec } = part;
+    const child = spawn(process.execPath, [spec.script], {
+      env: {
+        ...process.env,
+        // The parts' stdout is a pipe to here: they write for a terminal when ours is one.
+        ...(process.stdout.isTTY && !process.env.LOG_FORMAT ? { LOG_FORMAT: "pretty" } : {}),
+        ...spec.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    part.process = child;
+    part.startedAt = Date.now();
+    part.lastLines = [];
+    const keep = (line: string) => {
+      part.lastLines.push(line);
+      if (part.lastLines.length > LAST_LINES) part.lastLines.shift();
+    };
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      keep(line);
+      process.stdout.write(`${line}\n`);
+    });
+    createInterface({ input: child.stderr! }).on("line", (line) => {
+      keep(line);
+      process.stderr.write(`${line}\n`);
+    });
+    this.options.log.info({ part: spec.name, childPid: child.pid }, `${spec.name} started (pid ${child.pid})`);
+    child.on("exit", (code, signal) => {
+      if (part.process !== child) return;
+      part.process = undefined;
+      if (!this.stopping) void this.exitedUnexpectedly(part, code, signal);
+    });
+  }
+
+  private async exitedUnexpectedly(part: Part, code: number | null, signal: NodeJS.Signals | null): Promise<void> {
+    const { spec } = part;
+    const upFor = Date.now() - part.startedAt;
+    const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
+    const lastError = lastErrorOf(part.lastLines);
+    const cause = lastError ? `${how}; last error: ${lastError}` : how;
+
+    if (spec.needsDatabase && this.options.databaseAnswers && !(await this.options.databaseAnswers())) {
+      this.options.log.warn({ part: spec.name, cause }, `${spec.name} ${how} while PostgreSQL does not answer: waiting for PostgreSQL`);
+      await this.waitForDatabase();
+      if (this.stopping) return;
+      part.quickExits = 0;
+      this.options.log.info({ part: spec.name }, `PostgreSQL answers again: restarting ${spec.name}`);
+      return this.restart(part);
+    }
+
+    part.quickExits = upFor < this.options.stableAfterMs ? part.quickExits + 1 : 1;
+    if (part.quickExits >= this.options.crashLoopRestarts) {
+      const reason = `${spec.name} keeps crashing: it exited ${part.quickExits} times in a row within ${this.options.stableAfterMs / 1000} s of starting (${cause})`;
+      this.options.log.fatal({ part: spec.name, cause }, `${reason}; stopping the stack`);
+      this.gaveUp = reason;
+      this.options.onGiveUp(reason);
+      return;
+    }
+    const delay = Math.min(this.options.maxBackoffMs, this.options.firstBackoffMs * 2 ** (part.quickExits - 1));
+    this.options.log.error(
+      { part: spec.name, cause, upForMs: upFor, restartInMs: delay, attempt: part.quickExits },
+      `${spec.name} ${how} unexpectedly after ${(upFor / 1000).toFixed(1)} s; restarting it in ${delay} ms${lastError ? ` (last error: ${lastError})` : ""}`,
+    );
+    part.restarting = setTimeout(() => this.restart(part), delay);
+  }
+
+  private restart(part: Part): void {
+    if (this.stopping) return;
+    this.spawn(part);
+    this.waitUntilReady(part).then(
+      () => this.options.log.info({ part: part.spec.name }, `${part.spec.name} is back (ready after restart)`),
+      // An exit before ready is handled by the exit handler; here only a part that hangs is reported.
+      (error: Error) => this.options.log.error({ part: part.spec.name, err: error }, error.message),
+    );
+  }
+
+  private async waitForDatabase(): Promise<void> {
+    while (!this.stopping && !(await this.options.databaseAnswers!())) await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+
+  private async waitUntilReady(part: Part): Promise<void> {
+    const child = part.process;
+    const deadline = Date.now() + this.options.readyTimeoutMs;
+    while (Date.now() < deadline) {
+      if (this.stopping) return;
+      if (part.process !== child || !child || child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`${part.spec.name} exited before it was ready${lastErrorOf(part.lastLines) ? `: ${lastErrorOf(part.lastLines)}` : ""}`);
+      }
+      if (await answers(part.spec.readyUrl)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`${part.spec.name} was not ready after ${this.options.readyTimeoutMs / 1000} s (${part.spec.readyUrl})`);
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM (the part drains its requests), SIGKILL after 10 s. */
+export function stopProcess(child: ChildProcess | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** The last error a part wrote: a pino line at level error or fatal, else its last line on stderr-like text. */
+export function lastErrorOf(lines: string[]): string | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    if (line.startsWith("{")) {
+      try {
+        const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
+        if ((entry.level ?? 0) >= 50) return [entry.msg, entry.err?.message].filter((t, j, all) => t && all.indexOf(t) === j && !(j > 0 && all[0]?.includes(t))).join(": ");
+      } catch {
+        // not JSON after all
+      }
+      continue;
+    }
+    if (/error|Error|ERR|EADDRINUSE|ECONNREFUSED|FATAL|fatal/.test(line)) return line.slice(0, 300);
+  }
+  return undefined;
+}
