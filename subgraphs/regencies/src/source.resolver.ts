@@ -3,6 +3,11 @@ import { type ClassType, Ctx, FieldResolver, Query, Resolver, Root } from "type-
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
 import { CoverageTarget } from "./coverage-target.entity";
+import { District } from "./district.entity";
+import { Province } from "./province.entity";
+import { Regency } from "./regency.entity";
+import { regionMasterSource } from "./seed/area-data";
+import { Village } from "./village.entity";
 import { sourceById } from "./loaders";
 import { Official } from "./official.entity";
 import { RegencyAlias } from "./regency-alias.entity";
@@ -37,3 +42,19 @@ export const sourceFieldResolvers = [
   sourceFieldResolver(Agreement, false),
   sourceFieldResolver(RegencyAlias, true),
 ] as const;
+
+/** Every region answers the source of the region master it comes from: static, so no statement is sent. */
+function regionSourceResolver<T extends object>(type: ClassType<T>) {
+  @Resolver(() => type)
+  class RegionSourceResolver {
+    @FieldResolver(() => Source, {
+      description: "Where the region, its code and name come from: the region master (package, version and the Kemendagri decree it follows).",
+    })
+    source(): Source {
+      return regionMasterSource();
+    }
+  }
+  return RegionSourceResolver;
+}
+
+export const RegionSourceResolvers = [Province, Regency, District, Village].map(regionSourceResolver);
