@@ -16,8 +16,8 @@ export function coverageBadges(coverage: CoverageFigures | null, t: Strings): HT
   if (coverage.activeParticipantsStatus === "ESTIMATE") badges.push(badge("estimate", t.estimate, t.estimateHint));
   if (coverage.workforce === null) badges.push(badge("no-workforce", t.noWorkforce, t.noWorkforceHint));
   for (const d of coverage.discrepancies) badges.push(badge("discrepancy", t.discrepancy, d.note));
-  // TRUTH-FIELDS: stale ("LAMA"/"STALE", with ageMonths) and inferred ("DISIMPULKAN"/"INFERRED", with the
-  // inference) badges go here once Coverage carries them; until then the age column shows the months.
+  if (coverage.stale) badges.push(badge("stale", t.stale, t.staleHint(coverage.ageMonths)));
+  if (coverage.inferred) badges.push(badge("inferred", t.inferred, coverage.inference ?? t.inferred));
   return badges;
 }
 

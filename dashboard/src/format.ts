@@ -27,10 +27,3 @@ export function formatDate(iso: string | null | undefined, language: Language): 
   if (!iso) return NONE;
   return new Intl.DateTimeFormat(locale(language), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 }
-
-/** Whole months from a report's date to the question's date (31 Dec 2024 -> 31 Jul 2025 is 7). */
-export function monthsBetween(fromIso: string, toIso: string): number {
-  const [fy, fm, fd] = fromIso.split("-").map(Number);
-  const [ty, tm, td] = toIso.split("-").map(Number);
-  return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
-}

@@ -32,13 +32,19 @@ export interface CoverageFigures {
   gap: number | null;
   requiredMonthlyPace: number | null;
   observedMonthlyPace: number | null;
-  status: "MET" | "ON_TRACK" | "BEHIND" | null;
+  status: "MET" | "ON_TRACK" | "BEHIND" | "MISSED" | null;
   notes: string[];
   report: { id: string; asOfPrecision: string; note: string | null; claimedRate: number | null; claimedGap: number | null };
   discrepancies: Discrepancy[];
   sources: SourceRef[];
-  // TRUTH-FIELDS: the truth-of-figures work adds stale, ageMonths, measure and inferred to Coverage; when they
-  // land, select them in dashboard.graphql (fragment CoverageFigures), type them here, and badges.ts shows them.
+  /** Whole months from the report to the question date; stale when older than maxAgeMonths (12): no status. */
+  ageMonths: number;
+  stale: boolean;
+  measure: "ACTIVE" | "REGISTERED";
+  measureAsPrinted: string | null;
+  /** A value derived rather than printed (the report's date, its year or its measure): inference says why. */
+  inferred: boolean;
+  inference: string | null;
 }
 
 export interface RegencyCoverageRow {

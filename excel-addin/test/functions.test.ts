@@ -92,6 +92,17 @@ describe("the JSK functions", () => {
     expect(table.find((row) => row[0] === "16.01")).toEqual(["16.01", "Kabupaten Ogan Komering Ulu", "", ""]);
   });
 
+  it("TABLE marks an estimate, a stale report and an inference, as the CSV does", async () => {
+    const table = await FUNCTIONS.TABLE("16", "code,active,figureStatus,measure,ageMonths,stale,inferred,status", "2025-07-31");
+    expect(table.find((row) => row[0] === "16.10")).toEqual(["16.10", 35000, "ESTIMATE", "ACTIVE", 21, "stale", "inferred", ""]);
+    expect(table.find((row) => row[0] === "16.06")).toEqual(["16.06", 103079, "REPORTED", "REGISTERED", 0, "", "", "ON_TRACK"]);
+  });
+
+  it("TABLE gives the target of the question date's year: none for 2026", async () => {
+    const table = await FUNCTIONS.TABLE("16.06", "code,target,gap,status,stale", "2026-11-30");
+    expect(table[1]).toEqual(["16.06", "", "", "", "stale"]);
+  });
+
   it("TABLE takes a range of regions in any form", async () => {
     const table = await FUNCTIONS.TABLE([["Muba"], ["16.10"]], [["code", "active"]], "2025-07-31");
     expect(table).toEqual([["code", "active"], ["16.06", 103079], ["16.10", 35000]]);
@@ -110,6 +121,13 @@ describe("errors a planner can act on", () => {
     const error = await errorOf(FUNCTIONS.COVERAGE("xyz"));
     expect(error.code).toBe("#N/A");
     expect(error.message).toBe("Unknown region 'xyz' — use a code like 16.06 or a name");
+  });
+
+  it("TARGET of a year without a target is #N/A naming the last known, never a later year's", async () => {
+    const error = await errorOf(FUNCTIONS.TARGET("Muba", 2026));
+    expect(error).toMatchObject({ code: "#N/A" });
+    expect(error.message).toContain("No coverage target for Musi Banyuasin in 2026; the last known is 52.15% for 2025");
+    expect((await errorOf(FUNCTIONS.TARGET("Muba", 2024))).message).toContain("the next known is 52.15% for 2025");
   });
 
   it("a malformed date is #VALUE! with the reason", async () => {

@@ -1,7 +1,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { describe, expect, it } from "vitest";
 import { insertTable, recalculate, refreshTable } from "../src/taskpane/excel-writer";
-import { sourcesOf, tableValues } from "../src/taskpane/table-values";
+import { caveatsOf, sourcesOf, tableValues } from "../src/taskpane/table-values";
 import type { TableRow } from "../src/functions/jsk";
 
 const rows: TableRow[] = [
@@ -11,7 +11,9 @@ const rows: TableRow[] = [
     province: "Sumatera Selatan",
     coverage: {
       asOf: "2025-07-31", activeParticipants: 103079, workforce: 213582, rate: 0.4826, target: 0.5215, targetYear: 2025, gap: 8305,
-      requiredMonthlyPace: 1661, status: "ON_TRACK", sources: [{ publisher: "JPNN.com", title: "Pemkab Muba ...", publishedOn: "2025-09-18" }],
+      requiredMonthlyPace: 1661, status: "ON_TRACK", activeParticipantsStatus: "REPORTED", measure: "REGISTERED", inferred: false,
+      inference: null, ageMonths: 0, stale: false, notes: [],
+      sources: [{ publisher: "JPNN.com", title: "Pemkab Muba ...", publishedOn: "2025-09-18", reportedOn: "2025-09-18" }],
     },
   },
   { code: "16.01", name: "Kabupaten Ogan Komering Ulu", province: "Sumatera Selatan", coverage: null },
@@ -130,5 +132,27 @@ describe("the task pane's table", () => {
     const { context, written } = mockWorkbook();
     await recalculate(context);
     expect(written.calculated).toBe("Full");
+  });
+});
+
+describe("the task pane's source view", () => {
+  it("says beside the sources which figures are inferred or stale, and why", () => {
+    const oganIlir: TableRow = {
+      code: "16.10",
+      name: "Kabupaten Ogan Ilir",
+      province: "Sumatera Selatan",
+      coverage: {
+        asOf: "2023-10-13", activeParticipants: 35000, workforce: null, rate: null, target: 0.5215, targetYear: 2025, gap: null,
+        requiredMonthlyPace: null, status: null, activeParticipantsStatus: "ESTIMATE", measure: "ACTIVE", inferred: true,
+        inference: "The year of 'Jumat (13/10)' is assumed.", ageMonths: 21, stale: true,
+        notes: ["The report of 2023-10-13 is 21 months old at 2025-07-31, older than maxAgeMonths (12)."],
+        sources: [{ publisher: "Media Indonesia", title: null, publishedOn: null, reportedOn: "2023-10-13" }],
+      },
+    };
+    expect(caveatsOf([...rows, oganIlir], { inferredLabel: "Inferred", staleLabel: "Stale" })).toEqual([
+      "Kabupaten Ogan Ilir (2023-10-13), Inferred: The year of 'Jumat (13/10)' is assumed.",
+      "Kabupaten Ogan Ilir (2023-10-13), Stale: The report of 2023-10-13 is 21 months old at 2025-07-31, older than maxAgeMonths (12).",
+    ]);
+    expect(sourcesOf([oganIlir])).toEqual(["Media Indonesia, 2023-10-13"]);
   });
 });

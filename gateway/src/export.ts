@@ -12,17 +12,20 @@ import type { GatewayContext } from "./gateway";
  * fractions, empty cells where a figure is unknown, never 0) or JSON (the same columns, null where unknown),
  * for Power Query "From Web", Grafana's Infinity data source and a spreadsheet's IMPORTDATA. The figures come
  * from the same GraphQL operation as any client's, as the caller: anonymous, or signed in with a bearer token
- * (then with the breakdown by segment, group and funding).
+ * (then with the breakdown by segment, group and funding). `status` is the pace status; figure_status says
+ * whether the figure is REPORTED or an ESTIMATE, and the columns after it what it counts, what was derived, how
+ * old it is and whether it is stale (&max_age_months=, default 12).
  */
 export const COVERAGE_CSV_COLUMNS = [
   "code", "name", "province_code", "province_name", "as_of", "active_participants", "workforce", "workforce_year",
   "rate", "target", "target_year", "gap", "required_monthly_pace", "status", "sources",
+  "figure_status", "measure", "inferred", "inference", "age_months", "stale", "notes",
 ] as const;
 
 /** One row per report in a history export: every report up to asOf, oldest first. */
 export const COVERAGE_HISTORY_COLUMNS = [
   "code", "name", "province_code", "province_name", "as_of", "as_of_precision", "active_participants", "figure_status",
-  "rate", "claimed_rate", "recorded_at", "source",
+  "rate", "claimed_rate", "recorded_at", "source", "measure", "inferred", "inference",
 ] as const;
 
 /** The breakdown columns of signed-in exports, one per category of the API (persons; empty where not given). */
@@ -32,19 +35,21 @@ export const SEGMENT_CATEGORIES = [
 ] as const;
 const segmentColumn = (category: string) => `persons_${category.toLowerCase()}`;
 
-type SourceRef = { publisher: string | null; title: string | null; publishedOn: string | null };
+type SourceRef = { publisher: string | null; title: string | null; publishedOn: string | null; reportedOn: string | null };
 type Segment = { category: string; persons: number };
 
 interface Coverage {
   asOf: string; activeParticipants: number; workforce: number | null; workforceYear: number | null; rate: number | null;
   target: number | null; targetYear: number | null; gap: number | null; requiredMonthlyPace: number | null; status: string | null;
+  activeParticipantsStatus: string; measure: string; inferred: boolean; inference: string | null; ageMonths: number;
+  stale: boolean; notes: string[];
   sources: SourceRef[];
   segments?: Segment[];
 }
 
 interface Report {
   asOf: string; asOfPrecision: string; activeParticipants: number | null; status: string; rate: number | null;
-  claimedRate: number | null; recordedAt: string; source: SourceRef;
+  claimedRate: number | null; recordedAt: string; source: SourceRef; measure: string; inferred: boolean; inference: string | null;
   segments?: Segment[];
 }
 
@@ -56,9 +61,9 @@ interface Row {
   coverageHistory?: Report[];
 }
 
-type Cell = string | number | null;
+type Cell = string | number | boolean | null;
 
-const sourceText = (s: SourceRef) => [s.publisher, s.title, s.publishedOn].filter(Boolean).join(", ");
+const sourceText = (s: SourceRef) => [s.publisher, s.title, s.publishedOn ?? s.reportedOn].filter(Boolean).join(", ");
 const segmentCells = (segments: Segment[] | undefined): Cell[] =>
   SEGMENT_CATEGORIES.map((category) => segments?.find((s) => s.category === category)?.persons ?? null);
 
@@ -68,13 +73,16 @@ function snapshotCells(row: Row): Cell[] {
     row.code, row.name, row.province.code, row.province.name, c?.asOf ?? null, c?.activeParticipants ?? null, c?.workforce ?? null,
     c?.workforceYear ?? null, c?.rate ?? null, c?.target ?? null, c?.targetYear ?? null, c?.gap ?? null, c?.requiredMonthlyPace ?? null,
     c?.status ?? null, c ? c.sources.map(sourceText).join("; ") : "",
+    c?.activeParticipantsStatus ?? null, c?.measure ?? null, c?.inferred ?? null, c?.inference ?? null, c?.ageMonths ?? null,
+    c?.stale ?? null, c ? c.notes.join(" | ") : null,
   ];
 }
 
 function historyCells(row: Row, report: Report): Cell[] {
   return [
     row.code, row.name, row.province.code, row.province.name, report.asOf, report.asOfPrecision, report.activeParticipants,
-    report.status, report.rate, report.claimedRate, report.recordedAt, sourceText(report.source),
+    report.status, report.rate, report.claimedRate, report.recordedAt, sourceText(report.source), report.measure, report.inferred,
+    report.inference,
   ];
 }
 
@@ -113,19 +121,25 @@ export function neutraliseFormula(value: Cell): Cell {
 export function coverageCsv(rows: Row[], options: { history?: boolean; segments?: boolean } = {}): string {
   const table = coverageTable(rows, options);
   return stringify(
-    table.rows.map((cells) => cells.map((cell) => neutraliseFormula(cell) ?? "")),
+    table.rows.map((cells) =>
+      cells.map((cell) => (typeof cell === "boolean" ? String(cell) : (neutraliseFormula(cell) ?? ""))),
+    ),
     { header: true, columns: table.columns, record_delimiter: "\r\n" },
   );
 }
 
 const COVERAGE_FIELDS = `asOf activeParticipants workforce workforceYear rate target targetYear gap requiredMonthlyPace status
-  sources { publisher title publishedOn }`;
-const HISTORY_FIELDS = "asOf asOfPrecision activeParticipants status rate claimedRate recordedAt source { publisher title publishedOn }";
+  activeParticipantsStatus measure inferred inference ageMonths stale notes
+  sources { publisher title publishedOn reportedOn }`;
+const HISTORY_FIELDS =
+  "asOf asOfPrecision activeParticipants status rate claimedRate recordedAt measure inferred inference " +
+  "source { publisher title publishedOn reportedOn }";
 
 interface ExportRequest {
   province?: string;
   regencies?: string[];
   asOf?: string;
+  maxAgeMonths?: number;
   history: boolean;
 }
 
@@ -135,6 +149,7 @@ function exportRequest(request: Request): ExportRequest | string {
   const regencies = text("regencies")?.split(",").map((c) => c.trim()).filter(Boolean);
   const asOf = text("asOf") || undefined;
   const history = text("history");
+  const maxAge = text("max_age_months");
 
   if (!province === !regencies?.length) return "Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).";
   if (province && !isAreaCode("province", province)) return `province=${province} is not a province code: use two digits, like 16.`;
@@ -153,19 +168,32 @@ function exportRequest(request: Request): ExportRequest | string {
   if (history !== undefined && history !== "" && history !== "true" && history !== "false") {
     return `history=${history} is not true or false: history=true lists every report up to asOf.`;
   }
-  return { province, regencies, asOf, history: history === "true" };
+  if (maxAge && !(/^\d{1,4}$/.test(maxAge) && Number(maxAge) <= 1200)) {
+    return `max_age_months=${maxAge} is not a whole number of months from 0 to 1200: use one like 12 (the default) or 36.`;
+  }
+  return { province, regencies, asOf, maxAgeMonths: maxAge ? Number(maxAge) : undefined, history: history === "true" };
 }
 
 function operation(ask: ExportRequest, signedIn: boolean): { query: string; variables: Record<string, unknown> } {
   const segments = signedIn ? " segments { category persons }" : "";
   const selection = ask.history
     ? `code name province { code name } coverageHistory(to: $asOf) { ${HISTORY_FIELDS}${segments} }`
-    : `code name province { code name } coverage(asOf: $asOf) { ${COVERAGE_FIELDS}${segments} }`;
+    : `code name province { code name } coverage(asOf: $asOf, maxAgeMonths: $maxAgeMonths) { ${COVERAGE_FIELDS}${segments} }`;
+  // Declared only where used: GraphQL refuses an operation with a variable it never reads.
+  const maxAge = ask.history ? "" : ", $maxAgeMonths: Int";
+  const variables: Record<string, unknown> = { asOf: ask.asOf };
+  if (!ask.history) variables.maxAgeMonths = ask.maxAgeMonths;
   if (ask.province) {
-    return { query: `query($province: ID!, $asOf: Date) { rows: regencies(provinceCode: $province) { ${selection} } }`, variables: { asOf: ask.asOf, province: ask.province } };
+    return {
+      query: `query($province: ID!, $asOf: Date${maxAge}) { rows: regencies(provinceCode: $province) { ${selection} } }`,
+      variables: { ...variables, province: ask.province },
+    };
   }
   // One list field, not an alias per regency: a thousand aliases would cost the gateway seconds of planning.
-  return { query: `query($codes: [ID!]!, $asOf: Date) { rows: regencies(codes: $codes) { ${selection} } }`, variables: { asOf: ask.asOf, codes: ask.regencies } };
+  return {
+    query: `query($codes: [ID!]!, $asOf: Date${maxAge}) { rows: regencies(codes: $codes) { ${selection} } }`,
+    variables: { ...variables, codes: ask.regencies },
+  };
 }
 
 export function exportRoutes(

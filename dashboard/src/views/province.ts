@@ -3,7 +3,7 @@ import { run } from "../api";
 import { coverageBadges, sourcesOf } from "../badges";
 import { barsAgainstTarget } from "../charts";
 import { h } from "../dom";
-import { formatDate, formatNumber, formatPercent, monthsBetween, NONE } from "../format";
+import { formatDate, formatNumber, formatPercent, NONE } from "../format";
 import { dataTable } from "../table";
 import type { ProvinceData, RegencyCoverageRow } from "../types";
 import type { ViewContext } from "./context";
@@ -41,15 +41,16 @@ export async function provinceView(context: ViewContext, code: string): Promise<
         render: (r) => formatNumber(r.coverage?.requiredMonthlyPace, language) },
       { key: "status", label: t.status, value: (r) => r.coverage?.status ?? null, render: status },
       { key: "asOf", label: t.reportAsOf, value: (r) => r.coverage?.asOf ?? null, render: (r) => formatDate(r.coverage?.asOf, language) },
-      // TRUTH-FIELDS: Coverage.ageMonths (and stale) replace this count once they land.
-      { key: "age", label: t.age, numeric: true, value: (r) => (r.coverage ? monthsBetween(r.coverage.asOf, questionDate) : null),
-        render: (r) => (r.coverage ? formatNumber(monthsBetween(r.coverage.asOf, questionDate), language) : NONE) },
+      { key: "age", label: t.age, numeric: true, value: (r) => r.coverage?.ageMonths ?? null,
+        render: (r) => (r.coverage ? formatNumber(r.coverage.ageMonths, language) : NONE) },
       { key: "sources", label: t.sources, value: (r) => r.coverage?.sources.map((s) => s.publisher).join("; ") || null,
         render: (r) => (r.coverage ? sourcesOf(r.coverage.sources, t) : "") },
     ],
   });
 
-  const reporting = regencies.filter((r) => r.coverage);
+  // A stale report (older than 12 months) is shown in the table but never summed in the rollup.
+  const stale = regencies.filter((r) => r.coverage?.stale);
+  const reporting = regencies.filter((r) => r.coverage && !r.coverage.stale);
   const leftOut = reporting.filter((r) => r.coverage!.rate === null);
   const missing = regencies.filter((r) => !r.coverage);
   const names = (rows: RegencyCoverageRow[]) =>
@@ -67,6 +68,7 @@ export async function provinceView(context: ViewContext, code: string): Promise<
             kpi(t.completeness, formatPercent(rollup.completeness, language), t.rollupText(rollup.reportingCount, rollup.regencyCount), "rollup-completeness"),
           ),
           h("p", { class: "left-out" }, h("strong", {}, `${t.leftOutOfRate}: `), names(leftOut)),
+          h("p", { class: "stale" }, h("strong", {}, `${t.staleNotSummed}: `), names(stale)),
           h("p", { class: "missing" }, h("strong", {}, `${t.missing}: `), names(missing)),
           sourcesOf(rollup.sources, t),
         )

@@ -87,7 +87,7 @@ export function workforce(region: any, year?: any): Promise<number> {
  * Coverage target in force for a regency (target cakupan): a fraction shown as a percentage (52.15%).
  * @customfunction TARGET
  * @param region Regency code, name or alias.
- * @param [year] Year (default this year): that year's target, else the next one set.
+ * @param [year] Year (default this year): that year's own target; #N/A naming the last known when it has none.
  * @returns The target rate.
  */
 export function target(region: any, year?: any): Promise<Excel.FormattedNumberCellValue | number> {
@@ -109,7 +109,7 @@ export function gap(region: any, year?: any): Promise<number> {
  * Coverage of several regencies as a table with a header row, spilled.
  * @customfunction TABLE
  * @param regions A province code or name ("16", "Sumatera Selatan") or a range of regencies.
- * @param [fields] Columns: code, name, province, asOf, active, workforce, rate, target, gap, pace, status, flags, source (text separated by commas, or a range).
+ * @param [fields] Columns: code, name, province, asOf, active, figureStatus, measure, workforce, rate, target, gap, pace, status, ageMonths, stale, inferred, flags, source (text separated by commas, or a range).
  * @param [asOf] Date (default today).
  * @returns One row per regency, after the header.
  */

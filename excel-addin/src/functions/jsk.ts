@@ -19,13 +19,22 @@ export interface CoverageFigures {
   gap: number | null;
   requiredMonthlyPace: number | null;
   status: string | null;
+  /** What the figure counts, as the source prints it: ACTIVE or REGISTERED. */
+  measure: string;
+  inferred: boolean;
+  inference: string | null;
+  /** Whole months from the report to the date asked; stale when older than the maxAgeMonths asked (12). */
+  ageMonths: number;
+  stale: boolean;
+  notes: string[];
   discrepancies: { field: string }[];
-  sources: { publisher: string | null; title: string | null; publishedOn: string | null }[];
+  sources: { publisher: string | null; title: string | null; publishedOn: string | null; reportedOn: string | null }[];
 }
 
 /**
  * What a row's figure is, as the dashboard's badges say it: no report (unknown, not zero), an estimate, no
- * workforce estimate (no rate), a source's claim its own figures do not give.
+ * workforce estimate (no rate), a source's claim its own figures do not give, a stale report (older than
+ * maxAgeMonths: no status), a value derived rather than printed (see the task pane's source view for why).
  */
 export function flagsOf(coverage: CoverageFigures | null): string[] {
   if (!coverage) return ["NO_REPORT"];
@@ -33,7 +42,8 @@ export function flagsOf(coverage: CoverageFigures | null): string[] {
   if (coverage.activeParticipantsStatus === "ESTIMATE") flags.push("ESTIMATE");
   if (coverage.workforce === null) flags.push("NO_WORKFORCE");
   if (coverage.discrepancies?.length) flags.push("DISCREPANCY");
-  // TRUTH-FIELDS: STALE and INFERRED join here once Coverage carries them.
+  if (coverage.stale) flags.push("STALE");
+  if (coverage.inferred) flags.push("INFERRED");
   return flags;
 }
 
@@ -46,18 +56,29 @@ export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = 
   province: (r) => r.province,
   asOf: (r) => r.coverage?.asOf ?? "",
   active: (r) => r.coverage?.activeParticipants ?? "",
+  figureStatus: (r) => r.coverage?.activeParticipantsStatus ?? "",
+  measure: (r) => r.coverage?.measure ?? "",
   workforce: (r) => r.coverage?.workforce ?? "",
   rate: (r) => r.coverage?.rate ?? "",
   target: (r) => r.coverage?.target ?? "",
   gap: (r) => r.coverage?.gap ?? "",
   pace: (r) => r.coverage?.requiredMonthlyPace ?? "",
   status: (r) => r.coverage?.status ?? "",
+  ageMonths: (r) => r.coverage?.ageMonths ?? "",
+  stale: (r) => (r.coverage ? (r.coverage.stale ? "stale" : "") : ""),
+  inferred: (r) => (r.coverage ? (r.coverage.inferred ? "inferred" : "") : ""),
   flags: (r) => flagsOf(r.coverage).join(" "),
-  source: (r) => r.coverage?.sources.map((s) => [s.publisher, s.publishedOn].filter(Boolean).join(" ")).join("; ") ?? "",
+  source: (r) =>
+    r.coverage?.sources.map((s) => [s.publisher, s.publishedOn ?? s.reportedOn].filter(Boolean).join(" ")).join("; ") ?? "",
 };
-export const DEFAULT_TABLE_FIELDS = ["code", "name", "active", "workforce", "rate", "target", "gap", "status", "flags", "source"];
+export const DEFAULT_TABLE_FIELDS = [
+  "code", "name", "active", "measure", "workforce", "rate", "target", "gap", "status", "ageMonths", "flags", "source",
+];
 /** The columns the participants service answers; the others come from the regions. */
-export const COVERAGE_FIELDS = new Set(["asOf", "active", "workforce", "rate", "target", "gap", "pace", "status", "flags", "source"]);
+export const COVERAGE_FIELDS = new Set([
+  "asOf", "active", "figureStatus", "measure", "workforce", "rate", "target", "gap", "pace", "status", "ageMonths", "stale", "inferred",
+  "flags", "source",
+]);
 
 export interface TableRow {
   code: string;
@@ -166,13 +187,21 @@ export class Jsk {
     return estimate.persons;
   }
 
+  /** The target in force in `year`, by the rule coverage applies (that year's own, of the measured scheme). */
   async target(region: unknown, yearValue?: unknown): Promise<number> {
     const year = yearArgument(yearValue) ?? Number(todayInJakarta().slice(0, 4));
-    const { regency, coverageTargets } = await this.figures(region);
-    const candidates = coverageTargets.filter((t) => t.scheme === "UCJ").length ? coverageTargets.filter((t) => t.scheme === "UCJ") : coverageTargets;
-    const target = [...candidates].sort((a, b) => a.year - b.year).find((t) => t.year >= year);
-    if (!target) throw notAvailable(`No coverage target for ${regency.shortName} for ${year} or later.`);
-    return target.rate;
+    const regency = await this.directory.regency(region);
+    const result = await this.batcher.fetch<{ coverageTargetInForce: { year: number; rate: number } | null }>(
+      `target|${regency.code}|${year}`,
+      LOOKUPS.JskTarget,
+      { code: regency.code, year },
+    );
+    if (result?.coverageTargetInForce) return result.coverageTargetInForce.rate;
+    const { coverageTargets } = await this.figures(region);
+    const known = [...coverageTargets].sort((a, b) => b.year - a.year);
+    const last = known.find((t) => t.year < year) ?? known[known.length - 1];
+    const hint = last ? `; the ${last.year < year ? "last" : "next"} known is ${(last.rate * 100).toFixed(2)}% for ${last.year}` : "";
+    throw notAvailable(`No coverage target for ${regency.shortName} in ${year}${hint}.`);
   }
 
   async gap(region: unknown, yearValue?: unknown): Promise<number> {

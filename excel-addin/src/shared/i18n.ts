@@ -19,6 +19,8 @@ export const STRINGS = {
     lastRefreshed: "Terakhir disegarkan",
     never: "belum pernah",
     sources: "Sumber",
+    inferredLabel: "Disimpulkan",
+    staleLabel: "Kedaluwarsa",
     inserted: (rows: number) => `Tabel dengan ${rows} baris disisipkan.`,
     refreshed: (tables: number) => `${tables} tabel disegarkan dan fungsi JSK dihitung ulang.`,
     saved: "Pengaturan disimpan.",
@@ -41,6 +43,8 @@ export const STRINGS = {
     lastRefreshed: "Last refreshed",
     never: "never",
     sources: "Sources",
+    inferredLabel: "Inferred",
+    staleLabel: "Stale",
     inserted: (rows: number) => `Inserted a table of ${rows} rows.`,
     refreshed: (tables: number) => `Refreshed ${tables} table(s) and recalculated the JSK functions.`,
     saved: "Settings saved.",
@@ -53,15 +57,23 @@ export const FIELD_LABELS: Record<Language, Record<string, string>> = {
   id: {
     code: "Kode", name: "Nama", province: "Provinsi", asOf: "Per tanggal", active: "Peserta aktif", workforce: "Potensi tenaga kerja",
     rate: "Cakupan", target: "Target", gap: "Kekurangan", pace: "Laju per bulan", status: "Status", source: "Sumber", flags: "Tanda",
+    figureStatus: "Status angka", measure: "Ukuran", inferred: "Disimpulkan", ageMonths: "Umur (bulan)", stale: "Kedaluwarsa",
   },
   en: {
     code: "Code", name: "Name", province: "Province", asOf: "As of", active: "Active participants", workforce: "Workforce",
     rate: "Coverage", target: "Target", gap: "Gap", pace: "Monthly pace", status: "Status", source: "Source", flags: "Flags",
+    figureStatus: "Figure status", measure: "Measure", inferred: "Inferred", ageMonths: "Age (months)", stale: "Stale",
   },
 };
 
 /** The dashboard's badges, as words in a table cell. */
 export const FLAG_LABELS: Record<Language, Record<string, string>> = {
-  id: { NO_REPORT: "belum ada laporan", ESTIMATE: "PERKIRAAN", NO_WORKFORCE: "tanpa potensi TK", DISCREPANCY: "SELISIH" },
-  en: { NO_REPORT: "no report yet", ESTIMATE: "ESTIMATE", NO_WORKFORCE: "no workforce", DISCREPANCY: "DISCREPANCY" },
+  id: {
+    NO_REPORT: "belum ada laporan", ESTIMATE: "PERKIRAAN", NO_WORKFORCE: "tanpa potensi TK", DISCREPANCY: "SELISIH", STALE: "LAMA",
+    INFERRED: "DISIMPULKAN",
+  },
+  en: {
+    NO_REPORT: "no report yet", ESTIMATE: "ESTIMATE", NO_WORKFORCE: "no workforce", DISCREPANCY: "DISCREPANCY", STALE: "STALE",
+    INFERRED: "INFERRED",
+  },
 };

@@ -43,8 +43,22 @@ export function sourcesOf(rows: TableRow[]): string[] {
   const seen = new Set<string>();
   for (const row of rows) {
     for (const source of row.coverage?.sources ?? []) {
-      seen.add([source.publisher, source.title, source.publishedOn].filter(Boolean).join(", "));
+      seen.add([source.publisher, source.title, source.publishedOn ?? source.reportedOn].filter(Boolean).join(", "));
     }
   }
   return [...seen];
+}
+
+/** What the source view says beside the sources: each inferred or stale figure, and why. */
+export function caveatsOf(rows: TableRow[], labels: { inferredLabel: string; staleLabel: string }): string[] {
+  const caveats: string[] = [];
+  for (const row of rows) {
+    const coverage = row.coverage;
+    if (!coverage) continue;
+    if (coverage.inferred && coverage.inference) caveats.push(`${row.name} (${coverage.asOf}), ${labels.inferredLabel}: ${coverage.inference}`);
+    if (coverage.stale) {
+      caveats.push(`${row.name} (${coverage.asOf}), ${labels.staleLabel}: ${coverage.notes.find((n) => n.includes("months old")) ?? ""}`);
+    }
+  }
+  return caveats;
 }

@@ -2,7 +2,7 @@ import { DEFAULT_TABLE_FIELDS, type Jsk, TABLE_FIELDS, type TableRow } from "../
 import { FIELD_LABELS, type Language, STRINGS } from "../shared/i18n";
 import { readSettings, saveSettings } from "../shared/settings";
 import { insertTable, recalculate, refreshTable } from "./excel-writer";
-import { sourcesOf, tableValues } from "./table-values";
+import { caveatsOf, sourcesOf, tableValues } from "./table-values";
 
 /** What Refresh needs to rebuild a table it inserted: kept in the workbook, so it survives closing it. */
 export interface TableDefinition {
@@ -102,10 +102,16 @@ export async function initTaskpane(jsk: Jsk, doc: Document = document): Promise<
 
   const showSources = (rows: TableRow[]) => {
     $("sources").innerHTML = "";
+    $("caveats").innerHTML = "";
     for (const source of sourcesOf(rows)) {
       const item = doc.createElement("li");
       item.textContent = source;
       $("sources").appendChild(item);
+    }
+    for (const caveat of caveatsOf(rows, text())) {
+      const item = doc.createElement("li");
+      item.textContent = caveat;
+      $("caveats").appendChild(item);
     }
   };
   const markRefreshed = () => {

@@ -93,3 +93,43 @@ export class EditionIdentity {
   @Field()
   note!: string;
 }
+
+/** Who confers the award: the rule of a level (editionId null), or what a source says of one edition. */
+@Entity("award_giver")
+@ObjectType("AwardGiver", {
+  description: "Who confers the Paritrana Award (pemberi penghargaan) at a level, or for one edition, and who organises it.",
+})
+export class AwardGiver {
+  @PrimaryColumn("text")
+  id!: string;
+
+  @Column("text")
+  @Field(() => AwardLevel)
+  level!: AwardLevel;
+
+  @Column("text", { name: "edition_id", nullable: true })
+  editionId!: string | null;
+
+  @Column("text", { name: "conferred_by" })
+  @Field({ description: "Who confers it: \"Presiden Republik Indonesia\", \"Pemerintah Provinsi Sumatera Selatan\"." })
+  conferredBy!: string;
+
+  @Column("text", { name: "organised_by", nullable: true })
+  @Field(() => String, { nullable: true, description: "Who organises it (penyelenggara)." })
+  organisedBy!: string | null;
+
+  @Column("text", { name: "source_id" })
+  sourceId!: string;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Column("boolean", { default: false })
+  @Field({ description: "True when it is not printed for this level or edition but derived (see inference)." })
+  inferred!: boolean;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
+  inference!: string | null;
+}

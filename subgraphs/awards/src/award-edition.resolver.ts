@@ -2,10 +2,17 @@ import { assertAreaCode, assertId, audit, invalidInput, type RequestContext, res
 import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { AwardCategory } from "./award-category.entity";
-import { AwardEdition, EditionCategory, EditionIdentity } from "./award-edition.entity";
+import { AwardEdition, AwardGiver, EditionCategory, EditionIdentity } from "./award-edition.entity";
 import { AwardCategoryInput, AwardEditionInput } from "./award.input";
 import { categoryViolations, editionViolations } from "./award.validation";
-import { categoriesByEdition, categoryByCode, editionById, identitiesByEdition, nominationsByEdition } from "./loaders";
+import {
+  categoriesByEdition,
+  categoryByCode,
+  editionById,
+  giversByEditionOrLevel,
+  identitiesByEdition,
+  nominationsByEdition,
+} from "./loaders";
 import { Nomination } from "./nomination.entity";
 import { Province, regionStub } from "./region.entity";
 
@@ -53,6 +60,29 @@ export class AwardEditionResolver {
     const links = await context.loader(categoriesByEdition).load(edition.id);
     const categories = await context.loader(categoryByCode).loadMany(links.map((link) => link.categoryCode));
     return categories.filter((c): c is AwardCategory => c instanceof AwardCategory);
+  }
+
+  @FieldResolver(() => AwardGiver, {
+    nullable: true,
+    description:
+      "Who confers this edition at its level: what a source says of this edition, else the rule of its level, marked inferred (a provincial round by the provincial government, the national one by the President).",
+  })
+  async conferredBy(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<AwardGiver | null> {
+    const [own] = await context.loader(giversByEditionOrLevel).load(edition.id);
+    if (own) return own;
+    const [rule] = await context.loader(giversByEditionOrLevel).load(`LEVEL:${edition.level}`);
+    if (!rule) return null;
+    const why = `This edition's source does not say who confers it; the rule of ${edition.level.toLowerCase()} rounds is shown`;
+    return Object.assign(new AwardGiver(), rule, {
+      editionId: edition.id,
+      inferred: true,
+      inference: rule.inference ? `${why}. ${rule.inference}` : `${why}.`,
+    });
+  }
+
+  @Query(() => [AwardGiver], { description: "Who confers the award at each level (provincial, national), with sources." })
+  async awardGivers(@Ctx() { dataSource }: RequestContext): Promise<AwardGiver[]> {
+    return dataSource.getRepository(AwardGiver).createQueryBuilder("g").where("g.edition_id IS NULL").orderBy("g.level").getMany();
   }
 
   @FieldResolver(() => [EditionIdentity], { description: "Other recorded editions that may be this same round, with what is known." })

@@ -1,7 +1,7 @@
 import { loaderByKey, loaderOfMany } from "@cakupan/kit";
 import { type DataSource, In } from "typeorm";
 import { AwardCategory } from "./award-category.entity";
-import { AwardEdition, EditionCategory, EditionIdentity } from "./award-edition.entity";
+import { AwardEdition, AwardGiver, EditionCategory, EditionIdentity } from "./award-edition.entity";
 import { AwardResult, Nomination, NominationStage, type NomineeType, Organisation } from "./nomination.entity";
 
 /** "REGENCY|16.06": nominations and results are looked up by the nominee they name. */
@@ -55,4 +55,21 @@ export const stagesByNomination = (db: DataSource) =>
   loaderOfMany(
     (ids: readonly number[]) => db.getRepository(NominationStage).find({ where: { nominationId: In([...ids]) } }),
     (row) => row.nominationId,
+  );
+
+/** The givers recorded for each edition, and for the level rules under the key "LEVEL:<level>". One statement. */
+export const giversByEditionOrLevel = (db: DataSource) =>
+  loaderOfMany(
+    async (keys: readonly string[]) => {
+      const editions = keys.filter((key) => !key.startsWith("LEVEL:"));
+      const levels = keys.filter((key) => key.startsWith("LEVEL:")).map((key) => key.slice("LEVEL:".length));
+      return db
+        .getRepository(AwardGiver)
+        .createQueryBuilder("g")
+        .where("g.edition_id = ANY(:editions)", { editions })
+        .orWhere("(g.edition_id IS NULL AND g.level = ANY(:levels))", { levels })
+        .orderBy("g.id")
+        .getMany();
+    },
+    (row) => (row.editionId ?? `LEVEL:${row.level}`),
   );

@@ -88,6 +88,14 @@ export class Nomination {
   @Column("text", { nullable: true })
   @Field(() => String, { nullable: true })
   note!: string | null;
+
+  @Column("boolean", { default: false })
+  @Field({ description: "True when its category (or nominee) is not printed but derived (see inference)." })
+  inferred!: boolean;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
+  inference!: string | null;
 }
 
 @Entity("nomination_stage")
@@ -122,6 +130,14 @@ export class NominationStage {
   @Column("text", { nullable: true })
   @Field(() => String, { nullable: true })
   note!: string | null;
+
+  @Column("boolean", { default: false })
+  @Field({ description: "True when its category (or another of its values) is not printed but derived (see inference)." })
+  inferred!: boolean;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
+  inference!: string | null;
 }
 
 @Entity("award_result")
@@ -150,4 +166,12 @@ export class AwardResult {
   @Column("text", { nullable: true })
   @Field(() => String, { nullable: true })
   note!: string | null;
+
+  @Column("boolean", { default: false })
+  @Field({ description: "True when its category (or another of its values) is not printed but derived (see inference)." })
+  inferred!: boolean;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
+  inference!: string | null;
 }

@@ -14,11 +14,14 @@ export const sourceById = (db: DataSource) =>
  */
 export function sourceFieldResolver<T extends { sourceId: string | null }>(
   type: ClassType<T>,
-  options: { nullable?: boolean } = {},
+  options: { nullable?: boolean; description?: string } = {},
 ) {
   @Resolver(() => type)
   class SourceFieldResolver {
-    @FieldResolver(() => Source, { nullable: options.nullable ?? false, description: "Where this comes from." })
+    @FieldResolver(() => Source, {
+      nullable: options.nullable ?? false,
+      description: options.description ?? "Where this comes from.",
+    })
     source(@Root() parent: T, @Ctx() context: RequestContext): Promise<Source | null> | null {
       return parent.sourceId ? context.loader(sourceById).load(parent.sourceId) : null;
     }

@@ -16,8 +16,11 @@ export class SourceInput {
   @Field(() => String, { nullable: true })
   title?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "Publication date, when the document shows it." })
   publishedOn?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "The date of the event or statement it reports, when printed." })
+  reportedOn?: Date | null;
 
   @Field(() => String, { nullable: true })
   link?: string | null;
@@ -56,8 +59,11 @@ export function sourceFromInput(input: SourceInput): Source {
     publisher: input.publisher?.trim() || null,
     title: input.title?.trim() || null,
     publishedOn,
+    reportedOn: input.reportedOn ? toIsoDate(input.reportedOn) : null,
     dateAsPrinted: null,
     dateNote: null,
+    inferred: false,
+    inference: null,
     link: input.link?.trim() || null,
     seedFile: null,
     cites: null,

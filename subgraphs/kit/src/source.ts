@@ -36,17 +36,32 @@ export class Source {
   @Column("date", { name: "published_on", nullable: true })
   @Field(() => DateScalar, {
     nullable: true,
-    description: "Publication date (tanggal terbit), corrected where the document misprints it (see dateAsPrinted and dateNote); when only the reported event is dated, that date.",
+    description: "Publication date (tanggal terbit) as the document shows it; null when it does not show one. The date of the event or statement it reports is reportedOn.",
   })
   publishedOn!: IsoDate | null;
+
+  @Column("date", { name: "reported_on", nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The date of the event or statement the document reports (tanggal peristiwa), apart from publication; null when not printed. Corrected or completed where the document misprints it or leaves out the year (see inferred, dateAsPrinted and dateNote).",
+  })
+  reportedOn!: IsoDate | null;
 
   @Column("text", { name: "date_as_printed", nullable: true })
   @Field(() => String, { nullable: true, description: "The date exactly as the document prints it." })
   dateAsPrinted!: string | null;
 
   @Column("text", { name: "date_note", nullable: true })
-  @Field(() => String, { nullable: true, description: "Why publishedOn differs from or completes dateAsPrinted." })
+  @Field(() => String, { nullable: true, description: "How publishedOn and reportedOn were read from dateAsPrinted." })
   dateNote!: string | null;
+
+  @Column("boolean", { default: false })
+  @Field({ description: "True when a date here is not printed as given but derived (a year completed, a misprint corrected)." })
+  inferred!: boolean;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
+  inference!: string | null;
 
   @Column("text", { nullable: true })
   @Field(() => String, { nullable: true, description: "Link (tautan) to the document, when known." })
@@ -78,5 +93,14 @@ export const SOURCE_TABLE_SQL = `CREATE TABLE "source" (
   "notes" text[] NOT NULL DEFAULT '{}'
 )`;
 
+/** The columns migration 2 of every subgraph adds to its source table: reportedOn apart from publishedOn, inferences. */
+export const SOURCE_DATES_SQL = [
+  `ALTER TABLE "source" ADD COLUMN "reported_on" date`,
+  `ALTER TABLE "source" ADD COLUMN "inferred" boolean NOT NULL DEFAULT false`,
+  `ALTER TABLE "source" ADD COLUMN "inference" text`,
+  `ALTER TABLE "source" ADD CONSTRAINT "source_inference_reason" CHECK (NOT "inferred" OR "inference" IS NOT NULL)`,
+];
+
 /** Every field of Source, for @requires selections that carry a source across subgraphs whole. */
-export const SOURCE_SELECTION = "id publisher title publishedOn dateAsPrinted dateNote link seedFile cites notes";
+export const SOURCE_SELECTION =
+  "id publisher title publishedOn reportedOn dateAsPrinted dateNote inferred inference link seedFile cites notes";

@@ -3,6 +3,7 @@ import { AuditEntry, auditLogResolver, buildFederatedSchema, Source, sourceField
 import type { GraphQLSchema } from "graphql";
 import { CoverageReport, CoverageReportPart } from "./coverage/coverage-report.entity";
 import { CoverageReportResolver } from "./coverage/coverage-report.resolver";
+import { RuleResolver, ruleSourceResolver } from "./rules";
 import { ProvinceCoverageResolver, RegencyCoverageResolver } from "./coverage/coverage.resolver";
 import { CreateCoverageReports1763800000000 } from "./migrations/1763800000000-create-coverage-reports";
 import { CreateAuditLog1763802000000 } from "./migrations/1763802000000-create-audit-log";
@@ -14,19 +15,22 @@ import { ParticipantResolver, RegencyParticipantsResolver } from "./registry/par
 import { participantStatsResolvers } from "./registry/participant-stats.resolver";
 import { CreateRegistry1763803000000 } from "./migrations/1763803000000-create-registry";
 import { ParticipantCounts1763804000000 } from "./migrations/1763804000000-participant-counts";
+import { TruthOfFigures1763806000000 } from "./migrations/1763806000000-truth-of-figures";
 
 export const SUBGRAPH_NAME = "participants";
 
 export const entities = [Source, CoverageReport, CoverageReportPart, AuditEntry, Participant];
 
-export const migrations = [CreateCoverageReports1763800000000, CreateAuditLog1763802000000, CreateRegistry1763803000000, ParticipantCounts1763804000000, DataVersion1763805000000];
+export const migrations = [CreateCoverageReports1763800000000, CreateAuditLog1763802000000, CreateRegistry1763803000000, ParticipantCounts1763804000000, DataVersion1763805000000,
+  TruthOfFigures1763806000000];
 
 export function buildParticipantsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
         RegencyCoverageResolver, ProvinceCoverageResolver, CoverageReportResolver, ParticipantResolver, RegencyParticipantsResolver,
-        ...participantStatsResolvers, sourceFieldResolver(CoverageReport), auditLogResolver("participantsAuditLog"),
+        ...participantStatsResolvers, sourceFieldResolver(CoverageReport), auditLogResolver("participantsAuditLog"), RuleResolver,
+        ruleSourceResolver,
       ],
       // Province is reached only through the gateway (no field here returns it), so it is named explicitly.
       orphanedTypes: [Province, District, Village],

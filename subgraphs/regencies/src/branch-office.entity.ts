@@ -18,7 +18,9 @@ export class BranchOffice {
 
 /** A regency a source connects a branch office with, and on what basis. */
 @Entity("branch_office_regency")
-@ObjectType("BranchOfficeRegency", { description: "A regency a source connects with a branch office, and why." })
+@ObjectType("BranchOfficeRegency", {
+  description: "A regency a source connects with a branch office, and why. The sources' links, not the office's whole service area.",
+})
 export class BranchOfficeRegency {
   @PrimaryColumn("text", { name: "branch_office_id" })
   branchOfficeId!: string;
@@ -32,4 +34,12 @@ export class BranchOfficeRegency {
 
   @Column("text", { name: "source_id" })
   sourceId!: string;
+
+  @Column("boolean", { default: false })
+  @Field({ description: "True when this is not printed by the source but derived from its words (see inference)." })
+  inferred!: boolean;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
+  inference!: string | null;
 }

@@ -49,4 +49,12 @@ export class CoverageTarget {
   @Column("text", { nullable: true })
   @Field(() => String, { nullable: true })
   note!: string | null;
+
+  @Column("boolean", { default: false })
+  @Field({ description: "True when this is not printed by the source but derived from its words (see inference)." })
+  inferred!: boolean;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
+  inference!: string | null;
 }

@@ -60,6 +60,20 @@ export const officialsByRegency = (db: DataSource) =>
     (row) => row.regencyCode!,
   );
 
+/** Every record of each person, ordered as a timeline: by the first date known, undated-to-the-day by year. */
+export const officialsByPerson = (db: DataSource) =>
+  loaderOfMany(
+    (ids: readonly string[]) =>
+      db
+        .getRepository(Official)
+        .createQueryBuilder("o")
+        .where("o.person_id IN (:...ids)", { ids: [...ids] })
+        .orderBy("coalesce(o.period_start, o.reported_on, make_date(o.reported_year, 1, 1))", "ASC", "NULLS LAST")
+        .addOrderBy("o.id", "ASC")
+        .getMany(),
+    (row) => row.personId,
+  );
+
 export const officialsByBranchOffice = (db: DataSource) =>
   loaderOfMany(
     (ids: readonly string[]) =>

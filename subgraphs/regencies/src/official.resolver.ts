@@ -2,16 +2,48 @@ import type { RequestContext } from "@cakupan/kit";
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
-import { branchLinksByOffice, branchOfficeById, officialsByBranchOffice, provinceByCode, regencyByCode } from "./loaders";
-import { Official } from "./official.entity";
+import {
+  branchLinksByOffice,
+  branchOfficeById,
+  officialsByBranchOffice,
+  officialsByPerson,
+  provinceByCode,
+  regencyByCode,
+} from "./loaders";
+import { OfficeHeld, Official } from "./official.entity";
 import { Province } from "./province.entity";
 import { Regency } from "./regency.entity";
+
+const yearOf = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
 
 @Resolver(() => Official)
 export class OfficialResolver {
   @Query(() => [Official], { description: "Every official the sources name, regional, BPJS Ketenagakerjaan and ministry." })
   officials(@Ctx() { dataSource }: RequestContext): Promise<Official[]> {
     return dataSource.getRepository(Official).find({ order: { id: "ASC" } });
+  }
+
+  @FieldResolver(() => [OfficeHeld], {
+    description: "The person's offices across every source, as a timeline (oldest first); one person can be shown in several, as the sources show them.",
+  })
+  async roles(@Root() official: Official, @Ctx() context: RequestContext): Promise<OfficeHeld[]> {
+    const records = await context.loader(officialsByPerson).load(official.personId);
+    return records.map((record) =>
+      Object.assign(new OfficeHeld(), {
+        title: record.title,
+        role: record.role,
+        organisation: record.organisation,
+        from: record.periodStart ?? record.reportedOn,
+        until: record.periodEnd ?? record.reportedOn,
+        termKnown: record.periodStart !== null || record.periodEnd !== null,
+        year: record.reportedYear ?? yearOf(record.periodStart ?? record.reportedOn),
+        inferred: record.inferred,
+        inference: record.inference,
+        note: record.note,
+        officialId: record.id,
+        sourceId: record.sourceId,
+      }),
+    );
   }
 
   @FieldResolver(() => Regency, { nullable: true })
@@ -42,7 +74,9 @@ export class BranchOfficeResolver {
     return context.loader(officialsByBranchOffice).load(office.id);
   }
 
-  @FieldResolver(() => [BranchOfficeRegency], { description: "Regencies the sources connect with the office, and on what basis." })
+  @FieldResolver(() => [BranchOfficeRegency], {
+    description: "Regencies the sources connect with the office, and on what basis: not necessarily its whole service area.",
+  })
   regencies(@Root() office: BranchOffice, @Ctx() context: RequestContext): Promise<BranchOfficeRegency[]> {
     return context.loader(branchLinksByOffice).load(office.id);
   }

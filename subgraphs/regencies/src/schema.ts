@@ -8,8 +8,14 @@ import { resolveDistrictReference } from "./district.reference";
 import { DistrictResolver } from "./district.resolver";
 import { District } from "./district.entity";
 import { CreateRegions1763798400000 } from "./migrations/1763798400000-create-regions";
+import { TruthOfFigures1763806000000 } from "./migrations/1763806000000-truth-of-figures";
 import { Official } from "./official.entity";
-import { AgreementResolver, BranchOfficeRegencyResolver, BranchOfficeResolver, OfficialResolver } from "./official.resolver";
+import {
+  AgreementResolver,
+  BranchOfficeRegencyResolver,
+  BranchOfficeResolver,
+  OfficialResolver,
+} from "./official.resolver";
 import { Province } from "./province.entity";
 import { resolveProvinceReference } from "./province.reference";
 import { ProvinceResolver } from "./province.resolver";
@@ -17,7 +23,7 @@ import { RegencyAlias } from "./regency-alias.entity";
 import { Regency } from "./regency.entity";
 import { resolveRegencyReference } from "./regency.reference";
 import { RegencyResolver } from "./regency.resolver";
-import { SourceResolver, sourceFieldResolvers } from "./source.resolver";
+import { RegionSourceResolvers, SourceResolver, sourceFieldResolvers } from "./source.resolver";
 import { Village } from "./village.entity";
 import { resolveVillageReference } from "./village.reference";
 import { VillageResolver } from "./village.resolver";
@@ -30,14 +36,15 @@ export const entities = [
   BranchOffice, BranchOfficeRegency, Official, Agreement,
 ];
 
-export const migrations = [CreateRegions1763798400000, DataVersion1763805000000];
+export const migrations = [CreateRegions1763798400000, DataVersion1763805000000, TruthOfFigures1763806000000];
 
 export function buildRegenciesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
         ProvinceResolver, RegencyResolver, DistrictResolver, VillageResolver, OfficialResolver, BranchOfficeResolver,
-        BranchOfficeRegencyResolver, AgreementResolver, SourceResolver, ...sourceFieldResolvers,
+        BranchOfficeRegencyResolver, AgreementResolver, SourceResolver, ...RegionSourceResolvers,
+        ...sourceFieldResolvers,
       ],
     },
     {

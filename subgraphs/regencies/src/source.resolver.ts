@@ -1,8 +1,14 @@
 import { type RequestContext, Source, sourceFieldResolver } from "@cakupan/kit";
-import { Ctx, Query, Resolver } from "type-graphql";
+import { type ClassType, Ctx, FieldResolver, Query, Resolver } from "type-graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
 import { CoverageTarget } from "./coverage-target.entity";
+import { District } from "./district.entity";
+import { OfficeHeld } from "./official.entity";
+import { Province } from "./province.entity";
+import { Regency } from "./regency.entity";
+import { regionMasterSource } from "./seed/area-data";
+import { Village } from "./village.entity";
 import { Official } from "./official.entity";
 import { RegencyAlias } from "./regency-alias.entity";
 import { WorkforceEstimate } from "./workforce-estimate.entity";
@@ -23,4 +29,21 @@ export const sourceFieldResolvers = [
   sourceFieldResolver(BranchOfficeRegency),
   sourceFieldResolver(Agreement),
   sourceFieldResolver(RegencyAlias, { nullable: true }),
+  sourceFieldResolver(OfficeHeld, { description: "The source that shows the person in this office." }),
 ] as const;
+
+/** Every region answers the source of the region master it comes from: static, so no statement is sent. */
+function regionSourceResolver<T extends object>(type: ClassType<T>) {
+  @Resolver(() => type)
+  class RegionSourceResolver {
+    @FieldResolver(() => Source, {
+      description: "Where the region, its code and name come from: the region master (package, version and the Kemendagri decree it follows).",
+    })
+    source(): Source {
+      return regionMasterSource();
+    }
+  }
+  return RegionSourceResolver;
+}
+
+export const RegionSourceResolvers = [Province, Regency, District, Village].map(regionSourceResolver);

@@ -33,10 +33,18 @@ describe("seed figures, each with its source", () => {
     }
   });
 
+  it("lists the region master among the sources, with the decree its package's references name", async () => {
+    const { sources } = await data(url, `{ sources { id seedFile cites } }`);
+    const master = sources.find((s: { id: string }) => s.id.startsWith("idn-area-data-"));
+    expect(master).toMatchObject({ seedFile: null, cites: expect.stringContaining("300.2.2-2L38 Tahun 2025") });
+  });
+
   it("records the misprinted date of seed 000 with the correction and the reason", async () => {
-    const { sources } = await data(url, `{ sources { id publishedOn dateAsPrinted dateNote seedFile publisher notes } }`);
+    const { sources } = await data(url, `{ sources { id publishedOn reportedOn dateAsPrinted dateNote seedFile publisher notes } }`);
     const seed000 = sources.find((s: { seedFile: string }) => s.seedFile === "000_5810a5107e5135cb.txt");
-    expect(seed000.publishedOn).toBe("2024-02-05");
+    // The printed date is the audience's, not the publication's (issue 13): publishedOn is not shown.
+    expect(seed000.publishedOn).toBeNull();
+    expect(seed000.reportedOn).toBe("2024-02-05");
     expect(seed000.dateAsPrinted).toBe("Senin 5 Februari 2025");
     expect(seed000.dateNote).toContain("19 February 2024");
     expect(seed000.publisher).toBeNull();
@@ -45,7 +53,7 @@ describe("seed figures, each with its source", () => {
 
   it("describes every seed article as a source", async () => {
     const { sources } = await data(url, `{ sources { seedFile } }`);
-    expect(sources.map((s: { seedFile: string }) => s.seedFile).sort()).toEqual([
+    expect(sources.map((s: { seedFile: string | null }) => s.seedFile).filter(Boolean).sort()).toEqual([
       "000_5810a5107e5135cb.txt",
       "001_17b48849501ff260.txt",
       "002_06fed9a3d2c0ad85.txt",

@@ -18,13 +18,16 @@ describe("the Paritrana Award through the gateway", () => {
   it("keeps each fact with its source: the result from ANTARA, the interview from seed 000 with its corrected date", async () => {
     const { regency } = await data(
       stack.url,
-      `{ regency(code:"16.06") { awards { source { publisher } edition { pressLabel } } nominations { edition { id } stages { kind status reportedOn source { publishedOn dateAsPrinted } } } } }`,
+      `{ regency(code:"16.06") { awards { source { publisher } edition { pressLabel } } nominations { edition { id } stages { kind status reportedOn inferred source { publishedOn reportedOn dateAsPrinted } } } } }`,
     );
     expect(regency.awards[0]).toEqual({ source: { publisher: "ANTARA" }, edition: { pressLabel: "Paritrana Award 2023" } });
     const interview = regency.nominations
       .flatMap((n: { stages: { kind: string }[] }) => n.stages)
       .find((s: { kind: string }) => s.kind === "INTERVIEW");
-    expect(interview).toMatchObject({ status: "PLANNED", reportedOn: "2024-02-05", source: { publishedOn: "2024-02-05", dateAsPrinted: "Senin 5 Februari 2025" } });
+    expect(interview).toMatchObject({
+      status: "PLANNED", reportedOn: "2024-02-05", inferred: true,
+      source: { publishedOn: null, reportedOn: "2024-02-05", dateAsPrinted: "Senin 5 Februari 2025" },
+    });
   });
 
   it("lists the 8 categories of South Sumatra's 2024 edition, four of them named", async () => {

@@ -42,12 +42,13 @@ describe("coverage of Musi Banyuasin", () => {
     expect(regency.coverage.report).toMatchObject({ asOf: "2025-07-31", asOfPrecision: "MONTH", status: "REPORTED", claimedRate: 0.4826 });
   });
 
-  it("at December 2024: 88,958 and 41.65%, saying the 2025 workforce and target were used", async () => {
+  it("at December 2024: 88,958 and 41.65%, saying the 2025 workforce was used and that 2024 has no target", async () => {
     const { regency } = await data(stack.url, COVERAGE, { code: "16.06", asOf: "2024-12-31" }, await bearer("planner"));
     expect(regency.coverage.activeParticipants).toBe(88958);
     expect(regency.coverage.rate).toBeCloseTo(0.4165, 4);
-    expect(regency.coverage).toMatchObject({ workforceYear: 2025, targetYear: 2025, gap: 22426 });
+    expect(regency.coverage).toMatchObject({ workforceYear: 2025, targetYear: null, gap: null, status: null });
     expect(regency.coverage.notes.join(" ")).toContain("No workforce estimate for 2024");
+    expect(regency.coverage.notes.join(" ")).toContain("next known target is 52.15% for 2025");
   });
 
   it("is null before the first report with a total", async () => {
@@ -103,16 +104,13 @@ describe("coverage of a province", () => {
     reporting { code name } missing { code } regencies { regency { code } activeParticipants } sources { publisher }
   } } }`;
 
-  it("rolls up the regencies that reported and lists the others as missing, not zero", async () => {
+  it("rolls up the regencies with a fresh report, lists the stale apart and the others as missing, not zero", async () => {
     const { province } = await data(stack.url, PROVINCE, { asOf: "2025-07-31" });
     const coverage = province.coverage;
-    expect(coverage).toMatchObject({ regencyCount: 17, reportingCount: 2, activeParticipants: 103079 + 35000, workforce: 213582, rateRegencyCount: 1 });
-    expect(coverage.completeness).toBeCloseTo(2 / 17, 6);
+    expect(coverage).toMatchObject({ regencyCount: 17, reportingCount: 1, activeParticipants: 103079, workforce: 213582, rateRegencyCount: 1 });
+    expect(coverage.completeness).toBeCloseTo(1 / 17, 6);
     expect(coverage.rate).toBeCloseTo(103079 / 213582, 6);
-    expect(coverage.reporting).toEqual([
-      { code: "16.06", name: "Kabupaten Musi Banyuasin" },
-      { code: "16.10", name: "Kabupaten Ogan Ilir" },
-    ]);
+    expect(coverage.reporting).toEqual([{ code: "16.06", name: "Kabupaten Musi Banyuasin" }]);
     expect(coverage.missing).toHaveLength(15);
     expect(coverage.missing.map((r: { code: string }) => r.code)).not.toContain("16.06");
   });

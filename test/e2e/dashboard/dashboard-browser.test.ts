@@ -74,6 +74,12 @@ describe("the dashboard in a browser, against the live gateway", () => {
     expect(await page.getAttribute("#province-table tbody tr[data-key='16.01'] [data-badge='missing']", "data-badge")).toBe("missing");
     expect(await page.textContent("#province-table tbody tr[data-key='16.01'] td[data-column='rate']")).toBe("—");
     expect(await page.textContent(".rollup .missing")).toContain("Ogan Komering Ulu");
+    // Ogan Ilir's 2023 report is 21 months old: badged stale and inferred, listed apart and not summed.
+    expect(await page.getAttribute("#province-table tbody tr[data-key='16.10'] [data-badge='stale']", "title")).toContain("21");
+    expect(await page.getAttribute("#province-table tbody tr[data-key='16.10'] [data-badge='inferred']", "title")).toContain("Jumat (13/10)");
+    expect(await page.textContent("#province-table tbody tr[data-key='16.10'] td[data-column='age']")).toBe("21");
+    expect(await page.textContent(".rollup .stale")).toContain("Ogan Ilir");
+    expect(await page.textContent("#rollup-active .kpi-value")).toBe("103.079");
     await page.screenshot({ path: join(SCREENSHOTS, "province-16.png"), fullPage: true });
   });
 

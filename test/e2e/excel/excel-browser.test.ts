@@ -33,21 +33,35 @@ describe("the Excel add-in in a browser, against the live gateway", () => {
     expect(table.hasHeaders).toBe(true);
     expect(table.name).toMatch(/^JSK_/);
     const cell = (row: number, column: number) => sheet.cells[`${row},${column}`];
-    const header = Array.from({ length: 10 }, (_, c) => cell(0, c));
-    expect(header).toEqual(["Kode", "Nama", "Peserta aktif", "Potensi tenaga kerja", "Cakupan", "Target", "Kekurangan", "Status", "Tanda", "Sumber"]);
+    const header = Array.from({ length: 12 }, (_, c) => cell(0, c));
+    expect(header).toEqual([
+      "Kode", "Nama", "Peserta aktif", "Ukuran", "Potensi tenaga kerja", "Cakupan", "Target", "Kekurangan", "Status", "Umur (bulan)", "Tanda",
+      "Sumber",
+    ]);
 
-    const { regencies } = await data(stack.gateway.url, `{ regencies(provinceCode: "16") { code name coverage(asOf: "2025-07-31") { activeParticipants workforce rate target gap status } } }`);
+    const { regencies } = await data(
+      stack.gateway.url,
+      `{ regencies(provinceCode: "16") { code name coverage(asOf: "2025-07-31") {
+        activeParticipants measure workforce rate target gap status ageMonths } } }`,
+    );
     expect(table.range.rows).toBe(regencies.length + 1);
     regencies.forEach((regency: any, i: number) => {
       const c = regency.coverage;
-      expect([cell(i + 1, 0), cell(i + 1, 1), cell(i + 1, 2), cell(i + 1, 3), cell(i + 1, 4), cell(i + 1, 5), cell(i + 1, 6), cell(i + 1, 7)]).toEqual([
-        regency.code, regency.name, c?.activeParticipants ?? "", c?.workforce ?? "", c?.rate ?? "", c?.target ?? "", c?.gap ?? "", c?.status ?? "",
+      expect(Array.from({ length: 10 }, (_, column) => cell(i + 1, column))).toEqual([
+        regency.code, regency.name, c?.activeParticipants ?? "", c?.measure ?? "", c?.workforce ?? "", c?.rate ?? "", c?.target ?? "",
+        c?.gap ?? "", c?.status ?? "", c?.ageMonths ?? "",
       ]);
     });
-    // The dashboard's badges, in words: an estimate without a workforce estimate, a discrepancy, no report.
-    const flags = Object.fromEntries(regencies.map((r: { code: string }, i: number) => [r.code, cell(i + 1, 8)]));
-    expect([flags["16.10"], flags["16.06"], flags["16.01"]]).toEqual(["PERKIRAAN; tanpa potensi TK", "SELISIH", "belum ada laporan"]);
+    // The dashboard's badges, in words: an estimate without a workforce estimate, stale and inferred; a discrepancy; no report.
+    const flags = Object.fromEntries(regencies.map((r: { code: string }, i: number) => [r.code, cell(i + 1, 10)]));
+    expect([flags["16.10"], flags["16.06"], flags["16.01"]]).toEqual([
+      "PERKIRAAN; tanpa potensi TK; LAMA; DISIMPULKAN", "SELISIH", "belum ada laporan",
+    ]);
     expect(await page.textContent("#sources")).toContain("JPNN.com");
+    // the source view says which figures are inferred or stale, and why
+    const caveats = await page.textContent("#caveats");
+    expect(caveats).toContain("Kabupaten Ogan Ilir (2023-10-13), Disimpulkan: The date's year and the measure are derived.");
+    expect(caveats).toContain("Kabupaten Ogan Ilir (2023-10-13), Kedaluwarsa: The report of 2023-10-13 is 21 months old");
     expect(await page.textContent("#last-refreshed")).not.toBe("belum pernah");
     await page.screenshot({ path: join(__dirname, "..", "..", "..", ".data", "taskpane.png") });
   });

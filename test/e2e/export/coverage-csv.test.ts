@@ -19,6 +19,7 @@ describe("GET /export/coverage.csv", () => {
     expect(Object.keys(rows[0])).toEqual([
       "code", "name", "province_code", "province_name", "as_of", "active_participants", "workforce", "workforce_year",
       "rate", "target", "target_year", "gap", "required_monthly_pace", "status", "sources",
+      "figure_status", "measure", "inferred", "inference", "age_months", "stale", "notes",
     ]);
     expect(rows).toHaveLength(17);
     const { regency } = await data(stack.gateway.url, `{ regency(code: "16.06") { coverage(asOf: "2025-07-31") { asOf activeParticipants workforce rate target gap status } } }`);
@@ -47,6 +48,38 @@ describe("GET /export/coverage.csv", () => {
       ["16.10", "35000"],
       ["16.06", "103079"],
     ]);
+  });
+
+  it("marks Ogan Ilir's 2023 figure ESTIMATE and stale for province 16 at 2025-07-31, with no status", async () => {
+    const { text } = await csv("province=16&asOf=2025-07-31");
+    const row = (parse(text, { columns: true }) as Record<string, string>[]).find((r) => r.code === "16.10")!;
+    expect(row).toMatchObject({
+      as_of: "2023-10-13", active_participants: "35000", figure_status: "ESTIMATE", measure: "ACTIVE", inferred: "true",
+      age_months: "21", stale: "true", status: "",
+    });
+    expect(row.inference).toContain("Jumat (13/10)");
+    expect(row.notes).toContain("21 months old");
+  });
+
+  it("marks Musi Banyuasin's July 2025 figure REPORTED, REGISTERED, fresh and not inferred", async () => {
+    const { text } = await csv("province=16&asOf=2025-07-31");
+    const row = (parse(text, { columns: true }) as Record<string, string>[]).find((r) => r.code === "16.06")!;
+    expect(row).toMatchObject({ figure_status: "REPORTED", measure: "REGISTERED", inferred: "false", inference: "", age_months: "0", stale: "false" });
+  });
+
+  it("gives the target of the question date's year: none in 2026, so no target, gap or status", async () => {
+    const { text } = await csv("regencies=16.06&asOf=2026-11-30");
+    const [row] = parse(text, { columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({ as_of: "2025-07-31", target: "", target_year: "", gap: "", status: "", age_months: "16", stale: "true" });
+    expect(row.notes).toContain("52.15% for 2025");
+  });
+
+  it("takes max_age_months, and refuses one that is not a whole number of months", async () => {
+    const { text } = await csv("regencies=16.10&asOf=2025-07-31&max_age_months=36");
+    expect((parse(text, { columns: true }) as Record<string, string>[])[0]).toMatchObject({ stale: "false", age_months: "21" });
+    const { response, text: refusal } = await csv("regencies=16.10&max_age_months=-3");
+    expect(response.status).toBe(400);
+    expect(refusal).toContain("max_age_months=-3");
   });
 
   it("refuses a malformed province with a 400 saying what a code looks like", async () => {

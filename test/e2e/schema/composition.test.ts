@@ -64,10 +64,11 @@ describe("the committed schema files", () => {
       const args = definition.args.map((arg) => `${arg.name}: ${arg.type}`).join(", ");
       return `${field}${args ? `(${args})` : ""}: ${definition.type}`;
     };
-    expect(signature("Regency", "coverage")).toBe("coverage(asOf: Date): Coverage");
+    // maxAgeMonths (issue 13) is optional with a default: every query written before it means what it meant.
+    expect(signature("Regency", "coverage")).toBe("coverage(asOf: Date, maxAgeMonths: Int): Coverage");
     // Nullable: null (with SUBGRAPH_UNAVAILABLE) only while participants is down, so the regency survives.
     expect(signature("Regency", "coverageHistory")).toBe("coverageHistory(from: Date, to: Date): [CoverageReport!]");
-    expect(signature("Province", "coverage")).toBe("coverage(asOf: Date): ProvinceCoverage");
+    expect(signature("Province", "coverage")).toBe("coverage(asOf: Date, maxAgeMonths: Int): ProvinceCoverage");
     const coverageFields = ["asOf", "activeParticipants", "workforce", "rate", "target", "gap", "requiredMonthlyPace", "status", "segments", "sources", "discrepancies"];
     expect(coverageFields.map((f) => signature("Coverage", f))).toEqual([
       "asOf: Date!",

@@ -82,7 +82,8 @@ describe("hostile queries", () => {
     const result = await graphql(stack.url, `{ ${lookups} }`);
     expect(result.errors).toBeUndefined();
     expect(Object.keys(result.data)).toHaveLength(1000);
-    // Planning 1,000 lookups takes a fresh gateway 10-18 s on 2 shared cores, over 30 s when others' runs load them.
+    // A test of the limits, not of speed (npm run bench measures that): planning and answering 1,000 lookups
+    // takes a fresh gateway 8-18 s on 2 shared, loaded cores; 30 s failed it for the machine's load, not a limit.
   }, 120_000);
 });
 

@@ -1,6 +1,6 @@
 import { SEED_SOURCES } from "@cakupan/kit";
 import { type AwardCategory, NomineeKind } from "../award-category.entity";
-import { type AwardEdition, AwardLevel, EditionIdentityAssessment } from "../award-edition.entity";
+import { type AwardEdition, type AwardGiver, AwardLevel, EditionIdentityAssessment } from "../award-edition.entity";
 import { type NominationStage, StageKind, StageStatus } from "../nomination.entity";
 
 const { mubaParitranaInterview, antaraVulnerableWorkers, koranEnimParitrana2024 } = SEED_SOURCES;
@@ -22,6 +22,12 @@ export const CATEGORIES: AwardCategory[] = [
 ];
 
 type EditionSeed = AwardEdition & { categoryCodes: string[] };
+
+/** Stages dated by seed 000, whose printed year is corrected. */
+const DATED_BY_SEED_000 = {
+  inferred: true,
+  inference: "reportedOn is the corrected date: printed 'Senin 5 Februari 2025', read as 5 February 2024 (see the source's inference).",
+};
 
 export const EDITIONS: EditionSeed[] = [
   {
@@ -90,9 +96,15 @@ export interface NominationSeed {
   regencyCode: string;
   sourceId: string;
   note: string;
+  /** What was derived, when the category (or nominee) is not printed. */
+  inference: string | null;
   stages: Omit<NominationStage, "nominationId">[];
-  result: { rank: number; title: string; sourceId: string; note: string | null } | null;
+  result: { rank: number; title: string; sourceId: string; note: string | null; inferred: boolean; inference: string | null } | null;
 }
+
+const CATEGORY_OF_2023_JUARA_I =
+  "The category is derived: ANTARA names none ('meraih juara I Paritrana Award 2023 tingkat Provinsi Sumsel'); the one " +
+  "placed is the regency government ('Pemkab Muba'), so the regency/city government category is recorded.";
 
 export const NOMINATIONS: NominationSeed[] = [
   {
@@ -101,8 +113,16 @@ export const NOMINATIONS: NominationSeed[] = [
     regencyCode: "16.06",
     sourceId: antaraVulnerableWorkers.id,
     note: "The category is not named by the source; the winner is the regency government (Pemkab Muba), so the regency/city government category is recorded.",
+    inference: CATEGORY_OF_2023_JUARA_I,
     stages: [],
-    result: { rank: 1, title: "Juara I", sourceId: antaraVulnerableWorkers.id, note: "'meraih juara I Paritrana Award 2023 tingkat Provinsi Sumsel'." },
+    result: {
+      rank: 1,
+      title: "Juara I",
+      sourceId: antaraVulnerableWorkers.id,
+      note: "'meraih juara I Paritrana Award 2023 tingkat Provinsi Sumsel'.",
+      inferred: true,
+      inference: CATEGORY_OF_2023_JUARA_I,
+    },
   },
   {
     editionId: "paritrana-sumsel-interviews-feb-2024",
@@ -110,6 +130,9 @@ export const NOMINATIONS: NominationSeed[] = [
     regencyCode: "16.06",
     sourceId: mubaParitranaInterview.id,
     note: "Muba 'masuk radar penilaian' as a region committed to enrolling its people; the regent is interviewed, so the regency/city government category is recorded.",
+    inference:
+      "The category is derived: seed 000 names none; Muba is assessed as a region ('Muba masuk radar penilaian') and its " +
+      "acting regent is interviewed, so the regency/city government category is recorded.",
     stages: [
       {
         kind: StageKind.DATA_COLLECTION,
@@ -119,6 +142,7 @@ export const NOMINATIONS: NominationSeed[] = [
         reportedOn: "2024-02-05",
         sourceId: mubaParitranaInterview.id,
         note: "'Saat ini tim sedang mengumpulkan data' (the team is collecting data).",
+        ...DATED_BY_SEED_000,
       },
       {
         kind: StageKind.INTERVIEW,
@@ -128,8 +152,52 @@ export const NOMINATIONS: NominationSeed[] = [
         reportedOn: "2024-02-05",
         sourceId: mubaParitranaInterview.id,
         note: "'Jadwal pak Bupati Apriyadi akan diwawancarai pada 19 Februari 2024'. No later source says it took place.",
+        ...DATED_BY_SEED_000,
       },
     ],
     result: null,
+  },
+];
+
+/** Who confers the award: each level's rule, and what a source says of one edition. */
+export const GIVERS: AwardGiver[] = [
+  {
+    id: "national",
+    level: AwardLevel.NATIONAL,
+    editionId: null,
+    conferredBy: "Presiden Republik Indonesia",
+    organisedBy: "BPJS Ketenagakerjaan",
+    sourceId: koranEnimParitrana2024.id,
+    note:
+      "Seed 002: 'ajang penghargaan yang diberikan oleh Presiden RI kepada Pemerintah Provinsi, Kabupaten, Kota, dan pelaku " +
+      "usaha'; seed 000 likewise: 'penghargaan yang diberikan oleh presiden dan diselenggarakan BPJS Ketenagakerjaan'.",
+    inferred: true,
+    inference:
+      "Both seeds say the President gives the Paritrana Award without naming a level; since seed 002 says the provincial round " +
+      "is given by the provincial government, the President's part is read as the national round's.",
+  },
+  {
+    id: "provincial",
+    level: AwardLevel.PROVINCIAL,
+    editionId: null,
+    conferredBy: "Pemerintah provinsi (Pemprov)",
+    organisedBy: "BPJS Ketenagakerjaan",
+    sourceId: koranEnimParitrana2024.id,
+    note: "Seed 002: 'Pemprov Sumsel Bersama BPJS Ketenagakerjaan Berikan Penghargaan Paritrana Award 2024'.",
+    inferred: true,
+    inference: "Seed 002 says it of South Sumatra's 2024 round; it is taken as the rule of every provincial round.",
+  },
+  {
+    id: "paritrana-2024-sumsel",
+    level: AwardLevel.PROVINCIAL,
+    editionId: "paritrana-2024-sumsel",
+    conferredBy: "Pemerintah Provinsi Sumatera Selatan (Pemprov Sumsel), bersama BPJS Ketenagakerjaan",
+    organisedBy: "BPJS Ketenagakerjaan",
+    sourceId: koranEnimParitrana2024.id,
+    note:
+      "'Pemprov Sumsel Bersama BPJS Ketenagakerjaan Berikan Penghargaan Paritrana Award 2024'. The same article says the award " +
+      "is 'diberikan oleh Presiden RI': that is the national round's giver (see awardGivers).",
+    inferred: false,
+    inference: null,
   },
 ];

@@ -14,6 +14,16 @@ registerEnumType(DatePrecision, {
   description: "How exactly a source dates a figure: to the day, the month (\"Juli 2025\", stored as the month's last day) or the year only.",
 });
 
+export enum CoverageMeasure {
+  ACTIVE = "ACTIVE",
+  REGISTERED = "REGISTERED",
+}
+registerEnumType(CoverageMeasure, {
+  name: "CoverageMeasure",
+  description:
+    "What a participant count counts, as the source prints it: ACTIVE (peserta aktif, 'tenaga kerja aktif': contributions paid up) or REGISTERED (peserta terdaftar, 'pekerja terdaftar': enrolled, active or not).",
+});
+
 export { BreakdownDimension, CATEGORIES, ParticipantCategory } from "../categories";
 
 /**
@@ -48,6 +58,22 @@ export class CoverageReport {
 
   @Column("text", { name: "source_id" })
   sourceId!: string;
+
+  @Column("text", { default: CoverageMeasure.ACTIVE })
+  @Field(() => CoverageMeasure, { description: "What activeParticipants counts: ACTIVE or REGISTERED, as the source prints it." })
+  measure!: CoverageMeasure;
+
+  @Column("text", { name: "measure_as_printed", nullable: true })
+  @Field(() => String, { nullable: true, description: "The source's own words for what it counts (\"pekerja terdaftar\", \"tenaga kerja aktif\")." })
+  measureAsPrinted!: string | null;
+
+  @Column("boolean", { default: false })
+  @Field({ description: "True when a value of the report is not printed but derived: its date, its year or its measure (see inference)." })
+  inferred!: boolean;
+
+  @Column("text", { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
+  inference!: string | null;
 
   @Column("numeric", { name: "claimed_rate", precision: 7, scale: 6, nullable: true, transformer: numericAsNumber })
   @Field(() => Float, { nullable: true, description: "The coverage rate the source states, as a fraction (48,26% -> 0.4826)." })
@@ -103,4 +129,10 @@ export class CoverageReportPart {
 
   @Column("text", { nullable: true })
   note!: string | null;
+
+  @Column("boolean", { default: false })
+  inferred!: boolean;
+
+  @Column("text", { nullable: true })
+  inference!: string | null;
 }

@@ -2,7 +2,7 @@ import { DateScalar, FigureStatus, SourceInput } from "@cakupan/kit";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 
 export { SourceInput };
-import { DatePrecision, ParticipantCategory } from "./coverage-report.entity";
+import { CoverageMeasure, DatePrecision, ParticipantCategory } from "./coverage-report.entity";
 
 @InputType("BreakdownInput", { description: "Part of the total: a segment, group or funding source and its persons." })
 export class BreakdownInput {
@@ -17,6 +17,12 @@ export class BreakdownInput {
 
   @Field(() => String, { nullable: true })
   note?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "When the category is not printed but derived: what was assumed, from which words. Marks the part inferred.",
+  })
+  inference?: string | null;
 }
 
 @InputType("CoverageReportInput", { description: "Active participants of a regency at a date, from one source." })
@@ -30,8 +36,20 @@ export class CoverageReportInput {
   @Field(() => DatePrecision, { defaultValue: DatePrecision.DAY })
   asOfPrecision!: DatePrecision;
 
-  @Field(() => Int, { description: "Active participants in total; 0 or more." })
+  @Field(() => Int, { description: "Participants in total, of the measure given; 0 or more." })
   activeParticipants!: number;
+
+  @Field(() => CoverageMeasure, { defaultValue: CoverageMeasure.ACTIVE, description: "What the total counts, as the source prints it." })
+  measure!: CoverageMeasure;
+
+  @Field(() => String, { nullable: true, description: "The source's own words for it (\"pekerja terdaftar\")." })
+  measureAsPrinted?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "When the date, its year or the measure is not printed but derived: what was assumed, from which words. Marks the report inferred.",
+  })
+  inference?: string | null;
 
   @Field(() => FigureStatus, { defaultValue: FigureStatus.REPORTED, description: "REPORTED or ESTIMATE." })
   status!: FigureStatus;

@@ -1,7 +1,7 @@
 import { assertRegencyAccess, audit, invalidInput, type RequestContext, resolveSourceInput, toIsoDate } from "@cakupan/kit";
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { CATEGORIES, CoverageReport, CoverageReportPart } from "./coverage-report.entity";
+import { CATEGORIES, CoverageMeasure, CoverageReport, CoverageReportPart } from "./coverage-report.entity";
 import { CoverageReportInput } from "./coverage-report.input";
 import { coverageReportViolations } from "./coverage-report.validation";
 import { toSegments } from "./coverage";
@@ -18,6 +18,10 @@ export async function storeCoverageReport(manager: EntityManager, input: Coverag
     asOfPrecision: input.asOfPrecision,
     activeParticipants: input.activeParticipants,
     status: input.status,
+    measure: input.measure ?? CoverageMeasure.ACTIVE,
+    measureAsPrinted: input.measureAsPrinted?.trim() || null,
+    inferred: Boolean(input.inference?.trim()),
+    inference: input.inference?.trim() || null,
     sourceId,
     claimedRate: input.claimedRate ?? null,
     claimedGap: input.claimedGap ?? null,
@@ -38,6 +42,8 @@ export async function storeCoverageReport(manager: EntityManager, input: Coverag
         persons: part.persons,
         status: part.status,
         note: part.note ?? null,
+        inferred: Boolean(part.inference?.trim()),
+        inference: part.inference?.trim() || null,
       })),
     );
   }

@@ -21,9 +21,15 @@ export function figureForYear<T extends YearFigure>(figures: readonly T[], year:
   );
 }
 
-/** The target in force at `year`: that year's, else the next one the region is working toward; a past target does not apply. */
+/** The target in force in `year`: that year's only. A past target does not apply, nor a later one. */
 export function targetForYear<T extends YearFigure>(targets: readonly T[], year: number): T | null {
-  return [...targets].sort((a, b) => a.year - b.year).find((t) => t.year >= year) ?? null;
+  return targets.find((t) => t.year === year) ?? null;
+}
+
+/** For a year without a target, the one to name instead: the last known before it, else the first after it. */
+export function nearestKnownTarget<T extends YearFigure>(targets: readonly T[], year: number): T | null {
+  const sorted = [...targets].sort((a, b) => a.year - b.year);
+  return [...sorted].reverse().find((t) => t.year < year) ?? sorted.find((t) => t.year > year) ?? null;
 }
 
 export function coverageRate(active: number, workforce: number): number | null {
@@ -47,6 +53,26 @@ function yearMonth(date: IsoDate): { year: number; month: number; day: number } 
   return { year, month, day };
 }
 
+const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * Whole months from `from` to `to` (0 when `to` is earlier): the most n for which `from` plus n months, kept
+ * inside its month (31 July + 16 months is 30 November), is not after `to`. So a report of a month's last day
+ * ("Juli 2025", stored as 2025-07-31) is a whole month old on the next month's last day.
+ */
+export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
+  const a = yearMonth(from);
+  const b = yearMonth(to);
+  const months = (b.year - a.year) * 12 + (b.month - a.month);
+  const sameDayInTargetMonth = Math.min(a.day, lastDayOfMonth(b.year, b.month));
+  return Math.max(0, b.day < sameDayInTargetMonth ? months - 1 : months);
+}
+
+/** Whether `targetYear` is over at the end of `asOf`: its last day has been reached. */
+export function targetYearEnded(asOf: IsoDate, targetYear: number): boolean {
+  return asOf >= `${targetYear}-12-31`;
+}
+
 /** Whole months left after the month of `asOf` until the end of `targetYear`; at least 1 (the deadline month itself). */
 export function monthsLeft(asOf: IsoDate, targetYear: number): number {
   const { year, month } = yearMonth(asOf);
@@ -66,12 +92,21 @@ export function observedMonthlyPace(previous: { asOf: IsoDate; active: number },
   return days > 0 ? (current.active - previous.active) / (days / DAYS_PER_MONTH) : null;
 }
 
-export type CoverageStatusValue = "MET" | "ON_TRACK" | "BEHIND";
+export type CoverageStatusValue = "MET" | "ON_TRACK" | "BEHIND" | "MISSED";
 
-/** MET when nothing is missing; ON_TRACK when the pace of the last period, kept up, closes the gap in time; BEHIND otherwise. */
-export function coverageStatus(gap: number, requiredPace: number, observedPace: number | null): CoverageStatusValue | null {
+/**
+ * MET when nothing is missing; MISSED when the target year is over with a gap; ON_TRACK when the pace of the
+ * last period, kept up, closes the gap in time; BEHIND otherwise; unknown without a pace.
+ */
+export function coverageStatus(
+  gap: number,
+  requiredPace: number | null,
+  observedPace: number | null,
+  yearEnded = false,
+): CoverageStatusValue | null {
   if (gap === 0) return "MET";
-  if (observedPace === null) return null;
+  if (yearEnded) return "MISSED";
+  if (observedPace === null || requiredPace === null) return null;
   return observedPace >= requiredPace ? "ON_TRACK" : "BEHIND";
 }
 

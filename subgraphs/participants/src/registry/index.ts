@@ -5,7 +5,7 @@ export {
   IMPORT_COLUMNS,
   type ImportProblem,
   type ImportRow,
-  MINIMUM_BPU_CONTRIBUTION,
+  minimumBpuContribution,
   type ParsedImport,
   parseParticipantCsv,
   type StoreResult,

@@ -20,6 +20,7 @@ import { maskNik, type ParsedNik, parseNik, type Sex } from "./nik";
 import { encryptNik, hashNik, type NikKeys } from "./nik-crypto";
 import { type CsvSource, readCsv, UnreadableCsv } from "./participant-csv";
 import { ParticipantStatus, Program } from "./participant.entity";
+import { ruleInteger } from "../rules";
 
 /**
  * The lists labour offices keep, as CSV. Headers may be Indonesian or English (case, spaces and dashes do
@@ -44,8 +45,8 @@ export const IMPORT_COLUMNS = {
 type Column = keyof typeof IMPORT_COLUMNS;
 const REQUIRED: Column[] = ["nik", "fullName", "villageCode", "occupation", "programs", "funding", "monthlyContribution", "enrolledOn"];
 
-/** The minimum monthly contribution of a non-wage worker for JKK and JKM, in Rupiah. */
-export const MINIMUM_BPU_CONTRIBUTION = 16_800;
+/** The minimum monthly contribution of a non-wage worker for JKK and JKM, in Rupiah: a rule (see rules.ts). */
+export const minimumBpuContribution = (): number => ruleInteger("MINIMUM_BPU_CONTRIBUTION");
 
 export interface ImportProblem {
   line: number;
@@ -150,6 +151,7 @@ export async function parseParticipantCsv(source: CsvSource, regencyCode: string
 
   const firstLineOfNik = new Map<string, number>();
   const villages = knownVillageCodes();
+  const minimum = minimumBpuContribution();
   try {
     for await (const { line, values } of readCsv(source, onHeader)) {
       rowCount += 1;
@@ -227,8 +229,13 @@ export async function parseParticipantCsv(source: CsvSource, regencyCode: string
     const contribution = /^\d{1,9}$/.test(contributionText) ? Number(contributionText) : NaN;
     if (!Number.isSafeInteger(contribution)) {
       problem("monthlyContribution", "CONTRIBUTION_FORMAT", `"${value("monthlyContribution")}" is not an amount in whole Rupiah (like 16800 or Rp16.800).`);
-    } else if (segment === ParticipantCategory.NON_WAGE_EARNER && contribution < MINIMUM_BPU_CONTRIBUTION) {
-      problem("monthlyContribution", "CONTRIBUTION_MINIMUM", `Rp${contribution.toLocaleString("id-ID")} is below the minimum of Rp16.800 for JKK and JKM.`);
+    } else if (segment === ParticipantCategory.NON_WAGE_EARNER && contribution < minimum) {
+      problem(
+        "monthlyContribution",
+        "CONTRIBUTION_MINIMUM",
+        `Rp${contribution.toLocaleString("id-ID")} is below the minimum of Rp${minimum.toLocaleString("id-ID")} for JKK and JKM ` +
+          "(rule MINIMUM_BPU_CONTRIBUTION, see participantRules).",
+      );
     }
 
     const enrolledOn = parseDate(value("enrolledOn"));

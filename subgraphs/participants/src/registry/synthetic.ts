@@ -1,5 +1,5 @@
 import { knownVillageCodes } from "@cakupan/kit";
-import { MINIMUM_BPU_CONTRIBUTION } from "./participant-import";
+import { minimumBpuContribution } from "./participant-import";
 
 /**
  * Plausible, structurally valid and entirely made-up workers for demos and benchmarks. Every record this
@@ -52,7 +52,7 @@ export function* syntheticRows(regencyCode: string, count: number, seed = 1): Ge
       pick(OCCUPATIONS),
       withJht ? "JKK;JKM;JHT" : "JKK;JKM",
       next() < 0.7 ? "APBD" : next() < 0.8 ? "APBDES" : pick(["CSR", "BAZNAS", "MANDIRI"]),
-      String(MINIMUM_BPU_CONTRIBUTION),
+      String(minimumBpuContribution()),
       enrolled,
       next() < 0.92 ? "aktif" : "nonaktif",
     ];

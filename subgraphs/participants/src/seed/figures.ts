@@ -1,5 +1,5 @@
 import { FigureStatus, SEED_SOURCES } from "@cakupan/kit";
-import { DatePrecision, ParticipantCategory } from "../coverage/coverage-report.entity";
+import { CoverageMeasure, DatePrecision, ParticipantCategory } from "../coverage/coverage-report.entity";
 import type { CoverageReportInput } from "../coverage/coverage-report.input";
 
 const { antaraVulnerableWorkers, jpnnCoverage2025, mediaIndonesiaOganIlirMou } = SEED_SOURCES;
@@ -19,6 +19,8 @@ export const SEED_REPORTS: SeedReport[] = [
       asOfPrecision: DatePrecision.MONTH,
       activeParticipants: 88958,
       status: FigureStatus.REPORTED,
+      measure: CoverageMeasure.ACTIVE,
+      measureAsPrinted: "tenaga kerja aktif",
       parts: [],
       claimedRate: 0.4165,
       note: "'posisi Desember 2024 yang hanya mencapai 41,65 persen dengan 88.958 tenaga kerja aktif' (Hendra Nopriansyah, BPJS Ketenagakerjaan). The month is stored as its last day.",
@@ -32,6 +34,8 @@ export const SEED_REPORTS: SeedReport[] = [
       asOfPrecision: DatePrecision.MONTH,
       activeParticipants: 103079,
       status: FigureStatus.REPORTED,
+      measure: CoverageMeasure.REGISTERED,
+      measureAsPrinted: "pekerja terdaftar",
       parts: [],
       claimedRate: 0.4826,
       claimedGap: 21311,
@@ -48,12 +52,19 @@ export const SEED_REPORTS: SeedReport[] = [
       asOfPrecision: DatePrecision.DAY,
       activeParticipants: 35000,
       status: FigureStatus.ESTIMATE,
+      measure: CoverageMeasure.ACTIVE,
+      measureAsPrinted: "tenaga kerja ... yang sudah terlindungi",
+      inference:
+        "The date's year and the measure are derived. 'Jumat (13/10)' prints no year: 2023 is assumed (see the source's " +
+        "inference). 'sudah terlindungi' (already protected) is read as active participation: the article does not say " +
+        "active or registered.",
       parts: [
         {
           category: ParticipantCategory.WAGE_EARNER,
           persons: 30000,
           status: FigureStatus.ESTIMATE,
           note: "'30.000 tenaga kerja pada pemberi kerja formal' (workers of formal employers).",
+          inference: "'tenaga kerja pada pemberi kerja formal' (workers of formal employers) is filed as wage earners (PU).",
         },
         { category: ParticipantCategory.NON_ASN_STAFF, persons: 1328, status: FigureStatus.REPORTED, note: "'pekerja non ASN Kabupaten Ogan Ilir yang telah terdaftar saat ini sebanyak 1.328 orang'." },
         { category: ParticipantCategory.VILLAGE_OFFICIAL, persons: 3716, status: FigureStatus.REPORTED, note: "'Perangkat Desa ... sebanyak 3.716 orang'." },
@@ -71,10 +82,34 @@ export const SEED_PARTIAL_REPORTS = [
     asOf: "2024-01-01",
     asOfPrecision: DatePrecision.YEAR,
     status: FigureStatus.ESTIMATE,
+    measure: CoverageMeasure.REGISTERED,
+    measureAsPrinted: "menjangkau ... pekerja rentan di dalam BPJS Ketenagakerjaan",
+    inferred: true,
+    inference:
+      "The date is derived: the article ('pada 2024 ini', a Wednesday) dates the statement to 2024 only and says the 11,000 " +
+      "were reached before it; 2024-01-01, the year's first day, stands for it (asOfPrecision YEAR). 'menjangkau ... di " +
+      "dalam BPJS Ketenagakerjaan' (reached, brought into BPJS) is read as registered, not necessarily active.",
     parts: [
-      { category: ParticipantCategory.VULNERABLE_WORKER, persons: 11000, status: FigureStatus.ESTIMATE, note: "'menjangkau 11.000 pekerja rentan', rounded." },
-      { category: ParticipantCategory.APBD, persons: 11000, status: FigureStatus.ESTIMATE, note: "'yang ditanggung Pemkab': paid from the regency budget." },
+      {
+        category: ParticipantCategory.VULNERABLE_WORKER,
+        persons: 11000,
+        status: FigureStatus.ESTIMATE,
+        note: "'menjangkau 11.000 pekerja rentan', rounded.",
+        inferred: false,
+        inference: null,
+      },
+      {
+        category: ParticipantCategory.APBD,
+        persons: 11000,
+        status: FigureStatus.ESTIMATE,
+        note: "'yang ditanggung Pemkab' (borne by the regency government).",
+        inferred: true,
+        inference:
+          "The funding is derived: 'BPJS Ketenagakerjaan yang ditanggung Pemkab' (borne by the regency government) is read as " +
+          "paid from the regency budget (APBD) for all 11,000; the article names no budget and says it of the enrolment it will " +
+          "continue, not expressly of the 11,000 already reached.",
+      },
     ],
-    note: "The article is dated only to 2024 ('pada 2024 ini'; a Wednesday), after the Paritrana Award 2023; the year's first day stands for it. No total is given.",
+    note: "The article is dated only to 2024 ('pada 2024 ini'; a Wednesday), after the Paritrana Award 2023. No total is given.",
   },
 ];

@@ -5,11 +5,14 @@ import {
   coverageStatus,
   figureForYear,
   monthsLeft,
+  nearestKnownTarget,
   observedMonthlyPace,
   personsForTarget,
   rateAgrees,
   requiredMonthlyPace,
   targetForYear,
+  targetYearEnded,
+  wholeMonthsBetween,
 } from "../../src/coverage/coverage.indicator";
 
 describe("the coverage indicator", () => {
@@ -59,11 +62,38 @@ describe("the coverage indicator", () => {
     expect(figureForYear([], 2024)).toBeNull();
   });
 
-  it("takes the year's target, else the next one, never a past one", () => {
+  it("takes the target of the question date's year only, never a past or a later one", () => {
     const targets = [{ year: 2025 }, { year: 2027 }];
-    expect(targetForYear(targets, 2024)).toEqual({ year: 2025 });
-    expect(targetForYear(targets, 2026)).toEqual({ year: 2027 });
-    expect(targetForYear(targets, 2028)).toBeNull();
+    expect(targetForYear(targets, 2025)).toEqual({ year: 2025 });
+    expect(targetForYear(targets, 2024)).toBeNull();
+    expect(targetForYear(targets, 2026)).toBeNull();
+  });
+
+  it("names, for a year without a target, the last known one, else the next", () => {
+    const targets = [{ year: 2025 }, { year: 2027 }];
+    expect(nearestKnownTarget(targets, 2026)).toEqual({ year: 2025 });
+    expect(nearestKnownTarget(targets, 2030)).toEqual({ year: 2027 });
+    expect(nearestKnownTarget(targets, 2024)).toEqual({ year: 2025 });
+    expect(nearestKnownTarget([], 2024)).toBeNull();
+  });
+
+  it("counts whole months from a report to the question date, a month's last day to the next month's last day being one", () => {
+    expect(wholeMonthsBetween("2025-07-31", "2026-11-30")).toBe(16);
+    expect(wholeMonthsBetween("2023-10-13", "2025-07-31")).toBe(21);
+    expect(wholeMonthsBetween("2025-07-31", "2025-08-30")).toBe(0);
+    expect(wholeMonthsBetween("2025-01-30", "2025-02-28")).toBe(1);
+    expect(wholeMonthsBetween("2025-07-31", "2025-07-31")).toBe(0);
+    expect(wholeMonthsBetween("2025-07-31", "2025-01-31")).toBe(0);
+  });
+
+  it("ends a target year on its last day", () => {
+    expect(targetYearEnded("2025-12-30", 2025)).toBe(false);
+    expect(targetYearEnded("2025-12-31", 2025)).toBe(true);
+  });
+
+  it("is MISSED when the target year is over with a gap, MET without one", () => {
+    expect(coverageStatus(8305, null, 2000, true)).toBe("MISSED");
+    expect(coverageStatus(0, null, 2000, true)).toBe("MET");
   });
 
   it("accepts a printed rate that the computed one rounds to, and nothing further off", () => {

@@ -71,6 +71,37 @@ describe("recordCoverageReport", () => {
     expect(await storedCounts()).toEqual(before);
   });
 
+  it("records what a report counts and what was inferred, with the reason", async () => {
+    const { recordCoverageReport } = await data(
+      url,
+      `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { measure measureAsPrinted inferred inference } }`,
+      {
+        input: {
+          ...valid,
+          asOf: "2025-05-31",
+          measure: "REGISTERED",
+          measureAsPrinted: "peserta terdaftar",
+          inference: "'Mei' with no year, read as May 2025 from the report's cover.",
+          parts: [],
+        },
+      },
+      await forwarded("admin"),
+    );
+    expect(recordCoverageReport).toEqual({
+      measure: "REGISTERED", measureAsPrinted: "peserta terdaftar", inferred: true, inference: "'Mei' with no year, read as May 2025 from the report's cover.",
+    });
+  });
+
+  it("counts a report as ACTIVE and not inferred unless told otherwise", async () => {
+    const { recordCoverageReport } = await data(
+      url,
+      `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { measure inferred inference } }`,
+      { input: { ...valid, asOf: "2025-04-30", parts: [] } },
+      await forwarded("admin"),
+    );
+    expect(recordCoverageReport).toEqual({ measure: "ACTIVE", inferred: false, inference: null });
+  });
+
   it("cites a known source by id", async () => {
     const { recordCoverageReport } = await data(url, RECORD, {
       input: { ...valid, asOf: "2025-05-31", source: { id: "seed-003-jpnn-muba-coverage-2025" } },

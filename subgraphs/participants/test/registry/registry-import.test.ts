@@ -137,6 +137,25 @@ describe("importing a labour office's list", () => {
     expect(report.problems.map((p: { column: string }) => p.column)).toEqual(["jenis_kelamin", "tanggal_lahir"]);
   });
 
+  it("refuses a non-wage worker's contribution below the rule's minimum, Rp16.800 unless configured", async () => {
+    const row = [...rows[0]];
+    row[8] = "16799";
+    const report = await importCsv(fileOf([row]), true);
+    expect(report.problems).toEqual([
+      { line: 2, column: "iuran", message: expect.stringContaining("below the minimum of Rp16.800 for JKK and JKM (rule MINIMUM_BPU_CONTRIBUTION") },
+    ]);
+  });
+
+  it("follows RULE_MINIMUM_BPU_CONTRIBUTION when a deployment sets another minimum", async () => {
+    process.env.RULE_MINIMUM_BPU_CONTRIBUTION = "20000";
+    try {
+      const report = await importCsv(fileOf([rows[0]]), true);
+      expect(report.problems).toEqual([{ line: 2, column: "iuran", message: expect.stringContaining("below the minimum of Rp20.000") }]);
+    } finally {
+      delete process.env.RULE_MINIMUM_BPU_CONTRIBUTION;
+    }
+  });
+
   it("names a missing required column and what else it may be called", async () => {
     const report = await importCsv("nik,nama\n1606011503850001,Budi", true);
     expect(report.problems[0]).toEqual({ line: 1, column: "kode_desa", message: "The header has no kode_desa column (also accepted: kode_kelurahan, village_code, village)." });

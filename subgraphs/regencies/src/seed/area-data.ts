@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse } from "csv-parse/sync";
+import type { Source } from "@cakupan/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import { parseRegencyName } from "../regency.entity";
 import type { Progress } from "./progress";
@@ -10,6 +11,46 @@ import type { Progress } from "./progress";
 const PACKAGE_DIR = dirname(require.resolve("idn-area-data/package.json"));
 const PACKAGE_VERSION: string = JSON.parse(readFileSync(join(PACKAGE_DIR, "package.json"), "utf8")).version;
 const DATASET = "idn-area-data";
+const PACKAGE_HOMEPAGE: string | null = JSON.parse(readFileSync(join(PACKAGE_DIR, "package.json"), "utf8")).homepage ?? null;
+
+/**
+ * The decree each version's data follows, as the package's own docs/references.md names it (that file is not
+ * shipped in the npm package: read in its repository at the version's tag). A version not listed here is
+ * answered without a decree and says so.
+ */
+const DECREES: Record<string, { decree: string; evidence: string; publishedOn: string }> = {
+  "4.0.1": {
+    decree:
+      "Keputusan Menteri Dalam Negeri Nomor 300.2.2-2L38 Tahun 2025 tentang Pemberian dan Pemutakhiran Kode, Data Wilayah " +
+      "Administrasi Pemerintahan, dan Pulau",
+    evidence:
+      "The package's docs/references.md at tag v4.0.1 lists it as REF-2025-1, its newest reference, and the data update of " +
+      "14 August 2025 (the last change to data/ before 4.0.1) says 'Based on REF-2025-1'.",
+    publishedOn: "2026-05-06",
+  },
+};
+
+/** The region master's own source: the package, its version, and the decree its references name. */
+export function regionMasterSource(version = PACKAGE_VERSION): Source {
+  const known = DECREES[version];
+  return {
+    id: `idn-area-data-${version}`,
+    publisher: "idn-area-data (npm package by fityannugroho), data from the Ministry of Home Affairs (Kemendagri)",
+    title: `idn-area-data ${version}: Indonesia administrative area data (provinces, regencies, districts, villages)`,
+    publishedOn: known?.publishedOn ?? null,
+    reportedOn: null,
+    dateAsPrinted: null,
+    dateNote: known ? `publishedOn is the registry publication date of version ${version}.` : null,
+    inferred: false,
+    inference: null,
+    link: PACKAGE_HOMEPAGE,
+    seedFile: null,
+    cites: known?.decree ?? null,
+    notes: known
+      ? [known.evidence, "The data is under the Open Database License (ODbL), as the package's data/LICENSE.md states."]
+      : [`No decree is recorded for version ${version}: read the package's docs/references.md and add it to area-data.ts.`],
+  };
+}
 const CHUNK_SIZE = 10_000;
 
 type CsvRow = Record<string, string>;

@@ -60,7 +60,11 @@ export const COVERAGE_TARGETS: Row<CoverageTarget>[] = [
     rate: 0.5215,
     status: FigureStatus.REPORTED,
     sourceId: jpnnCoverage2025.id,
-    note: "The national Universal Coverage Jamsostek target for 2025 ('target nasional 52,15 persen pada tahun 2025'), cited by BPJS Ketenagakerjaan's Deputy for Corporate and Institutional Membership.",
+    note: "The national target for 2025 ('target nasional 52,15 persen pada tahun 2025'), cited by BPJS Ketenagakerjaan's Deputy for Corporate and Institutional Membership.",
+    inferred: true,
+    inference:
+      "The scheme is derived: the article says 'target nasional' and names no scheme; it is filed as UCJ (Universal Coverage " +
+      "Jamsostek), the national coverage target it is assumed to be. The rate, year and national scope are printed.",
   },
 ];
 
@@ -76,96 +80,133 @@ export const BRANCH_OFFICE_REGENCIES: BranchOfficeRegency[] = [
     regencyCode: "16.06",
     basis: "The branch bears the regency's name (Cabang Muba) and the source shows it working with Pemkab Muba.",
     sourceId: mubaParitranaInterview.id,
+    inferred: true,
+    inference: "From the branch's name ('BPJS Ketenagakerjaan Cabang Musi Banyuasin', 'Cabang Muba'): the source does not state its service area.",
   },
   {
     branchOfficeId: "bpjstk-cabang-muara-enim",
     regencyCode: "16.03",
     basis: "The branch bears the regency's name (Cabang Muara Enim).",
     sourceId: koranEnimParitrana2024.id,
+    inferred: true,
+    inference: "From the branch's name ('cabang Muara Enim'): the source does not state its service area.",
   },
   {
     branchOfficeId: "bpjstk-cabang-palembang",
     regencyCode: "16.10",
     basis: "The branch signed the MoU with Pemkab Ogan Ilir and is to follow it up with the regency's agencies.",
     sourceId: mediaIndonesiaOganIlirMou.id,
+    inferred: true,
+    inference:
+      "That the Palembang branch serves Ogan Ilir is derived from its signing the regency's MoU ('Kantor Cabang Palembang') " +
+      "and following it up with the regency's agencies. Nor is Ogan Ilir all it serves: the branch bears the name of the city " +
+      "of Palembang, and the sources name no other regency for it.",
   },
 ];
 
-const official = (row: Omit<Official, "periodStart" | "periodEnd" | "regencyCode" | "provinceCode" | "branchOfficeId" | "note"> & Partial<Official>): Official => ({
+type OptionalOfficialFields =
+  | "periodStart" | "periodEnd" | "regencyCode" | "provinceCode" | "branchOfficeId" | "note" | "reportedYear" | "inferred"
+  | "inference";
+const official = (row: Omit<Official, OptionalOfficialFields> & Partial<Official>): Official => ({
   periodStart: null,
   periodEnd: null,
   regencyCode: null,
   provinceCode: null,
   branchOfficeId: null,
   note: null,
+  reportedYear: null,
+  inferred: false,
+  inference: null,
   ...row,
 });
+
+/** Records dated by seed 000, whose printed year is corrected. */
+const DATED_BY_SEED_000 = {
+  inferred: true,
+  inference: "The date is the corrected one: printed 'Senin 5 Februari 2025', read as 5 February 2024 (see the source's inference).",
+};
+
+/** Records dated by seed 004, whose year is not printed. */
+const DATED_BY_SEED_004 = {
+  inferred: true,
+  inference: "The year of 'Jumat (13/10)' is not printed: 2023 is assumed (see the source's inference).",
+};
 
 export const OFFICIALS: Official[] = [
   official({
     id: "apriyadi-mahmud-pj-bupati-muba-2024",
+    personId: "apriyadi-mahmud",
     name: "Apriyadi Mahmud",
     role: OfficialRole.ACTING_REGENT,
     title: "Pj Bupati Musi Banyuasin",
     organisation: "Pemerintah Kabupaten Musi Banyuasin",
     regencyCode: "16.06",
-    reportedOn: mubaParitranaInterview.publishedOn,
+    reportedOn: mubaParitranaInterview.reportedOn,
     sourceId: mubaParitranaInterview.id,
+    ...DATED_BY_SEED_000,
     note: "Reported on the (corrected) date of the audience, 5 February 2024.",
   }),
   official({
     id: "apriyadi-mahmud-sekda-muba-2024",
+    personId: "apriyadi-mahmud",
     name: "Apriyadi Mahmud",
     role: OfficialRole.REGIONAL_SECRETARY,
     title: "Sekda Muba",
     organisation: "Pemerintah Kabupaten Musi Banyuasin",
     regencyCode: "16.06",
     reportedOn: null,
+    reportedYear: 2024,
     sourceId: antaraVulnerableWorkers.id,
-    note: "ANTARA calls him Sekda Muba in an article of 2024 (day not printed), while seed 000 calls him Pj Bupati on 5 February 2024; both are recorded as the sources state them.",
+    note: "ANTARA calls him Sekda Muba in an article of 2024 ('pada 2024 ini'; day not printed), while seed 000 calls him Pj Bupati on 5 February 2024; both are recorded as the sources state them, and neither gives a term.",
   }),
   official({
     id: "toha-tohet-bupati-muba-2025",
+    personId: "toha-tohet",
     name: "HM Toha Tohet SH",
     role: OfficialRole.REGENT,
     title: "Bupati Musi Banyuasin",
     organisation: "Pemerintah Kabupaten Musi Banyuasin",
     regencyCode: "16.06",
-    reportedOn: jpnnCoverage2025.publishedOn,
+    reportedOn: jpnnCoverage2025.reportedOn,
     sourceId: jpnnCoverage2025.id,
   }),
   official({
     id: "ardiansyah-asisten-i-muba-2025",
+    personId: "ardiansyah",
     name: "Dr. Ardiansyah SE MM",
     role: OfficialRole.ASSISTANT,
     title: "Asisten I Pemerintahan dan Kesra Setkab Muba",
     organisation: "Sekretariat Kabupaten Musi Banyuasin",
     regencyCode: "16.06",
-    reportedOn: jpnnCoverage2025.publishedOn,
+    reportedOn: jpnnCoverage2025.reportedOn,
     sourceId: jpnnCoverage2025.id,
   }),
   official({
     id: "herryandi-sinulingga-kadisnaker-muba-2025",
+    personId: "herryandi-sinulingga",
     name: "Herryandi Sinulingga",
     role: OfficialRole.LABOUR_OFFICE_HEAD,
     title: "Kepala Dinas Ketenagakerjaan Muba",
     organisation: "Dinas Ketenagakerjaan Kabupaten Musi Banyuasin",
     regencyCode: "16.06",
-    reportedOn: jpnnCoverage2025.publishedOn,
+    reportedOn: jpnnCoverage2025.reportedOn,
     sourceId: jpnnCoverage2025.id,
   }),
   official({
     id: "panca-wijaya-akbar-bupati-ogan-ilir-2023",
+    personId: "panca-wijaya-akbar",
     name: "Panca Wijaya Akbar",
     role: OfficialRole.REGENT,
     title: "Bupati Ogan Ilir",
     organisation: "Pemerintah Kabupaten Ogan Ilir",
     regencyCode: "16.10",
-    reportedOn: mediaIndonesiaOganIlirMou.publishedOn,
+    reportedOn: mediaIndonesiaOganIlirMou.reportedOn,
     sourceId: mediaIndonesiaOganIlirMou.id,
+    ...DATED_BY_SEED_004,
   }),
   official({
     id: "agus-fatoni-pj-gubernur-sumsel-2024",
+    personId: "agus-fatoni",
     name: "Agus Fatoni",
     role: OfficialRole.ACTING_GOVERNOR,
     title: "Pj Gubernur Sumsel",
@@ -177,36 +218,41 @@ export const OFFICIALS: Official[] = [
   }),
   official({
     id: "chandra-budiman-kacab-muba-2024",
+    personId: "r-chandra-budiman-muba-branch",
     name: "R Chandra Budiman",
     role: OfficialRole.BRANCH_HEAD,
     title: "Kepala BPJS Ketenagakerjaan Cabang Muba",
     organisation: "BPJS Ketenagakerjaan",
     regencyCode: "16.06",
     branchOfficeId: "bpjstk-cabang-musi-banyuasin",
-    reportedOn: mubaParitranaInterview.publishedOn,
+    reportedOn: mubaParitranaInterview.reportedOn,
     sourceId: mubaParitranaInterview.id,
+    ...DATED_BY_SEED_000,
   }),
   official({
     id: "chandra-budiman-asdep-2025",
+    personId: "r-chandra-budiman-asdep",
     name: "R. Chandra Budiman",
     role: OfficialRole.BPJS_EXECUTIVE,
     title: "Asisten Deputi",
     organisation: "BPJS Ketenagakerjaan (head office, Jakarta)",
-    reportedOn: jpnnCoverage2025.publishedOn,
+    reportedOn: jpnnCoverage2025.reportedOn,
     sourceId: jpnnCoverage2025.id,
     note: "Same name as the head of the Muba branch in February 2024 (seed 000); the sources do not say it is the same person.",
   }),
   official({
     id: "hendra-nopriansyah-deputi-2025",
+    personId: "hendra-nopriansyah",
     name: "Hendra Nopriansyah",
     role: OfficialRole.BPJS_EXECUTIVE,
     title: "Deputi Bidang Kepesertaan Korporasi dan Institusi",
     organisation: "BPJS Ketenagakerjaan (head office, Jakarta)",
-    reportedOn: jpnnCoverage2025.publishedOn,
+    reportedOn: jpnnCoverage2025.reportedOn,
     sourceId: jpnnCoverage2025.id,
   }),
   official({
     id: "ruszian-dedy-kacab-muara-enim-2024",
+    personId: "ruszian-dedy",
     name: "Ruszian Dedy",
     role: OfficialRole.BRANCH_HEAD,
     title: "Kepala Cabang BPJS Ketenagakerjaan cabang Muara Enim",
@@ -219,16 +265,19 @@ export const OFFICIALS: Official[] = [
   }),
   official({
     id: "moch-faisal-kacab-palembang-2023",
+    personId: "moch-faisal",
     name: "Moch Faisal",
     role: OfficialRole.BRANCH_HEAD,
     title: "Kepala Kantor BPJS Ketenagakerjaan Cabang Palembang",
     organisation: "BPJS Ketenagakerjaan",
     branchOfficeId: "bpjstk-cabang-palembang",
-    reportedOn: mediaIndonesiaOganIlirMou.publishedOn,
+    reportedOn: mediaIndonesiaOganIlirMou.reportedOn,
     sourceId: mediaIndonesiaOganIlirMou.id,
+    ...DATED_BY_SEED_004,
   }),
   official({
     id: "niken-ariati-asdep-kemenko-pmk-2024",
+    personId: "niken-ariati",
     name: "Niken Ariati",
     role: OfficialRole.MINISTRY_OFFICIAL,
     title: "Asisten Deputi Jaminan Sosial Kedeputian Bidang Koordinasi Peningkatan Kesejahteraan Sosial",
@@ -248,11 +297,12 @@ export const AGREEMENTS: Agreement[] = [
     regencyCode: "16.10",
     branchOfficeId: "bpjstk-cabang-palembang",
     signedOn: null,
-    reportedOn: mediaIndonesiaOganIlirMou.publishedOn,
+    reportedOn: mediaIndonesiaOganIlirMou.reportedOn,
     purpose:
       "Mengoptimalkan pelaksanaan program jaminan sosial ketenagakerjaan di Kabupaten Ogan Ilir, bagi pegawai non ASN hingga perangkat desa: kampanye dan sosialisasi program, dan kerja sama dengan pemangku kepentingan untuk pelayanan, kepatuhan, dan kemudahan pembayaran iuran.",
     followUp: "Peraturan Bupati dan Perjanjian Kerja Sama oleh Perangkat Daerah terkait dengan BPJS Ketenagakerjaan Cabang Palembang.",
     sourceId: mediaIndonesiaOganIlirMou.id,
-    note: "The article (Friday 13 October 2023) reports the signing as done; the signing date itself is not printed.",
+    note: "The article (Friday 13 October, the year not printed) reports the signing as done; the signing date itself is not printed.",
+    ...DATED_BY_SEED_004,
   },
 ];

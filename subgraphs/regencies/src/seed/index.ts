@@ -7,7 +7,7 @@ import { Official } from "../official.entity";
 import { RegencyAlias } from "../regency-alias.entity";
 import { Regency, RegencyKind } from "../regency.entity";
 import { WorkforceEstimate } from "../workforce-estimate.entity";
-import { type AreaLoadResult, loadAreaData } from "./area-data";
+import { type AreaLoadResult, loadAreaData, regionMasterSource } from "./area-data";
 import {
   AGREEMENTS,
   BRANCH_OFFICE_REGENCIES,
@@ -42,7 +42,7 @@ export async function seedRegencies(db: DataSource, progress: Progress): Promise
   const aliases = [...CURATED_ALIASES, ...(await governmentAliases(db))];
   const uniqueAliases = [...new Map(aliases.map((a) => [`${a.regencyCode}/${a.alias}`, a])).values()];
   await db.transaction(async (manager) => {
-    await manager.upsert(Source, ALL_SEED_SOURCES, ["id"]);
+    await manager.upsert(Source, [...ALL_SEED_SOURCES, regionMasterSource()], ["id"]);
     await manager.upsert(RegencyAlias, uniqueAliases, ["regencyCode", "alias"]);
     await manager.upsert(WorkforceEstimate, WORKFORCE_ESTIMATES, ["regencyCode", "year", "sourceId"]);
     await manager.upsert(CoverageTarget, COVERAGE_TARGETS, ["scope", "areaCode", "year", "scheme", "sourceId"]);
