@@ -18,6 +18,7 @@ export default defineConfig({
       // schema's types come "from another realm".
       { find: /^graphql$/, replacement: require.resolve("graphql") },
       // Tests run the TypeScript sources of the workspace packages, not their dist/.
+      { find: /^@cakupan\/core$/, replacement: fromRoot("./core/src/index.ts") },
       { find: /^@cakupan\/observability$/, replacement: fromRoot("./observability/src/index.ts") },
       { find: /^@cakupan\/observability\/telemetry$/, replacement: fromRoot("./observability/src/telemetry.ts") },
       { find: /^@cakupan\/kit$/, replacement: fromRoot("./subgraphs/kit/src/index.ts") },
@@ -26,12 +27,13 @@ export default defineConfig({
       { find: /^@cakupan\/awards$/, replacement: fromRoot("./subgraphs/awards/src/index.ts") },
       { find: /^@cakupan\/ide$/, replacement: fromRoot("./ide/src/index.ts") },
       { find: /^@cakupan\/gateway$/, replacement: fromRoot("./gateway/src/index.ts") },
+      { find: /^@cakupan\/launcher$/, replacement: fromRoot("./launcher/src/index.ts") },
       { find: /^@cakupan\/schema$/, replacement: fromRoot("./schema/src/index.ts") },
       { find: /^@cakupan\/example-typed-client$/, replacement: fromRoot("./examples/typed-client/src/index.ts") },
     ],
   },
   test: {
-    include: ["subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "excel-addin/test/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["core/test/**/*.test.ts", "subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "excel-addin/test/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["./test/support/global-setup.ts"],
     // Services log JSON lines (pino); a test that reads them passes its own destination. LOG_LEVEL=info to watch.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },

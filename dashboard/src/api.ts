@@ -1,3 +1,5 @@
+import { SERVICE_ROUTES } from "@cakupan/core";
+
 /**
  * The dashboard's only way to its data: the gateway's public GraphQL endpoint. Operations are sent by their
  * registered id over GET (a cacheable URL: the gateway answers repeats from its response cache, the browser
@@ -39,7 +41,7 @@ export function tokenRole(token: string): string | null {
   }
 }
 
-export const GRAPHQL_URL = new URL("../graphql", document.baseURI).href;
+export const GRAPHQL_URL = new URL(`..${SERVICE_ROUTES.graphql}`, document.baseURI).href;
 
 export async function run<T>(operation: RegisteredOperation, variables: Record<string, unknown>, token = readToken()): Promise<T> {
   const params = new URLSearchParams({ documentId: `sha256:${operation.id}`, operationName: operation.name, variables: JSON.stringify(variables) });

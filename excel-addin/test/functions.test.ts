@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "../../test/support/servers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useTestStack } from "../../test/support/servers";
 import { bearer } from "../../test/support/auth";
 import { installStubRuntime, StubCustomFunctionError } from "./stub-runtime";
 
@@ -7,7 +7,7 @@ installStubRuntime();
 const { FUNCTIONS, useJsk } = await import("../src/functions/functions");
 const { Jsk } = await import("../src/functions/jsk");
 
-let stack: TestStack;
+const stack = useTestStack();
 const requests: string[] = [];
 
 /** A fetch that records every GraphQL request the add-in sends. */
@@ -16,10 +16,6 @@ const countingFetch: typeof fetch = async (input, init) => {
   return fetch(input, init);
 };
 
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(() => stack.stop());
 let plannerToken: string;
 beforeEach(async () => {
   plannerToken ??= (await bearer("planner")).authorization.replace("Bearer ", "");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { data } from "../../test/support/graphql";
-import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../test/support/servers";
+import { useTestStack } from "../../test/support/servers";
 import { bearer } from "../../test/support/auth";
 import { installStubRuntime, StubStreamingInvocation } from "./stub-runtime";
 
@@ -8,24 +8,17 @@ installStubRuntime();
 const { FUNCTIONS, liveHub, useJsk } = await import("../src/functions/functions");
 const { Jsk } = await import("../src/functions/jsk");
 
-let stack: TestStack;
-let database: { url: string; drop(): Promise<void> };
+const stack = useTestStack({ ownParticipantsDatabase: "excel_live" });
 let streamRequests = 0;
 
-beforeAll(async () => {
-  database = await ownParticipantsDatabase("excel_live");
-  stack = await startTestStack({ participantsDatabaseUrl: database.url });
+beforeAll(() => {
   const countingFetch: typeof fetch = (input, init) => {
     if (String(input).endsWith("/live/coverage")) streamRequests += 1;
     return fetch(input, init);
   };
   useJsk(new Jsk(() => ({ url: stack.gateway.url, fetch: countingFetch })));
 });
-afterAll(async () => {
-  liveHub().close();
-  await stack.stop();
-  await database.drop();
-});
+afterAll(() => liveHub().close());
 
 const record = async (regencyCode: string, activeParticipants: number, asOf: string) =>
   data(stack.gateway.url, `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`, {

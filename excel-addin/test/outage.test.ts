@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAwards, startParticipants, startTestStack, type TestStack } from "../../test/support/servers";
+import { startAwards, startParticipants, useTestStack } from "../../test/support/servers";
 import { installStubRuntime, StubCustomFunctionError, StubStreamingInvocation } from "./stub-runtime";
 
 installStubRuntime();
@@ -10,21 +10,22 @@ const { Jsk } = await import("../src/functions/jsk");
  * A sheet while one service is down: only the cells that need it show #N/A "<service> unavailable", every
  * other figure is there; LIVE cells say when their heartbeat stops and come back by themselves.
  */
-let stack: TestStack;
 const heartbeatBefore = process.env.LIVE_HEARTBEAT_MS;
-
-beforeAll(async () => {
-  // Heartbeats every 200 ms, so that a stopped stream shows within a second.
-  process.env.LIVE_HEARTBEAT_MS = "200";
-  stack = await startTestStack();
-  useJsk(new Jsk(() => ({ url: stack.gateway.url })));
-});
-afterAll(async () => {
-  liveHub().close();
-  await stack.stop();
+// Registered first, so it runs last: after the stack has stopped.
+afterAll(() => {
   if (heartbeatBefore === undefined) delete process.env.LIVE_HEARTBEAT_MS;
   else process.env.LIVE_HEARTBEAT_MS = heartbeatBefore;
 });
+const stack = useTestStack(async () => {
+  // Heartbeats every 200 ms, so that a stopped stream shows within a second.
+  process.env.LIVE_HEARTBEAT_MS = "200";
+  return {};
+});
+
+beforeAll(() => {
+  useJsk(new Jsk(() => ({ url: stack.gateway.url })));
+});
+afterAll(() => liveHub().close());
 
 async function errorOf(promise: Promise<unknown>): Promise<StubCustomFunctionError> {
   try {

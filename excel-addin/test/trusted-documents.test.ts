@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "../../test/support/servers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestStack } from "../../test/support/servers";
 import { installStubRuntime } from "./stub-runtime";
 
 installStubRuntime();
@@ -10,12 +10,10 @@ const { Jsk } = await import("../src/functions/jsk");
  * A gateway that runs only registered operations for anonymous callers: the add-in's batches are made of
  * registered lookups' root fields under aliases, so a planner without a token still gets the public figures.
  */
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ gateway: { trustedDocuments: "only-anonymous" } });
+const stack = useTestStack({ gateway: { trustedDocuments: "only-anonymous" } });
+beforeAll(() => {
   useJsk(new Jsk(() => ({ url: stack.gateway.url, token: null })));
 });
-afterAll(() => stack.stop());
 
 describe("the add-in under TRUSTED_DOCUMENTS=only-anonymous, without a token", () => {
   it("answers batched cells of several lookups", async () => {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { GATEWAY_ROUTES } from "@cakupan/core";
 import express, { type Express } from "express";
 
 export const DEFAULT_ADDIN_DIR = join(__dirname, "..", "..", "excel-addin");
@@ -13,15 +14,15 @@ export const MANIFEST_ORIGIN = "https://localhost:4000";
  */
 export function addinRoutes(app: Express, addinDir = DEFAULT_ADDIN_DIR): void {
   const dist = join(addinDir, "dist");
-  app.get("/addin/manifest.xml", (request, response) => {
+  app.get(`${GATEWAY_ROUTES.addin}/manifest.xml`, (request, response) => {
     const manifest = readFileSync(join(addinDir, "manifest.xml"), "utf8");
     const origin = `${request.protocol}://${request.get("host")}`;
     response.type("application/xml").set("cache-control", "no-store").send(manifest.split(MANIFEST_ORIGIN).join(origin));
   });
   if (existsSync(dist)) {
-    app.use("/addin", express.static(dist, { fallthrough: true, maxAge: 0 }));
+    app.use(GATEWAY_ROUTES.addin, express.static(dist, { fallthrough: true, maxAge: 0 }));
   } else {
-    app.use("/addin", (_request, response) => {
+    app.use(GATEWAY_ROUTES.addin, (_request, response) => {
       response.status(503).type("text/plain").send("The add-in is not built: run npm run build.\n");
     });
   }

@@ -1,7 +1,14 @@
 import type { IncomingMessage } from "node:http";
-import { ANONYMOUS, clientError, type Identity, identityFromClaims } from "@cakupan/kit";
+import {
+  ANONYMOUS,
+  clientError,
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  formatDuration,
+  type Identity,
+  identityFromClaims,
+  maxTokenLifetimeFromEnv,
+} from "@cakupan/core";
 import { createRemoteJWKSet, errors as joseErrors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
-import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, formatDuration, maxTokenLifetimeFromEnv } from "./token-lifetime";
 
 /**
  * Bearer tokens at the gateway: HS256 with AUTH_JWT_SECRET (local use, tokens from `npm run token`), or an

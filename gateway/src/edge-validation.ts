@@ -5,7 +5,7 @@ import {
   MAX_VARIABLE_DEPTH,
   variablesProblem,
   variablesProblemMessage,
-} from "@cakupan/kit";
+} from "@cakupan/core";
 import type { RequestHandler } from "express";
 import { type GraphQLScalarType, type GraphQLSchema, isScalarType } from "graphql";
 import { sendGraphQLError } from "./client-errors";

@@ -1,10 +1,8 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-// Imported from its module: the package re-exports it in a way ESM loaders (vitest) cannot see.
-import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import DataLoader from "dataloader";
 
-type Process<Context extends Record<string, any>> = (options: GraphQLDataSourceProcessOptions<Context>) => Promise<GatewayGraphQLResponse>;
+type Process<Context extends object> = (options: GraphQLDataSourceProcessOptions<Context>) => Promise<GatewayGraphQLResponse>;
 type Representation = Record<string, unknown>;
 
 export interface EntityBatchStats {
@@ -22,11 +20,12 @@ export interface EntityBatchStats {
  * an operation stays constant in the number of regions it names. Fetches of different operations are never
  * joined, so nothing one caller sees depends on another.
  */
-export function batchEntityFetches<Context extends Record<string, any>>(process: Process<Context>, stats: EntityBatchStats = { requested: 0, sent: 0 }): Process<Context> {
+export function batchEntityFetches<Context extends object>(process: Process<Context>, stats: EntityBatchStats = { requested: 0, sent: 0 }): Process<Context> {
   const loaders = new WeakMap<object, DataLoader<GraphQLDataSourceProcessOptions<Context>, GatewayGraphQLResponse>>();
   return (options) => {
     const representations = options.request.variables?.representations;
-    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION || !Array.isArray(representations) || !options.context) return process(options);
+    // Only fetches of an incoming operation carry its request context; health checks and schema loads do not.
+    if (!("incomingRequestContext" in options) || !Array.isArray(representations) || !options.context) return process(options);
     stats.requested += 1;
     let loader = loaders.get(options.context);
     if (!loader) {
@@ -39,20 +38,20 @@ export function batchEntityFetches<Context extends Record<string, any>>(process:
 }
 
 /** Same subgraph query (its generated operation name aside) and same other variables: one request can answer. */
-function batchKey(options: GraphQLDataSourceProcessOptions<Record<string, any>>): string {
+function batchKey(options: GraphQLDataSourceProcessOptions<object>): string {
   const { representations: _, ...others } = options.request.variables ?? {};
   const query = (options.request.query ?? "").replace(/^(query|subscription)\s+[_A-Za-z][_0-9A-Za-z]*/, "$1");
   return `${query}\n${JSON.stringify(others)}`;
 }
 
-async function sendBatch<Context extends Record<string, any>>(
+async function sendBatch<Context extends object>(
   batch: readonly GraphQLDataSourceProcessOptions<Context>[],
   process: Process<Context>,
   stats: EntityBatchStats,
 ): Promise<GatewayGraphQLResponse[]> {
   const groups = new Map<string, number[]>();
   batch.forEach((options, index) => {
-    const key = batchKey(options as GraphQLDataSourceProcessOptions<Record<string, any>>);
+    const key = batchKey(options as GraphQLDataSourceProcessOptions<object>);
     const members = groups.get(key);
     if (members) members.push(index);
     else groups.set(key, [index]);

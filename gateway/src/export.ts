@@ -1,9 +1,10 @@
 import type { IncomingMessage } from "node:http";
 import type { ApolloServer } from "@apollo/server";
-import { ANONYMOUS, DateScalar, type Identity, isAreaCode } from "@cakupan/kit";
+import { ANONYMOUS, DateScalar, GATEWAY_ROUTES, type Identity, isAreaCode } from "@cakupan/core";
 import { stringify } from "csv-stringify/sync";
 import type { Express, Request, Response } from "express";
 import { sendGraphQLError } from "./client-errors";
+import type { GatewayContext } from "./gateway";
 
 /**
  * GET /export/coverage.csv and /export/coverage.json, with ?province=16 or ?regencies=16.06,16.10, &asOf=
@@ -197,7 +198,7 @@ function operation(ask: ExportRequest, signedIn: boolean): { query: string; vari
 
 export function exportRoutes(
   app: Express,
-  apollo: ApolloServer<any>,
+  apollo: ApolloServer<GatewayContext>,
   authenticate: (request: IncomingMessage) => Promise<Identity> = async () => ANONYMOUS,
 ): void {
   const answer = (format: "csv" | "json") => async (request: Request, response: Response) => {
@@ -239,6 +240,6 @@ export function exportRoutes(
       rows: table.rows.map((cells) => Object.fromEntries(table.columns.map((column, i) => [column, cells[i]]))),
     });
   };
-  app.get("/export/coverage.csv", answer("csv"));
-  app.get("/export/coverage.json", answer("json"));
+  app.get(GATEWAY_ROUTES.coverageCsv, answer("csv"));
+  app.get(GATEWAY_ROUTES.coverageJson, answer("json"));
 }

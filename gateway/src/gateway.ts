@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from "@apollo/federation-internals";
-import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { ANONYMOUS, IDENTITY_HEADER, type Identity, signIdentity } from "@cakupan/kit";
-import { type InFlightStats, mergeInFlight, type Send, undiciSend } from "./subgraph-client";
+import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import { ANONYMOUS, IDENTITY_HEADER, type Identity, signIdentity } from "@cakupan/core";
+import { acceptDocumentedSecurityDirectives, assertApolloInternals, replaceSendRequest } from "./apollo-internals";
 import { batchEntityFetches, type EntityBatchStats } from "./entity-batching";
+import { operationKind } from "./operation-kind";
 import { answerOutagesPartially } from "./partial-answers";
+import { type InFlightStats, mergeInFlight, type Send, undiciSend } from "./subgraph-client";
 import {
-  operationKind,
   type SubgraphUnavailable,
   upstream,
   type Upstream,
@@ -120,13 +120,12 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
         }
       });
     const merged = mergeInFlight(guarded, stats);
-    // RemoteGraphQLDataSource.sendRequest (private in its typings) builds a node-fetch Request around every
-    // body before calling the fetcher, a copy of each representation list; ours sends the same request and
-    // answers the same way (errors through its own errorFromResponse), without that copy.
-    (this as unknown as { sendRequest: (request: GatewayGraphQLRequest) => Promise<GatewayGraphQLResponse> }).sendRequest = async (request) => {
+    // Sends what RemoteGraphQLDataSource would and answers the same way (errors through its own
+    // errorFromResponse), without its node-fetch copy of every body (see apollo-internals.ts).
+    replaceSendRequest(this, async (request) => {
       const { http, ...withoutHttp } = request;
       if (!http) throw new Error("Internal error: only HTTP requests are supported.");
-      const kind = operationKind(request.query ?? "");
+      const kind = operationKind(request.query ?? "", request.operationName);
       const answer = await merged(http.url, Object.fromEntries(http.headers), JSON.stringify(withoutHttp), kind);
       const response = new Response(answer.text, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
       // A subgraph's 4xx GraphQL errors (it refused the request's input) reach the client with their own
@@ -136,7 +135,7 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
       if (!response.ok) throw await this.errorFromResponse(response as never);
       if (!/json/.test(answer.headers["content-type"] ?? "")) throw new Error(`Expected a JSON answer from the ${name} subgraph, received: ${answer.text.slice(0, 200)}`);
       return { ...(JSON.parse(answer.text) as GatewayGraphQLResponse), http: response as never };
-    };
+    });
     const processOne = RemoteGraphQLDataSource.prototype.process.bind(this);
     this.process = answerOutagesPartially(batchEntityFetches(processOne, stats.entities), (error, options) =>
       events.onOutage?.(error, (options.context ?? {}) as Partial<GatewayContext>),
@@ -177,6 +176,7 @@ export function createGateway(options: GatewayOptions = {}): {
   /** Subgraph name -> the state of its circuit. */
   circuits: Record<string, () => "closed" | "open" | "half-open">;
 } {
+  assertApolloInternals();
   // The gateway reports anonymous usage unless told not to; an explicit setting is respected.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const supergraphSdl = readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, "utf8");
@@ -199,27 +199,4 @@ export function createGateway(options: GatewayOptions = {}): {
   });
   acceptDocumentedSecurityDirectives(gateway);
   return { gateway, routes, fetches, circuits };
-}
-
-/**
- * The supergraph declares who may do what with federation's @authenticated and @requiresScopes, for readers
- * and for routers that enforce them. @apollo/gateway refuses to load a supergraph linking SECURITY features
- * it does not enforce itself. Here enforcement is in every subgraph (type-graphql @Authorized on the same
- * fields, proven by test/e2e/security), so the gateway is let load the documented supergraph: this mirrors
- * its own (private) createSchemaFromSupergraphSdl of 2.14, with the router's list of supported features.
- */
-function acceptDocumentedSecurityDirectives(gateway: ApolloGateway): void {
-  const internals = gateway as unknown as {
-    config: { validateSupergraph?: boolean };
-    createServices(metadata: unknown): void;
-    createSchemaFromSupergraphSdl(sdl: string): { supergraph: Supergraph; supergraphSdl: string };
-  };
-  internals.createSchemaFromSupergraphSdl = (sdl: string) => {
-    const supergraph = Supergraph.build(sdl, {
-      supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
-      validateSupergraph: internals.config.validateSupergraph ?? process.env.NODE_ENV !== "production",
-    });
-    internals.createServices(supergraph.subgraphsMetadata());
-    return { supergraph, supergraphSdl: sdl };
-  };
 }

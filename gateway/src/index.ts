@@ -1,4 +1,3 @@
-export * from "./embedded-database";
 export * from "./gateway";
 export * from "./server";
 export * from "./addin";
@@ -8,11 +7,9 @@ export * from "./auth";
 export * from "./limits";
 export * from "./landing-page";
 export * from "./public-schema";
-export * from "./token";
 export * from "./response-cache";
 export * from "./client-errors";
 export * from "./rate-limit";
-export * from "./token-lifetime";
 export * from "./cors";
 export * from "./dashboard";
 export * from "./persisted-operations";

@@ -1,3 +1,4 @@
+import { GATEWAY_ROUTES, SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
 import type { Express, Response } from "express";
 import { createParser } from "eventsource-parser";
 
@@ -27,7 +28,7 @@ export function liveCoverageRoutes(app: Express, participantsGraphqlUrl: string 
   let gap = false;
   let lastHeartbeat: { at: number; data: string; intervalMs: number } | undefined;
   let lastUpstreamEvent = 0;
-  const eventsUrl = participantsGraphqlUrl?.replace(/\/graphql\/?$/, "/events");
+  const eventsUrl = participantsGraphqlUrl && serviceUrl(participantsGraphqlUrl, SERVICE_ROUTES.events);
 
   const broadcast = (text: string) => {
     for (const client of clients) client.write(text);
@@ -78,7 +79,7 @@ export function liveCoverageRoutes(app: Express, participantsGraphqlUrl: string 
     }
   };
 
-  app.get("/live/coverage", (request, response) => {
+  app.get(GATEWAY_ROUTES.liveCoverage, (request, response) => {
     response.writeHead(200, {
       "content-type": "text/event-stream",
       "cache-control": "no-store",

@@ -1,6 +1,6 @@
 import "./tracing";
 import { readFileSync } from "node:fs";
-import { envPort, envPositive, envString, stopOnSignals } from "@cakupan/kit";
+import { envPort, envPositive, envString, stopOnSignals } from "@cakupan/core";
 import { authConfigFromEnv } from "./auth";
 import { corsOriginsFromEnv } from "./cors";
 import { trustedDocumentsFromEnv } from "./persisted-operations";

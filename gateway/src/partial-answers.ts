@@ -1,11 +1,12 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { type DocumentNode, Kind, type OperationDefinitionNode, parse, type SelectionSetNode } from "graphql";
-import { operationKind, SubgraphUnavailable } from "./upstream";
+import { operationKind } from "./operation-kind";
+import { SubgraphUnavailable } from "./upstream";
 
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 
-type Process<Context extends Record<string, any>> = (options: GraphQLDataSourceProcessOptions<Context>) => Promise<GatewayGraphQLResponse>;
+type Process<Context extends object> = (options: GraphQLDataSourceProcessOptions<Context>) => Promise<GatewayGraphQLResponse>;
 
 /**
  * One subgraph's outage costs only its own fields. A fetch to a subgraph that is down is answered here as the
@@ -14,7 +15,7 @@ type Process<Context extends Record<string, any>> = (options: GraphQLDataSourceP
  * turns into the path in the client's answer. The error carries a stable code and the service's name, never
  * its address.
  */
-export function answerOutagesPartially<Context extends Record<string, any>>(
+export function answerOutagesPartially<Context extends object>(
   process: Process<Context>,
   onOutage: (error: SubgraphUnavailable, options: GraphQLDataSourceProcessOptions<Context>) => void = () => {},
 ): Process<Context> {
@@ -29,7 +30,7 @@ export function answerOutagesPartially<Context extends Record<string, any>>(
   };
 }
 
-function partialAnswer(options: GraphQLDataSourceProcessOptions<Record<string, any>>, outage: SubgraphUnavailable): GatewayGraphQLResponse {
+function partialAnswer(options: GraphQLDataSourceProcessOptions<object>, outage: SubgraphUnavailable): GatewayGraphQLResponse {
   const query = options.request.query ?? "";
   const kind = operationKind(query);
   const extensions = { code: SUBGRAPH_UNAVAILABLE, serviceName: outage.serviceName, reason: outage.reason };

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { GATEWAY_ROUTES } from "@cakupan/core";
 import type { Express } from "express";
 import { printSchema } from "graphql";
 
@@ -20,7 +21,7 @@ export function publicSchema(options: { published: boolean }) {
     },
   };
   const routes = (app: Express) => {
-    app.get("/schema.graphql", (_request, response) => {
+    app.get(GATEWAY_ROUTES.publicSchema, (_request, response) => {
       if (!options.published) {
         const why = "introspection is off (GRAPHQL_INTROSPECTION)";
         response.status(404).type("text/plain").send(`The schema is not published here: ${why}.\n`);

@@ -1,4 +1,4 @@
-import type { Identity } from "@cakupan/kit";
+import type { Identity } from "@cakupan/core";
 import type { Request, RequestHandler } from "express";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { sendGraphQLError } from "./client-errors";

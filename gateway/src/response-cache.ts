@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { Agent, get } from "node:http";
 import { Agent as TlsAgent, get as tlsGet } from "node:https";
+import { SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
 import type { RequestHandler } from "express";
-import { parse } from "graphql";
 import { responseMediaType } from "./graphql-over-http";
+import { operationKind } from "./operation-kind";
 
 /**
  * Answers to anonymous queries, kept by operation, variables and the data version of every subgraph.
@@ -28,29 +29,10 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const entries = new Map<string, string>();
   let bytes = 0;
-  const operationKinds = new Map<string, string | null>();
   const stats: ResponseCacheStats = { hits: 0, misses: 0, joined: 0, bypassed: 0 };
   /** Answers being computed, by key: an identical anonymous query at the same data versions waits for it. */
   const computing = new Map<string, Promise<{ status: number; body: string } | null>>();
-  const versionUrls = Object.values(subgraphUrls).map((url) => url.replace(/\/graphql\/?$/, "/version"));
-
-  /** "query", "mutation", ... of the document's operation; null when it cannot say (Apollo will explain). */
-  const kindOf = (query: string, operationName: string | undefined): string | null => {
-    const key = `${operationName ?? ""}\n${query}`;
-    if (!operationKinds.has(key)) {
-      let kind: string | null = null;
-      try {
-        const operations = parse(query).definitions.filter((d) => d.kind === "OperationDefinition");
-        const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-        kind = operation?.operation ?? null;
-      } catch {
-        kind = null;
-      }
-      if (operationKinds.size > 10_000) operationKinds.clear();
-      operationKinds.set(key, kind);
-    }
-    return operationKinds.get(key)!;
-  };
+  const versionUrls = Object.values(subgraphUrls).map((url) => serviceUrl(url, SERVICE_ROUTES.version));
 
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const tlsAgent = new TlsAgent({ keepAlive: true, maxSockets: 16 });
@@ -103,7 +85,7 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
 
   const middleware: RequestHandler = async (request, response, next) => {
     const body = request.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
-    if (request.headers.authorization || typeof body?.query !== "string" || kindOf(body.query, body.operationName as string | undefined) !== "query") {
+    if (request.headers.authorization || typeof body?.query !== "string" || operationKind(body.query, body.operationName as string | undefined) !== "query") {
       stats.bypassed += 1;
       return next();
     }

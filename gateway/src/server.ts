@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { listen, type RunningServer } from "@cakupan/kit";
+import { listen, type RunningServer, SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
 import { annotateRequest, createLogger, httpLogging, type Logger } from "@cakupan/observability";
 import express from "express";
 import { addinRoutes, DEFAULT_ADDIN_DIR } from "./addin";
@@ -69,7 +69,7 @@ export interface RunningGateway extends RunningServer {
 async function subgraphReadiness(urls: Record<string, string>) {
   const entries = await Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
-      const readyUrl = url.replace(/\/graphql\/?$/, "/ready");
+      const readyUrl = serviceUrl(url, SERVICE_ROUTES.ready);
       try {
         const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
         return [name, response.ok ? "ready" : `not ready (HTTP ${response.status} from ${readyUrl})`] as const;
@@ -132,10 +132,10 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   );
   app.get("/graphql/persisted-operations.json", (_request, response) => void response.json(persisted.manifest));
 
-  app.get("/health", (_request, response) => {
+  app.get(SERVICE_ROUTES.health, (_request, response) => {
     response.json({ status: "ok", service: "gateway" });
   });
-  app.get("/ready", async (_request, response) => {
+  app.get(SERVICE_ROUTES.ready, async (_request, response) => {
     const subgraphs = await subgraphReadiness(subgraphUrls);
     const ready = Object.values(subgraphs).every((status) => status === "ready");
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", subgraphs });
@@ -145,7 +145,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const cache = options.responseCache === false ? null : responseCache(subgraphUrls);
   if (options.rateLimit) app.use(["/graphql", "/export"], rateLimit(options.rateLimit, authenticate));
   app.use(
-    "/graphql",
+    SERVICE_ROUTES.graphql,
     requestTimeout(limits.timeoutMs),
     express.json({ limit: limits.maxBodyBytes }),
     refuseBatches,
@@ -172,7 +172,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   let stopping: Promise<void> | undefined;
   return {
     name: "gateway",
-    url: `${options.tls ? "https" : "http"}://${host === "0.0.0.0" ? "localhost" : host}:${port}/graphql`,
+    url: `${options.tls ? "https" : "http"}://${host === "0.0.0.0" ? "localhost" : host}:${port}${SERVICE_ROUTES.graphql}`,
     port,
     subgraphUrls,
     fetches,

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from "node:http";
-import { IDENTITY_HEADER } from "@cakupan/kit";
-import type { OperationTypeNode } from "graphql";
+import { IDENTITY_HEADER } from "@cakupan/core";
 import { Agent } from "undici";
+import type { OperationKind } from "./operation-kind";
 
 /** A subgraph's answer as received: the body is parsed by each caller, so no caller sees another's objects. */
 export interface SubgraphAnswer {
@@ -15,7 +15,8 @@ export type Send = (
   url: string,
   headers: Record<string, string>,
   body: string,
-  kind: OperationTypeNode | "unknown",
+  /** The body's operation, parsed (operationKind): only a query may share another's answer. */
+  kind: OperationKind,
   signal?: AbortSignal,
 ) => Promise<SubgraphAnswer>;
 
@@ -25,7 +26,7 @@ export type Send = (
  * than the subgraph's own answer on small fetches.
  */
 export function undiciSend(timeoutMs: number): Send {
-  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 30_000, connections: 64, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
   return async (url, headers, body, _kind, signal) => {
     const { origin, pathname, search } = new URL(url);
     const response = await agent.request({ origin, path: pathname + search, method: "POST", headers, body, signal: signal ?? AbortSignal.timeout(timeoutMs) });

@@ -10,7 +10,7 @@ import {
   timeout,
   TimeoutStrategy,
 } from "cockatiel";
-import { type OperationTypeNode, parse } from "graphql";
+import type { OperationTypeNode } from "graphql";
 
 /**
  * How the gateway treats one subgraph that fails: a timeout of its own, one retry of a query whose
@@ -93,24 +93,6 @@ export class UpstreamHttpError extends Error {
   constructor(readonly status: number) {
     super(`HTTP ${status}`);
   }
-}
-
-const operationKinds = new Map<string, OperationTypeNode | "unknown">();
-
-/** "query", "mutation" or "subscription" of a subgraph operation, parsed once per text (plans repeat them). */
-export function operationKind(query: string): OperationTypeNode | "unknown" {
-  let kind = operationKinds.get(query);
-  if (kind === undefined) {
-    try {
-      const operations = parse(query).definitions.filter((definition) => definition.kind === "OperationDefinition");
-      kind = operations.length === 1 ? operations[0].operation : "unknown";
-    } catch {
-      kind = "unknown";
-    }
-    if (operationKinds.size > 5000) operationKinds.clear();
-    operationKinds.set(query, kind);
-  }
-  return kind;
 }
 
 export interface UpstreamEvents {

@@ -1,6 +1,4 @@
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-// Imported from its module: the package re-exports it in a way ESM loaders (vitest) cannot see.
-import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { describe, expect, it } from "vitest";
 import { batchEntityFetches } from "../src/entity-batching";
@@ -23,7 +21,8 @@ function subgraph(answer: (codes: string[]) => GatewayGraphQLResponse = (codes) 
 
 function entityFetch(context: object, codes: string[], query = COVERAGE, variables: Record<string, unknown> = {}): Options {
   return {
-    kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+    kind: "incoming operation",
+    incomingRequestContext: { context },
     request: { query, variables: { ...variables, representations: codes.map((code) => ({ __typename: "Regency", code })) } },
     context,
   } as unknown as Options;
@@ -87,7 +86,7 @@ describe("batching the entity fetches of one operation", () => {
   it("passes root fetches through untouched", async () => {
     const { requests, process } = subgraph(() => ({ data: { regency: { code: "16.06" } } }));
     const batched = batchEntityFetches(process);
-    const options = { kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION, request: { query: '{regency(code:"16.06"){code}}' }, context: {} } as unknown as Options;
+    const options = { kind: "incoming operation", incomingRequestContext: {}, request: { query: '{regency(code:"16.06"){code}}' }, context: {} } as unknown as Options;
     expect(await batched(options)).toEqual({ data: { regency: { code: "16.06" } } });
     expect(requests).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER } from "@cakupan/kit";
+import { IDENTITY_HEADER } from "@cakupan/core";
 import { describe, expect, it } from "vitest";
 import { mergeInFlight, type Send } from "../src/subgraph-client";
 

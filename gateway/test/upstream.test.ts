@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { operationKind, SubgraphUnavailable, upstream } from "../src/upstream";
+import { operationKind } from "../src/operation-kind";
+import { SubgraphUnavailable, upstream } from "../src/upstream";
 
 const refused = () => Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:4003"), { code: "ECONNREFUSED" });
 

@@ -27,6 +27,7 @@ export function readmeExamples(markdown: string, file = "README.md"): ExampleOpe
       const where = (error as { locations?: { line: number }[] }).locations?.[0]?.line ?? 1;
       throw new Error(
         `${file}:${firstLine + where - 1}: a graphql example does not parse: ${(error as Error).message}`,
+        { cause: error },
       );
     }
     const fragments = definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => print(d));

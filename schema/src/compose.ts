@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { composeServices } from "@apollo/composition";
 import { Supergraph } from "@apollo/federation-internals";
-import { printSubgraphSdl } from "@cakupan/kit";
+import { parseCommandLine, printSubgraphSdl } from "@cakupan/kit";
 import { parse, printSchema } from "graphql";
 import { defaultRoutingUrl, SUBGRAPHS } from "./subgraphs";
 
@@ -74,6 +74,15 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
+  parseCommandLine(process.argv.slice(2), {
+    options: {},
+    help: "npm run compose -- --help",
+    usage: `usage: npm run compose
+
+Prints each subgraph's SDL from its code into schema/<subgraph>.graphql and composes
+schema/supergraph.graphql with @apollo/composition. On a composition error it prints each error with its
+code and location, exits non-zero, and leaves the supergraph as it was.`,
+  });
   main().catch((error) => {
     console.error(error);
     process.exit(1);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { dropDatabase, ensureDatabase, withDatabase } from "@cakupan/kit";
-import { startEmbeddedDatabase } from "@cakupan/gateway";
+import { startEmbeddedDatabase } from "@cakupan/launcher";
 
 /** A database of this benchmark's own on DATABASE_URL's server, or on an embedded PostgreSQL; dropped after. */
 export async function withBenchDatabase(label, work) {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { dropDatabase, ensureDatabase, knownRegencyCodes, openDataSource, withDatabase } from "@cakupan/kit";
-import { freePort } from "@cakupan/gateway";
+import { freePort } from "@cakupan/launcher";
 import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
 import { participantsSubgraph } from "@cakupan/participants";
 import { awardsSubgraph } from "@cakupan/awards";

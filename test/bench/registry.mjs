@@ -7,11 +7,18 @@ import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
 import pg from "pg";
 import { openDataSource } from "@cakupan/kit";
-import { participantsSubgraph } from "@cakupan/participants";
-import { parseParticipantCsv, storeParticipants } from "@cakupan/participants/dist/participant-import.js";
-import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "@cakupan/participants/dist/synthetic.js";
-import { encryptNik, hashNik } from "@cakupan/participants/dist/nik-crypto.js";
-import { maskNik } from "@cakupan/participants/dist/nik.js";
+import {
+  csvLine,
+  encryptNik,
+  hashNik,
+  maskNik,
+  parseParticipantCsv,
+  participantsSubgraph,
+  statsLoader,
+  storeParticipants,
+  SYNTHETIC_HEADER,
+  syntheticRows,
+} from "@cakupan/participants";
 import { withBenchDatabase } from "./database.mjs";
 
 export async function registryBench({ quick = false, log = console.log } = {}) {
@@ -56,7 +63,6 @@ export async function registryBench({ quick = false, log = console.log } = {}) {
         FROM generate_series(1, ${aggregateRows - stored.inserted}) g
         JOIN LATERAL (SELECT code FROM (VALUES ${[...new Set(parsed.rows.map((r) => `('${r.villageCode}')`))].slice(0, 200).join(",")}) AS v(code) OFFSET (g % 200) LIMIT 1) v ON true`);
       await db.query("ANALYZE participant");
-      const { statsLoader } = await import("@cakupan/participants/dist/participant-stats.resolver.js");
       const timings = [];
       for (let i = 0; i < 10; i++) {
         const loader = statsLoader("regency_code")(db);

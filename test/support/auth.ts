@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { IDENTITY_HEADER, type Role, signIdentity } from "@cakupan/kit";
-import { mintToken } from "@cakupan/gateway";
+import { mintToken } from "@cakupan/launcher";
 
 /** Secrets of this test file's stack: the gateway verifies tokens with one and signs identities with the other. */
 export const TEST_AUTH_SECRET = randomBytes(32).toString("hex");

@@ -5,7 +5,7 @@ import { openDataSource } from "@cakupan/kit";
 import { awardsSubgraph } from "@cakupan/awards";
 import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "@cakupan/gateway";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@cakupan/launcher";
 import type { TestProject } from "vitest/node";
 import { chromiumExecutable } from "./browser";
 import { createRunDatabase, dropDatabase, newRunId, runDatabaseName } from "./databases";
@@ -54,7 +54,10 @@ export default async function setup(project: TestProject) {
     seeded[definition.name] = { database, url };
   }
 
-  project.provide("chromiumPath", await chromiumExecutable());
+  const chromiumPath = await chromiumExecutable();
+  // Says which browser a run used: Debian's (/usr/bin/chromium), or the one @sparticuz/chromium inflates.
+  console.log(`browser tests drive ${chromiumPath}`);
+  project.provide("chromiumPath", chromiumPath);
   project.provide("serverUrl", serverUrl);
   project.provide("runId", runId);
   project.provide("regenciesDatabaseUrl", regenciesDatabaseUrl);

@@ -5,7 +5,7 @@ import { participantsSubgraph } from "@cakupan/participants";
 import { regenciesSubgraph } from "@cakupan/regencies";
 import type { Logger } from "@cakupan/observability";
 import type { DataSource } from "typeorm";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { TEST_AUTH_SECRET, TEST_INTERNAL_SECRET } from "./auth";
 import { createRunDatabase, dropDatabase, runDatabaseName } from "./databases";
 
@@ -52,16 +52,20 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+export interface TestStackOptions {
+  /** A database of the test's own for the participants (or awards) subgraph; else the run's seeded one. */
+  participantsDatabaseUrl?: string;
+  awardsDatabaseUrl?: string;
+  /** Off unless the test is about it. */
+  responseCache?: boolean;
+  /** Gateway settings the test is about (CORS origins, trusted documents, ...). */
+  gateway?: Partial<GatewayServerOptions>;
+  /** Each service's logger, by service name. */
+  logger?: (service: string) => Logger;
+}
+
 /** The gateway over the committed supergraph, routed to subgraphs running in this process. */
-export async function startTestStack(
-  options: {
-    participantsDatabaseUrl?: string;
-    awardsDatabaseUrl?: string;
-    responseCache?: boolean;
-    gateway?: Partial<GatewayServerOptions>;
-    logger?: (service: string) => Logger;
-  } = {},
-): Promise<TestStack> {
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const logger = options.logger;
   const subgraphs = {
     regencies: await startTestSubgraph(regenciesSubgraph, inject("regenciesDatabaseUrl"), undefined, logger?.("regencies")),
@@ -100,3 +104,40 @@ export async function ownDatabase(definition: SubgraphDefinition, label: string)
 
 export const ownParticipantsDatabase = (label: string) => ownDatabase(participantsSubgraph, label);
 export const ownAwardsDatabase = (label: string) => ownDatabase(awardsSubgraph, label);
+
+export interface UseTestStackOptions extends TestStackOptions {
+  /** A participants database of this file's own, migrated and seeded, for tests that write: its label. */
+  ownParticipantsDatabase?: string;
+  /** An awards database of this file's own, for tests that write: its label. */
+  ownAwardsDatabase?: string;
+}
+
+/**
+ * The stack of one test file: started before its tests (on databases of its own where they write), stopped
+ * after them and those databases dropped. Call it at the top of the file; read it inside tests (`stack.url`
+ * is the gateway's GraphQL endpoint). Options that need something started first come from a function.
+ */
+export function useTestStack(
+  settings: UseTestStackOptions | (() => Promise<UseTestStackOptions>) = {},
+): TestStack & { url: string } {
+  const stack = {} as TestStack & { url: string };
+  const databases: { drop(): Promise<void> }[] = [];
+  beforeAll(async () => {
+    const options = typeof settings === "function" ? await settings() : settings;
+    const participants = options.ownParticipantsDatabase ? await ownParticipantsDatabase(options.ownParticipantsDatabase) : undefined;
+    if (participants) databases.push(participants);
+    const awards = options.ownAwardsDatabase ? await ownAwardsDatabase(options.ownAwardsDatabase) : undefined;
+    if (awards) databases.push(awards);
+    const started = await startTestStack({
+      ...options,
+      participantsDatabaseUrl: participants?.url ?? options.participantsDatabaseUrl,
+      awardsDatabaseUrl: awards?.url ?? options.awardsDatabaseUrl,
+    });
+    Object.assign(stack, started, { url: started.gateway.url });
+  });
+  afterAll(async () => {
+    await stack.stop?.();
+    for (const database of databases) await database.drop();
+  });
+  return stack;
+}

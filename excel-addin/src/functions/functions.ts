@@ -65,7 +65,7 @@ export function coverage(region: any, asOf?: any): Promise<Excel.FormattedNumber
  * @customfunction PARTICIPANTS
  * @param region Regency code, name or alias.
  * @param [asOf] Date: the last report at or before it (default today).
- * @param [segment] PU, BPU, JAKON, PMI, NON-ASN, PERANGKAT DESA, RENTAN, APBD, APBDES, CSR, BAZNAS, MANDIRI or PEMBERI KERJA.
+ * @param [segment] PU, BPU, JAKON, PMI, NON-ASN, PERANGKAT DESA, RENTAN, APBD, APBDES, PROVINSI, CSR, BAZNAS, MANDIRI or PEMBERI KERJA.
  * @returns Persons.
  */
 export function participants(region: any, asOf?: any, segment?: string): Promise<number> {

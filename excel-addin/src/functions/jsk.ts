@@ -1,3 +1,4 @@
+import { categoryFromText, categoryWords, todayInJakarta } from "@cakupan/core";
 import { asTextCells } from "../shared/cell-text";
 import type { GatewayConfig } from "../shared/gateway";
 import { dateArgument, listArgument, yearArgument } from "./arguments";
@@ -93,22 +94,10 @@ export function tableCell(row: TableRow, field: string): string | number | CellE
   return row.unavailable && COVERAGE_FIELDS.has(field) ? row.unavailable : TABLE_FIELDS[field](row);
 }
 
-/** Segment names a planner may type, to the categories the API uses. */
-const SEGMENT_ALIASES: Record<string, string> = {
-  PU: "WAGE_EARNER", "PENERIMA UPAH": "WAGE_EARNER", BPU: "NON_WAGE_EARNER", "BUKAN PENERIMA UPAH": "NON_WAGE_EARNER",
-  JAKON: "CONSTRUCTION", KONSTRUKSI: "CONSTRUCTION", PMI: "MIGRANT_WORKER", "NON ASN": "NON_ASN_STAFF", "NON-ASN": "NON_ASN_STAFF",
-  "PERANGKAT DESA": "VILLAGE_OFFICIAL", RENTAN: "VULNERABLE_WORKER", "PEKERJA RENTAN": "VULNERABLE_WORKER", APBD: "APBD", APBDES: "APBDES",
-  CSR: "CSR", BAZNAS: "BAZNAS", MANDIRI: "SELF_PAID", "PEMBERI KERJA": "EMPLOYER",
-};
-const CATEGORIES = [
-  "WAGE_EARNER", "NON_WAGE_EARNER", "CONSTRUCTION", "MIGRANT_WORKER", "NON_ASN_STAFF", "VILLAGE_OFFICIAL", "VULNERABLE_WORKER",
-  "APBD", "APBDES", "PROVINCE_BUDGET", "CSR", "BAZNAS", "SELF_PAID", "EMPLOYER",
-];
-
+/** A segment, group or funding source as a planner types it ("PU", "perangkat desa"), as the API names it. */
 export function segmentCategory(segment: string): string {
-  const key = segment.trim().toUpperCase().replace(/_/g, " ");
-  const category = SEGMENT_ALIASES[key] ?? CATEGORIES.find((c) => c === key.replace(/ /g, "_"));
-  if (!category) throw invalidValue(`Unknown segment '${segment}': use PU, BPU, JAKON, PMI, NON-ASN, PERANGKAT DESA, RENTAN, APBD, APBDES, CSR, BAZNAS, MANDIRI or PEMBERI KERJA.`);
+  const category = categoryFromText(segment);
+  if (!category) throw invalidValue(`Unknown segment '${segment}': use ${categoryWords()}.`);
   return category;
 }
 
@@ -125,10 +114,6 @@ export function metricOf(coverage: CoverageFigures, metric: LiveMetric, regionNa
   const value = { rate: coverage.rate, active: coverage.activeParticipants, gap: coverage.gap, workforce: coverage.workforce, target: coverage.target }[metric];
   if (value === null || value === undefined) throw notAvailable(`${regionName} has no ${metric} at ${coverage.asOf}: a workforce estimate or target is missing.`);
   return value;
-}
-
-function todayInJakarta(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }
 
 /**

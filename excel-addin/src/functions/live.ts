@@ -1,3 +1,4 @@
+import { GATEWAY_ROUTES, serviceUrl } from "@cakupan/core";
 import { createParser } from "eventsource-parser";
 import type { GatewayConfig } from "../shared/gateway";
 import type { RegencyEntry } from "./directory";
@@ -83,7 +84,7 @@ export class LiveHub {
       this.watchHeartbeat();
     }
     const { url, token, fetch: doFetch = fetch } = this.gateway();
-    const eventsUrl = url.replace(/\/graphql\/?$/, "/live/coverage");
+    const eventsUrl = serviceUrl(url, GATEWAY_ROUTES.liveCoverage);
     void (async () => {
       try {
         const response = await doFetch(eventsUrl, {

@@ -1,4 +1,4 @@
-import { assertAreaCode, assertId, audit, invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate } from "@cakupan/kit";
+import { assertAreaCode, assertId, audit, invalidInput, type RequestContext, resolveSourceInput, toIsoDate, Violations } from "@cakupan/kit";
 import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { AwardCategory } from "./award-category.entity";
@@ -12,7 +12,6 @@ import {
   giversByEditionOrLevel,
   identitiesByEdition,
   nominationsByEdition,
-  sourceById,
 } from "./loaders";
 import { Nomination } from "./nomination.entity";
 import { Province, regionStub } from "./region.entity";
@@ -96,11 +95,6 @@ export class AwardEditionResolver {
     return context.loader(nominationsByEdition).load(edition.id);
   }
 
-  @FieldResolver(() => Source)
-  async source(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<Source> {
-    return (await context.loader(sourceById).load(edition.sourceId))!;
-  }
-
   @Mutation(() => AwardEdition, { description: "Creates an edition with its categories. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken." })
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
@@ -167,12 +161,12 @@ export class AwardEditionResolver {
   ): Promise<AwardEdition> {
     return dataSource.transaction(async (manager) => {
       const edition = await manager.findOneBy(AwardEdition, { id: editionId });
-      const violations = [];
-      if (!edition) violations.push({ field: "editionId", rule: "UNKNOWN_EDITION", message: `No edition has the id "${editionId}".` });
+      const violations = new Violations();
+      if (!edition) violations.add("editionId", "UNKNOWN_EDITION", `No edition has the id "${editionId}".`);
       if (!(await manager.existsBy(AwardCategory, { code: categoryCode }))) {
-        violations.push({ field: "categoryCode", rule: "UNKNOWN_CATEGORY", message: `No category has the code "${categoryCode}".` });
+        violations.add("categoryCode", "UNKNOWN_CATEGORY", `No category has the code "${categoryCode}".`);
       } else if (await manager.existsBy(EditionCategory, { editionId, categoryCode })) {
-        violations.push({ field: "categoryCode", rule: "ONCE_EACH", message: `The edition has category "${categoryCode}" already.` });
+        violations.add("categoryCode", "ONCE_EACH", `The edition has category "${categoryCode}" already.`);
       }
       if (violations.length) throw invalidInput("The edition's category", violations);
       const position = await manager.countBy(EditionCategory, { editionId });
@@ -188,13 +182,5 @@ export class EditionIdentityResolver {
   @FieldResolver(() => AwardEdition)
   async other(@Root() identity: EditionIdentity, @Ctx() context: RequestContext): Promise<AwardEdition> {
     return (await context.loader(editionById).load(identity.otherEditionId))!;
-  }
-}
-
-@Resolver(() => AwardGiver)
-export class AwardGiverResolver {
-  @FieldResolver(() => Source)
-  async source(@Root() giver: AwardGiver, @Ctx() context: RequestContext): Promise<Source> {
-    return (await context.loader(sourceById).load(giver.sourceId))!;
   }
 }

@@ -1,4 +1,4 @@
-import { loaderByKey, loaderOfMany, Source } from "@cakupan/kit";
+import { loaderByKey, loaderOfMany } from "@cakupan/kit";
 import { type DataSource, In } from "typeorm";
 import { AwardCategory } from "./award-category.entity";
 import { AwardEdition, AwardGiver, EditionCategory, EditionIdentity } from "./award-edition.entity";
@@ -17,9 +17,6 @@ export const editionById = (db: DataSource) =>
 
 export const categoryByCode = (db: DataSource) =>
   loaderByKey((codes: readonly string[]) => db.getRepository(AwardCategory).findBy({ code: In([...codes]) }), (row) => row.code);
-
-export const sourceById = (db: DataSource) =>
-  loaderByKey((ids: readonly string[]) => db.getRepository(Source).findBy({ id: In([...ids]) }), (row) => row.id);
 
 export const organisationById = (db: DataSource) =>
   loaderByKey((ids: readonly number[]) => db.getRepository(Organisation).findBy({ id: In([...ids]) }), (row) => row.id);

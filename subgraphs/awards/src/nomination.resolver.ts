@@ -5,7 +5,7 @@ import { AwardCategory } from "./award-category.entity";
 import { AwardEdition, EditionCategory } from "./award-edition.entity";
 import { AwardResultInput, NominationInput, StageInput } from "./award.input";
 import { nomineeOf, nominationViolations, resultViolations, stageViolations } from "./award.validation";
-import { categoryByCode, editionById, organisationById, resultByNomination, sourceById, stagesByNomination } from "./loaders";
+import { categoryByCode, editionById, organisationById, resultByNomination, stagesByNomination } from "./loaders";
 import { AwardResult, Nomination, NominationStage, Organisation, STAGE_ORDER, StageStatus } from "./nomination.entity";
 import { Nominee, Province, Regency, regionStub, Village } from "./region.entity";
 
@@ -59,11 +59,6 @@ export class NominationResolver {
   @FieldResolver(() => AwardResult, { nullable: true, description: "Its placing, once recorded." })
   result(@Root() nomination: Nomination, @Ctx() context: RequestContext): Promise<AwardResult | null> {
     return context.loader(resultByNomination).load(nomination.id);
-  }
-
-  @FieldResolver(() => Source)
-  async source(@Root() nomination: Nomination, @Ctx() context: RequestContext): Promise<Source> {
-    return (await context.loader(sourceById).load(nomination.sourceId))!;
   }
 
   @Mutation(() => Nomination, { description: "Nominates a region or organisation in a category of an edition; refused with BAD_USER_INPUT, storing nothing, when any rule is broken." })
@@ -192,18 +187,5 @@ export class AwardResultResolver {
   @FieldResolver(() => AwardCategory)
   async category(@Root() result: AwardResult, @Ctx() context: RequestContext): Promise<AwardCategory> {
     return (await context.loader(categoryByCode).load(result.categoryCode))!;
-  }
-
-  @FieldResolver(() => Source)
-  async source(@Root() result: AwardResult, @Ctx() context: RequestContext): Promise<Source> {
-    return (await context.loader(sourceById).load(result.sourceId))!;
-  }
-}
-
-@Resolver(() => NominationStage)
-export class StageResolver {
-  @FieldResolver(() => Source)
-  async source(@Root() stage: NominationStage, @Ctx() context: RequestContext): Promise<Source> {
-    return (await context.loader(sourceById).load(stage.sourceId))!;
   }
 }

@@ -1,14 +1,14 @@
 import { DataVersion1763805000000 } from "./migrations/1763805000000-data-version";
-import { AuditEntry, auditLogResolver, buildFederatedSchema, Source } from "@cakupan/kit";
+import { AuditEntry, auditLogResolver, buildFederatedSchema, Source, sourceFieldResolver } from "@cakupan/kit";
 import type { GraphQLSchema } from "graphql";
 import { AwardCategory } from "./award-category.entity";
 import { AwardEdition, AwardGiver, EditionCategory, EditionIdentity } from "./award-edition.entity";
-import { AwardEditionResolver, AwardGiverResolver, EditionIdentityResolver } from "./award-edition.resolver";
+import { AwardEditionResolver, EditionIdentityResolver } from "./award-edition.resolver";
 import { TruthOfFigures1763806000000 } from "./migrations/1763806000000-truth-of-figures";
 import { CreateAwards1763801000000 } from "./migrations/1763801000000-create-awards";
 import { CreateAuditLog1763802100000 } from "./migrations/1763802100000-create-audit-log";
 import { AwardResult, Nomination, NominationStage, Organisation } from "./nomination.entity";
-import { AwardResultResolver, NominationResolver, StageResolver } from "./nomination.resolver";
+import { AwardResultResolver, NominationResolver } from "./nomination.resolver";
 import { Province, Regency, Village } from "./region.entity";
 import { regionAwardsResolvers, resolveRegionReference } from "./region.resolver";
 
@@ -22,7 +22,11 @@ export const migrations = [CreateAwards1763801000000, CreateAuditLog176380210000
 export function buildAwardsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [AwardEditionResolver, AwardGiverResolver, EditionIdentityResolver, NominationResolver, AwardResultResolver, StageResolver, ...regionAwardsResolvers, auditLogResolver("awardsAuditLog")],
+      resolvers: [
+        AwardEditionResolver, EditionIdentityResolver, NominationResolver, AwardResultResolver, ...regionAwardsResolvers,
+        sourceFieldResolver(AwardEdition), sourceFieldResolver(Nomination), sourceFieldResolver(AwardResult),
+        sourceFieldResolver(NominationStage), sourceFieldResolver(AwardGiver), auditLogResolver("awardsAuditLog"),
+      ],
       orphanedTypes: [Regency, Province, Village],
     },
     {

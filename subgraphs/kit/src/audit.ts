@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType, Query, Resolver, Arg, Authorized, Ctx, Directive } from "type-graphql";
 import { Column, CreateDateColumn, Entity, type EntityManager, PrimaryGeneratedColumn } from "typeorm";
-import type { Identity } from "./auth";
+import type { Identity } from "@cakupan/core";
 import type { RequestContext } from "./context";
-import { DateTimeScalar } from "./scalars";
+import { DateTimeScalar } from "@cakupan/core";
 
 /**
  * Every write, and every read of personal data: who, when, what, which records, from where. Append-only:

@@ -1,6 +1,6 @@
 import type { Logger } from "@cakupan/observability";
 import type { DataSource } from "typeorm";
-import { ANONYMOUS, type Identity } from "./auth";
+import { ANONYMOUS, type Identity } from "@cakupan/core";
 
 /**
  * What every resolver of a subgraph receives. Loaders live for one request: batching spans all

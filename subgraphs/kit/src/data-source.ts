@@ -1,11 +1,15 @@
 import { Client } from "pg";
-import { DataSource, type Logger, type MixedList } from "typeorm";
+import { DataSource, type DataSourceOptions as TypeOrmOptions, type Logger } from "typeorm";
+
+/** Entity classes and migration classes, as TypeORM takes them. */
+export type EntityList = NonNullable<TypeOrmOptions["entities"]>;
+export type MigrationList = NonNullable<TypeOrmOptions["migrations"]>;
 
 export interface DataSourceOptions {
   /** postgres://user:password@host:port/database — the subgraph's own database. */
   url: string;
-  entities: MixedList<Function>;
-  migrations: MixedList<Function>;
+  entities: EntityList;
+  migrations: MigrationList;
   logger?: Logger;
   /** Shown in pg_stat_activity, so a DBA can tell the subgraphs apart. */
   applicationName?: string;

@@ -1,3 +1,4 @@
+import { SERVICE_ROUTES } from "@cakupan/core";
 import type { Express } from "express";
 import type { DataSource, MigrationInterface, QueryRunner } from "typeorm";
 
@@ -31,7 +32,7 @@ export function dataVersionMigration(timestamp: number, tables: string[]): new (
 
 /** GET /version: the current data version, read past the TypeORM logger (it is not the subgraph's work). */
 export function dataVersionRoute(app: Express, dataSource: DataSource): void {
-  app.get("/version", async (_request, response) => {
+  app.get(SERVICE_ROUTES.version, async (_request, response) => {
     try {
       const driver = dataSource.driver as unknown as { master: { query(sql: string): Promise<{ rows: { version: string }[] }> } };
       const { rows } = await driver.master.query("SELECT version FROM data_version");

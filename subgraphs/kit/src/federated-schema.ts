@@ -1,10 +1,9 @@
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
-import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
-import { authChecker } from "./auth";
-import { DateScalar } from "./scalars";
+import { authChecker } from "./authorization";
+import { DateScalar } from "@cakupan/core";
 
 /** The federation directives a subgraph may use; one version for all subgraphs keeps composition predictable. */
 const FEDERATION_LINK = `
@@ -15,7 +14,10 @@ const FEDERATION_LINK = `
     )
 `;
 
-export type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
+/** @apollo/subgraph's resolver map, as buildSubgraphSchema takes it (the type itself is not exported). */
+type GraphQLResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>["resolvers"]>;
+
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, ...rest: never[]) => unknown }>;
 
 /**
  * type-graphql classes -> SDL with their directives -> @apollo/subgraph schema.
@@ -32,7 +34,7 @@ export async function buildFederatedSchema(
     validate: false,
     skipCheck: true,
   });
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }

@@ -1,25 +1,25 @@
 import "reflect-metadata";
 
-export * from "./area-code";
+// What moved to the dependency-free core, so subgraph code keeps importing it from here.
+export * from "@cakupan/core";
+
 export * from "./audit";
-export * from "./auth";
+export * from "./authorization";
 export * from "./context";
 export * from "./data-source";
-export * from "./errors";
+export * from "./error-masking";
 export * from "./federated-schema";
 export * from "./loaders";
 export * from "./query-counter";
-export * from "./scalars";
 export * from "./seed-sources";
 export * from "./server";
 export * from "./source";
-export * from "./config";
 export * from "./service";
 export * from "./area-master";
 export * from "./numeric";
+export * from "./provenance";
 export * from "./source-input";
 export * from "./audit-migration";
 export * from "./data-version";
 export * from "./outage";
-export * from "./input-hygiene";
 export * from "./text-limits";

@@ -2,7 +2,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 
 type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-import { QueryRunnerAlreadyReleasedError, TransactionNotStartedError } from "typeorm";
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError, TransactionNotStartedError } from "typeorm";
 
 /** PostgreSQL's SQLSTATEs for "the server is not there right now": connection exceptions and shutdowns. */
 const UNAVAILABLE_STATES = /^(08|57P0[123]|53300)/;
@@ -13,8 +13,15 @@ const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMED
 export function isDatabaseUnavailable(error: unknown): boolean {
   // TypeORM releases a transaction's runner when its connection dies, and the next statement of the
   // transaction then fails with this instead of the connection's own error.
-  // Likewise a transaction whose BEGIN was lost with its connection fails its rollback with this.
-  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof TransactionNotStartedError) return true;
+  // Likewise a transaction whose BEGIN was lost with its connection fails its rollback with this, and a raw
+  // query of that transaction (pg_notify after a report) with QueryRunnerProviderAlreadyReleasedError.
+  if (
+    error instanceof QueryRunnerAlreadyReleasedError ||
+    error instanceof QueryRunnerProviderAlreadyReleasedError ||
+    error instanceof TransactionNotStartedError
+  ) {
+    return true;
+  }
   const seen = new Set<unknown>();
   for (let current = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined; current && !seen.has(current); ) {
     seen.add(current);

@@ -1,9 +1,9 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import { identityFromHeaders, listen, nulFreeStringsRule, type RunningServer, SERVICE_ROUTES } from "@cakupan/core";
 import {
   annotateRequest,
   createLogger,
@@ -17,11 +17,9 @@ import express from "express";
 import { Counter } from "prom-client";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { identityFromHeaders } from "./auth";
 import { RequestContext } from "./context";
 import { dataVersionRoute } from "./data-version";
-import { maskUnexpectedErrors } from "./errors";
-import { nulFreeStringsRule } from "./input-hygiene";
+import { maskUnexpectedErrors } from "./error-masking";
 import { databaseOutages } from "./outage";
 
 export interface SubgraphServerOptions {
@@ -42,13 +40,6 @@ export interface SubgraphServerOptions {
 }
 
 export type HttpRoutes = (app: express.Express, dataSource: DataSource, log: Logger) => Promise<{ close(): Promise<void> } | void>;
-
-export interface RunningServer {
-  name: string;
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
 
 /**
  * One subgraph over HTTP: POST /graphql, GET /health (the process is up), GET /ready (its database
@@ -87,10 +78,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   // Probes, scrapes and version reads come every few seconds and would drown the request lines: not logged.
   app.use(httpLogging(log, { ignore: (url) => /^\/(health|ready|metrics|version)\b/.test(url) }));
   metrics.route(app);
-  app.get("/health", (_request, response) => {
+  app.get(SERVICE_ROUTES.health, (_request, response) => {
     response.json({ status: "ok", service: options.name });
   });
-  app.get("/ready", async (_request, response) => {
+  app.get(SERVICE_ROUTES.ready, async (_request, response) => {
     try {
       await options.dataSource.query("SELECT 1");
       response.json({ status: "ready", service: options.name });
@@ -101,7 +92,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const extra = options.routes ? await options.routes(app, options.dataSource, log) : undefined;
   dataVersionRoute(app, options.dataSource);
   app.use(
-    "/graphql",
+    SERVICE_ROUTES.graphql,
     // One entity fetch carries every representation of a plan step: the national table's is 0.9 MB with three
     // years of workforce estimates, and grows with each year recorded.
     express.json({ limit: "16mb" }),
@@ -116,7 +107,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   );
 
   const port = await listen(httpServer, options.port ?? 0, options.host ?? "127.0.0.1");
-  const url = `http://${options.host ?? "127.0.0.1"}:${port}/graphql`;
+  const url = `http://${options.host ?? "127.0.0.1"}:${port}${SERVICE_ROUTES.graphql}`;
   let stopping: Promise<void> | undefined;
   return {
     name: options.name,
@@ -154,33 +145,4 @@ function subgraphMetrics(metrics: ReturnType<typeof createMetrics>, options: Sub
       },
     });
   }
-}
-
-export function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-/** Stops cleanly on SIGINT/SIGTERM (Ctrl-C, orchestrators); a second signal forces the exit. */
-export function stopOnSignals(stop: () => Promise<void>, log: (message: string) => void = console.log): void {
-  let signalled = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) process.exit(130);
-    signalled = true;
-    log(`${signal}: stopping`);
-    stop().then(
-      () => process.exit(0),
-      (error) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
 }

@@ -1,17 +1,25 @@
 import { createLogger } from "@cakupan/observability";
 import type { GraphQLSchema } from "graphql";
-import type { DataSource, Logger, MixedList } from "typeorm";
-import { envFlag, envPort, envString } from "./config";
-import { createDataSource, databaseUrlFromEnv } from "./data-source";
+import type { DataSource, Logger } from "typeorm";
+import {
+  envFlag,
+  envPort,
+  envString,
+  exitWithUsageError,
+  parseCommandLine,
+  type RunningServer,
+  stopOnSignals,
+} from "@cakupan/core";
+import { createDataSource, databaseUrlFromEnv, type EntityList, type MigrationList } from "./data-source";
 import { StatementCount } from "./query-counter";
-import { type HttpRoutes, type RunningServer, startSubgraphServer, stopOnSignals } from "./server";
+import { type HttpRoutes, startSubgraphServer } from "./server";
 
 /** What makes a subgraph a deployable service: its schema, its tables, and how to seed them. */
 export interface SubgraphDefinition {
   name: string;
   defaultPort: number;
-  entities: MixedList<Function>;
-  migrations: MixedList<Function>;
+  entities: EntityList;
+  migrations: MigrationList;
   buildSchema(): Promise<GraphQLSchema>;
   /** Idempotent: safe to run on every start. */
   seed?(dataSource: DataSource): Promise<void>;
@@ -75,13 +83,26 @@ export function runSubgraphService(definition: SubgraphDefinition): void {
 
 /** `migrate`, `revert` and `seed` against DATABASE_URL, for deployments that run them apart from the service. */
 export async function runSubgraphCli(definition: SubgraphDefinition, argv: string[] = process.argv.slice(2)): Promise<void> {
-  const [command] = argv;
+  const help = `npm run migrate -w @cakupan/${definition.name} -- --help`;
+  const { positionals } = parseCommandLine(argv, {
+    options: {},
+    allowPositionals: true,
+    help,
+    usage: `usage: node subgraphs/${definition.name}/dist/cli.js <migrate|revert|seed>
+       (npm run migrate -w @cakupan/${definition.name}, npm run seed -w @cakupan/${definition.name})
+
+Runs against the database in DATABASE_URL, the ${definition.name} subgraph's own, apart from the service:
+
+  migrate   apply the migrations not yet applied
+  revert    undo the last migration applied
+  seed      load the seed data (idempotent: safe to run again)`,
+  });
+  const [command, ...extra] = positionals;
   const commands = ["migrate", "revert", "seed"];
   if (!commands.includes(command)) {
-    console.error(`usage: ${definition.name} <${commands.join("|")}>   (DATABASE_URL names the database)`);
-    process.exitCode = 2;
-    return;
+    exitWithUsageError(command ? `unknown command ${command}` : `give a command: ${commands.join(", ")}`, help);
   }
+  if (extra.length) exitWithUsageError(`one command at a time, not ${positionals.join(", ")}`, help);
   const dataSource = await openDataSource(definition, databaseUrlFromEnv());
   try {
     if (command === "migrate") {

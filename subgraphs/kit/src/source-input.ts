@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { Field, ID, InputType } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import type { Violation } from "./errors";
-import { DateScalar, toIsoDate, todayInJakarta } from "./scalars";
+import { DateScalar, toIsoDate, todayInJakarta, type Violation } from "@cakupan/core";
 import { Source } from "./source";
 import { idViolation, linkViolation, TEXT_LIMITS, textViolation } from "./text-limits";
 

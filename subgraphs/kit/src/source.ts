@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { DateScalar, type IsoDate } from "./scalars";
+import { DateScalar, type IsoDate } from "@cakupan/core";
 
 /** How a figure came to be. */
 export enum FigureStatus {

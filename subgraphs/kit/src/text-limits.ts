@@ -1,4 +1,4 @@
-import { badUserInput, type Violation } from "./errors";
+import { badUserInput, type Violation } from "@cakupan/core";
 
 /**
  * How long each kind of free text may be, in characters (documented in the README): long enough for any
@@ -40,7 +40,7 @@ export function linkViolation(field: string, value: string | null | undefined): 
   if (value == null || !value.trim()) return null;
   const tooLong = textViolation(field, value, TEXT_LIMITS.link);
   if (tooLong) return tooLong;
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = new URL(value.trim());
   } catch {

@@ -1,4 +1,9 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError, TransactionNotStartedError } from "typeorm";
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+  TransactionNotStartedError,
+} from "typeorm";
 import { describe, expect, it } from "vitest";
 import { databaseOutages, isDatabaseUnavailable } from "../src/outage";
 
@@ -16,6 +21,7 @@ describe("a database outage, as a subgraph tells it apart", () => {
 
   it("is TypeORM's error for a transaction whose connection died under it", () => {
     expect(isDatabaseUnavailable(new QueryRunnerAlreadyReleasedError())).toBe(true);
+    expect(isDatabaseUnavailable(new QueryRunnerProviderAlreadyReleasedError())).toBe(true);
     expect(isDatabaseUnavailable(new TransactionNotStartedError())).toBe(true);
   });
 

@@ -1,6 +1,5 @@
-import { type RequestContext, Source } from "@cakupan/kit";
-import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { sourceById } from "./loaders";
+import { sourceFieldResolver } from "@cakupan/kit";
+import { Field, ObjectType, Query, Resolver } from "type-graphql";
 
 /**
  * Rules of the world the participants subgraph applies: figures and choices set outside the sources' news
@@ -107,9 +106,9 @@ export class RuleResolver {
       }),
     );
   }
-
-  @FieldResolver(() => Source, { nullable: true, description: "The regulation it comes from; null for an assumption." })
-  source(@Root() rule: Rule, @Ctx() context: RequestContext): Promise<Source | null> | null {
-    return rule.sourceId ? context.loader(sourceById).load(rule.sourceId) : null;
-  }
 }
+
+export const ruleSourceResolver = sourceFieldResolver(Rule, {
+  nullable: true,
+  description: "The regulation it comes from; null for an assumption.",
+});

@@ -1,18 +1,18 @@
 import { DataVersion1763805000000 } from "./migrations/1763805000000-data-version";
-import { AuditEntry, auditLogResolver, buildFederatedSchema, Source } from "@cakupan/kit";
+import { AuditEntry, auditLogResolver, buildFederatedSchema, Source, sourceFieldResolver } from "@cakupan/kit";
 import type { GraphQLSchema } from "graphql";
-import { CoverageReport, CoverageReportPart } from "./coverage-report.entity";
-import { CoverageReportResolver } from "./coverage-report.resolver";
-import { RuleResolver } from "./rules";
-import { ProvinceCoverageResolver, RegencyCoverageResolver } from "./coverage.resolver";
+import { CoverageReport, CoverageReportPart } from "./coverage/coverage-report.entity";
+import { CoverageReportResolver } from "./coverage/coverage-report.resolver";
+import { RuleResolver, ruleSourceResolver } from "./rules";
+import { ProvinceCoverageResolver, RegencyCoverageResolver } from "./coverage/coverage.resolver";
 import { CreateCoverageReports1763800000000 } from "./migrations/1763800000000-create-coverage-reports";
 import { CreateAuditLog1763802000000 } from "./migrations/1763802000000-create-audit-log";
 import { resolveProvinceReference } from "./province.reference";
 import { resolveRegencyReference } from "./regency.reference";
 import { District, Province, Village } from "./regency.entity";
-import { Participant } from "./participant.entity";
-import { ParticipantResolver, RegencyParticipantsResolver } from "./participant.resolver";
-import { participantStatsResolvers } from "./participant-stats.resolver";
+import { Participant } from "./registry/participant.entity";
+import { ParticipantResolver, RegencyParticipantsResolver } from "./registry/participant.resolver";
+import { participantStatsResolvers } from "./registry/participant-stats.resolver";
 import { CreateRegistry1763803000000 } from "./migrations/1763803000000-create-registry";
 import { ParticipantCounts1763804000000 } from "./migrations/1763804000000-participant-counts";
 import { TruthOfFigures1763806000000 } from "./migrations/1763806000000-truth-of-figures";
@@ -29,7 +29,8 @@ export function buildParticipantsSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         RegencyCoverageResolver, ProvinceCoverageResolver, CoverageReportResolver, ParticipantResolver, RegencyParticipantsResolver,
-        ...participantStatsResolvers, auditLogResolver("participantsAuditLog"), RuleResolver,
+        ...participantStatsResolvers, sourceFieldResolver(CoverageReport), auditLogResolver("participantsAuditLog"), RuleResolver,
+        ruleSourceResolver,
       ],
       // Province is reached only through the gateway (no field here returns it), so it is named explicitly.
       orphanedTypes: [Province, District, Village],

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { loaderByKey, loaderOfMany, provinceCodeOf, Source } from "@cakupan/kit";
+import { loaderByKey, loaderOfMany, provinceCodeOf } from "@cakupan/kit";
 import { type DataSource, In } from "typeorm";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
@@ -27,9 +27,6 @@ export const districtByCode = (db: DataSource) =>
 
 export const branchOfficeById = (db: DataSource) =>
   loaderByKey((ids: readonly string[]) => db.getRepository(BranchOffice).findBy({ id: In([...ids]) }), (row) => row.id);
-
-export const sourceById = (db: DataSource) =>
-  loaderByKey((ids: readonly string[]) => db.getRepository(Source).findBy({ id: In([...ids]) }), (row) => row.id);
 
 export const regenciesByProvince = (db: DataSource) =>
   loaderOfMany(

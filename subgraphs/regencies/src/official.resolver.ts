@@ -1,4 +1,4 @@
-import { type RequestContext, Source } from "@cakupan/kit";
+import type { RequestContext } from "@cakupan/kit";
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
@@ -9,7 +9,6 @@ import {
   officialsByPerson,
   provinceByCode,
   regencyByCode,
-  sourceById,
 } from "./loaders";
 import { OfficeHeld, Official } from "./official.entity";
 import { Province } from "./province.entity";
@@ -60,14 +59,6 @@ export class OfficialResolver {
   @FieldResolver(() => BranchOffice, { nullable: true })
   branchOffice(@Root() official: Official, @Ctx() context: RequestContext): Promise<BranchOffice | null> | null {
     return official.branchOfficeId ? context.loader(branchOfficeById).load(official.branchOfficeId) : null;
-  }
-}
-
-@Resolver(() => OfficeHeld)
-export class OfficeHeldResolver {
-  @FieldResolver(() => Source, { description: "The source that shows the person in this office." })
-  async source(@Root() office: OfficeHeld, @Ctx() context: RequestContext): Promise<Source> {
-    return (await context.loader(sourceById).load(office.sourceId))!;
   }
 }
 

@@ -14,7 +14,6 @@ import {
   AgreementResolver,
   BranchOfficeRegencyResolver,
   BranchOfficeResolver,
-  OfficeHeldResolver,
   OfficialResolver,
 } from "./official.resolver";
 import { Province } from "./province.entity";
@@ -44,7 +43,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         ProvinceResolver, RegencyResolver, DistrictResolver, VillageResolver, OfficialResolver, BranchOfficeResolver,
-        BranchOfficeRegencyResolver, AgreementResolver, SourceResolver, OfficeHeldResolver, ...RegionSourceResolvers,
+        BranchOfficeRegencyResolver, AgreementResolver, SourceResolver, ...RegionSourceResolvers,
         ...sourceFieldResolvers,
       ],
     },

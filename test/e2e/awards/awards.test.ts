@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { data } from "../../support/graphql";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
-let stack: TestStack;
-let url: string;
-beforeAll(async () => {
-  stack = await startTestStack();
-  url = stack.gateway.url;
-});
-afterAll(() => stack.stop());
+const stack = useTestStack();
 
 describe("the Paritrana Award through the gateway", () => {
   it("gives Musi Banyuasin first place at provincial level in province 16, and its interview on 2024-02-19", async () => {
     const { regency } = await data(
-      url,
+      stack.url,
       `{ regency(code:"16.06") { awards { rank title edition { level province { code } } category { name } } nominations { stages { kind scheduledAt } } } }`,
     );
     expect(regency.awards).toEqual([{ rank: 1, title: "Juara I", edition: { level: "PROVINCIAL", province: { code: "16" } }, category: { name: "Pemerintah Kabupaten/Kota" } }]);
@@ -23,7 +17,7 @@ describe("the Paritrana Award through the gateway", () => {
 
   it("keeps each fact with its source: the result from ANTARA, the interview from seed 000 with its corrected date", async () => {
     const { regency } = await data(
-      url,
+      stack.url,
       `{ regency(code:"16.06") { awards { source { publisher } edition { pressLabel } } nominations { edition { id } stages { kind status reportedOn inferred source { publishedOn reportedOn dateAsPrinted } } } } }`,
     );
     expect(regency.awards[0]).toEqual({ source: { publisher: "ANTARA" }, edition: { pressLabel: "Paritrana Award 2023" } });
@@ -37,7 +31,7 @@ describe("the Paritrana Award through the gateway", () => {
   });
 
   it("lists the 8 categories of South Sumatra's 2024 edition, four of them named", async () => {
-    const { awardEditions } = await data(url, `{ awardEditions(provinceCode: "16", year: 2024) { id categories { code name nameEn namedBySource nomineeKind } } }`);
+    const { awardEditions } = await data(stack.url, `{ awardEditions(provinceCode: "16", year: 2024) { id categories { code name nameEn namedBySource nomineeKind } } }`);
     const edition = awardEditions.find((e: { id: string }) => e.id === "paritrana-2024-sumsel");
     expect(edition.categories).toHaveLength(8);
     expect(edition.categories.filter((c: { namedBySource: boolean }) => c.namedBySource).map((c: { name: string }) => c.name)).toEqual([
@@ -53,18 +47,18 @@ describe("the Paritrana Award through the gateway", () => {
   });
 
   it("records that the '2023' and '2024' provincial rounds may be one round, without deciding it", async () => {
-    const { awardEdition } = await data(url, `{ awardEdition(id: "paritrana-2023-sumsel") { sameRound { assessment note other { id } } } }`);
+    const { awardEdition } = await data(stack.url, `{ awardEdition(id: "paritrana-2023-sumsel") { sameRound { assessment note other { id } } } }`);
     expect(awardEdition.sameRound).toContainEqual(expect.objectContaining({ assessment: "POSSIBLY_SAME", other: { id: "paritrana-2024-sumsel" } }));
     expect(awardEdition.sameRound.every((link: { assessment: string }) => link.assessment === "POSSIBLY_SAME")).toBe(true);
   });
 
   it("finds editions by a year in their press label", async () => {
-    const { awardEditions } = await data(url, `{ awardEditions(year: 2023) { id } }`);
+    const { awardEditions } = await data(stack.url, `{ awardEditions(year: 2023) { id } }`);
     expect(awardEditions).toEqual([{ id: "paritrana-2023-sumsel" }]);
   });
 
   it("resolves a nominee across subgraphs: the regency's name comes from the regencies subgraph", async () => {
-    const { awardEdition } = await data(url, `{ awardEdition(id: "paritrana-2023-sumsel") { nominations { nominee { __typename ... on Regency { code name } } result { title } } } }`);
+    const { awardEdition } = await data(stack.url, `{ awardEdition(id: "paritrana-2023-sumsel") { nominations { nominee { __typename ... on Regency { code name } } result { title } } } }`);
     expect(awardEdition.nominations).toEqual([{ nominee: { __typename: "Regency", code: "16.06", name: "Kabupaten Musi Banyuasin" }, result: { title: "Juara I" } }]);
   });
 
@@ -73,10 +67,10 @@ describe("the Paritrana Award through the gateway", () => {
       `{ regencies(${province}) { code awards { rank title edition { name } category { name } source { publisher } } nominations { stages { kind } } } }`;
     const { awards } = stack.subgraphs;
     awards.sql.reset();
-    const one = await data(url, query(`search: "muba"`));
+    const one = await data(stack.url, query(`search: "muba"`));
     const forOne = awards.sql.count;
     awards.sql.reset();
-    const all = await data(url, query(`provinceCode: "16"`));
+    const all = await data(stack.url, query(`provinceCode: "16"`));
     expect(all.regencies).toHaveLength(17);
     expect(awards.sql.count).toBe(forOne);
     // nominations, results, stages, editions, categories, sources

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { data, queryPlan } from "../../support/graphql";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
-let stack: TestStack;
-let url: string;
-beforeAll(async () => {
-  stack = await startTestStack();
-  url = stack.gateway.url;
-});
-afterAll(() => stack.stop());
+const stack = useTestStack();
 
 const NATIONAL = `{ regencies { code coverage(asOf: "2025-07-31") { activeParticipants rate target gap status sources { publisher } } } }`;
 const PROVINCE = `{ regencies(provinceCode: "16") { code coverage(asOf: "2025-07-31") { activeParticipants rate target gap status sources { publisher } } } }`;
@@ -17,7 +11,7 @@ async function countStatements(query: string) {
   const { regencies, participants } = stack.subgraphs;
   regencies.sql.reset();
   participants.sql.reset();
-  const result = await data(url, query);
+  const result = await data(stack.url, query);
   return { result, regencies: regencies.sql.count, participants: participants.sql.count };
 }
 
@@ -41,7 +35,7 @@ describe("coverage of many regencies in one query", () => {
   });
 
   it("runs the same SQL statements for an Excel batch of 100 aliased regencies as for 10", async () => {
-    const { regencies } = await data(url, "{ regencies { code } }");
+    const { regencies } = await data(stack.url, "{ regencies { code } }");
     const aliased = (count: number) =>
       `{ ${regencies.slice(0, count).map((r: { code: string }, i: number) => `a${i}: regency(code: "${r.code}") { coverage(asOf: "2025-07-31") { activeParticipants rate gap } }`).join(" ")} }`;
     const ten = await countStatements(aliased(10));
@@ -52,10 +46,10 @@ describe("coverage of many regencies in one query", () => {
   });
 
   it("sends the 100 entity fetches the planner makes for 100 aliases to participants as one request", async () => {
-    const { regencies } = await data(url, "{ regencies(provinceCode: \"16\") { code } }");
+    const { regencies } = await data(stack.url, "{ regencies(provinceCode: \"16\") { code } }");
     const before = { ...stack.gateway.fetches.entities };
     const codes = [...Array(100)].map((_, i) => regencies[i % regencies.length].code);
-    const result = await data(url, `{ ${codes.map((code, i) => `a${i}: regency(code: "${code}") { coverage(asOf: "2025-07-31") { activeParticipants } }`).join(" ")} }`);
+    const result = await data(stack.url, `{ ${codes.map((code, i) => `a${i}: regency(code: "${code}") { coverage(asOf: "2025-07-31") { activeParticipants } }`).join(" ")} }`);
     expect(result[`a${codes.indexOf("16.06")}`].coverage.activeParticipants).toBe(103079);
     expect(result[`a${codes.indexOf("16.10")}`].coverage.activeParticipants).toBeGreaterThan(0);
     expect(result[`a${codes.indexOf("16.01")}`].coverage).toBeNull();
@@ -64,10 +58,10 @@ describe("coverage of many regencies in one query", () => {
   });
 
   it("plans one fetch from regencies with the required figures, then one batched entity fetch from participants", async () => {
-    expect(await queryPlan(url, NATIONAL)).toMatchSnapshot();
+    expect(await queryPlan(stack.url, NATIONAL)).toMatchSnapshot();
   });
 
   it("plans the province rollup as one regencies fetch and one participants entity fetch", async () => {
-    expect(await queryPlan(url, `{ province(code: "16") { coverage(asOf: "2025-07-31") { reportingCount rate missing { code name } } } }`)).toMatchSnapshot();
+    expect(await queryPlan(stack.url, `{ province(code: "16") { coverage(asOf: "2025-07-31") { reportingCount rate missing { code name } } } }`)).toMatchSnapshot();
   });
 });

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { data } from "../../support/graphql";
-import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
-let stack: TestStack;
-let database: { url: string; drop(): Promise<void> };
-beforeAll(async () => {
-  database = await ownParticipantsDatabase("live");
-  stack = await startTestStack({ participantsDatabaseUrl: database.url });
-});
-afterAll(async () => {
-  await stack.stop();
-  await database.drop();
-});
+const stack = useTestStack({ ownParticipantsDatabase: "live" });
 
 describe("a recorded report through the gateway", () => {
   it("is the coverage of the next query, with the regencies subgraph's workforce as denominator", async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { launchChromium } from "../../support/browser";
 import { data } from "../../support/graphql";
-import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /**
  * The dashboard as the gateway serves it (real subgraphs, real PostgreSQL), in headless Chromium. Screenshots
@@ -13,16 +13,13 @@ import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../s
  */
 const SCREENSHOTS = join(__dirname, "__screenshots__");
 
-let stack: TestStack;
-let database: { url: string; drop(): Promise<void> };
+const stack = useTestStack({ ownParticipantsDatabase: "dashboard_browser", responseCache: true });
 let browser: Browser;
 let page: Page;
 let base: string;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  database = await ownParticipantsDatabase("dashboard_browser");
-  stack = await startTestStack({ participantsDatabaseUrl: database.url, responseCache: true });
   base = stack.gateway.url.replace("/graphql", "/dashboard/");
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -30,8 +27,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
-  await database?.drop();
 });
 
 async function open(search: string): Promise<void> {

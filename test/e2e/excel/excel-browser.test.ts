@@ -4,28 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { launchChromium, openTaskPane } from "../../support/browser";
 import { data } from "../../support/graphql";
-import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /**
  * The add-in as served by a live gateway (real subgraphs, real PostgreSQL), in headless Chromium, with the
  * Office host stubbed: office.js is the one file that only Microsoft's CDN serves.
  */
-let stack: TestStack;
-let database: { url: string; drop(): Promise<void> };
+const stack = useTestStack({ ownParticipantsDatabase: "excel_browser" });
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  database = await ownParticipantsDatabase("excel_browser");
-  stack = await startTestStack({ participantsDatabaseUrl: database.url });
   browser = await launchChromium();
   page = await openTaskPane(browser, stack.gateway.url);
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
-  await database?.drop();
 });
 
 describe("the Excel add-in in a browser, against the live gateway", () => {

@@ -30,7 +30,7 @@
   window.Office = {
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: { document: { settings: { get: (k) => settings.get(k) ?? null, set: (k, v) => settings.set(k, v), saveAsync: (cb) => cb && cb({ status: "succeeded" }) } } },
-    onReady: (callback) => { const ready = () => callback({ host: "Excel" }); document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", ready) : ready(); return Promise.resolve({ host: "Excel" }); },
+    onReady: (callback) => { const ready = () => callback({ host: "Excel" }); if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready); else ready(); return Promise.resolve({ host: "Excel" }); },
   };
   window.Excel = { run: async (callback) => callback(context) };
   class CustomFunctionError extends Error { constructor(code, message) { super(message); this.code = code; } }

@@ -1,19 +1,13 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { data } from "../../support/graphql";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
-let stack: TestStack;
-let base: string;
-beforeAll(async () => {
-  stack = await startTestStack();
-  base = stack.gateway.url.replace("/graphql", "");
-});
-afterAll(() => stack.stop());
+const stack = useTestStack();
 
 const csv = async (query: string) => {
-  const response = await fetch(`${base}/export/coverage.csv?${query}`);
+  const response = await fetch(`${stack.url.replace("/graphql", "")}/export/coverage.csv?${query}`);
   return { response, text: await response.text() };
 };
 
@@ -96,7 +90,7 @@ describe("GET /export/coverage.csv", () => {
 });
 
 describe("GET /export/coverage.json, history and bearer tokens", () => {
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}/export/${path}`, { headers });
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${stack.url.replace("/graphql", "")}/export/${path}`, { headers });
 
   it("answers the same columns as the CSV as JSON rows, null where unknown", async () => {
     const body = await (await get("coverage.json?province=16&asOf=2025-07-31")).json();

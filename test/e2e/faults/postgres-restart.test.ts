@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureDatabase, openDataSource, withDatabase } from "@cakupan/kit";
-import { type EmbeddedDatabase, freePort, startEmbeddedDatabase } from "@cakupan/gateway";
+import { type EmbeddedDatabase, freePort, startEmbeddedDatabase } from "@cakupan/launcher";
 import { participantsSubgraph } from "@cakupan/participants";
 import { createParser } from "eventsource-parser";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { graphql } from "../../support/graphql";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /**
  * The participants subgraph's PostgreSQL stopped and started again under writes, with nothing restarted: an
@@ -21,10 +21,15 @@ let postgres: EmbeddedDatabase;
 let dataDir: string;
 let port: number;
 let databaseUrl: string;
-let stack: TestStack;
 let token: Record<string, string>;
 
-beforeAll(async () => {
+// Registered first, so it runs last: after the stack has stopped.
+afterAll(async () => {
+  await postgres?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+const stack = useTestStack(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "cakupan-pg-restart-"));
   port = await freePort();
   postgres = await startEmbeddedDatabase({ dataDir: join(dataDir, "postgres"), port });
@@ -34,15 +39,12 @@ beforeAll(async () => {
   await db.runMigrations();
   await participantsSubgraph.seed!(db);
   await db.destroy();
-  stack = await startTestStack({ participantsDatabaseUrl: databaseUrl });
-  token = await bearer("admin");
-}, 120_000);
+  return { participantsDatabaseUrl: databaseUrl };
+});
 
-afterAll(async () => {
-  await stack?.stop();
-  await postgres?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}, 60_000);
+beforeAll(async () => {
+  token = await bearer("admin");
+});
 
 const RECORD = `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`;
 let serial = 0;

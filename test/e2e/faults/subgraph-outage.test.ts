@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../../support/graphql";
-import { startAwards, startTestStack, type TestStack } from "../../support/servers";
+import { startAwards, useTestStack } from "../../support/servers";
 
 /**
  * The awards subgraph goes away while the gateway and the other subgraphs keep serving a light, steady load:
@@ -9,14 +9,12 @@ import { startAwards, startTestStack, type TestStack } from "../../support/serve
  */
 const QUERY = `{ regency(code: "16.06") { name coverage(asOf: "2025-07-31") { rate } awards { rank } } }`;
 
-let stack: TestStack;
+const stack = useTestStack();
 let awardsPort: number;
 
-beforeAll(async () => {
-  stack = await startTestStack();
+beforeAll(() => {
   awardsPort = stack.subgraphs.awards.server.port;
 });
-afterAll(() => stack.stop());
 
 /** Clients asking QUERY every 25 ms until stopped; each answer kept with the time it arrived. */
 function lightLoad(clients = 3) {

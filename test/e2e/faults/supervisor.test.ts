@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dropDatabase, withDatabase } from "@cakupan/kit";
-import { freePort } from "@cakupan/gateway";
+import { freePort } from "@cakupan/launcher";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
@@ -17,7 +17,7 @@ import { runDatabaseName } from "../../support/databases";
  * stack with the part's name and its error. Its JSON log lines are read as an operator's tools would.
  */
 const ROOT = join(__dirname, "..", "..", "..");
-const STACK = join(ROOT, "gateway", "dist", "stack.js");
+const STACK = join(ROOT, "launcher", "dist", "stack.js");
 const SUBGRAPHS = ["regencies", "participants", "awards"];
 
 interface LogLine {
@@ -30,7 +30,7 @@ interface LogLine {
 }
 
 let stack: ChildProcess;
-let lines: LogLine[] = [];
+const lines: LogLine[] = [];
 let output = "";
 let exited: Promise<number | null>;
 let dataDir: string;
@@ -51,7 +51,7 @@ async function until<T>(what: string, check: () => T | undefined | false | Promi
 const pidOf = (part: string) => lines.filter((line) => line.part === part && line.childPid).at(-1)?.childPid;
 
 beforeAll(async () => {
-  expect(existsSync(STACK), "gateway/dist/stack.js is missing: npm test builds it first").toBe(true);
+  expect(existsSync(STACK), "launcher/dist/stack.js is missing: npm test builds it first").toBe(true);
   dataDir = mkdtempSync(join(tmpdir(), "cakupan-supervisor-"));
   prefix = runDatabaseName("supervised", inject("runId"));
   ports = { gateway: await freePort(), regencies: await freePort(), participants: await freePort(), awards: await freePort() };

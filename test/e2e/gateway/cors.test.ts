@@ -3,14 +3,11 @@ import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../support/browser";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /** Two web pages on other origins (other ports), one of them in CORS_ORIGINS, reading the API from a browser. */
-let stack: TestStack;
 let browser: Browser;
 const pages: Server[] = [];
-let allowedOrigin: string;
-let otherOrigin: string;
 
 async function servePage(): Promise<string> {
   const server = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>outside dashboard</title>"));
@@ -19,16 +16,20 @@ async function servePage(): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-beforeAll(async () => {
+let allowedOrigin: string;
+let otherOrigin: string;
+const stack = useTestStack(async () => {
   allowedOrigin = await servePage();
   otherOrigin = await servePage();
-  stack = await startTestStack({ gateway: { corsOrigins: [allowedOrigin] } });
+  return { gateway: { corsOrigins: [allowedOrigin] } };
+});
+
+beforeAll(async () => {
   browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
   for (const server of pages) server.close();
 });
 

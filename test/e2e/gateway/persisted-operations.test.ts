@@ -1,22 +1,16 @@
 import { get } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /** The dashboard's and the add-in's operations, registered at build time, asked for by id. */
-let stack: TestStack;
-let strict: TestStack;
+const stack = useTestStack({ responseCache: true });
+const strict = useTestStack({ gateway: { trustedDocuments: "only-anonymous" } });
 let manifest: { format: string; operations: { id: string; name: string; type: string; body: string }[] };
 const idOf = (name: string) => manifest.operations.find((o) => o.name === name)!.id;
 
 beforeAll(async () => {
-  stack = await startTestStack({ responseCache: true });
-  strict = await startTestStack({ gateway: { trustedDocuments: "only-anonymous" } });
   manifest = await (await fetch(stack.gateway.url.replace("/graphql", "/graphql/persisted-operations.json"))).json();
-}, 60_000);
-afterAll(async () => {
-  await stack?.stop();
-  await strict?.stop();
 });
 
 const byId = (base: string, name: string, variables: Record<string, unknown>) =>

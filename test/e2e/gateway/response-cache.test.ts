@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bearer, forwarded } from "../../support/auth";
 import { data, type GraphQLResponse } from "../../support/graphql";
-import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
-let stack: TestStack;
-let database: { url: string; drop(): Promise<void> };
-beforeAll(async () => {
-  database = await ownParticipantsDatabase("cache");
-  stack = await startTestStack({ participantsDatabaseUrl: database.url, responseCache: true });
-});
-afterAll(async () => {
-  await stack.stop();
-  await database.drop();
-});
+const stack = useTestStack({ ownParticipantsDatabase: "cache", responseCache: true });
 
 const COVERAGE = `{ regency(code: "16.06") { coverage { asOf activeParticipants } } }`;
 

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { launchChromium } from "../../support/browser";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /**
  * The IDE as a developer on a closed network meets it: Chromium with no route beyond this machine (every
@@ -14,7 +14,7 @@ import { startTestStack, type TestStack } from "../../support/servers";
  */
 const SCREENSHOTS = join(__dirname, "__screenshots__");
 
-let stack: TestStack;
+const stack = useTestStack();
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -34,7 +34,6 @@ const responseText = shownIn(".graphiql-response");
 const queryText = shownIn(".graphiql-query-editor");
 
 beforeAll(async () => {
-  stack = await startTestStack();
   browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
@@ -59,7 +58,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
 });
 
 describe("the GraphQL IDE at /graphql, in a browser without internet", () => {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "@cakupan/gateway";
+import { freePort } from "@cakupan/launcher";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { data, graphql } from "../../support/graphql";
 
@@ -12,7 +12,7 @@ import { data, graphql } from "../../support/graphql";
  * its data on the next start. This runs the compiled stack exactly as `npm start` does after its build.
  */
 const ROOT = join(__dirname, "..", "..", "..");
-const STACK = join(ROOT, "gateway", "dist", "stack.js");
+const STACK = join(ROOT, "launcher", "dist", "stack.js");
 
 interface Started {
   child: ChildProcess;
@@ -46,7 +46,7 @@ describe("npm start on the embedded default", () => {
   let gatewayUrl: string;
 
   beforeAll(async () => {
-    expect(existsSync(STACK), "gateway/dist/stack.js is missing: npm test builds it first (npm run build)").toBe(true);
+    expect(existsSync(STACK), "launcher/dist/stack.js is missing: npm test builds it first (npm run build)").toBe(true);
     dataDir = mkdtempSync(join(tmpdir(), "cakupan-start-"));
     const [gatewayPort, regenciesPort, participantsPort, awardsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     env = {
@@ -86,7 +86,7 @@ describe("npm start on the embedded default", () => {
     const stack = startStack(env);
     try {
       await waitFor(stack, "Cakupan is up");
-      const mint = spawnSync(process.execPath, [join(ROOT, "gateway", "dist", "token.js"), "--role", "operator", "--regency", "16.06"], {
+      const mint = spawnSync(process.execPath, [join(ROOT, "launcher", "dist", "token.js"), "--role", "operator", "--regency", "16.06"], {
         env: { ...process.env, CAKUPAN_SECRETS_FILE: env.CAKUPAN_SECRETS_FILE, AUTH_JWT_SECRET: "" },
         encoding: "utf8",
       });

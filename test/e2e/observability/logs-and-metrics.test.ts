@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
 import { createLogger } from "@cakupan/observability";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { graphql } from "../../support/graphql";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /** What an operator sees of a few queries: JSON log lines sharing a request id, and the gateway's /metrics. */
 interface LogLine {
@@ -24,11 +24,10 @@ const collector = () =>
     },
   });
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack({ responseCache: true, logger: (service) => createLogger(service, { destination: collector(), level: "info" }) });
+const stack = useTestStack({
+  responseCache: true,
+  logger: (service) => createLogger(service, { destination: collector(), level: "info" }),
 });
-afterAll(() => stack.stop());
 
 /** The value of a metric's sample with these labels (in any order), from Prometheus' text format. */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {

@@ -1,6 +1,6 @@
 import { startTelemetry } from "@cakupan/observability/telemetry";
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 /**
  * OpenTelemetry on (as OTEL_EXPORTER_OTLP_ENDPOINT turns it on), exporting to memory: one query through the
@@ -10,17 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const exporter = new InMemorySpanExporter();
 const telemetry = startTelemetry("cakupan-test", { spanProcessors: [new SimpleSpanProcessor(exporter)] })!;
 // Loaded after the instrumentations are in place, as a service's main imports its tracing first.
-const { startTestStack } = await import("../../support/servers");
+const { useTestStack } = await import("../../support/servers");
 const { data } = await import("../../support/graphql");
 
-let stack: Awaited<ReturnType<typeof startTestStack>>;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.stop();
-  await telemetry.shutdown();
-});
+// Registered first, so it runs last: after the stack has stopped.
+afterAll(() => telemetry.shutdown());
+const stack = useTestStack();
 
 const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 

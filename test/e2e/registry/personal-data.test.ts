@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "../../../subgraphs/participants/src/synthetic";
+import { beforeAll, describe, expect, it } from "vitest";
+import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "@cakupan/participants";
 import { bearer, type SignedInRole } from "../../support/auth";
 import { data } from "../../support/graphql";
-import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
-let stack: TestStack;
-let database: { url: string; drop(): Promise<void> };
 const rows = [...syntheticRows("16.06", 200, 11)];
 
+const stack = useTestStack({ ownParticipantsDatabase: "personal" });
 beforeAll(async () => {
-  database = await ownParticipantsDatabase("personal");
-  stack = await startTestStack({ participantsDatabaseUrl: database.url });
   const csv = [SYNTHETIC_HEADER.join(","), ...rows.map(csvLine)].join("\n");
   const { importParticipants } = await data(
     stack.gateway.url,
@@ -19,10 +16,6 @@ beforeAll(async () => {
     await bearer("operator", ["16.06"], "importer"),
   );
   expect(importParticipants.inserted).toBe(200);
-});
-afterAll(async () => {
-  await stack.stop();
-  await database.drop();
 });
 
 const LIST = `{ regency(code: "16.06") { participants(first: 5) { nodes { id nik nikMasked fullName birthDate sex occupation village { code name } } } } }`;

@@ -4,8 +4,8 @@ import { generate } from "@graphql-codegen/cli";
 import { describeCoverage, GraphQLRequestError, regencyCoverage } from "@cakupan/example-typed-client";
 import { API_SCHEMA_FILE } from "@cakupan/schema";
 import { parse, print, visit } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { describe, expect, it } from "vitest";
+import { useTestStack } from "../../support/servers";
 
 /**
  * The README's typed client (examples/typed-client): graphql-codegen's client preset over the public schema.
@@ -13,11 +13,7 @@ import { startTestStack, type TestStack } from "../../support/servers";
  */
 const EXAMPLE = join(__dirname, "..", "..", "..", "examples", "typed-client");
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(() => stack?.stop());
+const stack = useTestStack();
 
 describe("the typed client generated from the public schema", () => {
   it("answers Musi Banyuasin's coverage with the schema's types", async () => {

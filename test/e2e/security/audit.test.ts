@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { data } from "../../support/graphql";
-import { ownAwardsDatabase, ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
-let stack: TestStack;
-let databases: { drop(): Promise<void> }[];
-beforeAll(async () => {
-  const participants = await ownParticipantsDatabase("audit");
-  const awards = await ownAwardsDatabase("audit");
-  databases = [participants, awards];
-  stack = await startTestStack({ participantsDatabaseUrl: participants.url, awardsDatabaseUrl: awards.url });
-});
-afterAll(async () => {
-  await stack.stop();
-  for (const database of databases) await database.drop();
-});
+const stack = useTestStack({ ownParticipantsDatabase: "audit", ownAwardsDatabase: "audit" });
 
 describe("the audit log", () => {
   it("has a row for a recorded coverage report, with the operator's subject, the record and where from", async () => {

@@ -1,23 +1,14 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { data, graphql } from "../../support/graphql";
-import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /**
  * A cheap request never costs the server much: long strings are refused before any SQL, an import's problem
  * report is bounded whatever the file, and the export answers its own documented maximum.
  */
-let stack: TestStack;
-let database: { url: string; drop(): Promise<void> };
-beforeAll(async () => {
-  database = await ownParticipantsDatabase("bounded");
-  stack = await startTestStack({ participantsDatabaseUrl: database.url });
-});
-afterAll(async () => {
-  await stack.stop();
-  await database.drop();
-});
+const stack = useTestStack({ ownParticipantsDatabase: "bounded" });
 
 const SEARCH = `query($s: String) { regencies(search: $s) { code } }`;
 

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { describe, expect, it } from "vitest";
+import { useTestStack } from "../../support/servers";
 
 /**
  * Whatever a client sends, the gateway answers a JSON GraphQL error with a code and a 4xx status: never
  * HTML, never a stack trace or a file path, never a 500 for the client's own mistake.
  */
-let stack: TestStack;
-beforeAll(async () => {
-  // The response cache on, as in production: it is the first to read the variables.
-  stack = await startTestStack({ responseCache: true });
-});
-afterAll(() => stack.stop());
+// The response cache on, as in production: it is the first to read the variables.
+const stack = useTestStack({ responseCache: true });
 
 interface Answer {
   status: number;

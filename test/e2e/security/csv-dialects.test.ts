@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYNTHETIC_HEADER, syntheticRows } from "../../../subgraphs/participants/src/synthetic";
+import { describe, expect, it } from "vitest";
+import { SYNTHETIC_HEADER, syntheticRows } from "@cakupan/participants";
 import { bearer } from "../../support/auth";
 import { data } from "../../support/graphql";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /**
  * The CSV files labour offices really send: Excel in an Indonesian locale separates with ";", writes a BOM
  * and CRLF line ends, and quotes values holding line breaks. Each is read as the file means it.
  */
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(() => stack.stop());
+const stack = useTestStack();
 
 const IMPORT = `mutation($csv: String!) { importParticipants(regencyCode: "16.06", csv: $csv, dryRun: true) {
   rows valid problems { line column message } } }`;

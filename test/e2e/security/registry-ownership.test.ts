@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "../../../subgraphs/participants/src/synthetic";
+import { beforeAll, describe, expect, it } from "vitest";
+import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "@cakupan/participants";
 import { bearer } from "../../support/auth";
 import { data, graphql } from "../../support/graphql";
-import { ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /**
  * An operator enrols and updates only the participants of its own regencies. A NIK registered in another
  * regency is refused for that row, without naming the regency or the person; moving a participant between
  * regencies is an admin's explicit, audited transfer.
  */
-let stack: TestStack;
-let database: { url: string; drop(): Promise<void> };
-beforeAll(async () => {
-  database = await ownParticipantsDatabase("ownership");
-  stack = await startTestStack({ participantsDatabaseUrl: database.url });
-});
-afterAll(async () => {
-  await stack.stop();
-  await database.drop();
-});
+const stack = useTestStack({ ownParticipantsDatabase: "ownership" });
 
 const IMPORT = `mutation($regency: ID!, $csv: String!, $dryRun: Boolean!) {
   importParticipants(regencyCode: $regency, csv: $csv, dryRun: $dryRun) {

@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bearer, type SignedInRole } from "../../support/auth";
 import { graphql } from "../../support/graphql";
-import { ownAwardsDatabase, ownParticipantsDatabase, startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /** Every protected operation against every role, through the gateway. */
-let stack: TestStack;
-let databases: { drop(): Promise<void> }[];
-beforeAll(async () => {
-  const participants = await ownParticipantsDatabase("roles");
-  const awards = await ownAwardsDatabase("roles");
-  databases = [participants, awards];
-  stack = await startTestStack({ participantsDatabaseUrl: participants.url, awardsDatabaseUrl: awards.url });
-});
-afterAll(async () => {
-  await stack.stop();
-  for (const database of databases) await database.drop();
-});
+const stack = useTestStack({ ownParticipantsDatabase: "roles", ownAwardsDatabase: "roles" });
 
 type Caller = { name: string; role: SignedInRole | "anonymous"; regencies?: string[] };
 const CALLERS: Caller[] = [
@@ -109,7 +98,7 @@ describe("public figures", () => {
 
 describe("bad tokens at the gateway", () => {
   it("a token signed with another secret is refused with UNAUTHENTICATED, not treated as anonymous", async () => {
-    const { mintToken } = await import("@cakupan/gateway");
+    const { mintToken } = await import("@cakupan/launcher");
     const forged = await mintToken({ secret: "not-the-gateway-secret", role: "admin" });
     const response = await fetch(stack.gateway.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${forged}` }, body: JSON.stringify({ query: "{ provinces { code } }" }) });
     expect(response.status).toBe(401);

@@ -2,17 +2,13 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { decodeJwt, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TEST_AUTH_SECRET } from "../../support/auth";
 import { graphql } from "../../support/graphql";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
 /** A bearer token must say when it ends, and end within the gateway's maximum lifetime (12 h by default). */
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(() => stack.stop());
+const stack = useTestStack();
 
 const QUERY = "{ provinces { code } }";
 const now = () => Math.floor(Date.now() / 1000);
@@ -57,7 +53,7 @@ describe("bearer tokens", () => {
 describe("npm run token", () => {
   const run = promisify(execFile);
   const token = (...args: string[]) =>
-    run(process.execPath, [join(__dirname, "..", "..", "..", "gateway", "dist", "token.js"), ...args], {
+    run(process.execPath, [join(__dirname, "..", "..", "..", "launcher", "dist", "token.js"), ...args], {
       env: { ...process.env, AUTH_JWT_SECRET: TEST_AUTH_SECRET },
     });
 

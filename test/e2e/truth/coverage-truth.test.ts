@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { data, graphql } from "../../support/graphql";
-import { startTestStack, type TestStack } from "../../support/servers";
+import { useTestStack } from "../../support/servers";
 
-let stack: TestStack;
-let url: string;
-beforeAll(async () => {
-  stack = await startTestStack();
-  url = stack.gateway.url;
-});
-afterAll(() => stack.stop());
+const stack = useTestStack();
 
 const REGENCY = `query($code: ID!, $asOf: Date, $maxAgeMonths: Int) { regency(code: $code) {
   coverage(asOf: $asOf, maxAgeMonths: $maxAgeMonths) {
@@ -26,7 +20,7 @@ const PROVINCE = `query($asOf: Date, $maxAgeMonths: Int) { province(code: "16") 
 } } }`;
 
 const coverageAt = async (code: string, asOf: string, maxAgeMonths?: number) =>
-  (await data(url, REGENCY, { code, asOf, maxAgeMonths })).regency.coverage;
+  (await data(stack.url, REGENCY, { code, asOf, maxAgeMonths })).regency.coverage;
 
 describe("freshness: a report older than maxAgeMonths is stale", () => {
   it("answers the July 2025 report at 2026-11-30 as 16 months old and stale, with no status", async () => {
@@ -47,7 +41,7 @@ describe("freshness: a report older than maxAgeMonths is stale", () => {
   });
 
   it("refuses a negative maxAgeMonths with BAD_USER_INPUT", async () => {
-    const result = await graphql(url, REGENCY, { code: "16.06", asOf: "2025-07-31", maxAgeMonths: -1 });
+    const result = await graphql(stack.url, REGENCY, { code: "16.06", asOf: "2025-07-31", maxAgeMonths: -1 });
     expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "maxAgeMonths" });
   });
 });
@@ -91,7 +85,7 @@ describe("at July 2025 Musi Banyuasin reads as the article does", () => {
 
 describe("measures: what a report counts, as the source prints it", () => {
   it("marks July 2025 REGISTERED ('pekerja terdaftar') and December 2024 ACTIVE ('tenaga kerja aktif')", async () => {
-    const { regency } = await data(url, `{ regency(code: "16.06") { coverageHistory { asOf measure measureAsPrinted } } }`);
+    const { regency } = await data(stack.url, `{ regency(code: "16.06") { coverageHistory { asOf measure measureAsPrinted } } }`);
     expect(regency.coverageHistory).toEqual([
       { asOf: "2024-01-01", measure: "REGISTERED", measureAsPrinted: "menjangkau ... pekerja rentan di dalam BPJS Ketenagakerjaan" },
       { asOf: "2024-12-31", measure: "ACTIVE", measureAsPrinted: "tenaga kerja aktif" },
@@ -111,7 +105,7 @@ describe("measures: what a report counts, as the source prints it", () => {
 
 describe("province rollup: only comparable parts are summed", () => {
   it("counts Musi Banyuasin only at 2025-07-31 and lists Ogan Ilir's 2023 report as stale", async () => {
-    const { coverage } = (await data(url, PROVINCE, { asOf: "2025-07-31" })).province;
+    const { coverage } = (await data(stack.url, PROVINCE, { asOf: "2025-07-31" })).province;
     expect(coverage).toMatchObject({
       reportingCount: 1, activeParticipants: 103079, ratedActiveParticipants: 103079, workforce: 213582, rateRegencyCount: 1,
       oldestReportAsOf: "2025-07-31", newestReportAsOf: "2025-07-31", activeParticipantsStatus: "COMPUTED", measures: ["REGISTERED"],
@@ -129,7 +123,7 @@ describe("province rollup: only comparable parts are summed", () => {
   });
 
   it("with maxAgeMonths 36 counts 138,079 and keeps rate exactly ratedActiveParticipants / workforce", async () => {
-    const { coverage } = (await data(url, PROVINCE, { asOf: "2025-07-31", maxAgeMonths: 36 })).province;
+    const { coverage } = (await data(stack.url, PROVINCE, { asOf: "2025-07-31", maxAgeMonths: 36 })).province;
     expect(coverage).toMatchObject({
       reportingCount: 2, activeParticipants: 138079, ratedActiveParticipants: 103079, workforce: 213582, stale: [],
       oldestReportAsOf: "2023-10-13", newestReportAsOf: "2025-07-31", activeParticipantsStatus: "ESTIMATE", measures: ["ACTIVE", "REGISTERED"],
@@ -145,7 +139,7 @@ describe("province rollup: only comparable parts are summed", () => {
 describe("inferences are marked, with what was assumed from which words", () => {
   it("marks the APBD funding of the 11,000 vulnerable workers ('ditanggung Pemkab') inferred", async () => {
     const { regency } = await data(
-      url,
+      stack.url,
       `{ regency(code: "16.06") { coverageHistory(to: "2024-01-01") { inferred inference segments { category inferred inference } } } }`,
       {},
       await bearer("planner"),
@@ -158,7 +152,7 @@ describe("inferences are marked, with what was assumed from which words", () => 
   });
 
   it("marks the date 2024-01-01 standing for the undated 11,000 inferred", async () => {
-    const { regency } = await data(url, `{ regency(code: "16.06") { coverageHistory(to: "2024-01-01") { asOf inferred inference } } }`);
+    const { regency } = await data(stack.url, `{ regency(code: "16.06") { coverageHistory(to: "2024-01-01") { asOf inferred inference } } }`);
     expect(regency.coverageHistory[0]).toMatchObject({ asOf: "2024-01-01", inferred: true });
     expect(regency.coverageHistory[0].inference).toContain("pada 2024 ini");
   });
@@ -171,14 +165,14 @@ describe("inferences are marked, with what was assumed from which words", () => 
   });
 
   it("marks the category of the 2023 Juara I inferred", async () => {
-    const { regency } = await data(url, `{ regency(code: "16.06") { awards { title inferred inference category { code } edition { id } } } }`);
+    const { regency } = await data(stack.url, `{ regency(code: "16.06") { awards { title inferred inference category { code } edition { id } } } }`);
     const juara = regency.awards.find((a: { edition: { id: string } }) => a.edition.id === "paritrana-2023-sumsel");
     expect(juara).toMatchObject({ title: "Juara I", inferred: true, category: { code: "REGENCY_CITY_GOVERNMENT" } });
     expect(juara.inference).toContain("ANTARA names none");
   });
 
   it("marks the Palembang branch office's link to Ogan Ilir inferred, and not its whole area", async () => {
-    const { branchOffices } = await data(url, `{ branchOffices { id regencies { regency { code } inferred inference } } }`);
+    const { branchOffices } = await data(stack.url, `{ branchOffices { id regencies { regency { code } inferred inference } } }`);
     const palembang = branchOffices.find((b: { id: string }) => b.id === "bpjstk-cabang-palembang");
     expect(palembang.regencies).toHaveLength(1);
     expect(palembang.regencies[0]).toMatchObject({ regency: { code: "16.10" }, inferred: true });
@@ -186,7 +180,7 @@ describe("inferences are marked, with what was assumed from which words", () => 
   });
 
   it("marks the target's scheme UCJ inferred: the article says only 'target nasional'", async () => {
-    const { regency } = await data(url, `{ regency(code: "16.06") { coverageTargets { scheme rate inferred inference } } }`);
+    const { regency } = await data(stack.url, `{ regency(code: "16.06") { coverageTargets { scheme rate inferred inference } } }`);
     expect(regency.coverageTargets).toEqual([
       expect.objectContaining({ scheme: "UCJ", rate: 0.5215, inferred: true, inference: expect.stringContaining("target nasional") }),
     ]);
@@ -195,7 +189,7 @@ describe("inferences are marked, with what was assumed from which words", () => 
 
 describe("sources: publication apart from the event reported", () => {
   const SOURCES = `{ sources { id publishedOn reportedOn dateAsPrinted dateNote inferred inference } }`;
-  const byId = async () => new Map((await data(url, SOURCES)).sources.map((s: { id: string }) => [s.id, s]));
+  const byId = async () => new Map((await data(stack.url, SOURCES)).sources.map((s: { id: string }) => [s.id, s]));
 
   it("leaves seed 000's publication date null and keeps the corrected event date apart, inferred", async () => {
     expect((await byId()).get("seed-000-muba-paritrana-interview")).toMatchObject({
@@ -214,7 +208,7 @@ describe("sources: publication apart from the event reported", () => {
   });
 
   it("answers the region master's own source: package, version and the decree its references name", async () => {
-    const { regency } = await data(url, `{ regency(code: "16.06") { source { id publisher cites notes } } }`);
+    const { regency } = await data(stack.url, `{ regency(code: "16.06") { source { id publisher cites notes } } }`);
     expect(regency.source.id).toMatch(/^idn-area-data-/);
     expect(regency.source.cites).toContain("Keputusan Menteri Dalam Negeri Nomor 300.2.2-2L38 Tahun 2025");
     expect(regency.source.notes.join(" ")).toContain("REF-2025-1");
@@ -223,7 +217,7 @@ describe("sources: publication apart from the event reported", () => {
 
 describe("rules of the world are data with a source, or documented assumptions", () => {
   it("answers the minimum BPU contribution and the target scheme as configurable assumptions", async () => {
-    const { participantRules } = await data(url, `{ participantRules { key value unit assumption configuredBy overridden note source { id } } }`);
+    const { participantRules } = await data(stack.url, `{ participantRules { key value unit assumption configuredBy overridden note source { id } } }`);
     expect(participantRules).toEqual([
       expect.objectContaining({ key: "MINIMUM_BPU_CONTRIBUTION", value: "16800", assumption: true, configuredBy: "RULE_MINIMUM_BPU_CONTRIBUTION", source: null }),
       expect.objectContaining({ key: "COVERAGE_TARGET_SCHEME", value: "UCJ", assumption: true, configuredBy: "RULE_COVERAGE_TARGET_SCHEME", source: null }),
@@ -234,7 +228,7 @@ describe("rules of the world are data with a source, or documented assumptions",
 describe("people and levels", () => {
   it("gives Apriyadi Mahmud's offices as a timeline: Sekda Muba in 2024, Pj Bupati on 5 February 2024", async () => {
     const { regency } = await data(
-      url,
+      stack.url,
       `{ regency(code: "16.06") { officials { personId name roles { title role from until year termKnown inferred source { id } } } } }`,
     );
     const apriyadi = regency.officials.find((o: { personId: string }) => o.personId === "apriyadi-mahmud");
@@ -246,7 +240,7 @@ describe("people and levels", () => {
 
   it("states who confers each edition at its level: the provincial government, and the President nationally", async () => {
     const { awardEditions, awardGivers } = await data(
-      url,
+      stack.url,
       `{ awardEditions(provinceCode: "16") { id conferredBy { level conferredBy inferred inference source { id } } }
          awardGivers { level conferredBy organisedBy source { id } } }`,
     );

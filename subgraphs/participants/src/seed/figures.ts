@@ -1,6 +1,6 @@
 import { FigureStatus, SEED_SOURCES } from "@cakupan/kit";
-import { CoverageMeasure, DatePrecision, ParticipantCategory } from "../coverage-report.entity";
-import type { CoverageReportInput } from "../coverage-report.input";
+import { CoverageMeasure, DatePrecision, ParticipantCategory } from "../coverage/coverage-report.entity";
+import type { CoverageReportInput } from "../coverage/coverage-report.input";
 
 const { antaraVulnerableWorkers, jpnnCoverage2025, mediaIndonesiaOganIlirMou } = SEED_SOURCES;
 

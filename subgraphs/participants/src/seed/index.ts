@@ -1,7 +1,7 @@
 import { ALL_SEED_SOURCES, Source } from "@cakupan/kit";
 import type { DataSource } from "typeorm";
-import { CATEGORIES, CoverageReport, CoverageReportPart } from "../coverage-report.entity";
-import { storeCoverageReport } from "../coverage-report.resolver";
+import { CATEGORIES, CoverageReport, CoverageReportPart } from "../coverage/coverage-report.entity";
+import { storeCoverageReport } from "../coverage/coverage-report.resolver";
 import { SEED_PARTIAL_REPORTS, SEED_REPORTS } from "./figures";
 
 /** Seeds the figures of the source articles with their sources; idempotent (reports are keyed by regency, date and source). */

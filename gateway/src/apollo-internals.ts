@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from "@apollo/federation-internals";
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+
+/**
+ * Every use of @apollo/gateway's private members, in one place; it offers no hook for either:
+ *
+ * - RemoteGraphQLDataSource's private sendRequest wraps every body in a node-fetch Request (a copy of each
+ *   representation list) before its fetcher sees it; the gateway replaces it (replaceSendRequest).
+ * - ApolloGateway's private createSchemaFromSupergraphSdl refuses a supergraph that links security features
+ *   the gateway does not enforce itself; ours are enforced in every subgraph, so the gateway replaces it with
+ *   the same steps and the router's list of supported features (acceptDocumentedSecurityDirectives).
+ *
+ * Both packages are pinned exactly (gateway/package.json). createGateway checks at start that every member
+ * relied on is still there and still called, and stops with a message naming what is missing, so a new
+ * version cannot silently change what the gateway does: re-check this module when raising the pin.
+ */
+export const VERIFIED_APOLLO_GATEWAY_VERSION = "2.14.4";
+
+interface DataSourceInternals {
+  sendRequest(request: GatewayGraphQLRequest): Promise<GatewayGraphQLResponse>;
+}
+
+interface GatewayInternals {
+  config: { validateSupergraph?: boolean };
+  createServices(metadata: unknown): void;
+  createSchemaFromSupergraphSdl(sdl: string): { supergraph: Supergraph; supergraphSdl: string };
+}
+
+/** The prototype's methods whose source calls `this.<name>(`: that the replaced member is still used. */
+function callers(prototype: object, name: string): string[] {
+  return Object.entries(Object.getOwnPropertyDescriptors(prototype))
+    .filter(([, descriptor]) => typeof descriptor.value === "function" && String(descriptor.value).includes(`this.${name}(`))
+    .map(([method]) => method);
+}
+
+/** What this module relies on and the installed packages lack; empty when everything fits. */
+export function missingApolloInternals(
+  gateway: object = ApolloGateway.prototype,
+  dataSource: object = RemoteGraphQLDataSource.prototype,
+  internals: { Supergraph?: unknown; ROUTER_SUPPORTED_SUPERGRAPH_FEATURES?: unknown } = {
+    Supergraph,
+    ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
+  },
+): string[] {
+  const missing: string[] = [];
+  const method = (owner: object, name: string, label: string) => {
+    if (typeof (owner as Record<string, unknown>)[name] !== "function") missing.push(`${label}.${name}()`);
+    else if (!callers(owner, name).length) missing.push(`a caller of ${label}.${name}()`);
+  };
+  method(dataSource, "sendRequest", "RemoteGraphQLDataSource");
+  if (typeof (dataSource as Record<string, unknown>).errorFromResponse !== "function") {
+    missing.push("RemoteGraphQLDataSource.errorFromResponse()");
+  }
+  method(gateway, "createSchemaFromSupergraphSdl", "ApolloGateway");
+  if (typeof (gateway as Record<string, unknown>).createServices !== "function") missing.push("ApolloGateway.createServices()");
+  if (typeof (internals.Supergraph as { build?: unknown } | undefined)?.build !== "function") {
+    missing.push("Supergraph.build() of @apollo/federation-internals");
+  }
+  if (!(internals.ROUTER_SUPPORTED_SUPERGRAPH_FEATURES instanceof Set)) {
+    missing.push("ROUTER_SUPPORTED_SUPERGRAPH_FEATURES of @apollo/federation-internals");
+  }
+  return missing;
+}
+
+/** The version of @apollo/gateway that node resolves here. */
+export function installedApolloGatewayVersion(): string {
+  return (JSON.parse(readFileSync(require.resolve("@apollo/gateway/package.json"), "utf8")) as { version: string }).version;
+}
+
+/** Stops the gateway at start when an installed @apollo/gateway no longer has what this module patches. */
+export function assertApolloInternals(missing: string[] = missingApolloInternals()): void {
+  if (!missing.length) return;
+  const installed = installedApolloGatewayVersion();
+  throw new Error(
+    `@apollo/gateway ${installed} lacks what gateway/src/apollo-internals.ts relies on ` +
+      `(verified with ${VERIFIED_APOLLO_GATEWAY_VERSION}): ${missing.join(", ")}. ` +
+      `Pin @apollo/gateway and @apollo/federation-internals back to ${VERIFIED_APOLLO_GATEWAY_VERSION}, ` +
+      "or adapt that module to the new version.",
+  );
+}
+
+/** Sends the data source's requests with `sendRequest` instead of its private node-fetch path. */
+export function replaceSendRequest<Context extends object>(
+  dataSource: RemoteGraphQLDataSource<Context>,
+  sendRequest: (request: GatewayGraphQLRequest) => Promise<GatewayGraphQLResponse>,
+): void {
+  (dataSource as unknown as DataSourceInternals).sendRequest = sendRequest;
+}
+
+/**
+ * The supergraph declares who may do what with federation's @authenticated and @requiresScopes, for readers
+ * and for routers that enforce them. @apollo/gateway refuses to load a supergraph linking SECURITY features
+ * it does not enforce itself. Here enforcement is in every subgraph (type-graphql @Authorized on the same
+ * fields, proven by test/e2e/security), so the gateway is let load the documented supergraph: this mirrors
+ * its own createSchemaFromSupergraphSdl, with the router's list of supported features.
+ */
+export function acceptDocumentedSecurityDirectives(gateway: ApolloGateway): void {
+  const internals = gateway as unknown as GatewayInternals;
+  if (typeof internals.config !== "object") throw new Error("ApolloGateway has no config: see apollo-internals.ts.");
+  internals.createSchemaFromSupergraphSdl = (sdl: string) => {
+    const supergraph = Supergraph.build(sdl, {
+      supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
+      validateSupergraph: internals.config.validateSupergraph ?? process.env.NODE_ENV !== "production",
+    });
+    internals.createServices(supergraph.subgraphsMetadata());
+    return { supergraph, supergraphSdl: sdl };
+  };
+}

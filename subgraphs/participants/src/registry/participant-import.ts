@@ -1,0 +1,384 @@
+import { randomBytes } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import {
+  BreakdownDimension,
+  categoryFromText,
+  categoryWords,
+  EARLIEST_DATE,
+  isAreaCode,
+  knownVillageCodes,
+  LATEST_DATE,
+  ParticipantCategory,
+  TEXT_LIMITS,
+  todayInJakarta,
+} from "@cakupan/kit";
+import type { PoolClient } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { EntityManager } from "typeorm";
+import { maskNik, type ParsedNik, parseNik, type Sex } from "./nik";
+import { encryptNik, hashNik, type NikKeys } from "./nik-crypto";
+import { type CsvSource, readCsv, UnreadableCsv } from "./participant-csv";
+import { ParticipantStatus, Program } from "./participant.entity";
+import { ruleInteger } from "../rules";
+
+/**
+ * The lists labour offices keep, as CSV. Headers may be Indonesian or English (case, spaces and dashes do
+ * not matter); the first row is the header. Required: nik, nama, kode_desa, pekerjaan, program, sumber_dana,
+ * iuran, tanggal_daftar. Optional: jenis_kelamin and tanggal_lahir (checked against the NIK), segmen
+ * (default BPU), status (default aktif).
+ */
+export const IMPORT_COLUMNS = {
+  nik: ["nik", "no_nik", "nomor_nik"],
+  fullName: ["nama", "nama_lengkap", "name", "full_name"],
+  villageCode: ["kode_desa", "kode_kelurahan", "village_code", "village"],
+  occupation: ["pekerjaan", "occupation"],
+  programs: ["program", "programs"],
+  funding: ["sumber_dana", "sumber_iuran", "funding"],
+  monthlyContribution: ["iuran", "iuran_bulanan", "monthly_contribution", "contribution"],
+  enrolledOn: ["tanggal_daftar", "tgl_daftar", "enrolled_on", "enrolment_date"],
+  sex: ["jenis_kelamin", "jk", "sex"],
+  birthDate: ["tanggal_lahir", "tgl_lahir", "birth_date"],
+  segment: ["segmen", "segment"],
+  status: ["status"],
+} as const;
+type Column = keyof typeof IMPORT_COLUMNS;
+const REQUIRED: Column[] = ["nik", "fullName", "villageCode", "occupation", "programs", "funding", "monthlyContribution", "enrolledOn"];
+
+/** The minimum monthly contribution of a non-wage worker for JKK and JKM, in Rupiah: a rule (see rules.ts). */
+export const minimumBpuContribution = (): number => ruleInteger("MINIMUM_BPU_CONTRIBUTION");
+
+export interface ImportProblem {
+  line: number;
+  column: string;
+  /** Which rule the row breaks (NIK_LENGTH, VILLAGE_UNKNOWN, ...): problems are counted by it. */
+  rule: string;
+  message: string;
+}
+
+/** How many problems a report lists; the rest are counted by rule. */
+export const MAX_LISTED_PROBLEMS = 1000;
+
+/** Problems of a file: the first MAX_LISTED_PROBLEMS in full, every one counted by its rule. */
+export class ProblemList {
+  readonly listed: ImportProblem[] = [];
+  readonly byRule = new Map<string, number>();
+  count = 0;
+
+  add(problem: ImportProblem): void {
+    this.count += 1;
+    this.byRule.set(problem.rule, (this.byRule.get(problem.rule) ?? 0) + 1);
+    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(problem);
+  }
+
+  /** Counts by rule, the most frequent first. */
+  counts(): { rule: string; count: number }[] {
+    return [...this.byRule].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
+  }
+}
+
+export interface ImportRow {
+  line: number;
+  nik: string;
+  fullName: string;
+  sex: Sex;
+  birthDate: string;
+  villageCode: string;
+  districtCode: string;
+  occupation: string;
+  segment: ParticipantCategory;
+  programs: Program[];
+  funding: ParticipantCategory;
+  monthlyContribution: number;
+  enrolledOn: string;
+  status: ParticipantStatus;
+}
+
+const STATUSES: Record<string, ParticipantStatus> = {
+  AKTIF: ParticipantStatus.ACTIVE, ACTIVE: ParticipantStatus.ACTIVE,
+  NONAKTIF: ParticipantStatus.NON_ACTIVE, "NON AKTIF": ParticipantStatus.NON_ACTIVE, "TIDAK AKTIF": ParticipantStatus.NON_ACTIVE,
+  NON_ACTIVE: ParticipantStatus.NON_ACTIVE, "NON-ACTIVE": ParticipantStatus.NON_ACTIVE,
+};
+const SEXES: Record<string, Sex> = { L: "MALE", "LAKI-LAKI": "MALE", LAKI: "MALE", M: "MALE", MALE: "MALE", P: "FEMALE", PEREMPUAN: "FEMALE", F: "FEMALE", FEMALE: "FEMALE" };
+
+const upper = (value: string) => value.trim().toUpperCase().replace(/\s+/g, " ");
+
+/** 2025-07-31, 31/07/2025 or 31-07-2025, as ISO; null when it is none of them, or no real date from 1900 to 2099. */
+export function parseDate(value: string): string | null {
+  const text = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const local = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(text);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
+  if (!y) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
+  const result = date.toISOString().slice(0, 10);
+  return result >= EARLIEST_DATE && result <= LATEST_DATE ? result : null;
+}
+
+export interface ParsedImport {
+  rows: ImportRow[];
+  problems: ProblemList;
+  warnings: ProblemList;
+  /** Data rows in the file (the header not counted). */
+  rowCount: number;
+}
+
+/** The longest name and occupation kept: a real one is far shorter. */
+const MAX_NAME = TEXT_LIMITS.name;
+const MAX_OCCUPATION = 100;
+
+/**
+ * Every row checked as it is read: the good ones, and every problem with its line, column, rule and reason
+ * (the first MAX_LISTED_PROBLEMS listed, all counted). Reads a string or a stream (a file) alike.
+ */
+export async function parseParticipantCsv(source: CsvSource, regencyCode: string, today = todayInJakarta()): Promise<ParsedImport> {
+  const problems = new ProblemList();
+  const warnings = new ProblemList();
+  const rows: ImportRow[] = [];
+  let rowCount = 0;
+  let columnOf = {} as Record<Column, string | undefined>;
+  let missing: Column[] = [];
+  const onHeader = (headers: string[]) => {
+    columnOf = {} as Record<Column, string | undefined>;
+    for (const [column, names] of Object.entries(IMPORT_COLUMNS) as [Column, readonly string[]][]) columnOf[column] = names.find((name) => headers.includes(name));
+    missing = REQUIRED.filter((column) => !columnOf[column]);
+    for (const column of missing) {
+      const [name, ...others] = IMPORT_COLUMNS[column];
+      problems.add({ line: 1, column: name, rule: "HEADER_MISSING_COLUMN", message: `The header has no ${name} column (also accepted: ${others.join(", ")}).` });
+    }
+  };
+
+  const firstLineOfNik = new Map<string, number>();
+  const villages = knownVillageCodes();
+  const minimum = minimumBpuContribution();
+  try {
+    for await (const { line, values } of readCsv(source, onHeader)) {
+      rowCount += 1;
+      if (missing.length) continue;
+      const row = checkRow(line, values);
+      if (row) rows.push(row);
+    }
+  } catch (error) {
+    if (!(error instanceof UnreadableCsv)) throw error;
+    problems.add({ line: error.line, column: "", rule: "CSV_UNREADABLE", message: `The file is not readable CSV from here on: ${error.message}` });
+  }
+  if (rowCount === 0 && !missing.length && columnOf.nik === undefined && !problems.count) {
+    problems.add({ line: 1, column: "", rule: "CSV_EMPTY", message: "The file is empty: the first line names the columns, each further line is a worker." });
+  }
+  return { rows, problems, warnings, rowCount };
+
+  /** One record's values, checked; the row when it breaks no rule. */
+  function checkRow(line: number, record: Record<string, string>): ImportRow | null {
+    const value = (column: Column) => (columnOf[column] ? (record[columnOf[column]!] ?? "").trim() : "");
+    let broken = false;
+    const problem = (column: Column, rule: string, message: string) => {
+      broken = true;
+      problems.add({ line, column: columnOf[column] ?? IMPORT_COLUMNS[column][0], rule, message });
+    };
+
+    for (const column of REQUIRED) if (!value(column)) problem(column, "REQUIRED", "is empty.");
+    if (broken) return null;
+
+    const nikResult = parseNik(value("nik"));
+    let nik: ParsedNik | undefined;
+    if ("problem" in nikResult) {
+      problem("nik", `NIK_${nikResult.problem.rule}`, nikResult.problem.message);
+    } else {
+      nik = nikResult.nik;
+      const earlier = firstLineOfNik.get(nik.nik);
+      if (earlier) problem("nik", "NIK_TWICE_IN_FILE", `The same NIK is on line ${earlier}: each person once per file.`);
+      else firstLineOfNik.set(nik.nik, line);
+      if (nik.regencyCode !== regencyCode) {
+        warnings.add({ line, column: columnOf.nik!, rule: "NIK_ISSUED_ELSEWHERE", message: `The NIK was issued in ${nik.districtCode}, outside ${regencyCode}: accepted (people move).` });
+      }
+      const sex = value("sex");
+      if (sex && SEXES[upper(sex)] === undefined) problem("sex", "SEX", `"${sex}" is not a sex: use L or P.`);
+      else if (sex && SEXES[upper(sex)] !== nik.sex) problem("sex", "SEX_MISMATCH", `"${sex}" does not match the NIK, which encodes ${nik.sex === "FEMALE" ? "P (day + 40)" : "L"}.`);
+      const birth = value("birthDate");
+      if (birth && parseDate(birth) === null) problem("birthDate", "BIRTH_DATE", `"${birth}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
+      else if (birth && parseDate(birth) !== nik.birthDate) problem("birthDate", "BIRTH_DATE_MISMATCH", `${parseDate(birth)} does not match the NIK's birth date ${nik.birthDate}.`);
+    }
+
+    const fullName = value("fullName").replace(/\s+/g, " ");
+    if (fullName.length > MAX_NAME) problem("fullName", "MAX_LENGTH", `The name is ${fullName.length} characters long; at most ${MAX_NAME} are kept.`);
+    const occupation = value("occupation").replace(/\s+/g, " ").toLowerCase();
+    if (occupation.length > MAX_OCCUPATION) problem("occupation", "MAX_LENGTH", `The occupation is ${occupation.length} characters long; at most ${MAX_OCCUPATION} are kept.`);
+
+    let villageCode = value("villageCode");
+    if (/^\d{10}$/.test(villageCode)) villageCode = `${villageCode.slice(0, 2)}.${villageCode.slice(2, 4)}.${villageCode.slice(4, 6)}.${villageCode.slice(6)}`;
+    if (!isAreaCode("village", villageCode) || !villages.has(villageCode)) {
+      problem("villageCode", "VILLAGE_UNKNOWN", `"${value("villageCode")}" is not a known village code (like 16.06.01.2001).`);
+    } else if (!villageCode.startsWith(`${regencyCode}.`)) {
+      problem("villageCode", "VILLAGE_OUTSIDE_REGENCY", `Village ${villageCode} is outside ${regencyCode}: a regency enrols its own residents.`);
+    }
+
+    const programs = [...new Set(value("programs").toUpperCase().split(/[\s,;/+]+/).filter(Boolean))];
+    const unknownPrograms = programs.filter((p) => !(p in Program));
+    if (unknownPrograms.length) problem("programs", "PROGRAM_UNKNOWN", `Unknown program(s) ${unknownPrograms.join(", ")}: use JKK, JKM, JHT, JP, JKP.`);
+    else if (!programs.includes("JKK") || !programs.includes("JKM")) problem("programs", "PROGRAM_REQUIRED", "JKK and JKM are required of every participant; JHT is optional.");
+
+    const funding = categoryFromText(value("funding"), BreakdownDimension.FUNDING);
+    if (!funding) problem("funding", "FUNDING_UNKNOWN", `"${value("funding")}" is not a funding source: use ${categoryWords(BreakdownDimension.FUNDING)}.`);
+
+    const segmentText = value("segment");
+    const segment = segmentText ? categoryFromText(segmentText, BreakdownDimension.SEGMENT) : ParticipantCategory.NON_WAGE_EARNER;
+    if (!segment) problem("segment", "SEGMENT_UNKNOWN", `"${segmentText}" is not a segment: use ${categoryWords(BreakdownDimension.SEGMENT)}.`);
+
+    const contributionText = value("monthlyContribution").replace(/^rp\.?\s*/i, "").replace(/[.,\s]/g, "");
+    const contribution = /^\d{1,9}$/.test(contributionText) ? Number(contributionText) : NaN;
+    if (!Number.isSafeInteger(contribution)) {
+      problem("monthlyContribution", "CONTRIBUTION_FORMAT", `"${value("monthlyContribution")}" is not an amount in whole Rupiah (like 16800 or Rp16.800).`);
+    } else if (segment === ParticipantCategory.NON_WAGE_EARNER && contribution < minimum) {
+      problem(
+        "monthlyContribution",
+        "CONTRIBUTION_MINIMUM",
+        `Rp${contribution.toLocaleString("id-ID")} is below the minimum of Rp${minimum.toLocaleString("id-ID")} for JKK and JKM ` +
+          "(rule MINIMUM_BPU_CONTRIBUTION, see participantRules).",
+      );
+    }
+
+    const enrolledOn = parseDate(value("enrolledOn"));
+    if (!enrolledOn) problem("enrolledOn", "ENROLMENT_DATE", `"${value("enrolledOn")}" is not a date from ${EARLIEST_DATE} on: use YYYY-MM-DD or DD/MM/YYYY.`);
+    else if (enrolledOn > today) problem("enrolledOn", "ENROLMENT_IN_FUTURE", `${enrolledOn} is in the future (today is ${today}).`);
+
+    const statusText = value("status");
+    const status = statusText ? STATUSES[upper(statusText)] : ParticipantStatus.ACTIVE;
+    if (!status) problem("status", "STATUS_UNKNOWN", `"${statusText}" is not a status: use aktif or nonaktif.`);
+
+    if (broken) return null;
+    return {
+      line,
+      nik: nik!.nik,
+      fullName,
+      sex: nik!.sex,
+      birthDate: nik!.birthDate,
+      villageCode,
+      districtCode: villageCode.slice(0, 8),
+      occupation,
+      segment: segment!,
+      programs: programs as Program[],
+      funding: funding!,
+      monthlyContribution: contribution,
+      enrolledOn: enrolledOn!,
+      status: status!,
+    };
+  }
+}
+
+/** Rows with their NIK's keyed hash, in hash order: the order every import takes its locks in. */
+export function hashRows(rows: ImportRow[], keys: NikKeys): { row: ImportRow; hash: string }[] {
+  return rows.map((row) => ({ row, hash: hashNik(row.nik, keys) })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
+}
+
+/**
+ * The rows whose NIK is registered in another regency: an import never moves a person between regencies
+ * (an admin transfers them, transferParticipant), and never tells an operator which regency has them.
+ */
+export async function rowsRegisteredElsewhere(manager: EntityManager, hashed: { row: ImportRow; hash: string }[], regencyCode: string): Promise<{ line: number; regencyCode: string }[]> {
+  const found: { line: number; regencyCode: string }[] = [];
+  for (let offset = 0; offset < hashed.length; offset += CHUNK) {
+    const chunk = hashed.slice(offset, offset + CHUNK);
+    const rows: { nik_hash: string; regency_code: string }[] = await manager.query(
+      "SELECT nik_hash, regency_code FROM participant WHERE nik_hash = ANY($1::text[]) AND regency_code <> $2",
+      [chunk.map(({ hash }) => hash), regencyCode],
+    );
+    const elsewhere = new Map(rows.map((r) => [r.nik_hash, r.regency_code]));
+    for (const { row, hash } of chunk) if (elsewhere.has(hash)) found.push({ line: row.line, regencyCode: elsewhere.get(hash)! });
+  }
+  return found.sort((a, b) => a.line - b.line);
+}
+
+/** Thrown by storeParticipants, rolling the import back: these rows' NIKs belong to another regency. */
+export class RegisteredElsewhere extends Error {
+  constructor(readonly rows: { line: number; regencyCode: string }[]) {
+    super(`${rows.length} row(s) hold a NIK registered in another regency.`);
+  }
+}
+
+export interface StoreResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  ids: string[];
+}
+
+const CHUNK = 20_000;
+
+/** A value in PostgreSQL's COPY text format. */
+const copyText = (value: string) => value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+
+const STAGE_COLUMNS =
+  "nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code, occupation, segment, programs, funding, monthly_contribution, enrolled_on, status";
+
+/**
+ * Stores rows in the caller's transaction: a NIK already registered in this regency updates its record
+ * (never a second one), an unchanged record is not rewritten, and every new record or change of status
+ * enters the status history. A NIK registered in another regency stops the import (RegisteredElsewhere).
+ * Each chunk is COPYed into a temporary staging table, then merged in one statement. Rows go in NIK-hash
+ * order, so overlapping imports running at once take their locks in the same order and cannot deadlock.
+ */
+export async function storeParticipants(manager: EntityManager, rows: ImportRow[], regencyCode: string, keys: NikKeys, options: { synthetic?: boolean; onProgress?: (done: number) => void } = {}): Promise<StoreResult> {
+  const prepared = hashRows(rows, keys);
+  const result: StoreResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
+  const client = (await manager.queryRunner!.connect()) as PoolClient;
+  // Imports take the data version's row first: overlapping imports then wait for each other whole instead of
+  // deadlocking between a chunk's row locks and the version the previous chunk already bumped. Under that
+  // lock no other import or transfer can register these NIKs elsewhere before they are merged.
+  await manager.query("SELECT version FROM data_version FOR UPDATE");
+  const elsewhere = await rowsRegisteredElsewhere(manager, prepared, regencyCode);
+  if (elsewhere.length) throw new RegisteredElsewhere(elsewhere);
+  await manager.query(
+    `CREATE TEMP TABLE IF NOT EXISTS participant_stage (
+       nik_hash text, nik_encrypted bytea, nik_masked text, full_name text, sex text, birth_date date, village_code text, district_code text,
+       occupation text, segment text, programs text[], funding text, monthly_contribution int, enrolled_on date, status text
+     ) ON COMMIT DROP`,
+  );
+  for (let offset = 0; offset < prepared.length; offset += CHUNK) {
+    const chunk = prepared.slice(offset, offset + CHUNK);
+    const ivs = randomBytes(12 * chunk.length);
+    const lines = chunk.map(({ row, hash }, i) =>
+      [
+        hash, `\\\\x${encryptNik(row.nik, keys, ivs.subarray(i * 12, i * 12 + 12)).toString("hex")}`, maskNik(row.nik), copyText(row.fullName), row.sex, row.birthDate,
+        row.villageCode, row.districtCode, copyText(row.occupation), row.segment, `{${row.programs.join(",")}}`, row.funding, row.monthlyContribution,
+        row.enrolledOn, row.status,
+      ].join("\t") + "\n",
+    );
+    await manager.query("TRUNCATE participant_stage");
+    await pipeline(Readable.from(lines), client.query(copyFrom(`COPY participant_stage (${STAGE_COLUMNS}) FROM STDIN`)));
+    const [summary] = await manager.query(
+      `WITH old AS (SELECT p.id, p.nik_hash, p.status FROM participant p JOIN participant_stage s USING (nik_hash)),
+       upserted AS (
+         INSERT INTO participant (regency_code, synthetic, ${STAGE_COLUMNS})
+         SELECT $1, $2, ${STAGE_COLUMNS} FROM participant_stage
+         ON CONFLICT (nik_hash) DO UPDATE SET
+           full_name = EXCLUDED.full_name, village_code = EXCLUDED.village_code,
+           district_code = EXCLUDED.district_code, occupation = EXCLUDED.occupation, segment = EXCLUDED.segment, programs = EXCLUDED.programs,
+           funding = EXCLUDED.funding, monthly_contribution = EXCLUDED.monthly_contribution, enrolled_on = EXCLUDED.enrolled_on,
+           status = EXCLUDED.status, synthetic = EXCLUDED.synthetic, updated_at = now()
+         WHERE participant.regency_code = EXCLUDED.regency_code
+           AND (participant.regency_code, participant.full_name, participant.village_code, participant.occupation, participant.segment,
+                participant.programs, participant.funding, participant.monthly_contribution, participant.enrolled_on, participant.status, participant.synthetic)
+           IS DISTINCT FROM (EXCLUDED.regency_code, EXCLUDED.full_name, EXCLUDED.village_code, EXCLUDED.occupation, EXCLUDED.segment,
+                EXCLUDED.programs, EXCLUDED.funding, EXCLUDED.monthly_contribution, EXCLUDED.enrolled_on, EXCLUDED.status, EXCLUDED.synthetic)
+         RETURNING id, nik_hash, status, enrolled_on, (xmax = 0) AS inserted
+       ),
+       history AS (
+         INSERT INTO participant_status_history (participant_id, status, since)
+         SELECT u.id, u.status, CASE WHEN u.inserted THEN u.enrolled_on ELSE $3::date END
+         FROM upserted u LEFT JOIN old o USING (nik_hash)
+         WHERE u.inserted OR o.status IS DISTINCT FROM u.status
+       )
+       SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated,
+              coalesce(array_agg(id::text), '{}') AS ids
+       FROM upserted`,
+      [regencyCode, options.synthetic ?? false, todayInJakarta()],
+    );
+    result.inserted += summary.inserted;
+    result.updated += summary.updated;
+    result.unchanged += chunk.length - summary.inserted - summary.updated;
+    result.ids.push(...summary.ids);
+    options.onProgress?.(Math.min(offset + CHUNK, prepared.length));
+  }
+  return result;
+}
