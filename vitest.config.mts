@@ -11,7 +11,12 @@ const operations = operationCollector();
 
 export default defineConfig({
   // The clients' .graphql files load as their operations, as the builds bundle them.
-  plugins: [{ name: "graphql-operations", load: (id: string) => (id.endsWith(".graphql") ? operations.module(id) : null) }],
+  plugins: [
+    {
+      name: "graphql-operations",
+      load: (id: string) => (id.endsWith(".graphql") ? operations.module(id) : null),
+    },
+  ],
   resolve: {
     alias: [
       // Dependencies load graphql's CommonJS build; our sources must use the same one, or the
@@ -20,7 +25,10 @@ export default defineConfig({
       // Tests run the TypeScript sources of the workspace packages, not their dist/.
       { find: /^@cakupan\/core$/, replacement: fromRoot("./core/src/index.ts") },
       { find: /^@cakupan\/observability$/, replacement: fromRoot("./observability/src/index.ts") },
-      { find: /^@cakupan\/observability\/telemetry$/, replacement: fromRoot("./observability/src/telemetry.ts") },
+      {
+        find: /^@cakupan\/observability\/telemetry$/,
+        replacement: fromRoot("./observability/src/telemetry.ts"),
+      },
       { find: /^@cakupan\/kit$/, replacement: fromRoot("./subgraphs/kit/src/index.ts") },
       { find: /^@cakupan\/regencies$/, replacement: fromRoot("./subgraphs/regencies/src/index.ts") },
       { find: /^@cakupan\/participants$/, replacement: fromRoot("./subgraphs/participants/src/index.ts") },
@@ -29,11 +37,20 @@ export default defineConfig({
       { find: /^@cakupan\/gateway$/, replacement: fromRoot("./gateway/src/index.ts") },
       { find: /^@cakupan\/launcher$/, replacement: fromRoot("./launcher/src/index.ts") },
       { find: /^@cakupan\/schema$/, replacement: fromRoot("./schema/src/index.ts") },
-      { find: /^@cakupan\/example-typed-client$/, replacement: fromRoot("./examples/typed-client/src/index.ts") },
+      {
+        find: /^@cakupan\/example-typed-client$/,
+        replacement: fromRoot("./examples/typed-client/src/index.ts"),
+      },
     ],
   },
   test: {
-    include: ["core/test/**/*.test.ts", "subgraphs/*/test/**/*.test.ts", "gateway/test/**/*.test.ts", "excel-addin/test/**/*.test.ts", "test/**/*.test.ts"],
+    include: [
+      "core/test/**/*.test.ts",
+      "subgraphs/*/test/**/*.test.ts",
+      "gateway/test/**/*.test.ts",
+      "excel-addin/test/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
     globalSetup: ["./test/support/global-setup.ts"],
     // Services log JSON lines (pino); a test that reads them passes its own destination. LOG_LEVEL=info to watch.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },

@@ -23,7 +23,10 @@ const operations = operationCollector();
 const graphqlOperations = {
   name: "graphql-operations",
   setup(esbuild) {
-    esbuild.onLoad({ filter: /\.graphql$/ }, ({ path }) => ({ contents: operations.module(path), loader: "js" }));
+    esbuild.onLoad({ filter: /\.graphql$/ }, ({ path }) => ({
+      contents: operations.module(path),
+      loader: "js",
+    }));
   },
 };
 const bundle = await build({
@@ -42,13 +45,16 @@ const bundle = await build({
   external: ["node:*"],
   metafile: true,
 });
-const nodeImports = Object.values(bundle.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external));
+const nodeImports = Object.values(bundle.metafile.outputs).flatMap((output) =>
+  output.imports.filter((i) => i.external),
+);
 if (nodeImports.length) {
   console.error(`The add-in bundle imports Node modules: ${nodeImports.map((i) => i.path).join(", ")}`);
   process.exit(1);
 }
 writeFileSync(new URL(MANIFEST_FILE, dist), operations.manifest());
-for (const file of ["taskpane.html", "taskpane.css"]) copyFileSync(new URL(`./src/taskpane/${file}`, import.meta.url), new URL(file, dist));
+for (const file of ["taskpane.html", "taskpane.css"])
+  copyFileSync(new URL(`./src/taskpane/${file}`, import.meta.url), new URL(file, dist));
 
 /** A square PNG: a teal field with three rising white bars (coverage growing). */
 function icon(size) {
@@ -75,7 +81,13 @@ function icon(size) {
       const bar = Math.floor((x / size) * 5);
       const inBar = bar % 2 === 0;
       const height = [0.35, 0, 0.6, 0, 0.85][bar] ?? 0;
-      const white = inBar && height > 0 && y >= size * (0.9 - height) && y < size * 0.9 && x > size * 0.1 && x < size * 0.9;
+      const white =
+        inBar &&
+        height > 0 &&
+        y >= size * (0.9 - height) &&
+        y < size * 0.9 &&
+        x > size * 0.1 &&
+        x < size * 0.9;
       row.push(...(white ? [255, 255, 255, 255] : [11, 110, 105, 255]));
     }
     rows.push(Buffer.from(row));
@@ -84,8 +96,14 @@ function icon(size) {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(rows))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 for (const size of [16, 32, 64, 80]) writeFileSync(new URL(`assets/icon-${size}.png`, dist), icon(size));
-console.log(`built excel-addin/dist (functions.json: ${JSON.parse(functionsJson).functions.length} functions)`);
-
+console.log(
+  `built excel-addin/dist (functions.json: ${JSON.parse(functionsJson).functions.length} functions)`,
+);

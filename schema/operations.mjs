@@ -20,7 +20,7 @@ export function operationsOf(text, file = "document") {
     if (operations[name]) throw new Error(`${file}: two operations are named ${name}.`);
     const used = [];
     const spreads = (node) => [...print(node).matchAll(/\.\.\.\s*([_A-Za-z]\w*)/g)].map((m) => m[1]);
-    for (let pending = spreads(definition); pending.length; ) {
+    for (let pending = spreads(definition); pending.length;) {
       const fragment = fragments.find((f) => f.name.value === pending[0]);
       pending = pending.slice(1);
       if (!fragment || used.includes(fragment)) continue;
@@ -35,8 +35,13 @@ export function operationsOf(text, file = "document") {
       body,
       id: createHash("sha256").update(body).digest("hex"),
       // An operation of one root field and no fragment can be batched under aliases (the add-in does).
-      field: roots.length === 1 && roots[0].kind === Kind.FIELD && !used.length ? print(roots[0]).replace(/\s+/g, " ") : null,
-      variables: Object.fromEntries((definition.variableDefinitions ?? []).map((v) => [v.variable.name.value, print(v.type)])),
+      field:
+        roots.length === 1 && roots[0].kind === Kind.FIELD && !used.length
+          ? print(roots[0]).replace(/\s+/g, " ")
+          : null,
+      variables: Object.fromEntries(
+        (definition.variableDefinitions ?? []).map((v) => [v.variable.name.value, print(v.type)]),
+      ),
     };
   }
   return operations;
@@ -60,7 +65,8 @@ export function operationCollector() {
       const operations = operationsOf(readFileSync(path, "utf8"), path);
       for (const operation of Object.values(operations)) {
         const other = seen.get(operation.name);
-        if (other && other.id !== operation.id) throw new Error(`Two different operations are named ${operation.name}.`);
+        if (other && other.id !== operation.id)
+          throw new Error(`Two different operations are named ${operation.name}.`);
         seen.set(operation.name, operation);
       }
       return `export default ${JSON.stringify(operations)};\n`;

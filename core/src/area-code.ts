@@ -8,9 +8,21 @@ export type AreaLevel = "province" | "regency" | "district" | "village";
 
 const PATTERNS: Record<AreaLevel, { pattern: RegExp; example: string; shape: string }> = {
   province: { pattern: /^\d{2}$/, example: "16", shape: "two digits" },
-  regency: { pattern: /^\d{2}\.\d{2}$/, example: "16.06", shape: "province and regency digits separated by a dot" },
-  district: { pattern: /^\d{2}\.\d{2}\.\d{2}$/, example: "16.06.01", shape: "province, regency and district digits separated by dots" },
-  village: { pattern: /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, example: "16.06.01.2001", shape: "province, regency and district digits and a four-digit village number, separated by dots" },
+  regency: {
+    pattern: /^\d{2}\.\d{2}$/,
+    example: "16.06",
+    shape: "province and regency digits separated by a dot",
+  },
+  district: {
+    pattern: /^\d{2}\.\d{2}\.\d{2}$/,
+    example: "16.06.01",
+    shape: "province, regency and district digits separated by dots",
+  },
+  village: {
+    pattern: /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/,
+    example: "16.06.01.2001",
+    shape: "province, regency and district digits and a four-digit village number, separated by dots",
+  },
 };
 
 export function isAreaCode(level: AreaLevel, code: string): boolean {

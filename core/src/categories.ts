@@ -39,7 +39,11 @@ export interface CategoryTerms {
 
 /** Each category, its dimension, its label and the words that name it. */
 export const PARTICIPANT_CATEGORIES: Record<ParticipantCategory, CategoryTerms> = {
-  WAGE_EARNER: { dimension: BreakdownDimension.SEGMENT, label: "Penerima Upah (PU)", words: ["PU", "PENERIMA UPAH"] },
+  WAGE_EARNER: {
+    dimension: BreakdownDimension.SEGMENT,
+    label: "Penerima Upah (PU)",
+    words: ["PU", "PENERIMA UPAH"],
+  },
   NON_WAGE_EARNER: {
     dimension: BreakdownDimension.SEGMENT,
     label: "Bukan Penerima Upah (BPU)",
@@ -55,23 +59,54 @@ export const PARTICIPANT_CATEGORIES: Record<ParticipantCategory, CategoryTerms> 
     label: "Pekerja Migran Indonesia (PMI)",
     words: ["PMI", "PEKERJA MIGRAN", "PEKERJA MIGRAN INDONESIA"],
   },
-  NON_ASN_STAFF: { dimension: BreakdownDimension.GROUP, label: "Pegawai non-ASN", words: ["NON-ASN", "PEGAWAI NON-ASN"] },
-  VILLAGE_OFFICIAL: { dimension: BreakdownDimension.GROUP, label: "Perangkat desa", words: ["PERANGKAT DESA"] },
-  VULNERABLE_WORKER: { dimension: BreakdownDimension.GROUP, label: "Pekerja rentan", words: ["RENTAN", "PEKERJA RENTAN"] },
+  NON_ASN_STAFF: {
+    dimension: BreakdownDimension.GROUP,
+    label: "Pegawai non-ASN",
+    words: ["NON-ASN", "PEGAWAI NON-ASN"],
+  },
+  VILLAGE_OFFICIAL: {
+    dimension: BreakdownDimension.GROUP,
+    label: "Perangkat desa",
+    words: ["PERANGKAT DESA"],
+  },
+  VULNERABLE_WORKER: {
+    dimension: BreakdownDimension.GROUP,
+    label: "Pekerja rentan",
+    words: ["RENTAN", "PEKERJA RENTAN"],
+  },
   APBD: { dimension: BreakdownDimension.FUNDING, label: "APBD (anggaran kabupaten/kota)", words: ["APBD"] },
-  APBDES: { dimension: BreakdownDimension.FUNDING, label: "APBDes (anggaran desa)", words: ["APBDES", "APBD DESA", "DD"] },
-  PROVINCE_BUDGET: { dimension: BreakdownDimension.FUNDING, label: "APBD provinsi", words: ["PROVINSI", "APBD PROVINSI"] },
+  APBDES: {
+    dimension: BreakdownDimension.FUNDING,
+    label: "APBDes (anggaran desa)",
+    words: ["APBDES", "APBD DESA", "DD"],
+  },
+  PROVINCE_BUDGET: {
+    dimension: BreakdownDimension.FUNDING,
+    label: "APBD provinsi",
+    words: ["PROVINSI", "APBD PROVINSI"],
+  },
   CSR: { dimension: BreakdownDimension.FUNDING, label: "CSR perusahaan", words: ["CSR"] },
   BAZNAS: { dimension: BreakdownDimension.FUNDING, label: "BAZNAS", words: ["BAZNAS"] },
-  SELF_PAID: { dimension: BreakdownDimension.FUNDING, label: "Mandiri (dibayar sendiri)", words: ["MANDIRI"] },
+  SELF_PAID: {
+    dimension: BreakdownDimension.FUNDING,
+    label: "Mandiri (dibayar sendiri)",
+    words: ["MANDIRI"],
+  },
   EMPLOYER: { dimension: BreakdownDimension.FUNDING, label: "Pemberi kerja", words: ["PEMBERI KERJA"] },
 };
 
 /** Case, spaces, dashes and underscores do not matter: "Non-ASN", "non asn" and "NON_ASN" are one word. */
-const normalise = (text: string) => text.trim().toUpperCase().replace(/[\s_-]+/g, " ");
+const normalise = (text: string) =>
+  text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]+/g, " ");
 
 const byWord = new Map<string, ParticipantCategory>();
-for (const [category, { words }] of Object.entries(PARTICIPANT_CATEGORIES) as [ParticipantCategory, CategoryTerms][]) {
+for (const [category, { words }] of Object.entries(PARTICIPANT_CATEGORIES) as [
+  ParticipantCategory,
+  CategoryTerms,
+][]) {
   for (const word of [category, ...words]) byWord.set(normalise(word), category);
 }
 

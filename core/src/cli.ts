@@ -1,7 +1,9 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
-type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>;
+type Parsed<O extends Options> = ReturnType<
+  typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>
+>;
 
 /** Prints one line saying what is wrong with the command line and where its usage is, and exits with 2. */
 export function exitWithUsageError(message: string, help: string): never {
@@ -22,12 +24,19 @@ export function parseCommandLine<const O extends Options>(
     process.exit(0);
   }
   try {
-    return parseArgs({ args, options: config.options, allowPositionals: config.allowPositionals ?? false, strict: true }) as Parsed<O>;
+    return parseArgs({
+      args,
+      options: config.options,
+      allowPositionals: config.allowPositionals ?? false,
+      strict: true,
+    }) as Parsed<O>;
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
     const unknown = /^Unknown option '([^']+)'/.exec(message);
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown) exitWithUsageError(`unknown option ${unknown[1]}`, config.help);
-    if (code?.startsWith("ERR_PARSE_ARGS_")) exitWithUsageError(message.split(/\.\s/)[0].replace(/\.$/, ""), config.help);
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown)
+      exitWithUsageError(`unknown option ${unknown[1]}`, config.help);
+    if (code?.startsWith("ERR_PARSE_ARGS_"))
+      exitWithUsageError(message.split(/\.\s/)[0].replace(/\.$/, ""), config.help);
     throw error;
   }
 }

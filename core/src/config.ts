@@ -5,7 +5,9 @@ export function envPort(name: string, fallback: number, env: NodeJS.ProcessEnv =
   if (raw === undefined || raw === "") return fallback;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`${name}=${raw} is not a port: use a whole number from 1 to 65535 (0 picks a free one), or unset it for ${fallback}.`);
+    throw new Error(
+      `${name}=${raw} is not a port: use a whole number from 1 to 65535 (0 picks a free one), or unset it for ${fallback}.`,
+    );
   }
   return port;
 }
@@ -15,7 +17,9 @@ export function envFlag(name: string, fallback: boolean, env: NodeJS.ProcessEnv 
   if (raw === undefined || raw === "") return fallback;
   if (["1", "true", "yes", "on"].includes(raw)) return true;
   if (["0", "false", "no", "off"].includes(raw)) return false;
-  throw new Error(`${name}=${env[name]} is not a yes/no value: use true or false, or unset it for ${fallback}.`);
+  throw new Error(
+    `${name}=${env[name]} is not a yes/no value: use true or false, or unset it for ${fallback}.`,
+  );
 }
 
 export function envString(name: string, fallback: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -28,6 +32,7 @@ export function envPositive(name: string, env: NodeJS.ProcessEnv = process.env):
   const raw = env[name];
   if (raw === undefined || raw === "") return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name}=${raw} is not a positive whole number: fix it, or unset it for the default.`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name}=${raw} is not a positive whole number: fix it, or unset it for the default.`);
   return value;
 }

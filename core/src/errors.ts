@@ -3,7 +3,11 @@ import { GraphQLError } from "graphql";
 export type ErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED";
 
 /** Every error a client sees carries `extensions.code` and a message that says what to fix. */
-export function clientError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function clientError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
@@ -20,10 +24,14 @@ export interface Violation {
 
 /** Every broken rule in one BAD_USER_INPUT error: the message lists them, `extensions.violations` has them one by one. */
 export function invalidInput(what: string, violations: Violation[]): GraphQLError {
-  return clientError("BAD_USER_INPUT", `${what} was not stored: ${violations.map((v) => `${v.field}: ${v.message}`).join(" ")}`, {
-    field: violations[0].field,
-    violations,
-  });
+  return clientError(
+    "BAD_USER_INPUT",
+    `${what} was not stored: ${violations.map((v) => `${v.field}: ${v.message}`).join(" ")}`,
+    {
+      field: violations[0].field,
+      violations,
+    },
+  );
 }
 
 /** One broken rule, as a value: for checks that return at most one (an id's format, a text's length). */

@@ -19,7 +19,12 @@ export interface Identity {
   client: { ip: string | null; userAgent: string | null };
 }
 
-export const ANONYMOUS: Identity = { subject: null, role: "anonymous", regencies: [], client: { ip: null, userAgent: null } };
+export const ANONYMOUS: Identity = {
+  subject: null,
+  role: "anonymous",
+  regencies: [],
+  client: { ip: null, userAgent: null },
+};
 
 export const IDENTITY_HEADER = "x-cakupan-identity";
 const ISSUER = "cakupan-gateway";
@@ -28,7 +33,12 @@ const AUDIENCE = "cakupan-subgraphs";
 const key = (secret: string) => new TextEncoder().encode(secret);
 
 export async function signIdentity(identity: Identity, secret: string, ttlSeconds = 60): Promise<string> {
-  return new SignJWT({ role: identity.role, regencies: identity.regencies, ip: identity.client.ip, ua: identity.client.userAgent })
+  return new SignJWT({
+    role: identity.role,
+    regencies: identity.regencies,
+    ip: identity.client.ip,
+    ua: identity.client.userAgent,
+  })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(identity.subject ?? "anonymous")
     .setIssuer(ISSUER)
@@ -51,22 +61,40 @@ export function identityFromClaims(claims: Record<string, unknown>, client: Iden
   if (role !== "planner" && role !== "operator" && role !== "admin") {
     throw refusedRequest(`The token's role ${JSON.stringify(role)} is not one of planner, operator, admin.`);
   }
-  const regencies = Array.isArray(claims.regencies) ? claims.regencies.filter((c): c is string => typeof c === "string") : [];
+  const regencies = Array.isArray(claims.regencies)
+    ? claims.regencies.filter((c): c is string => typeof c === "string")
+    : [];
   return { subject: typeof claims.sub === "string" ? claims.sub : null, role, regencies, client };
 }
 
 /** The identity a subgraph request carries: anonymous without the header, refused when it does not verify. */
-export async function identityFromHeaders(headers: IncomingHttpHeaders, secret: string | undefined): Promise<Identity> {
+export async function identityFromHeaders(
+  headers: IncomingHttpHeaders,
+  secret: string | undefined,
+): Promise<Identity> {
   const token = headers[IDENTITY_HEADER];
   if (!token || typeof token !== "string") return ANONYMOUS;
-  if (!secret) throw refusedRequest("This subgraph has no INTERNAL_TOKEN_SECRET, so it cannot accept identities: requests are anonymous only.");
+  if (!secret)
+    throw refusedRequest(
+      "This subgraph has no INTERNAL_TOKEN_SECRET, so it cannot accept identities: requests are anonymous only.",
+    );
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ["HS256"],
+    });
     if (payload.role === "anonymous") return ANONYMOUS;
-    return identityFromClaims(payload, { ip: (payload.ip as string) ?? null, userAgent: (payload.ua as string) ?? null });
+    return identityFromClaims(payload, {
+      ip: (payload.ip as string) ?? null,
+      userAgent: (payload.ua as string) ?? null,
+    });
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw refusedRequest("The forwarded identity has expired: send the request through the gateway again.");
+    if (error instanceof joseErrors.JWTExpired)
+      throw refusedRequest("The forwarded identity has expired: send the request through the gateway again.");
     if ((error as { extensions?: unknown }).extensions) throw error;
-    throw refusedRequest("The forwarded identity does not verify: requests reach subgraphs through the gateway.");
+    throw refusedRequest(
+      "The forwarded identity does not verify: requests reach subgraphs through the gateway.",
+    );
   }
 }

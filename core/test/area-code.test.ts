@@ -26,7 +26,9 @@ describe("Kemendagri area codes", () => {
     } catch (error) {
       const { message, extensions } = error as { message: string; extensions: Record<string, unknown> };
       expect(extensions).toEqual({ code: "BAD_USER_INPUT", field: "districtCode" });
-      expect(message).toBe('"16.06" is not a district code: `districtCode` takes a Kemendagri district code, province, regency and district digits separated by dots, like "16.06.01".');
+      expect(message).toBe(
+        '"16.06" is not a district code: `districtCode` takes a Kemendagri district code, province, regency and district digits separated by dots, like "16.06.01".',
+      );
     }
   });
 

@@ -18,7 +18,8 @@ describe("the segment, group and funding vocabulary", () => {
   });
 
   it("reads the API's own names too", () => {
-    for (const category of Object.values(ParticipantCategory)) expect(categoryFromText(category)).toBe(category);
+    for (const category of Object.values(ParticipantCategory))
+      expect(categoryFromText(category)).toBe(category);
     expect(categoryFromText("self_paid")).toBe(ParticipantCategory.SELF_PAID);
   });
 
@@ -36,13 +37,17 @@ describe("the segment, group and funding vocabulary", () => {
   it("refuses a word of another dimension when one is asked for", () => {
     expect(categoryFromText("PU", BreakdownDimension.FUNDING)).toBeNull();
     expect(categoryFromText("PROVINSI", BreakdownDimension.SEGMENT)).toBeNull();
-    expect(categoryFromText("PROVINSI", BreakdownDimension.FUNDING)).toBe(ParticipantCategory.PROVINCE_BUDGET);
+    expect(categoryFromText("PROVINSI", BreakdownDimension.FUNDING)).toBe(
+      ParticipantCategory.PROVINCE_BUDGET,
+    );
     expect(categoryFromText("honorer")).toBeNull();
   });
 
   it("lists the usual word of each category for messages", () => {
     expect(categoryWords(BreakdownDimension.SEGMENT)).toBe("PU, BPU, JAKON or PMI");
-    expect(categoryWords(BreakdownDimension.FUNDING)).toBe("APBD, APBDES, PROVINSI, CSR, BAZNAS, MANDIRI or PEMBERI KERJA");
+    expect(categoryWords(BreakdownDimension.FUNDING)).toBe(
+      "APBD, APBDES, PROVINSI, CSR, BAZNAS, MANDIRI or PEMBERI KERJA",
+    );
     expect(categoryWords()).toContain("PERANGKAT DESA");
   });
 });

@@ -8,7 +8,9 @@ describe("configuration from the environment", () => {
   });
 
   it("refuses a port that is not a number, saying how to fix it", () => {
-    expect(() => envPort("PORT", 4001, { PORT: "http" })).toThrow("PORT=http is not a port: use a whole number from 1 to 65535");
+    expect(() => envPort("PORT", 4001, { PORT: "http" })).toThrow(
+      "PORT=http is not a port: use a whole number from 1 to 65535",
+    );
   });
 
   it("reads yes/no flags in their common spellings and refuses others", () => {

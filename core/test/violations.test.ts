@@ -14,7 +14,9 @@ describe("collecting broken rules", () => {
     const violations = new Violations();
     violations.add("rank", "POSITIVE", "rank is 1 or more.");
     expect(violations).toEqual([{ field: "rank", rule: "POSITIVE", message: "rank is 1 or more." }]);
-    expect(JSON.parse(JSON.stringify(violations))).toEqual([{ field: "rank", rule: "POSITIVE", message: "rank is 1 or more." }]);
+    expect(JSON.parse(JSON.stringify(violations))).toEqual([
+      { field: "rank", rule: "POSITIVE", message: "rank is 1 or more." },
+    ]);
   });
 
   it("reports them all in one BAD_USER_INPUT error", () => {
@@ -22,7 +24,13 @@ describe("collecting broken rules", () => {
     violations.add("name", "REQUIRED", "name is empty.");
     violations.add("code", "FORMAT", "code must be capitals.");
     const error = invalidInput("The category", violations);
-    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "name", violations: [...violations] });
-    expect(error.message).toBe("The category was not stored: name: name is empty. code: code must be capitals.");
+    expect(error.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "name",
+      violations: [...violations],
+    });
+    expect(error.message).toBe(
+      "The category was not stored: name: name is empty. code: code must be capitals.",
+    );
   });
 });

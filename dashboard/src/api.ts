@@ -34,7 +34,9 @@ export function saveToken(token: string | null): void {
 /** The role a token claims, for display only: the gateway verifies it on every request. */
 export function tokenRole(token: string): string | null {
   try {
-    const payload = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))) as { role?: unknown };
+    const payload = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))) as {
+      role?: unknown;
+    };
     return typeof payload.role === "string" ? payload.role : null;
   } catch {
     return null;
@@ -43,8 +45,16 @@ export function tokenRole(token: string): string | null {
 
 export const GRAPHQL_URL = new URL(`..${SERVICE_ROUTES.graphql}`, document.baseURI).href;
 
-export async function run<T>(operation: RegisteredOperation, variables: Record<string, unknown>, token = readToken()): Promise<T> {
-  const params = new URLSearchParams({ documentId: `sha256:${operation.id}`, operationName: operation.name, variables: JSON.stringify(variables) });
+export async function run<T>(
+  operation: RegisteredOperation,
+  variables: Record<string, unknown>,
+  token = readToken(),
+): Promise<T> {
+  const params = new URLSearchParams({
+    documentId: `sha256:${operation.id}`,
+    operationName: operation.name,
+    variables: JSON.stringify(variables),
+  });
   let response: Response;
   try {
     response = await fetch(`${GRAPHQL_URL}?${params}`, {
@@ -61,7 +71,10 @@ export async function run<T>(operation: RegisteredOperation, variables: Record<s
   }
   if (!body?.data) {
     const error = body?.errors?.[0];
-    throw new ApiError(error?.message ?? `The gateway answered HTTP ${response.status}.`, error?.extensions?.code);
+    throw new ApiError(
+      error?.message ?? `The gateway answered HTTP ${response.status}.`,
+      error?.extensions?.code,
+    );
   }
   return body.data;
 }

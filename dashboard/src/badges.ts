@@ -13,7 +13,8 @@ export function badge(kind: string, label: string, hint: string): HTMLElement {
 export function coverageBadges(coverage: CoverageFigures | null, t: Strings): HTMLElement[] {
   if (!coverage) return [badge("missing", t.noReport, t.noReport)];
   const badges: HTMLElement[] = [];
-  if (coverage.activeParticipantsStatus === "ESTIMATE") badges.push(badge("estimate", t.estimate, t.estimateHint));
+  if (coverage.activeParticipantsStatus === "ESTIMATE")
+    badges.push(badge("estimate", t.estimate, t.estimateHint));
   if (coverage.workforce === null) badges.push(badge("no-workforce", t.noWorkforce, t.noWorkforceHint));
   for (const d of coverage.discrepancies) badges.push(badge("discrepancy", t.discrepancy, d.note));
   if (coverage.stale) badges.push(badge("stale", t.stale, t.staleHint(coverage.ageMonths)));
@@ -22,7 +23,12 @@ export function coverageBadges(coverage: CoverageFigures | null, t: Strings): HT
 }
 
 export function citation(source: SourceRef): string {
-  return [source.publisher, source.title, source.publishedOn ?? source.dateAsPrinted, source.cites ? `(${source.cites})` : null]
+  return [
+    source.publisher,
+    source.title,
+    source.publishedOn ?? source.dateAsPrinted,
+    source.cites ? `(${source.cites})` : null,
+  ]
     .filter(Boolean)
     .join(", ");
 }
@@ -39,8 +45,13 @@ export function sourcesOf(sources: SourceRef[], t: Strings): HTMLElement {
       "ul",
       {},
       unique.map((s) =>
-        h("li", {}, s.link ? h("a", { href: s.link, target: "_blank", rel: "noopener" }, citation(s)) : citation(s), s.seedFile ? ` [${s.seedFile}]` : "",
-          s.notes.length ? h("div", { class: "source-notes" }, s.notes.join(" ")) : null),
+        h(
+          "li",
+          {},
+          s.link ? h("a", { href: s.link, target: "_blank", rel: "noopener" }, citation(s)) : citation(s),
+          s.seedFile ? ` [${s.seedFile}]` : "",
+          s.notes.length ? h("div", { class: "source-notes" }, s.notes.join(" ")) : null,
+        ),
       ),
     ),
   );

@@ -1,5 +1,12 @@
 import { BarChart, LineChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from "echarts/components";
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+} from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { h } from "./dom";
@@ -11,7 +18,17 @@ import type { Strings } from "./i18n";
  * tooltip, ARIA descriptions (its aria component writes a text description of each chart for screen readers)
  * and PNG export (getDataURL). Canvas rendering keeps hundreds of bars cheap on a phone.
  */
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, TitleComponent, AriaComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
 
 const TEAL = "#0b6e69";
 const TARGET = "#c2410c";
@@ -19,16 +36,31 @@ const charts = new Set<echarts.ECharts>();
 addEventListener("resize", () => charts.forEach((chart) => chart.resize()));
 
 /** A chart in a figure with its title, the PNG button and a description pointing to its table. */
-function chartBlock(id: string, title: string, t: Strings, draw: (element: HTMLElement) => echarts.ECharts): HTMLElement {
+function chartBlock(
+  id: string,
+  title: string,
+  t: Strings,
+  draw: (element: HTMLElement) => echarts.ECharts,
+): HTMLElement {
   const canvas = h("div", { class: "chart", id, role: "img", "aria-label": t.chartOf(title) });
-  const block = h("figure", { class: "chart-block" },
-    h("figcaption", {}, h("span", {}, title), h("button", { type: "button", class: "png", "data-chart": id, onclick: () => savePng() }, t.png)),
+  const block = h(
+    "figure",
+    { class: "chart-block" },
+    h(
+      "figcaption",
+      {},
+      h("span", {}, title),
+      h("button", { type: "button", class: "png", "data-chart": id, onclick: () => savePng() }, t.png),
+    ),
     canvas,
   );
   let chart: echarts.ECharts | undefined;
   const savePng = () => {
     if (!chart) return;
-    const link = h("a", { href: chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" }), download: `${id}.png` });
+    const link = h("a", {
+      href: chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" }),
+      download: `${id}.png`,
+    });
     document.body.append(link);
     link.click();
     link.remove();
@@ -60,7 +92,13 @@ export interface Bar {
 }
 
 /** Rate per place as bars, the target in force for each as a dashed line; places without a rate have no bar. */
-export function barsAgainstTarget(id: string, title: string, bars: Bar[], language: Language, t: Strings): HTMLElement {
+export function barsAgainstTarget(
+  id: string,
+  title: string,
+  bars: Bar[],
+  language: Language,
+  t: Strings,
+): HTMLElement {
   return chartBlock(id, title, t, (element) => {
     const chart = echarts.init(element, null, { renderer: "canvas" });
     const narrow = element.clientWidth < 560;
@@ -71,20 +109,45 @@ export function barsAgainstTarget(id: string, title: string, bars: Bar[], langua
       legend: { top: 0, data: [t.rate, t.target] },
       tooltip: {
         trigger: "axis",
-        valueFormatter: (value: unknown) => (typeof value === "number" ? formatPercent(value, language) : t.noReport),
+        valueFormatter: (value: unknown) =>
+          typeof value === "number" ? formatPercent(value, language) : t.noReport,
       },
       xAxis: {
         type: "category",
         data: bars.map((b) => b.label),
         axisLabel: { interval: 0, rotate: bars.length > 6 || narrow ? 45 : 0, fontSize: narrow ? 9 : 11 },
       },
-      yAxis: { type: "value", min: 0, max: (extent: { max: number }) => Math.min(1, Math.max(0.6, Math.ceil(extent.max * 10 + 1) / 10)),
-        axisLabel: { formatter: (v: number) => formatPercent(v, language).replace(/[,.]00/, "") } },
+      yAxis: {
+        type: "value",
+        min: 0,
+        max: (extent: { max: number }) => Math.min(1, Math.max(0.6, Math.ceil(extent.max * 10 + 1) / 10)),
+        axisLabel: { formatter: (v: number) => formatPercent(v, language).replace(/[,.]00/, "") },
+      },
       series: [
-        { name: t.rate, type: "bar", data: bars.map((b) => b.rate), itemStyle: { color: TEAL }, barMaxWidth: 48,
-          label: { show: !narrow, position: "top", formatter: (p: { value: number | null }) => (p.value === null ? "" : formatPercent(p.value, language)), fontSize: 10 } },
-        { name: t.target, type: "line", data: bars.map((b) => b.target), step: "middle", symbol: "none", connectNulls: false,
-          lineStyle: { color: TARGET, type: "dashed", width: 2 }, itemStyle: { color: TARGET } },
+        {
+          name: t.rate,
+          type: "bar",
+          data: bars.map((b) => b.rate),
+          itemStyle: { color: TEAL },
+          barMaxWidth: 48,
+          label: {
+            show: !narrow,
+            position: "top",
+            formatter: (p: { value: number | null }) =>
+              p.value === null ? "" : formatPercent(p.value, language),
+            fontSize: 10,
+          },
+        },
+        {
+          name: t.target,
+          type: "line",
+          data: bars.map((b) => b.target),
+          step: "middle",
+          symbol: "none",
+          connectNulls: false,
+          lineStyle: { color: TARGET, type: "dashed", width: 2 },
+          itemStyle: { color: TARGET },
+        },
       ],
     });
     return chart;
@@ -115,16 +178,45 @@ export function historyLine(
     const targetEnd = target ? `${target.year}-12-31` : null;
     const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
     const series: Record<string, unknown>[] = [
-      { name: t.rate, type: "line", data: withRate.map((p) => [time(p.asOf), p.rate]), symbolSize: 10, itemStyle: { color: TEAL },
-        lineStyle: { width: 3 }, label: { show: true, formatter: (p: { value: [number, number] }) => formatPercent(p.value[1], language), position: "top" } },
+      {
+        name: t.rate,
+        type: "line",
+        data: withRate.map((p) => [time(p.asOf), p.rate]),
+        symbolSize: 10,
+        itemStyle: { color: TEAL },
+        lineStyle: { width: 3 },
+        label: {
+          show: true,
+          formatter: (p: { value: [number, number] }) => formatPercent(p.value[1], language),
+          position: "top",
+        },
+      },
     ];
     if (target) {
       const first = withRate[0]?.asOf ?? `${target.year}-01-01`;
-      series.push({ name: t.target, type: "line", data: [[time(first), target.rate], [time(targetEnd!), target.rate]], symbol: "none",
-        lineStyle: { color: TARGET, type: "dashed", width: 2 }, itemStyle: { color: TARGET } });
+      series.push({
+        name: t.target,
+        type: "line",
+        data: [
+          [time(first), target.rate],
+          [time(targetEnd!), target.rate],
+        ],
+        symbol: "none",
+        lineStyle: { color: TARGET, type: "dashed", width: 2 },
+        itemStyle: { color: TARGET },
+      });
       if (last && last.rate < target.rate && time(last.asOf) < time(targetEnd!)) {
-        series.push({ name: t.requiredPath, type: "line", data: [[time(last.asOf), last.rate], [time(targetEnd!), target.rate]], symbol: "none",
-          lineStyle: { color: TARGET, type: "dotted", width: 2 }, itemStyle: { color: TARGET } });
+        series.push({
+          name: t.requiredPath,
+          type: "line",
+          data: [
+            [time(last.asOf), last.rate],
+            [time(targetEnd!), target.rate],
+          ],
+          symbol: "none",
+          lineStyle: { color: TARGET, type: "dotted", width: 2 },
+          itemStyle: { color: TARGET },
+        });
       }
     }
     chart.setOption({
@@ -132,20 +224,29 @@ export function historyLine(
       animation: false,
       grid: { left: 16, right: 24, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0 },
-      tooltip: { trigger: "item", formatter: (p: { seriesName: string; value: [number, number] }) =>
-        `${p.seriesName}<br>${formatDate(new Date(p.value[0]).toISOString().slice(0, 10), language)}: ${formatPercent(p.value[1], language)}` },
+      tooltip: {
+        trigger: "item",
+        formatter: (p: { seriesName: string; value: [number, number] }) =>
+          `${p.seriesName}<br>${formatDate(new Date(p.value[0]).toISOString().slice(0, 10), language)}: ${formatPercent(p.value[1], language)}`,
+      },
       xAxis: {
         type: "time",
         // A month of room before the first report, so its point is not drawn on the axis.
         min: withRate.length ? time(withRate[0].asOf) - 31 * 86_400_000 : undefined,
         splitNumber: element.clientWidth < 560 ? 3 : 6,
-        axisLabel: { hideOverlap: true, formatter: (v: number) => formatDate(new Date(v).toISOString().slice(0, 10), language) },
+        axisLabel: {
+          hideOverlap: true,
+          formatter: (v: number) => formatDate(new Date(v).toISOString().slice(0, 10), language),
+        },
       },
-      yAxis: { type: "value", min: 0, max: (extent: { max: number }) => Math.min(1, Math.ceil(extent.max * 10 + 1) / 10),
-        axisLabel: { formatter: (v: number) => formatPercent(v, language).replace(/[,.]00/, "") } },
+      yAxis: {
+        type: "value",
+        min: 0,
+        max: (extent: { max: number }) => Math.min(1, Math.ceil(extent.max * 10 + 1) / 10),
+        axisLabel: { formatter: (v: number) => formatPercent(v, language).replace(/[,.]00/, "") },
+      },
       series,
     });
     return chart;
   });
 }
-

@@ -11,19 +11,32 @@ const numberFormat = (language: Language, options: Intl.NumberFormatOptions) => 
 
 export const NONE = "—";
 
-export function formatNumber(value: number | null | undefined, language: Language, fractionDigits = 0): string {
+export function formatNumber(
+  value: number | null | undefined,
+  language: Language,
+  fractionDigits = 0,
+): string {
   if (value === null || value === undefined) return NONE;
-  return numberFormat(language, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
+  return numberFormat(language, {
+    maximumFractionDigits: fractionDigits,
+    minimumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 /** A fraction as a percentage with two decimals: 0.4826 -> 48,26%. */
 export function formatPercent(value: number | null | undefined, language: Language): string {
   if (value === null || value === undefined) return NONE;
-  return numberFormat(language, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  return numberFormat(language, {
+    style: "percent",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(value);
 }
 
 /** An ISO date (2025-07-31) as the language writes it; the ISO text stays in the table's data for copying. */
 export function formatDate(iso: string | null | undefined, language: Language): string {
   if (!iso) return NONE;
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }

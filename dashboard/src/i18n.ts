@@ -8,7 +8,8 @@ const id = {
   today: "hari ini",
   language: "Bahasa",
   token: "Token akses",
-  tokenHint: "Tempel token (seperti di add-in Excel) untuk melihat rincian segmen; kosongkan untuk tampilan publik.",
+  tokenHint:
+    "Tempel token (seperti di add-in Excel) untuk melihat rincian segmen; kosongkan untuk tampilan publik.",
   save: "Simpan",
   clear: "Hapus",
   signedInAs: (role: string) => `Masuk sebagai ${role}`,
@@ -23,7 +24,8 @@ const id = {
   png: "Simpan PNG",
   sources: "Sumber",
   noReport: "belum ada laporan",
-  unavailable: (service: string) => `Tidak tersedia: layanan ${service} sedang tidak menjawab. Muat ulang sebentar lagi.`,
+  unavailable: (service: string) =>
+    `Tidak tersedia: layanan ${service} sedang tidak menjawab. Muat ulang sebentar lagi.`,
   estimate: "PERKIRAAN",
   estimateHint: "Sumber membulatkan angka ini ('sekitar').",
   discrepancy: "SELISIH",
@@ -31,7 +33,8 @@ const id = {
   noWorkforceHint: "Tidak ada angka potensi tenaga kerja: cakupan tidak dapat dihitung.",
   stale: "LAMA",
   staleNotSummed: "Laporan lebih dari 12 bulan, tidak dijumlahkan",
-  staleHint: (months: number) => `Laporan ini berumur ${months} bulan, lebih dari 12: angkanya ditampilkan, tanpa status.`,
+  staleHint: (months: number) =>
+    `Laporan ini berumur ${months} bulan, lebih dari 12: angkanya ditampilkan, tanpa status.`,
   inferred: "DISIMPULKAN",
   partial: "hanya rincian",
   partialHint: "Sumber hanya memberi rincian, tanpa jumlah total.",
@@ -62,7 +65,8 @@ const id = {
   requiredPath: "Jalur yang dibutuhkan",
   rollup: "Rekap provinsi",
   rollupText: (reporting: number, all: number) => `${reporting} dari ${all} kabupaten/kota melapor`,
-  rateOver: (n: number) => `cakupan dihitung atas ${n} kabupaten/kota yang memiliki laporan dan potensi tenaga kerja`,
+  rateOver: (n: number) =>
+    `cakupan dihitung atas ${n} kabupaten/kota yang memiliki laporan dan potensi tenaga kerja`,
   leftOutOfRate: "Melapor tetapi tidak dihitung dalam cakupan (tanpa potensi tenaga kerja)",
   missing: "Belum melapor (tidak dihitung, bukan nol)",
   segments: "Rincian segmen",
@@ -81,7 +85,8 @@ const id = {
   agreements: "Kesepakatan (MoU, PKS)",
   notes: "Catatan",
   none: "Tidak ada.",
-  sourceClaims: (claimed: string, computed: string) => `Sumber menyebut ${claimed}; dari angkanya sendiri: ${computed}`,
+  sourceClaims: (claimed: string, computed: string) =>
+    `Sumber menyebut ${claimed}; dari angkanya sendiri: ${computed}`,
   statusNames: { MET: "TERCAPAI", ON_TRACK: "SESUAI JALUR", BEHIND: "TERTINGGAL" } as Record<string, string>,
   noTargetStatus: "tanpa status",
   months: "bln",
@@ -99,7 +104,8 @@ const en: typeof id = {
   today: "today",
   language: "Language",
   token: "Access token",
-  tokenHint: "Paste a token (as in the Excel add-in) to see segment breakdowns; leave empty for the public view.",
+  tokenHint:
+    "Paste a token (as in the Excel add-in) to see segment breakdowns; leave empty for the public view.",
   save: "Save",
   clear: "Clear",
   signedInAs: (role: string) => `Signed in as ${role}`,
@@ -114,7 +120,8 @@ const en: typeof id = {
   png: "Save PNG",
   sources: "Sources",
   noReport: "no report yet",
-  unavailable: (service: string) => `Unavailable: the ${service} service is not answering. Reload in a moment.`,
+  unavailable: (service: string) =>
+    `Unavailable: the ${service} service is not answering. Reload in a moment.`,
   estimate: "ESTIMATE",
   estimateHint: "The source rounds this figure ('about').",
   discrepancy: "DISCREPANCY",
@@ -122,7 +129,8 @@ const en: typeof id = {
   noWorkforceHint: "No workforce estimate: the rate cannot be computed.",
   stale: "STALE",
   staleNotSummed: "Reports older than 12 months, not summed",
-  staleHint: (months: number) => `This report is ${months} months old, more than 12: its figures are shown, with no status.`,
+  staleHint: (months: number) =>
+    `This report is ${months} months old, more than 12: its figures are shown, with no status.`,
   inferred: "INFERRED",
   partial: "parts only",
   partialHint: "The source gives parts only, no total.",
@@ -153,7 +161,8 @@ const en: typeof id = {
   requiredPath: "Path required",
   rollup: "Province rollup",
   rollupText: (reporting: number, all: number) => `${reporting} of ${all} regencies reporting`,
-  rateOver: (n: number) => `rate computed over the ${n} regencies with both a report and a workforce estimate`,
+  rateOver: (n: number) =>
+    `rate computed over the ${n} regencies with both a report and a workforce estimate`,
   leftOutOfRate: "Reporting but left out of the rate (no workforce estimate)",
   missing: "Not reporting (left out, not zero)",
   segments: "Segment breakdown",
@@ -172,7 +181,8 @@ const en: typeof id = {
   agreements: "Agreements (MoU, PKS)",
   notes: "Notes",
   none: "None.",
-  sourceClaims: (claimed: string, computed: string) => `The source claims ${claimed}; its own figures give ${computed}`,
+  sourceClaims: (claimed: string, computed: string) =>
+    `The source claims ${claimed}; its own figures give ${computed}`,
   statusNames: { MET: "MET", ON_TRACK: "ON TRACK", BEHIND: "BEHIND" },
   noTargetStatus: "no status",
   months: "mo",

@@ -5,7 +5,10 @@ import { GATEWAY_ROUTES } from "@cakupan/core";
  * refetches what it shows when a regency in view changed. EventSource reconnects by itself; after a
  * reconnection the view is refetched, since an event may have been missed meanwhile.
  */
-export function followCoverage(onChange: (regencyCode: string) => void, onStatus: (connected: boolean) => void): () => void {
+export function followCoverage(
+  onChange: (regencyCode: string) => void,
+  onStatus: (connected: boolean) => void,
+): () => void {
   const source = new EventSource(new URL(`..${GATEWAY_ROUTES.liveCoverage}`, document.baseURI).href);
   let wasOpen = false;
   source.addEventListener("open", () => {

@@ -46,24 +46,82 @@ function header(c: ViewContext): HTMLElement {
   }
   const asOf = h("input", { type: "date", id: "as-of", value: state.asOf ?? "", "aria-label": t.asOf });
   asOf.addEventListener("change", () => navigate({ asOf: (asOf as HTMLInputElement).value || null }));
-  const language = h("select", { id: "language", "aria-label": t.language },
+  const language = h(
+    "select",
+    { id: "language", "aria-label": t.language },
     h("option", { value: "id", selected: state.lang === "id" }, "Bahasa Indonesia"),
-    h("option", { value: "en", selected: state.lang === "en" }, "English"));
-  language.addEventListener("change", () => navigate({ lang: (language as HTMLSelectElement).value === "en" ? "en" : "id" }));
+    h("option", { value: "en", selected: state.lang === "en" }, "English"),
+  );
+  language.addEventListener("change", () =>
+    navigate({ lang: (language as HTMLSelectElement).value === "en" ? "en" : "id" }),
+  );
   const token = readToken();
-  const tokenInput = h("input", { type: "password", id: "token", autocomplete: "off", value: token ?? "", "aria-describedby": "token-hint" });
-  const tokenPanel = h("details", { class: "token" },
+  const tokenInput = h("input", {
+    type: "password",
+    id: "token",
+    autocomplete: "off",
+    value: token ?? "",
+    "aria-describedby": "token-hint",
+  });
+  const tokenPanel = h(
+    "details",
+    { class: "token" },
     h("summary", { id: "who" }, token ? t.signedInAs(tokenRole(token) ?? "?") : t.publicView),
-    h("label", { for: "token" }, t.token), tokenInput, h("p", { id: "token-hint", class: "muted" }, t.tokenHint),
-    h("button", { type: "button", id: "save-token", onclick: () => { saveToken((tokenInput as HTMLInputElement).value.trim() || null); void render(); } }, t.save),
-    h("button", { type: "button", id: "clear-token", onclick: () => { saveToken(null); void render(); } }, t.clear));
-  return h("header", { class: "top" },
-    h("div", { class: "brand" }, h("h1", {}, h("a", { href: c.link({ place: null }) }, t.title)), h("p", { class: "muted" }, t.subtitle)),
-    h("div", { class: "controls" },
-      h("label", {}, `${t.asOf} `, asOf, h("small", { class: "muted" }, state.asOf ? "" : ` (${t.today}: ${formatDate(c.questionDate, c.language)})`)),
+    h("label", { for: "token" }, t.token),
+    tokenInput,
+    h("p", { id: "token-hint", class: "muted" }, t.tokenHint),
+    h(
+      "button",
+      {
+        type: "button",
+        id: "save-token",
+        onclick: () => {
+          saveToken((tokenInput as HTMLInputElement).value.trim() || null);
+          void render();
+        },
+      },
+      t.save,
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        id: "clear-token",
+        onclick: () => {
+          saveToken(null);
+          void render();
+        },
+      },
+      t.clear,
+    ),
+  );
+  return h(
+    "header",
+    { class: "top" },
+    h(
+      "div",
+      { class: "brand" },
+      h("h1", {}, h("a", { href: c.link({ place: null }) }, t.title)),
+      h("p", { class: "muted" }, t.subtitle),
+    ),
+    h(
+      "div",
+      { class: "controls" },
+      h(
+        "label",
+        {},
+        `${t.asOf} `,
+        asOf,
+        h(
+          "small",
+          { class: "muted" },
+          state.asOf ? "" : ` (${t.today}: ${formatDate(c.questionDate, c.language)})`,
+        ),
+      ),
       h("label", {}, `${t.language} `, language),
       h("span", { id: "live", class: "live", title: t.liveOff }, "● ", t.live),
-      tokenPanel),
+      tokenPanel,
+    ),
     h("nav", { class: "crumbs", "aria-label": "breadcrumb" }, crumbs),
   );
 }
@@ -76,15 +134,27 @@ async function render(): Promise<void> {
   let view: HTMLElement;
   try {
     const kind = viewOf(state);
-    view = kind === "national" ? await nationalView(c) : kind === "province" ? await provinceView(c, state.place!) : await regencyView(c, state.place!);
+    view =
+      kind === "national"
+        ? await nationalView(c)
+        : kind === "province"
+          ? await provinceView(c, state.place!)
+          : await regencyView(c, state.place!);
   } catch (error) {
     view = h("p", { class: "error", role: "alert" }, `${c.t.error}: ${(error as Error).message}`);
   }
   if (ticket !== rendering) return; // a later navigation or update won
   disposeCharts(app);
   const scroll = scrollY;
-  app.replaceChildren(header(c), h("main", { id: "content", "aria-live": "polite" }, view),
-    h("footer", { class: "muted" }, `${c.t.updated}: ${new Date().toLocaleTimeString(c.language === "id" ? "id-ID" : "en-GB")}`));
+  app.replaceChildren(
+    header(c),
+    h("main", { id: "content", "aria-live": "polite" }, view),
+    h(
+      "footer",
+      { class: "muted" },
+      `${c.t.updated}: ${new Date().toLocaleTimeString(c.language === "id" ? "id-ID" : "en-GB")}`,
+    ),
+  );
   scrollTo(0, scroll);
   setLive(liveConnected);
   probe.renders += 1;

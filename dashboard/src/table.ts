@@ -16,7 +16,14 @@ export interface Column<R> {
  * puts the shown text on the clipboard as tab-separated lines, which a spreadsheet in the same language
  * pastes as numbers (103.079 and 48,26% in Indonesian, 103,079 and 48.26% in English).
  */
-export function dataTable<R>(options: { id: string; caption: string; columns: Column<R>[]; rows: R[]; rowKey: (row: R) => string; t: Strings }): HTMLElement {
+export function dataTable<R>(options: {
+  id: string;
+  caption: string;
+  columns: Column<R>[];
+  rows: R[];
+  rowKey: (row: R) => string;
+  t: Strings;
+}): HTMLElement {
   const { id, caption, columns, rowKey, t } = options;
   let rows = [...options.rows];
   let sortedBy: { key: string; descending: boolean } | null = null;
@@ -32,7 +39,11 @@ export function dataTable<R>(options: { id: string; caption: string; columns: Co
           columns.map((column, i) => {
             const value = column.value(row);
             const shown = column.render ? column.render(row) : value === null ? "—" : String(value);
-            const attributes = { "data-column": column.key, "data-value": value === null ? "" : String(value), class: column.numeric ? "num" : null };
+            const attributes = {
+              "data-column": column.key,
+              "data-value": value === null ? "" : String(value),
+              class: column.numeric ? "num" : null,
+            };
             return i === 0 ? h("th", { ...attributes, scope: "row" }, shown) : h("td", attributes, shown);
           }),
         ),
@@ -40,8 +51,11 @@ export function dataTable<R>(options: { id: string; caption: string; columns: Co
     );
   };
   const headers = columns.map((column) =>
-    h("th", { scope: "col", "data-column": column.key, class: column.numeric ? "num" : null, "aria-sort": "none" },
-      h("button", { type: "button", class: "sort", onclick: () => sortBy(column) }, column.label)),
+    h(
+      "th",
+      { scope: "col", "data-column": column.key, class: column.numeric ? "num" : null, "aria-sort": "none" },
+      h("button", { type: "button", class: "sort", onclick: () => sortBy(column) }, column.label),
+    ),
   );
   const sortBy = (column: Column<R>) => {
     const descending = sortedBy?.key === column.key ? !sortedBy.descending : column.numeric === true;
@@ -49,17 +63,31 @@ export function dataTable<R>(options: { id: string; caption: string; columns: Co
     rows = [...rows].sort((a, b) => {
       const [x, y] = [column.value(a), column.value(b)];
       if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // unknown last, either way
-      const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+      const order =
+        typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
       return descending ? -order : order;
     });
-    headers.forEach((header, i) => header.setAttribute("aria-sort", columns[i].key === column.key ? (descending ? "descending" : "ascending") : "none"));
+    headers.forEach((header, i) =>
+      header.setAttribute(
+        "aria-sort",
+        columns[i].key === column.key ? (descending ? "descending" : "ascending") : "none",
+      ),
+    );
     fill();
   };
   fill();
 
-  const table = h("table", { id, class: "data" }, h("caption", {}, caption), h("thead", {}, h("tr", {}, headers)), tbody);
+  const table = h(
+    "table",
+    { id, class: "data" },
+    h("caption", {}, caption),
+    h("thead", {}, h("tr", {}, headers)),
+    tbody,
+  );
   const copy = async () => {
-    const lines = [...table.querySelectorAll("tr")].map((tr) => [...tr.children].map((cell) => (cell.textContent ?? "").trim()).join("\t"));
+    const lines = [...table.querySelectorAll("tr")].map((tr) =>
+      [...tr.children].map((cell) => (cell.textContent ?? "").trim()).join("\t"),
+    );
     try {
       await navigator.clipboard.writeText(lines.join("\n"));
       status.textContent = t.copied;
@@ -71,8 +99,15 @@ export function dataTable<R>(options: { id: string; caption: string; columns: Co
       selection?.addRange(range);
     }
   };
-  return h("div", { class: "table-block" },
-    h("div", { class: "table-tools" }, h("button", { type: "button", class: "copy", onclick: () => void copy() }, t.copy), status),
+  return h(
+    "div",
+    { class: "table-block" },
+    h(
+      "div",
+      { class: "table-tools" },
+      h("button", { type: "button", class: "copy", onclick: () => void copy() }, t.copy),
+      status,
+    ),
     h("div", { class: "table-scroll", tabindex: 0, role: "region", "aria-label": caption }, table),
   );
 }

@@ -34,7 +34,13 @@ export interface CoverageFigures {
   observedMonthlyPace: number | null;
   status: "MET" | "ON_TRACK" | "BEHIND" | "MISSED" | null;
   notes: string[];
-  report: { id: string; asOfPrecision: string; note: string | null; claimedRate: number | null; claimedGap: number | null };
+  report: {
+    id: string;
+    asOfPrecision: string;
+    note: string | null;
+    claimedRate: number | null;
+    claimedGap: number | null;
+  };
   discrepancies: Discrepancy[];
   sources: SourceRef[];
   /** Whole months from the report to the question date; stale when older than maxAgeMonths (12): no status. */
@@ -69,12 +75,26 @@ export interface NationalData {
   provinces: {
     code: string;
     name: string;
-    coverage: (ProvinceRollup & { regencies: { asOf: string; target: number | null; targetYear: number | null; activeParticipantsStatus: string; regency: { code: string } }[] }) | null;
+    coverage:
+      | (ProvinceRollup & {
+          regencies: {
+            asOf: string;
+            target: number | null;
+            targetYear: number | null;
+            activeParticipantsStatus: string;
+            regency: { code: string };
+          }[];
+        })
+      | null;
   }[];
 }
 
 export interface ProvinceData {
-  province: { code: string; name: string; coverage: (ProvinceRollup & { missing: { code: string }[]; sources: SourceRef[] }) | null } | null;
+  province: {
+    code: string;
+    name: string;
+    coverage: (ProvinceRollup & { missing: { code: string }[]; sources: SourceRef[] }) | null;
+  } | null;
   regencies: RegencyCoverageRow[];
 }
 
@@ -97,27 +117,92 @@ export interface RegencyData {
     kind: string;
     aliases: string[];
     province: { code: string; name: string };
-    coverage: (CoverageFigures & { alternatives: { asOf: string; activeParticipants: number | null; status: string; source: SourceRef }[] }) | null;
+    coverage:
+      | (CoverageFigures & {
+          alternatives: {
+            asOf: string;
+            activeParticipants: number | null;
+            status: string;
+            source: SourceRef;
+          }[];
+        })
+      | null;
     /** Null only while the participants service is down (its fields of a regency are then all null). */
     coverageHistory: HistoryReport[] | null;
-    coverageTargets: { year: number; rate: number; scheme: string; scope: string; status: string; note: string | null; source: SourceRef }[];
+    coverageTargets: {
+      year: number;
+      rate: number;
+      scheme: string;
+      scope: string;
+      status: string;
+      note: string | null;
+      source: SourceRef;
+    }[];
     /** Null, like nominations, only while the awards service is down. */
-    awards: { rank: number; title: string; note: string | null; edition: { name: string; level: string; pressLabel: string | null }; category: { name: string }; source: SourceRef }[] | null;
-    nominations: {
-      edition: { name: string; level: string };
-      category: { name: string };
-      result: { title: string } | null;
-      stages: { kind: string; status: string; scheduledAt: string | null; completedAt: string | null; reportedOn: string | null; note: string | null; source: SourceRef }[];
-    }[] | null;
-    officials: { name: string; role: string; title: string; organisation: string; reportedOn: string | null; note: string | null; source: SourceRef }[];
+    awards:
+      | {
+          rank: number;
+          title: string;
+          note: string | null;
+          edition: { name: string; level: string; pressLabel: string | null };
+          category: { name: string };
+          source: SourceRef;
+        }[]
+      | null;
+    nominations:
+      | {
+          edition: { name: string; level: string };
+          category: { name: string };
+          result: { title: string } | null;
+          stages: {
+            kind: string;
+            status: string;
+            scheduledAt: string | null;
+            completedAt: string | null;
+            reportedOn: string | null;
+            note: string | null;
+            source: SourceRef;
+          }[];
+        }[]
+      | null;
+    officials: {
+      name: string;
+      role: string;
+      title: string;
+      organisation: string;
+      reportedOn: string | null;
+      note: string | null;
+      source: SourceRef;
+    }[];
     branchOffices: { name: string; source: SourceRef }[];
     agreements: {
-      kind: string; title: string; parties: string[]; signedOn: string | null; reportedOn: string | null; purpose: string;
-      followUp: string | null; note: string | null; branchOffice: { name: string } | null; source: SourceRef;
+      kind: string;
+      title: string;
+      parties: string[];
+      signedOn: string | null;
+      reportedOn: string | null;
+      purpose: string;
+      followUp: string | null;
+      note: string | null;
+      branchOffice: { name: string } | null;
+      source: SourceRef;
     }[];
   } | null;
 }
 
 export interface SegmentsData {
-  regency: { coverage: { asOf: string; segments: { dimension: string; category: string; label: string; persons: number; share: number | null; status: string; note: string | null }[] } | null } | null;
+  regency: {
+    coverage: {
+      asOf: string;
+      segments: {
+        dimension: string;
+        category: string;
+        label: string;
+        persons: number;
+        share: number | null;
+        status: string;
+        note: string | null;
+      }[];
+    } | null;
+  } | null;
 }

@@ -34,8 +34,16 @@ async function errorOf(promise: Promise<unknown>): Promise<StubCustomFunctionErr
 
 describe("recalculating many JSK cells", () => {
   it("asks the gateway at most twice for 1,000 cells: the region directory once, every figure in one batch", async () => {
-    const { data } = await (await fetch(stack.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ regencies { code name } }" }) })).json();
-    const regions: string[] = data.regencies.flatMap((r: { code: string; name: string }) => [r.code, r.name]).slice(0, 1000);
+    const { data } = await (
+      await fetch(stack.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ regencies { code name } }" }),
+      })
+    ).json();
+    const regions: string[] = data.regencies
+      .flatMap((r: { code: string; name: string }) => [r.code, r.name])
+      .slice(0, 1000);
     expect(regions).toHaveLength(1000);
     const cells = regions.map((region) => FUNCTIONS.COVERAGE(region, "2025-07-31"));
     const settled = await Promise.allSettled(cells);
@@ -49,7 +57,11 @@ describe("recalculating many JSK cells", () => {
   });
 
   it("asks once for a figure many cells show, whether by code, name or alias", async () => {
-    const values = await Promise.all(["Muba", "muba", "16.06", "Musi Banyuasin", "Kabupaten Musi Banyuasin"].map((r) => FUNCTIONS.PARTICIPANTS(r, "2025-07-31")));
+    const values = await Promise.all(
+      ["Muba", "muba", "16.06", "Musi Banyuasin", "Kabupaten Musi Banyuasin"].map((r) =>
+        FUNCTIONS.PARTICIPANTS(r, "2025-07-31"),
+      ),
+    );
     expect(values).toEqual([103079, 103079, 103079, 103079, 103079]);
     const batch = requests.at(-1)!;
     expect(batch.match(/a\d+: regency/g)).toHaveLength(1);
@@ -93,9 +105,31 @@ describe("the JSK functions", () => {
   });
 
   it("TABLE marks an estimate, a stale report and an inference, as the CSV does", async () => {
-    const table = await FUNCTIONS.TABLE("16", "code,active,figureStatus,measure,ageMonths,stale,inferred,status", "2025-07-31");
-    expect(table.find((row) => row[0] === "16.10")).toEqual(["16.10", 35000, "ESTIMATE", "ACTIVE", 21, "stale", "inferred", ""]);
-    expect(table.find((row) => row[0] === "16.06")).toEqual(["16.06", 103079, "REPORTED", "REGISTERED", 0, "", "", "ON_TRACK"]);
+    const table = await FUNCTIONS.TABLE(
+      "16",
+      "code,active,figureStatus,measure,ageMonths,stale,inferred,status",
+      "2025-07-31",
+    );
+    expect(table.find((row) => row[0] === "16.10")).toEqual([
+      "16.10",
+      35000,
+      "ESTIMATE",
+      "ACTIVE",
+      21,
+      "stale",
+      "inferred",
+      "",
+    ]);
+    expect(table.find((row) => row[0] === "16.06")).toEqual([
+      "16.06",
+      103079,
+      "REPORTED",
+      "REGISTERED",
+      0,
+      "",
+      "",
+      "ON_TRACK",
+    ]);
   });
 
   it("TABLE gives the target of the question date's year: none for 2026", async () => {
@@ -105,14 +139,25 @@ describe("the JSK functions", () => {
 
   it("TABLE takes a range of regions in any form", async () => {
     const table = await FUNCTIONS.TABLE([["Muba"], ["16.10"]], [["code", "active"]], "2025-07-31");
-    expect(table).toEqual([["code", "active"], ["16.06", 103079], ["16.10", 35000]]);
+    expect(table).toEqual([
+      ["code", "active"],
+      ["16.06", 103079],
+      ["16.10", 35000],
+    ]);
   });
 
   it("HISTORY spills the reports oldest first, AWARDS the placings", async () => {
     const history = await FUNCTIONS.HISTORY("Muba", "2024-06-01");
     expect(history.map((row) => row[0])).toEqual(["asOf", "2024-12-31", "2025-07-31"]);
     const awards = await FUNCTIONS.AWARDS("Muba");
-    expect(awards[1]).toEqual(["Paritrana Award 2023, Provinsi Sumatera Selatan", "PROVINCIAL", "Pemerintah Kabupaten/Kota", 1, "Juara I", "ANTARA"]);
+    expect(awards[1]).toEqual([
+      "Paritrana Award 2023, Provinsi Sumatera Selatan",
+      "PROVINCIAL",
+      "Pemerintah Kabupaten/Kota",
+      1,
+      "Juara I",
+      "ANTARA",
+    ]);
   });
 });
 
@@ -126,8 +171,12 @@ describe("errors a planner can act on", () => {
   it("TARGET of a year without a target is #N/A naming the last known, never a later year's", async () => {
     const error = await errorOf(FUNCTIONS.TARGET("Muba", 2026));
     expect(error).toMatchObject({ code: "#N/A" });
-    expect(error.message).toContain("No coverage target for Musi Banyuasin in 2026; the last known is 52.15% for 2025");
-    expect((await errorOf(FUNCTIONS.TARGET("Muba", 2024))).message).toContain("the next known is 52.15% for 2025");
+    expect(error.message).toContain(
+      "No coverage target for Musi Banyuasin in 2026; the last known is 52.15% for 2025",
+    );
+    expect((await errorOf(FUNCTIONS.TARGET("Muba", 2024))).message).toContain(
+      "the next known is 52.15% for 2025",
+    );
   });
 
   it("a malformed date is #VALUE! with the reason", async () => {
@@ -137,7 +186,9 @@ describe("errors a planner can act on", () => {
   });
 
   it("an unknown segment or field is #VALUE! listing the accepted ones", async () => {
-    expect(await errorOf(FUNCTIONS.PARTICIPANTS("Muba", undefined, "farmers"))).toMatchObject({ code: "#VALUE!" });
+    expect(await errorOf(FUNCTIONS.PARTICIPANTS("Muba", undefined, "farmers"))).toMatchObject({
+      code: "#VALUE!",
+    });
     const error = await errorOf(FUNCTIONS.TABLE("16", "code,colour"));
     expect(error).toMatchObject({ code: "#VALUE!" });
     expect(error.message).toContain("Unknown field(s) colour");
@@ -159,7 +210,10 @@ describe("errors a planner can act on", () => {
   });
 
   it("a failure in one lookup of a batch marks only its own cells", async () => {
-    const [good, bad] = await Promise.allSettled([FUNCTIONS.COVERAGE("Muba", "2025-07-31"), FUNCTIONS.HISTORY("Muba", "2025-01-01", "2024-01-01")]);
+    const [good, bad] = await Promise.allSettled([
+      FUNCTIONS.COVERAGE("Muba", "2025-07-31"),
+      FUNCTIONS.HISTORY("Muba", "2025-01-01", "2024-01-01"),
+    ]);
     expect(requests.length).toBe(2);
     expect(good.status).toBe("fulfilled");
     expect((bad as PromiseRejectedResult).reason).toMatchObject({ code: "#VALUE!" });
@@ -168,7 +222,14 @@ describe("errors a planner can act on", () => {
 
 describe("percentages in Excel", () => {
   const withHost = async <T>(supported: boolean, work: () => Promise<T>): Promise<T> => {
-    (globalThis as any).Office = { context: { requirements: { isSetSupported: (set: string, version: string) => supported && set === "ExcelApi" && version === "1.16" } } };
+    (globalThis as any).Office = {
+      context: {
+        requirements: {
+          isSetSupported: (set: string, version: string) =>
+            supported && set === "ExcelApi" && version === "1.16",
+        },
+      },
+    };
     try {
       return await work();
     } finally {
@@ -177,7 +238,9 @@ describe("percentages in Excel", () => {
   };
 
   it("COVERAGE and TARGET answer numbers formatted as percentages where the host has formatted-number values", async () => {
-    const [rate, target] = await withHost(true, () => Promise.all([FUNCTIONS.COVERAGE("Muba", "2025-07-31"), FUNCTIONS.TARGET("Muba", 2025)]));
+    const [rate, target] = await withHost(true, () =>
+      Promise.all([FUNCTIONS.COVERAGE("Muba", "2025-07-31"), FUNCTIONS.TARGET("Muba", 2025)]),
+    );
     expect(rate).toEqual({ type: "FormattedNumber", basicValue: 103079 / 213582, numberFormat: "0.00%" });
     expect(target).toEqual({ type: "FormattedNumber", basicValue: 0.5215, numberFormat: "0.00%" });
   });

@@ -21,9 +21,19 @@ beforeAll(() => {
 afterAll(() => liveHub().close());
 
 const record = async (regencyCode: string, activeParticipants: number, asOf: string) =>
-  data(stack.gateway.url, `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`, {
-    input: { regencyCode, asOf, activeParticipants, source: { publisher: "BPJS Ketenagakerjaan", title: `Laporan ${regencyCode} ${asOf}` } },
-  }, await bearer("operator", [regencyCode]));
+  data(
+    stack.gateway.url,
+    `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`,
+    {
+      input: {
+        regencyCode,
+        asOf,
+        activeParticipants,
+        source: { publisher: "BPJS Ketenagakerjaan", title: `Laporan ${regencyCode} ${asOf}` },
+      },
+    },
+    await bearer("operator", [regencyCode]),
+  );
 
 describe("JSK.LIVE", () => {
   it("shows the figure, then the new one as soon as a report is recorded, over one shared stream", async () => {
@@ -87,6 +97,9 @@ describe("JSK.LIVE", () => {
     expect(await badMetric.next()).toMatchObject({ code: "#VALUE!" });
     const badRegion = new StubStreamingInvocation<number>();
     FUNCTIONS.LIVE("Atlantis", "rate", badRegion as never);
-    expect(await badRegion.next()).toMatchObject({ code: "#N/A", message: expect.stringContaining("Unknown region 'Atlantis'") });
+    expect(await badRegion.next()).toMatchObject({
+      code: "#N/A",
+      message: expect.stringContaining("Unknown region 'Atlantis'"),
+    });
   });
 });

@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 /** The XML manifest validator needs the network; this checks the manifest's structure instead. */
 const ADDIN = join(__dirname, "..");
 const xml = readFileSync(join(ADDIN, "manifest.xml"), "utf8");
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", removeNSPrefix: true, isArray: (name) => ["String", "Image", "Url", "Override", "Set", "Runtime"].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  removeNSPrefix: true,
+  isArray: (name) => ["String", "Image", "Url", "Override", "Set", "Runtime"].includes(name),
+});
 const manifest = parser.parse(xml).OfficeApp;
 const host = manifest.VersionOverrides.Hosts.Host;
 const resources = manifest.VersionOverrides.Resources;
@@ -26,7 +31,11 @@ const defined = new Map<string, { DefaultValue: string; overrides: string[] }>()
 for (const kind of ["Images", "Urls", "ShortStrings", "LongStrings"]) {
   const group = resources[kind];
   const entries = group.Image ?? group.Url ?? group.String ?? [];
-  for (const entry of entries) defined.set(entry["@id"], { DefaultValue: entry["@DefaultValue"], overrides: (entry.Override ?? []).map((o: Record<string, string>) => o["@Locale"]) });
+  for (const entry of entries)
+    defined.set(entry["@id"], {
+      DefaultValue: entry["@DefaultValue"],
+      overrides: (entry.Override ?? []).map((o: Record<string, string>) => o["@Locale"]),
+    });
 }
 
 describe("the add-in manifest", () => {
@@ -38,7 +47,9 @@ describe("the add-in manifest", () => {
   });
 
   it("runs functions and task pane in one long-lived shared runtime", () => {
-    expect(manifest.Requirements.Sets.Set).toContainEqual(expect.objectContaining({ "@Name": "SharedRuntime" }));
+    expect(manifest.Requirements.Sets.Set).toContainEqual(
+      expect.objectContaining({ "@Name": "SharedRuntime" }),
+    );
     expect(host.Runtimes.Runtime).toEqual([{ "@resid": "Taskpane.Url", "@lifetime": "long" }]);
     const functions = host.AllFormFactors.ExtensionPoint;
     expect(functions["@type"]).toBe("CustomFunctions");
@@ -65,7 +76,11 @@ describe("the add-in manifest", () => {
 
   it("points every URL at the gateway's origin, over HTTPS, at files the build produces", () => {
     const urls = [...defined.values()].map((e) => e.DefaultValue).filter((v) => v.startsWith("http"));
-    urls.push(manifest.IconUrl["@DefaultValue"], manifest.HighResolutionIconUrl["@DefaultValue"], manifest.DefaultSettings.SourceLocation["@DefaultValue"]);
+    urls.push(
+      manifest.IconUrl["@DefaultValue"],
+      manifest.HighResolutionIconUrl["@DefaultValue"],
+      manifest.DefaultSettings.SourceLocation["@DefaultValue"],
+    );
     for (const url of urls) {
       expect(url, url).toMatch(/^https:\/\/localhost:4000\/addin\//);
       const file = url.replace("https://localhost:4000/addin/", "");

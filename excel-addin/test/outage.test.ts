@@ -37,18 +37,30 @@ async function errorOf(promise: Promise<unknown>): Promise<StubCustomFunctionErr
 }
 
 /** The first result the cell shows after its `from`-th that satisfies `predicate`. */
-async function resultAfter<T>(cell: StubStreamingInvocation<T>, from: number, predicate: (value: T | Error) => boolean, timeoutMs: number) {
+async function resultAfter<T>(
+  cell: StubStreamingInvocation<T>,
+  from: number,
+  predicate: (value: T | Error) => boolean,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = cell.results.slice(from).find(predicate);
     if (found !== undefined) return { value: found, index: cell.results.indexOf(found, from) };
-    if (Date.now() > deadline) throw new Error(`no such result within ${timeoutMs} ms; got ${cell.results.slice(from).map(String).join(", ")}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no such result within ${timeoutMs} ms; got ${cell.results.slice(from).map(String).join(", ")}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
 /** Asks again until the figure is there: after a service's return, its circuit lets a probe through within a second. */
-async function untilWhole<T>(work: () => Promise<T>, whole: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+async function untilWhole<T>(
+  work: () => Promise<T>,
+  whole: (value: T) => boolean,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await work().catch((error: unknown) => error as T);
@@ -63,7 +75,9 @@ async function withStopped(name: "awards" | "participants", work: () => Promise<
   try {
     await work();
   } finally {
-    stack.subgraphs[name] = await (name === "awards" ? startAwards(undefined, port) : startParticipants(undefined, port));
+    stack.subgraphs[name] = await (name === "awards"
+      ? startAwards(undefined, port)
+      : startParticipants(undefined, port));
   }
 }
 
@@ -76,7 +90,10 @@ describe("JSK cells while a service is down", () => {
         FUNCTIONS.WORKFORCE("Muba", 2025),
       ]);
       expect(awards.status).toBe("rejected");
-      expect((awards as PromiseRejectedResult).reason).toMatchObject({ code: "#N/A", message: expect.stringMatching(/^awards unavailable: /) });
+      expect((awards as PromiseRejectedResult).reason).toMatchObject({
+        code: "#N/A",
+        message: expect.stringMatching(/^awards unavailable: /),
+      });
       expect((rate as PromiseFulfilledResult<number>).value).toBeCloseTo(0.4826, 4);
       expect((workforce as PromiseFulfilledResult<number>).value).toBe(213582);
     });
@@ -89,28 +106,44 @@ describe("JSK cells while a service is down", () => {
       const muba = table.find((row) => row[0] === "16.06")!;
       expect(muba[1]).toBe("Kabupaten Musi Banyuasin");
       expect(muba[2]).toBeInstanceOf(StubCustomFunctionError);
-      expect(muba[2]).toMatchObject({ code: "#N/A", message: expect.stringMatching(/^participants unavailable: /) });
+      expect(muba[2]).toMatchObject({
+        code: "#N/A",
+        message: expect.stringMatching(/^participants unavailable: /),
+      });
       const coverage = await errorOf(FUNCTIONS.COVERAGE("Muba", "2025-07-31"));
       expect(coverage.message).toMatch(/^participants unavailable: /);
     });
     const muba = (table: unknown[][]) => table.find((row) => row[0] === "16.06")!;
-    const table = await untilWhole(() => FUNCTIONS.TABLE("16", "code,rate", "2025-07-31"), (t) => Array.isArray(t) && typeof muba(t)[1] === "number");
+    const table = await untilWhole(
+      () => FUNCTIONS.TABLE("16", "code,rate", "2025-07-31"),
+      (t) => Array.isArray(t) && typeof muba(t)[1] === "number",
+    );
     expect(muba(table)[1]).toBeCloseTo(0.4826, 4);
   });
 });
 
 describe("JSK.LIVE when the stream's heartbeat stops", () => {
   it("shows #N/A saying since when the figure may be stale, then the figure again once the stream is back", async () => {
-    await untilWhole(() => FUNCTIONS.COVERAGE("Muba", "2025-07-31"), (value) => typeof value === "number");
+    await untilWhole(
+      () => FUNCTIONS.COVERAGE("Muba", "2025-07-31"),
+      (value) => typeof value === "number",
+    );
     const cell = new StubStreamingInvocation<number>();
     FUNCTIONS.LIVE("Muba", "active", cell as never);
     const first = await resultAfter(cell, 0, (v) => typeof v === "number", 5000);
     let staleAt = 0;
     await withStopped("participants", async () => {
-      const stale = await resultAfter(cell, first.index + 1, (v) => v instanceof StubCustomFunctionError, 5000);
+      const stale = await resultAfter(
+        cell,
+        first.index + 1,
+        (v) => v instanceof StubCustomFunctionError,
+        5000,
+      );
       expect(stale.value).toMatchObject({
         code: "#N/A",
-        message: expect.stringMatching(/^Live updates stopped at \d\d:\d\d:\d\d: this figure \(last value \d+\) may be stale/),
+        message: expect.stringMatching(
+          /^Live updates stopped at \d\d:\d\d:\d\d: this figure \(last value \d+\) may be stale/,
+        ),
       });
       staleAt = stale.index;
     });

@@ -17,7 +17,8 @@ export function installStubRuntime(): void {
   (globalThis as any).CustomFunctions = {
     Error: StubCustomFunctionError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-    associate: (id: string, implementation: (...args: any[]) => unknown) => registered.set(id, implementation),
+    associate: (id: string, implementation: (...args: any[]) => unknown) =>
+      registered.set(id, implementation),
   };
 }
 
@@ -45,7 +46,10 @@ export class StubStreamingInvocation<T> {
     const found = this.results.find(predicate);
     if (found !== undefined) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no such result within ${timeoutMs} ms; got ${JSON.stringify(this.results)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no such result within ${timeoutMs} ms; got ${JSON.stringify(this.results)}`)),
+        timeoutMs,
+      );
       this.waiters.push({ predicate, resolve: (value) => (clearTimeout(timer), resolve(value)) });
     });
   }

@@ -10,10 +10,30 @@ const rows: TableRow[] = [
     name: "Kabupaten Musi Banyuasin",
     province: "Sumatera Selatan",
     coverage: {
-      asOf: "2025-07-31", activeParticipants: 103079, workforce: 213582, rate: 0.4826, target: 0.5215, targetYear: 2025, gap: 8305,
-      requiredMonthlyPace: 1661, status: "ON_TRACK", activeParticipantsStatus: "REPORTED", measure: "REGISTERED", inferred: false,
-      inference: null, ageMonths: 0, stale: false, notes: [],
-      sources: [{ publisher: "JPNN.com", title: "Pemkab Muba ...", publishedOn: "2025-09-18", reportedOn: "2025-09-18" }],
+      asOf: "2025-07-31",
+      activeParticipants: 103079,
+      workforce: 213582,
+      rate: 0.4826,
+      target: 0.5215,
+      targetYear: 2025,
+      gap: 8305,
+      requiredMonthlyPace: 1661,
+      status: "ON_TRACK",
+      activeParticipantsStatus: "REPORTED",
+      measure: "REGISTERED",
+      inferred: false,
+      inference: null,
+      ageMonths: 0,
+      stale: false,
+      notes: [],
+      sources: [
+        {
+          publisher: "JPNN.com",
+          title: "Pemkab Muba ...",
+          publishedOn: "2025-09-18",
+          reportedOn: "2025-09-18",
+        },
+      ],
     },
   },
   { code: "16.01", name: "Kabupaten Ogan Komering Ulu", province: "Sumatera Selatan", coverage: null },
@@ -21,13 +41,23 @@ const rows: TableRow[] = [
 
 /** The Excel objects the task pane touches, as office-addin-mock plays them; `written` records what reached the sheet. */
 function mockWorkbook() {
-  const written: { size?: { rows: number; columns: number }; range?: any; table?: { hasHeaders: boolean; name?: string }; calculated?: string } = {};
+  const written: {
+    size?: { rows: number; columns: number };
+    range?: any;
+    table?: { hasHeaders: boolean; name?: string };
+    calculated?: string;
+  } = {};
   const data = {
     context: {
       workbook: {
         selection: {
           address: "Sheet1!B2",
-          resized: { address: "Sheet1!B2:E4", values: [] as unknown[][], numberFormat: [] as unknown[][], format: { autofitColumns() {} } },
+          resized: {
+            address: "Sheet1!B2:E4",
+            values: [] as unknown[][],
+            numberFormat: [] as unknown[][],
+            format: { autofitColumns() {} },
+          },
           getCell() {
             return this;
           },
@@ -94,7 +124,11 @@ describe("the task pane's table", () => {
       ["16.06", "Kabupaten Musi Banyuasin", 103079, 0.4826],
       ["16.01", "Kabupaten Ogan Komering Ulu", "", ""],
     ]);
-    expect(written.range.numberFormat).toEqual([["@", "@", "@", "@"], ["@", "@", "#,##0", "0.00%"], ["@", "@", "#,##0", "0.00%"]]);
+    expect(written.range.numberFormat).toEqual([
+      ["@", "@", "@", "@"],
+      ["@", "@", "#,##0", "0.00%"],
+      ["@", "@", "#,##0", "0.00%"],
+    ]);
     expect(written.table).toEqual({ hasHeaders: true, name: "JSK_test" });
   });
 
@@ -109,7 +143,10 @@ describe("the task pane's table", () => {
               getDataBodyRange(this: any) {
                 return this.body;
               },
-              rows: { add: (_index: unknown, values: unknown[][]) => added.push(...values), getItemAt: () => ({ delete() {} }) },
+              rows: {
+                add: (_index: unknown, values: unknown[][]) => added.push(...values),
+                getItemAt: () => ({ delete() {} }),
+              },
             },
             getItem(this: any) {
               return this.table;
@@ -125,7 +162,10 @@ describe("the task pane's table", () => {
     const body = (mock.context as any).workbook.tables.table.body;
     body.load("values");
     await context.sync();
-    expect(body.values).toEqual([["16.06", 103079], ["16.01", ""]]);
+    expect(body.values).toEqual([
+      ["16.06", 103079],
+      ["16.01", ""],
+    ]);
   });
 
   it("recalculates every formula, so JSK cells ask again", async () => {
@@ -142,9 +182,21 @@ describe("the task pane's source view", () => {
       name: "Kabupaten Ogan Ilir",
       province: "Sumatera Selatan",
       coverage: {
-        asOf: "2023-10-13", activeParticipants: 35000, workforce: null, rate: null, target: 0.5215, targetYear: 2025, gap: null,
-        requiredMonthlyPace: null, status: null, activeParticipantsStatus: "ESTIMATE", measure: "ACTIVE", inferred: true,
-        inference: "The year of 'Jumat (13/10)' is assumed.", ageMonths: 21, stale: true,
+        asOf: "2023-10-13",
+        activeParticipants: 35000,
+        workforce: null,
+        rate: null,
+        target: 0.5215,
+        targetYear: 2025,
+        gap: null,
+        requiredMonthlyPace: null,
+        status: null,
+        activeParticipantsStatus: "ESTIMATE",
+        measure: "ACTIVE",
+        inferred: true,
+        inference: "The year of 'Jumat (13/10)' is assumed.",
+        ageMonths: 21,
+        stale: true,
         notes: ["The report of 2023-10-13 is 21 months old at 2025-07-31, older than maxAgeMonths (12)."],
         sources: [{ publisher: "Media Indonesia", title: null, publishedOn: null, reportedOn: "2023-10-13" }],
       },

@@ -17,7 +17,10 @@ export function addinRoutes(app: Express, addinDir = DEFAULT_ADDIN_DIR): void {
   app.get(`${GATEWAY_ROUTES.addin}/manifest.xml`, (request, response) => {
     const manifest = readFileSync(join(addinDir, "manifest.xml"), "utf8");
     const origin = `${request.protocol}://${request.get("host")}`;
-    response.type("application/xml").set("cache-control", "no-store").send(manifest.split(MANIFEST_ORIGIN).join(origin));
+    response
+      .type("application/xml")
+      .set("cache-control", "no-store")
+      .send(manifest.split(MANIFEST_ORIGIN).join(origin));
   });
   if (existsSync(dist)) {
     app.use(GATEWAY_ROUTES.addin, express.static(dist, { fallthrough: true, maxAge: 0 }));

@@ -31,7 +31,10 @@ interface GatewayInternals {
 /** The prototype's methods whose source calls `this.<name>(`: that the replaced member is still used. */
 function callers(prototype: object, name: string): string[] {
   return Object.entries(Object.getOwnPropertyDescriptors(prototype))
-    .filter(([, descriptor]) => typeof descriptor.value === "function" && String(descriptor.value).includes(`this.${name}(`))
+    .filter(
+      ([, descriptor]) =>
+        typeof descriptor.value === "function" && String(descriptor.value).includes(`this.${name}(`),
+    )
     .map(([method]) => method);
 }
 
@@ -54,7 +57,8 @@ export function missingApolloInternals(
     missing.push("RemoteGraphQLDataSource.errorFromResponse()");
   }
   method(gateway, "createSchemaFromSupergraphSdl", "ApolloGateway");
-  if (typeof (gateway as Record<string, unknown>).createServices !== "function") missing.push("ApolloGateway.createServices()");
+  if (typeof (gateway as Record<string, unknown>).createServices !== "function")
+    missing.push("ApolloGateway.createServices()");
   if (typeof (internals.Supergraph as { build?: unknown } | undefined)?.build !== "function") {
     missing.push("Supergraph.build() of @apollo/federation-internals");
   }
@@ -66,7 +70,9 @@ export function missingApolloInternals(
 
 /** The version of @apollo/gateway that node resolves here. */
 export function installedApolloGatewayVersion(): string {
-  return (JSON.parse(readFileSync(require.resolve("@apollo/gateway/package.json"), "utf8")) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(require.resolve("@apollo/gateway/package.json"), "utf8")) as { version: string }
+  ).version;
 }
 
 /** Stops the gateway at start when an installed @apollo/gateway no longer has what this module patches. */
@@ -98,7 +104,8 @@ export function replaceSendRequest<Context extends object>(
  */
 export function acceptDocumentedSecurityDirectives(gateway: ApolloGateway): void {
   const internals = gateway as unknown as GatewayInternals;
-  if (typeof internals.config !== "object") throw new Error("ApolloGateway has no config: see apollo-internals.ts.");
+  if (typeof internals.config !== "object")
+    throw new Error("ApolloGateway has no config: see apollo-internals.ts.");
   internals.createSchemaFromSupergraphSdl = (sdl: string) => {
     const supergraph = Supergraph.build(sdl, {
       supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,

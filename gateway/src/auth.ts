@@ -8,7 +8,13 @@ import {
   identityFromClaims,
   maxTokenLifetimeFromEnv,
 } from "@cakupan/core";
-import { createRemoteJWKSet, errors as joseErrors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
+import {
+  createRemoteJWKSet,
+  errors as joseErrors,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from "jose";
 
 /**
  * Bearer tokens at the gateway: HS256 with AUTH_JWT_SECRET (local use, tokens from `npm run token`), or an
@@ -45,9 +51,11 @@ function unauthenticated(message: string) {
 /** The refusal of a verified token that does not expire, or lives too long; null when it is fine. */
 function lifetimeRefusal(payload: JWTPayload, maxLifetimeSeconds: number): string | null {
   const maximum = formatDuration(maxLifetimeSeconds);
-  if (typeof payload.exp !== "number") return `Your token has no expiry (exp): tokens must expire within ${maximum}. Get one that does.`;
+  if (typeof payload.exp !== "number")
+    return `Your token has no expiry (exp): tokens must expire within ${maximum}. Get one that does.`;
   const from = typeof payload.iat === "number" ? payload.iat : Math.floor(Date.now() / 1000);
-  if (payload.exp - from > maxLifetimeSeconds) return `Your token lives longer than the maximum of ${maximum}: get one that expires sooner.`;
+  if (payload.exp - from > maxLifetimeSeconds)
+    return `Your token lives longer than the maximum of ${maximum}: get one that expires sooner.`;
   return null;
 }
 
@@ -56,7 +64,9 @@ function lifetimeRefusal(payload: JWTPayload, maxLifetimeSeconds: number): strin
  * request's identity, and get the one answer.
  */
 export function createAuthenticator(config: AuthConfig): (request: IncomingMessage) => Promise<Identity> {
-  const jwks: JWTVerifyGetKey | undefined = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
+  const jwks: JWTVerifyGetKey | undefined = config.jwksUrl
+    ? createRemoteJWKSet(new URL(config.jwksUrl))
+    : undefined;
   const secret = config.secret ? new TextEncoder().encode(config.secret) : undefined;
   const maxLifetimeSeconds = config.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const verify = async (request: IncomingMessage): Promise<Identity> => {
@@ -69,13 +79,19 @@ export function createAuthenticator(config: AuthConfig): (request: IncomingMessa
     if (!header) return { ...ANONYMOUS, client };
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
-    if (!jwks && !secret) throw unauthenticated("This gateway accepts no tokens (neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is set): send the request without one.");
+    if (!jwks && !secret)
+      throw unauthenticated(
+        "This gateway accepts no tokens (neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is set): send the request without one.",
+      );
     let payload: JWTPayload;
     try {
       const options = { issuer: config.issuer, audience: config.audience };
-      ({ payload } = jwks ? await jwtVerify(match[1], jwks, options) : await jwtVerify(match[1], secret!, { ...options, algorithms: ["HS256"] }));
+      ({ payload } = jwks
+        ? await jwtVerify(match[1], jwks, options)
+        : await jwtVerify(match[1], secret!, { ...options, algorithms: ["HS256"] }));
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw unauthenticated("Your token has expired: get a new one.");
+      if (error instanceof joseErrors.JWTExpired)
+        throw unauthenticated("Your token has expired: get a new one.");
       throw unauthenticated(`Your token does not verify (${(error as Error).message}): get a new one.`);
     }
     const refusal = lifetimeRefusal(payload, maxLifetimeSeconds);

@@ -10,10 +10,15 @@ import type { RequestHandler } from "express";
  * so the browser keeps the answer from the page.
  */
 export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  const origins = (env.CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim().replace(/\/$/, "")).filter(Boolean);
+  const origins = (env.CORS_ORIGINS ?? "")
+    .split(",")
+    .map((origin) => origin.trim().replace(/\/$/, ""))
+    .filter(Boolean);
   for (const origin of origins) {
     if (origin !== "*" && !/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new Error(`CORS_ORIGINS holds "${origin}", which is not an origin: use scheme://host[:port], like https://dash.example.go.id.`);
+      throw new Error(
+        `CORS_ORIGINS holds "${origin}", which is not an origin: use scheme://host[:port], like https://dash.example.go.id.`,
+      );
     }
   }
   return origins;
@@ -26,18 +31,27 @@ export function corsPolicy(origins: string[]): RequestHandler {
     origin: any ? "*" : (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     credentials: false,
     methods: ["GET", "HEAD", "POST", "OPTIONS"],
-    allowedHeaders: ["authorization", "content-type", "accept", "apollo-require-preflight", "x-apollo-operation-name"],
+    allowedHeaders: [
+      "authorization",
+      "content-type",
+      "accept",
+      "apollo-require-preflight",
+      "x-apollo-operation-name",
+    ],
     exposedHeaders: ["x-cache", "etag", "content-disposition"],
     maxAge: 600,
   });
   return (request, response, next) => {
     const origin = request.headers.origin;
-    const preflight = request.method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined;
+    const preflight =
+      request.method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined;
     if (preflight && origin && !any && !allowed.has(origin) && !isSameOrigin(origin, request.headers.host)) {
       response
         .status(403)
         .type("text/plain")
-        .send(`Origin ${origin} may not call this gateway from a browser: add it to CORS_ORIGINS (now ${origins.join(",") || "empty"}).\n`);
+        .send(
+          `Origin ${origin} may not call this gateway from a browser: add it to CORS_ORIGINS (now ${origins.join(",") || "empty"}).\n`,
+        );
       return;
     }
     handler(request, response, next);

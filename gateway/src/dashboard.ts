@@ -24,6 +24,9 @@ export function dashboardRoutes(app: Express, dashboardDir = DEFAULT_DASHBOARD_D
     return;
   }
   // Hashed assets never change; index.html names the current ones, so it is asked for again every time.
-  app.use(`${GATEWAY_ROUTES.dashboard}/assets`, express.static(join(dist, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }));
+  app.use(
+    `${GATEWAY_ROUTES.dashboard}/assets`,
+    express.static(join(dist, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
+  );
   app.use(GATEWAY_ROUTES.dashboard, express.static(dist, { maxAge: 0, index: "index.html" }));
 }

@@ -2,7 +2,9 @@ import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import DataLoader from "dataloader";
 
-type Process<Context extends object> = (options: GraphQLDataSourceProcessOptions<Context>) => Promise<GatewayGraphQLResponse>;
+type Process<Context extends object> = (
+  options: GraphQLDataSourceProcessOptions<Context>,
+) => Promise<GatewayGraphQLResponse>;
 type Representation = Record<string, unknown>;
 
 export interface EntityBatchStats {
@@ -20,17 +22,27 @@ export interface EntityBatchStats {
  * an operation stays constant in the number of regions it names. Fetches of different operations are never
  * joined, so nothing one caller sees depends on another.
  */
-export function batchEntityFetches<Context extends object>(process: Process<Context>, stats: EntityBatchStats = { requested: 0, sent: 0 }): Process<Context> {
-  const loaders = new WeakMap<object, DataLoader<GraphQLDataSourceProcessOptions<Context>, GatewayGraphQLResponse>>();
+export function batchEntityFetches<Context extends object>(
+  process: Process<Context>,
+  stats: EntityBatchStats = { requested: 0, sent: 0 },
+): Process<Context> {
+  const loaders = new WeakMap<
+    object,
+    DataLoader<GraphQLDataSourceProcessOptions<Context>, GatewayGraphQLResponse>
+  >();
   return (options) => {
     const representations = options.request.variables?.representations;
     // Only fetches of an incoming operation carry its request context; health checks and schema loads do not.
-    if (!("incomingRequestContext" in options) || !Array.isArray(representations) || !options.context) return process(options);
+    if (!("incomingRequestContext" in options) || !Array.isArray(representations) || !options.context)
+      return process(options);
     stats.requested += 1;
     let loader = loaders.get(options.context);
     if (!loader) {
       // setImmediate: every fetch of a parallel plan node reaches here within the same turn of the event loop.
-      loader = new DataLoader((batch) => sendBatch(batch, process, stats), { cache: false, batchScheduleFn: (send) => setImmediate(send) });
+      loader = new DataLoader((batch) => sendBatch(batch, process, stats), {
+        cache: false,
+        batchScheduleFn: (send) => setImmediate(send),
+      });
       loaders.set(options.context, loader);
     }
     return loader.load(options);
@@ -64,11 +76,16 @@ async function sendBatch<Context extends object>(
         answers[members[0]] = await process(batch[members[0]]);
         return;
       }
-      const parts = members.map((index) => batch[index].request.variables!.representations as Representation[]);
+      const parts = members.map(
+        (index) => batch[index].request.variables!.representations as Representation[],
+      );
       const first = batch[members[0]];
       const merged = await process({
         ...first,
-        request: { ...first.request, variables: { ...first.request.variables, representations: parts.flat() } },
+        request: {
+          ...first.request,
+          variables: { ...first.request.variables, representations: parts.flat() },
+        },
       } as GraphQLDataSourceProcessOptions<Context>);
       splitAnswer(merged, parts).forEach((answer, part) => (answers[members[part]] = answer));
     }),
@@ -84,11 +101,21 @@ function splitAnswer(merged: GatewayGraphQLResponse, parts: Representation[][]):
     const start = offset;
     offset += part.length;
     if (!Array.isArray(entities)) return merged;
-    const inPart = (index: unknown) => typeof index === "number" && index >= start && index < start + part.length;
+    const inPart = (index: unknown) =>
+      typeof index === "number" && index >= start && index < start + part.length;
     const errors = merged.errors
-      ?.filter((error) => !Array.isArray(error.path) || error.path[0] !== "_entities" || inPart(error.path[1]))
-      .map((error) => (Array.isArray(error.path) && error.path[0] === "_entities" ? { ...error, path: ["_entities", (error.path[1] as number) - start, ...error.path.slice(2)] } : error));
-    const answer: GatewayGraphQLResponse = { ...merged, data: { ...merged.data, _entities: entities.slice(start, start + part.length) } };
+      ?.filter(
+        (error) => !Array.isArray(error.path) || error.path[0] !== "_entities" || inPart(error.path[1]),
+      )
+      .map((error) =>
+        Array.isArray(error.path) && error.path[0] === "_entities"
+          ? { ...error, path: ["_entities", (error.path[1] as number) - start, ...error.path.slice(2)] }
+          : error,
+      );
+    const answer: GatewayGraphQLResponse = {
+      ...merged,
+      data: { ...merged.data, _entities: entities.slice(start, start + part.length) },
+    };
     if (errors?.length) answer.errors = errors;
     else delete answer.errors;
     return answer;

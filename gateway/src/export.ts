@@ -17,39 +17,110 @@ import type { GatewayContext } from "./gateway";
  * old it is and whether it is stale (&max_age_months=, default 12).
  */
 export const COVERAGE_CSV_COLUMNS = [
-  "code", "name", "province_code", "province_name", "as_of", "active_participants", "workforce", "workforce_year",
-  "rate", "target", "target_year", "gap", "required_monthly_pace", "status", "sources",
-  "figure_status", "measure", "inferred", "inference", "age_months", "stale", "notes",
+  "code",
+  "name",
+  "province_code",
+  "province_name",
+  "as_of",
+  "active_participants",
+  "workforce",
+  "workforce_year",
+  "rate",
+  "target",
+  "target_year",
+  "gap",
+  "required_monthly_pace",
+  "status",
+  "sources",
+  "figure_status",
+  "measure",
+  "inferred",
+  "inference",
+  "age_months",
+  "stale",
+  "notes",
 ] as const;
 
 /** One row per report in a history export: every report up to asOf, oldest first. */
 export const COVERAGE_HISTORY_COLUMNS = [
-  "code", "name", "province_code", "province_name", "as_of", "as_of_precision", "active_participants", "figure_status",
-  "rate", "claimed_rate", "recorded_at", "source", "measure", "inferred", "inference",
+  "code",
+  "name",
+  "province_code",
+  "province_name",
+  "as_of",
+  "as_of_precision",
+  "active_participants",
+  "figure_status",
+  "rate",
+  "claimed_rate",
+  "recorded_at",
+  "source",
+  "measure",
+  "inferred",
+  "inference",
 ] as const;
 
 /** The breakdown columns of signed-in exports, one per category of the API (persons; empty where not given). */
 export const SEGMENT_CATEGORIES = [
-  "WAGE_EARNER", "NON_WAGE_EARNER", "CONSTRUCTION", "MIGRANT_WORKER", "NON_ASN_STAFF", "VILLAGE_OFFICIAL", "VULNERABLE_WORKER",
-  "APBD", "APBDES", "PROVINCE_BUDGET", "CSR", "BAZNAS", "SELF_PAID", "EMPLOYER",
+  "WAGE_EARNER",
+  "NON_WAGE_EARNER",
+  "CONSTRUCTION",
+  "MIGRANT_WORKER",
+  "NON_ASN_STAFF",
+  "VILLAGE_OFFICIAL",
+  "VULNERABLE_WORKER",
+  "APBD",
+  "APBDES",
+  "PROVINCE_BUDGET",
+  "CSR",
+  "BAZNAS",
+  "SELF_PAID",
+  "EMPLOYER",
 ] as const;
 const segmentColumn = (category: string) => `persons_${category.toLowerCase()}`;
 
-type SourceRef = { publisher: string | null; title: string | null; publishedOn: string | null; reportedOn: string | null };
+type SourceRef = {
+  publisher: string | null;
+  title: string | null;
+  publishedOn: string | null;
+  reportedOn: string | null;
+};
 type Segment = { category: string; persons: number };
 
 interface Coverage {
-  asOf: string; activeParticipants: number; workforce: number | null; workforceYear: number | null; rate: number | null;
-  target: number | null; targetYear: number | null; gap: number | null; requiredMonthlyPace: number | null; status: string | null;
-  activeParticipantsStatus: string; measure: string; inferred: boolean; inference: string | null; ageMonths: number;
-  stale: boolean; notes: string[];
+  asOf: string;
+  activeParticipants: number;
+  workforce: number | null;
+  workforceYear: number | null;
+  rate: number | null;
+  target: number | null;
+  targetYear: number | null;
+  gap: number | null;
+  requiredMonthlyPace: number | null;
+  status: string | null;
+  activeParticipantsStatus: string;
+  measure: string;
+  inferred: boolean;
+  inference: string | null;
+  ageMonths: number;
+  stale: boolean;
+  notes: string[];
   sources: SourceRef[];
   segments?: Segment[];
 }
 
 interface Report {
-  asOf: string; asOfPrecision: string; activeParticipants: number | null; status: string; rate: number | null;
-  claimedRate: number | null; recordedAt: string; source: SourceRef; measure: string; inferred: boolean; inference: string | null;
+  asOf: string;
+  asOfPrecision: string;
+  activeParticipants: number | null;
+  status: string;
+  rate: number | null;
+  claimedRate: number | null;
+  recordedAt: string;
+  source: SourceRef;
+  measure: string;
+  inferred: boolean;
+  inference: string | null;
   segments?: Segment[];
 }
 
@@ -63,25 +134,55 @@ interface Row {
 
 type Cell = string | number | boolean | null;
 
-const sourceText = (s: SourceRef) => [s.publisher, s.title, s.publishedOn ?? s.reportedOn].filter(Boolean).join(", ");
+const sourceText = (s: SourceRef) =>
+  [s.publisher, s.title, s.publishedOn ?? s.reportedOn].filter(Boolean).join(", ");
 const segmentCells = (segments: Segment[] | undefined): Cell[] =>
   SEGMENT_CATEGORIES.map((category) => segments?.find((s) => s.category === category)?.persons ?? null);
 
 function snapshotCells(row: Row): Cell[] {
   const c = row.coverage;
   return [
-    row.code, row.name, row.province.code, row.province.name, c?.asOf ?? null, c?.activeParticipants ?? null, c?.workforce ?? null,
-    c?.workforceYear ?? null, c?.rate ?? null, c?.target ?? null, c?.targetYear ?? null, c?.gap ?? null, c?.requiredMonthlyPace ?? null,
-    c?.status ?? null, c ? c.sources.map(sourceText).join("; ") : "",
-    c?.activeParticipantsStatus ?? null, c?.measure ?? null, c?.inferred ?? null, c?.inference ?? null, c?.ageMonths ?? null,
-    c?.stale ?? null, c ? c.notes.join(" | ") : null,
+    row.code,
+    row.name,
+    row.province.code,
+    row.province.name,
+    c?.asOf ?? null,
+    c?.activeParticipants ?? null,
+    c?.workforce ?? null,
+    c?.workforceYear ?? null,
+    c?.rate ?? null,
+    c?.target ?? null,
+    c?.targetYear ?? null,
+    c?.gap ?? null,
+    c?.requiredMonthlyPace ?? null,
+    c?.status ?? null,
+    c ? c.sources.map(sourceText).join("; ") : "",
+    c?.activeParticipantsStatus ?? null,
+    c?.measure ?? null,
+    c?.inferred ?? null,
+    c?.inference ?? null,
+    c?.ageMonths ?? null,
+    c?.stale ?? null,
+    c ? c.notes.join(" | ") : null,
   ];
 }
 
 function historyCells(row: Row, report: Report): Cell[] {
   return [
-    row.code, row.name, row.province.code, row.province.name, report.asOf, report.asOfPrecision, report.activeParticipants,
-    report.status, report.rate, report.claimedRate, report.recordedAt, sourceText(report.source), report.measure, report.inferred,
+    row.code,
+    row.name,
+    row.province.code,
+    row.province.name,
+    report.asOf,
+    report.asOfPrecision,
+    report.activeParticipants,
+    report.status,
+    report.rate,
+    report.claimedRate,
+    report.recordedAt,
+    sourceText(report.source),
+    report.measure,
+    report.inferred,
     report.inference,
   ];
 }
@@ -92,18 +193,29 @@ export interface CoverageTable {
 }
 
 /** The table of an export: one row per regency (or per report with history), breakdown columns when signed in. */
-export function coverageTable(rows: Row[], options: { history?: boolean; segments?: boolean } = {}): CoverageTable {
+export function coverageTable(
+  rows: Row[],
+  options: { history?: boolean; segments?: boolean } = {},
+): CoverageTable {
   const segments = options.segments ?? false;
   const extra = segments ? SEGMENT_CATEGORIES.map(segmentColumn) : [];
   if (options.history) {
     return {
       columns: [...COVERAGE_HISTORY_COLUMNS, ...extra],
-      rows: rows.flatMap((row) => (row.coverageHistory ?? []).map((r) => [...historyCells(row, r), ...(segments ? segmentCells(r.segments) : [])])),
+      rows: rows.flatMap((row) =>
+        (row.coverageHistory ?? []).map((r) => [
+          ...historyCells(row, r),
+          ...(segments ? segmentCells(r.segments) : []),
+        ]),
+      ),
     };
   }
   return {
     columns: [...COVERAGE_CSV_COLUMNS, ...extra],
-    rows: rows.map((row) => [...snapshotCells(row), ...(segments ? segmentCells(row.coverage?.segments) : [])]),
+    rows: rows.map((row) => [
+      ...snapshotCells(row),
+      ...(segments ? segmentCells(row.coverage?.segments) : []),
+    ]),
   };
 }
 
@@ -144,17 +256,24 @@ interface ExportRequest {
 }
 
 function exportRequest(request: Request): ExportRequest | string {
-  const text = (name: string) => (typeof request.query[name] === "string" ? (request.query[name] as string).trim() : undefined);
+  const text = (name: string) =>
+    typeof request.query[name] === "string" ? (request.query[name] as string).trim() : undefined;
   const province = text("province") || undefined;
-  const regencies = text("regencies")?.split(",").map((c) => c.trim()).filter(Boolean);
+  const regencies = text("regencies")
+    ?.split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
   const asOf = text("asOf") || undefined;
   const history = text("history");
   const maxAge = text("max_age_months");
 
-  if (!province === !regencies?.length) return "Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).";
-  if (province && !isAreaCode("province", province)) return `province=${province} is not a province code: use two digits, like 16.`;
+  if (!province === !regencies?.length)
+    return "Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).";
+  if (province && !isAreaCode("province", province))
+    return `province=${province} is not a province code: use two digits, like 16.`;
   const badRegency = regencies?.find((code) => !isAreaCode("regency", code));
-  if (badRegency) return `regencies contains "${badRegency}", which is not a regency code: use codes like 16.06.`;
+  if (badRegency)
+    return `regencies contains "${badRegency}", which is not a regency code: use codes like 16.06.`;
   if (regencies && regencies.length > MAX_EXPORT_REGENCIES) {
     return `At most ${MAX_EXPORT_REGENCIES} regencies per export (this asks for ${regencies.length}): split the list, or export a province.`;
   }
@@ -171,10 +290,19 @@ function exportRequest(request: Request): ExportRequest | string {
   if (maxAge && !(/^\d{1,4}$/.test(maxAge) && Number(maxAge) <= 1200)) {
     return `max_age_months=${maxAge} is not a whole number of months from 0 to 1200: use one like 12 (the default) or 36.`;
   }
-  return { province, regencies, asOf, maxAgeMonths: maxAge ? Number(maxAge) : undefined, history: history === "true" };
+  return {
+    province,
+    regencies,
+    asOf,
+    maxAgeMonths: maxAge ? Number(maxAge) : undefined,
+    history: history === "true",
+  };
 }
 
-function operation(ask: ExportRequest, signedIn: boolean): { query: string; variables: Record<string, unknown> } {
+function operation(
+  ask: ExportRequest,
+  signedIn: boolean,
+): { query: string; variables: Record<string, unknown> } {
   const segments = signedIn ? " segments { category persons }" : "";
   const selection = ask.history
     ? `code name province { code name } coverageHistory(to: $asOf) { ${HISTORY_FIELDS}${segments} }`
@@ -203,7 +331,12 @@ export function exportRoutes(
 ): void {
   const answer = (format: "csv" | "json") => async (request: Request, response: Response) => {
     const refuse = (status: number, message: string) =>
-      sendGraphQLError(response, status, status === 400 ? "BAD_USER_INPUT" : status === 401 ? "UNAUTHENTICATED" : "BAD_GATEWAY", message);
+      sendGraphQLError(
+        response,
+        status,
+        status === 400 ? "BAD_USER_INPUT" : status === 401 ? "UNAUTHENTICATED" : "BAD_GATEWAY",
+        message,
+      );
     const ask = exportRequest(request);
     if (typeof ask === "string") return refuse(400, ask);
     let identity: Identity;
@@ -217,12 +350,17 @@ export function exportRoutes(
     const result = await apollo.executeOperation({ query, variables }, { contextValue: { identity } });
     const body = result.body.kind === "single" ? result.body.singleResult : undefined;
     if (!body || body.errors?.length) {
-      return refuse(502, `The gateway could not answer: ${body?.errors?.map((e) => e.message).join("; ") ?? "no result"}`);
+      return refuse(
+        502,
+        `The gateway could not answer: ${body?.errors?.map((e) => e.message).join("; ") ?? "no result"}`,
+      );
     }
     const data = body.data as { rows: Row[] };
     const found = new Map(data.rows.map((row) => [row.code, row]));
     // In the order given; unknown codes are left out.
-    const rows = ask.province ? data.rows : ask.regencies!.map((code) => found.get(code)).filter((row): row is Row => row !== undefined);
+    const rows = ask.province
+      ? data.rows
+      : ask.regencies!.map((code) => found.get(code)).filter((row): row is Row => row !== undefined);
     const options = { history: ask.history, segments: signedIn };
     const name = `coverage${ask.history ? "-history" : ""}${ask.province ? `-${ask.province}` : ""}${ask.asOf ? `-${ask.asOf}` : ""}`;
     response
@@ -237,7 +375,9 @@ export function exportRoutes(
       history: ask.history,
       signedIn,
       columns: table.columns,
-      rows: table.rows.map((cells) => Object.fromEntries(table.columns.map((column, i) => [column, cells[i]]))),
+      rows: table.rows.map((cells) =>
+        Object.fromEntries(table.columns.map((column, i) => [column, cells[i]])),
+      ),
     });
   };
   app.get(GATEWAY_ROUTES.coverageCsv, answer("csv"));

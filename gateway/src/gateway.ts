@@ -1,9 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
+import {
+  ApolloGateway,
+  type GraphQLDataSourceProcessOptions,
+  RemoteGraphQLDataSource,
+} from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { ANONYMOUS, IDENTITY_HEADER, type Identity, signIdentity } from "@cakupan/core";
-import { acceptDocumentedSecurityDirectives, assertApolloInternals, replaceSendRequest } from "./apollo-internals";
+import {
+  acceptDocumentedSecurityDirectives,
+  assertApolloInternals,
+  replaceSendRequest,
+} from "./apollo-internals";
 import { batchEntityFetches, type EntityBatchStats } from "./entity-batching";
 import { operationKind } from "./operation-kind";
 import { answerOutagesPartially } from "./partial-answers";
@@ -26,7 +34,8 @@ export function subgraphTimeoutOverrides(env: NodeJS.ProcessEnv = process.env): 
     const match = /^SUBGRAPH_([A-Z0-9_]+)_TIMEOUT_MS$/.exec(key);
     if (!match || !value) continue;
     const ms = Number(value);
-    if (!Number.isInteger(ms) || ms <= 0) throw new Error(`${key}=${value} is not a positive whole number of milliseconds.`);
+    if (!Number.isInteger(ms) || ms <= 0)
+      throw new Error(`${key}=${value} is not a positive whole number of milliseconds.`);
     timeouts[match[1].toLowerCase()] = ms;
   }
   return timeouts;
@@ -111,7 +120,8 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
         const started = performance.now();
         try {
           const answer = await send(url, headers, body, kind, signal);
-          if (answer.status === 502 || answer.status === 503 || answer.status === 504) throw new UpstreamHttpError(answer.status);
+          if (answer.status === 502 || answer.status === 503 || answer.status === 504)
+            throw new UpstreamHttpError(answer.status);
           events.onFetch?.(name, (performance.now() - started) / 1000, answer.status < 400 ? "ok" : "error");
           return answer;
         } catch (error) {
@@ -126,14 +136,26 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
       const { http, ...withoutHttp } = request;
       if (!http) throw new Error("Internal error: only HTTP requests are supported.");
       const kind = operationKind(request.query ?? "", request.operationName);
-      const answer = await merged(http.url, Object.fromEntries(http.headers), JSON.stringify(withoutHttp), kind);
-      const response = new Response(answer.text, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+      const answer = await merged(
+        http.url,
+        Object.fromEntries(http.headers),
+        JSON.stringify(withoutHttp),
+        kind,
+      );
+      const response = new Response(answer.text, {
+        status: answer.status,
+        statusText: answer.statusText,
+        headers: answer.headers,
+      });
       // A subgraph's 4xx GraphQL errors (it refused the request's input) reach the client with their own
       // message and code, rather than as "400: Bad Request" with the subgraph's answer inside.
       const refusal = answer.status >= 400 && answer.status < 500 ? subgraphErrors(answer.text) : null;
       if (refusal) return { errors: refusal, http: response as never };
       if (!response.ok) throw await this.errorFromResponse(response as never);
-      if (!/json/.test(answer.headers["content-type"] ?? "")) throw new Error(`Expected a JSON answer from the ${name} subgraph, received: ${answer.text.slice(0, 200)}`);
+      if (!/json/.test(answer.headers["content-type"] ?? ""))
+        throw new Error(
+          `Expected a JSON answer from the ${name} subgraph, received: ${answer.text.slice(0, 200)}`,
+        );
       return { ...(JSON.parse(answer.text) as GatewayGraphQLResponse), http: response as never };
     });
     const processOne = RemoteGraphQLDataSource.prototype.process.bind(this);
@@ -142,10 +164,14 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     );
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override async willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const { identity = ANONYMOUS, requestId } = context as Partial<GatewayContext>;
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
-    if (this.secret && identity.role !== "anonymous") request.http?.headers.set(IDENTITY_HEADER, await this.tokens.tokenFor(identity, this.secret));
+    if (this.secret && identity.role !== "anonymous")
+      request.http?.headers.set(IDENTITY_HEADER, await this.tokens.tokenFor(identity, this.secret));
   }
 }
 
@@ -157,7 +183,13 @@ class TokenCache {
   private tokens = new Map<string, { token: Promise<string>; until: number }>();
 
   tokenFor(identity: Identity, secret: string): Promise<string> {
-    const key = JSON.stringify([identity.subject, identity.role, identity.regencies, identity.client.ip, identity.client.userAgent]);
+    const key = JSON.stringify([
+      identity.subject,
+      identity.role,
+      identity.regencies,
+      identity.client.ip,
+      identity.client.userAgent,
+    ]);
     const now = Date.now();
     const cached = this.tokens.get(key);
     if (cached && cached.until > now) return cached.token;
@@ -194,7 +226,16 @@ export function createGateway(options: GatewayOptions = {}): {
       const timeoutMs = options.subgraphTimeoutsMs?.[name] ?? options.subgraphTimeoutMs ?? 30_000;
       const policy = upstream(name, { timeoutMs, ...options.breaker }, events);
       circuits[name] = policy.state;
-      return new IdentityForwardingDataSource(name, routes[name], options.internalSecret, policy, undiciSend(timeoutMs), tokens, fetches, events);
+      return new IdentityForwardingDataSource(
+        name,
+        routes[name],
+        options.internalSecret,
+        policy,
+        undiciSend(timeoutMs),
+        tokens,
+        fetches,
+        events,
+      );
     },
   });
   acceptDocumentedSecurityDirectives(gateway);

@@ -34,7 +34,8 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryLimits
     const raw = env[variable];
     if (raw === undefined || raw === "") continue;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`${variable}=${raw} is not a positive whole number.`);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`${variable}=${raw} is not a positive whole number.`);
     limits[key] = value;
   }
   return limits;
@@ -73,7 +74,12 @@ export function requestTimeout(timeoutMs: number): RequestHandler {
   return (_request, response, next) => {
     const timer = setTimeout(() => {
       if (!response.headersSent) {
-        sendGraphQLError(response, 503, "TIMEOUT", `The request took longer than the gateway's limit of ${timeoutMs} ms: ask for less at once.`);
+        sendGraphQLError(
+          response,
+          503,
+          "TIMEOUT",
+          `The request took longer than the gateway's limit of ${timeoutMs} ms: ask for less at once.`,
+        );
       }
     }, timeoutMs);
     response.on("close", () => clearTimeout(timer));

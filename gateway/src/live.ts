@@ -20,7 +20,11 @@ export interface LiveEvents {
  * changes may have been missed. The subgraph's `heartbeat` events are passed on: they say the whole chain
  * from PostgreSQL is listening, so a client that stops receiving them knows its live figures may be stale.
  */
-export function liveCoverageRoutes(app: Express, participantsGraphqlUrl: string | undefined, events: LiveEvents = {}): { close(): void } {
+export function liveCoverageRoutes(
+  app: Express,
+  participantsGraphqlUrl: string | undefined,
+  events: LiveEvents = {},
+): { close(): void } {
   const clients = new Set<Response>();
   let upstream: AbortController | undefined;
   let retry: NodeJS.Timeout | undefined;
@@ -40,7 +44,10 @@ export function liveCoverageRoutes(app: Express, participantsGraphqlUrl: string 
     upstream = controller;
     let connected = false;
     try {
-      const response = await fetch(eventsUrl, { signal: controller.signal, headers: { accept: "text/event-stream" } });
+      const response = await fetch(eventsUrl, {
+        signal: controller.signal,
+        headers: { accept: "text/event-stream" },
+      });
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
       connected = true;
       failures = 0;
@@ -53,7 +60,8 @@ export function liveCoverageRoutes(app: Express, participantsGraphqlUrl: string 
           lastUpstreamEvent = Date.now();
           if (event.event === "coverage") broadcast(`event: coverage\ndata: ${event.data}\n\n`);
           else if (event.event === "heartbeat") {
-            const intervalMs = Number((JSON.parse(event.data) as { intervalMs?: number }).intervalMs) || DEFAULT_HEARTBEAT_MS;
+            const intervalMs =
+              Number((JSON.parse(event.data) as { intervalMs?: number }).intervalMs) || DEFAULT_HEARTBEAT_MS;
             lastHeartbeat = { at: Date.now(), data: event.data, intervalMs };
             broadcast(`event: heartbeat\ndata: ${event.data}\n\n`);
           }
@@ -63,7 +71,8 @@ export function liveCoverageRoutes(app: Express, participantsGraphqlUrl: string 
         },
       });
       const decoder = new TextDecoder();
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) parser.feed(decoder.decode(chunk, { stream: true }));
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+        parser.feed(decoder.decode(chunk, { stream: true }));
     } catch (error) {
       if (!controller.signal.aborted || connected) events.onUpstream?.("lost", (error as Error).message);
     } finally {
@@ -85,9 +94,12 @@ export function liveCoverageRoutes(app: Express, participantsGraphqlUrl: string 
       "cache-control": "no-store",
       connection: "keep-alive",
     });
-    response.write(eventsUrl ? ": coverage changes\n\n" : "event: error\ndata: no participants subgraph is configured\n\n");
+    response.write(
+      eventsUrl ? ": coverage changes\n\n" : "event: error\ndata: no participants subgraph is configured\n\n",
+    );
     // A newcomer learns at once whether the chain is live, rather than one interval later.
-    if (lastHeartbeat && Date.now() - lastHeartbeat.at < 2 * lastHeartbeat.intervalMs) response.write(`event: heartbeat\ndata: ${lastHeartbeat.data}\n\n`);
+    if (lastHeartbeat && Date.now() - lastHeartbeat.at < 2 * lastHeartbeat.intervalMs)
+      response.write(`event: heartbeat\ndata: ${lastHeartbeat.data}\n\n`);
     clients.add(response);
     void connect();
     request.on("close", () => {

@@ -35,9 +35,10 @@ startGatewayServer({
   corsOrigins: corsOriginsFromEnv(),
   trustedDocuments: trustedDocumentsFromEnv(),
   // Office loads add-ins over HTTPS only: give the gateway a certificate (npx office-addin-dev-certs install makes one for localhost).
-  tls: process.env.TLS_CERT_FILE && process.env.TLS_KEY_FILE
-    ? { cert: readFileSync(process.env.TLS_CERT_FILE), key: readFileSync(process.env.TLS_KEY_FILE) }
-    : undefined,
+  tls:
+    process.env.TLS_CERT_FILE && process.env.TLS_KEY_FILE
+      ? { cert: readFileSync(process.env.TLS_CERT_FILE), key: readFileSync(process.env.TLS_KEY_FILE) }
+      : undefined,
 }).then(
   (server) => {
     log.info({ url: server.url }, `gateway ready at ${server.url}`);

@@ -56,17 +56,35 @@ export function observeGateway(log: Logger) {
     },
     onOutage: (error, context) => {
       outages.inc({ subgraph: error.serviceName, reason: error.reason });
-      log.warn({ subgraph: error.serviceName, reason: error.reason, requestId: context.requestId, err: error.cause }, error.message);
+      log.warn(
+        { subgraph: error.serviceName, reason: error.reason, requestId: context.requestId, err: error.cause },
+        error.message,
+      );
     },
     onUpstream: (state, detail) =>
-      (state === "connected" ? log.info : log.warn).call(log, { detail }, `live coverage stream from participants ${state}`),
+      (state === "connected" ? log.info : log.warn).call(
+        log,
+        { detail },
+        `live coverage stream from participants ${state}`,
+      ),
   };
 
   /** Counters kept by the components themselves, read when scraped. */
-  const watch = (sources: { circuits: Record<string, () => keyof typeof CIRCUIT_STATES>; cache: ResponseCacheStats | null; fetches: FetchStats }) => {
-    gaugeOf(metrics, "cakupan_subgraph_circuit_state", "Circuit breaker per subgraph: 0 closed, 1 half-open, 2 open", ["subgraph"], (set) => {
-      for (const [subgraph, state] of Object.entries(sources.circuits)) set({ subgraph }, CIRCUIT_STATES[state()]);
-    });
+  const watch = (sources: {
+    circuits: Record<string, () => keyof typeof CIRCUIT_STATES>;
+    cache: ResponseCacheStats | null;
+    fetches: FetchStats;
+  }) => {
+    gaugeOf(
+      metrics,
+      "cakupan_subgraph_circuit_state",
+      "Circuit breaker per subgraph: 0 closed, 1 half-open, 2 open",
+      ["subgraph"],
+      (set) => {
+        for (const [subgraph, state] of Object.entries(sources.circuits))
+          set({ subgraph }, CIRCUIT_STATES[state()]);
+      },
+    );
     const cache = sources.cache;
     new Counter({
       name: "cakupan_response_cache_total",
@@ -98,6 +116,8 @@ export function observeGateway(log: Logger) {
     });
   };
 
-  const plugin = graphqlMetricsPlugin<GatewayContext>(metrics, (context, fields) => context.annotate?.(fields));
+  const plugin = graphqlMetricsPlugin<GatewayContext>(metrics, (context, fields) =>
+    context.annotate?.(fields),
+  );
   return { metrics, events, plugin, watch };
 }

@@ -36,7 +36,10 @@ export function readManifests(paths: string[]): PersistedOperation[] {
   const operations: PersistedOperation[] = [];
   for (const path of paths) {
     if (!existsSync(path)) continue;
-    const manifest = JSON.parse(readFileSync(path, "utf8")) as { format?: string; operations?: PersistedOperation[] };
+    const manifest = JSON.parse(readFileSync(path, "utf8")) as {
+      format?: string;
+      operations?: PersistedOperation[];
+    };
     if (manifest.format !== "apollo-persisted-query-manifest" || !Array.isArray(manifest.operations)) {
       throw new Error(`${path} is not a persisted query manifest (format apollo-persisted-query-manifest).`);
     }
@@ -47,7 +50,10 @@ export function readManifests(paths: string[]): PersistedOperation[] {
 
 /** A root field as a shape: no alias, every variable named alike, so a batch's parts compare to templates. */
 function fieldShape(field: FieldNode): string {
-  const anonymous = visit({ ...field, alias: undefined }, { Variable: (node) => ({ ...node, name: { ...node.name, value: "_" } }) });
+  const anonymous = visit(
+    { ...field, alias: undefined },
+    { Variable: (node) => ({ ...node, name: { ...node.name, value: "_" } }) },
+  );
   return print(anonymous);
 }
 
@@ -59,11 +65,18 @@ function normalised(text: string): string | null {
   }
 }
 
-type Params = { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown; documentId?: unknown };
+type Params = {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+  extensions?: unknown;
+  documentId?: unknown;
+};
 
 /** GET carries JSON in query-string parameters; POST in the body. */
 function paramsOf(request: Request): Params | undefined {
-  if (request.method !== "GET") return request.body && typeof request.body === "object" ? (request.body as Params) : undefined;
+  if (request.method !== "GET")
+    return request.body && typeof request.body === "object" ? (request.body as Params) : undefined;
   const search = request.query as Record<string, unknown>;
   const json = (value: unknown) => {
     if (typeof value !== "string") return value;
@@ -78,7 +91,8 @@ function paramsOf(request: Request): Params | undefined {
 
 function requestedId(params: Params): string | undefined {
   if (typeof params.documentId === "string") return params.documentId.replace(/^sha256:/, "").toLowerCase();
-  const hash = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+  const hash = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)
+    ?.persistedQuery?.sha256Hash;
   return typeof hash === "string" ? hash.toLowerCase() : undefined;
 }
 
@@ -90,7 +104,10 @@ export function persistedOperations(operations: PersistedOperation[], mode: Trus
   const registeredFields = new Set<string>();
   for (const operation of operations) {
     const definitions = parse(operation.body).definitions;
-    const only = definitions.length === 1 && definitions[0].kind === Kind.OPERATION_DEFINITION ? definitions[0] : undefined;
+    const only =
+      definitions.length === 1 && definitions[0].kind === Kind.OPERATION_DEFINITION
+        ? definitions[0]
+        : undefined;
     const roots = only?.operation === "query" ? only.selectionSet.selections : [];
     if (roots.length === 1 && roots[0].kind === Kind.FIELD) registeredFields.add(fieldShape(roots[0]));
   }
@@ -104,7 +121,9 @@ export function persistedOperations(operations: PersistedOperation[], mode: Trus
     if (definitions.length !== 1 || definitions[0].kind !== Kind.OPERATION_DEFINITION) return false;
     const operation = definitions[0];
     if (operation.operation !== "query" || operation.directives?.length) return false;
-    return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && registeredFields.has(fieldShape(s)));
+    return operation.selectionSet.selections.every(
+      (s) => s.kind === Kind.FIELD && registeredFields.has(fieldShape(s)),
+    );
   };
 
   const middleware: RequestHandler = (request, response, next) => {
@@ -112,7 +131,8 @@ export function persistedOperations(operations: PersistedOperation[], mode: Trus
     if (!params) return next();
     const anonymous = !request.headers.authorization;
     // A GET answer may be kept, and is asked again each time: the ETag makes an unchanged answer a 304.
-    if (request.method === "GET") response.set("cache-control", anonymous ? "public, no-cache" : "private, no-cache");
+    if (request.method === "GET")
+      response.set("cache-control", anonymous ? "public, no-cache" : "private, no-cache");
     const strict = mode === "only" || (mode === "only-anonymous" && anonymous);
     const id = requestedId(params);
     const listed = "Registered operations are listed at /graphql/persisted-operations.json.";
@@ -121,7 +141,9 @@ export function persistedOperations(operations: PersistedOperation[], mode: Trus
       const operation = byId.get(id);
       if (!operation) {
         if (!strict && params.documentId === undefined) return next(); // Apollo's automatic persisted queries
-        response.status(404).json(refusal("PERSISTED_QUERY_NOT_FOUND", `No operation is registered with id ${id}. ${listed}`));
+        response
+          .status(404)
+          .json(refusal("PERSISTED_QUERY_NOT_FOUND", `No operation is registered with id ${id}. ${listed}`));
         return;
       }
       const resolved = {
@@ -143,13 +165,15 @@ export function persistedOperations(operations: PersistedOperation[], mode: Trus
 
     if (strict && typeof params.query === "string" && !isTrusted(params.query)) {
       const who = mode === "only" ? "any caller" : "callers without a token";
-      response.status(403).json(
-        refusal(
-          "OPERATION_NOT_REGISTERED",
-          `This gateway runs only registered operations for ${who} (TRUSTED_DOCUMENTS=${mode}): send one by its id ` +
-            `(documentId=sha256:<id>)${mode === "only-anonymous" ? ", or sign in with a bearer token" : ""}. ${listed}`,
-        ),
-      );
+      response
+        .status(403)
+        .json(
+          refusal(
+            "OPERATION_NOT_REGISTERED",
+            `This gateway runs only registered operations for ${who} (TRUSTED_DOCUMENTS=${mode}): send one by its id ` +
+              `(documentId=sha256:<id>)${mode === "only-anonymous" ? ", or sign in with a bearer token" : ""}. ${listed}`,
+          ),
+        );
       return;
     }
     if (request.method === "GET" && typeof params.query === "string") request.body = params;

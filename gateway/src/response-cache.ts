@@ -24,7 +24,10 @@ export interface ResponseCacheStats {
   bypassed: number;
 }
 
-export function responseCache(subgraphUrls: Record<string, string>, options: { maxEntries?: number; maxBytes?: number } = {}) {
+export function responseCache(
+  subgraphUrls: Record<string, string>,
+  options: { maxEntries?: number; maxBytes?: number } = {},
+) {
   const maxEntries = options.maxEntries ?? 2000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const entries = new Map<string, string>();
@@ -39,16 +42,25 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
   const readVersion = (url: string) =>
     new Promise<string>((resolve, reject) => {
       const tls = url.startsWith("https:");
-      const request = (tls ? tlsGet : get)(url, { agent: tls ? tlsAgent : agent, timeout: 2000 }, (response) => {
-        let text = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk) => (text += chunk));
-        response.on("end", () => (response.statusCode === 200 ? resolve(String(JSON.parse(text).version)) : reject(new Error(`HTTP ${response.statusCode}`))));
-      });
+      const request = (tls ? tlsGet : get)(
+        url,
+        { agent: tls ? tlsAgent : agent, timeout: 2000 },
+        (response) => {
+          let text = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk) => (text += chunk));
+          response.on("end", () =>
+            response.statusCode === 200
+              ? resolve(String(JSON.parse(text).version))
+              : reject(new Error(`HTTP ${response.statusCode}`)),
+          );
+        },
+      );
       request.on("timeout", () => request.destroy(new Error("timeout")));
       request.on("error", reject);
     });
-  const readVersions = (): Promise<string[] | null> => Promise.all(versionUrls.map(readVersion)).catch(() => null);
+  const readVersions = (): Promise<string[] | null> =>
+    Promise.all(versionUrls.map(readVersion)).catch(() => null);
 
   /**
    * The versions as of a moment after the caller arrived. Callers arriving while a read is under way (it
@@ -84,8 +96,13 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
   };
 
   const middleware: RequestHandler = async (request, response, next) => {
-    const body = request.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
-    if (request.headers.authorization || typeof body?.query !== "string" || operationKind(body.query, body.operationName as string | undefined) !== "query") {
+    const body = request.body as
+      { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+    if (
+      request.headers.authorization ||
+      typeof body?.query !== "string" ||
+      operationKind(body.query, body.operationName as string | undefined) !== "query"
+    ) {
       stats.bypassed += 1;
       return next();
     }
@@ -94,7 +111,9 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
       stats.bypassed += 1;
       return next();
     }
-    const key = `${createHash("sha256").update(JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null])).digest("hex")}|${current.join(",")}`;
+    const key = `${createHash("sha256")
+      .update(JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null]))
+      .digest("hex")}|${current.join(",")}`;
     const kept = entries.get(key);
     if (kept !== undefined) {
       stats.hits += 1;
@@ -108,7 +127,11 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { m
       const answer = await pending;
       if (answer) {
         stats.joined += 1;
-        response.status(answer.status).type(responseMediaType(request)).set("x-cache", "joined").send(answer.body);
+        response
+          .status(answer.status)
+          .type(responseMediaType(request))
+          .set("x-cache", "joined")
+          .send(answer.body);
         return;
       }
     }

@@ -12,7 +12,12 @@ import { addinRoutes, DEFAULT_ADDIN_DIR } from "./addin";
 import { exportRoutes } from "./export";
 import { corsPolicy } from "./cors";
 import { DEFAULT_DASHBOARD_DIR, dashboardRoutes } from "./dashboard";
-import { MANIFEST_FILE, persistedOperations, readManifests, type TrustedDocumentsMode } from "./persisted-operations";
+import {
+  MANIFEST_FILE,
+  persistedOperations,
+  readManifests,
+  type TrustedDocumentsMode,
+} from "./persisted-operations";
 import { type AuthConfig, createAuthenticator } from "./auth";
 import { clientErrorHandler, formatErrorForClients, notFound } from "./client-errors";
 import { boundVariables, withEdgeScalars } from "./edge-validation";
@@ -20,7 +25,14 @@ import { createGateway, type FetchStats, type GatewayContext, type GatewayOption
 import { graphqlOverHttpPlugin } from "./graphql-over-http";
 import { introspectionOffPlugin, introspectionOffRule } from "./introspection";
 import { ideRoutes, type LandingPage, landingPageFromEnv, landingPagePlugin } from "./landing-page";
-import { armor, DEFAULT_LIMITS, parseOptions, type QueryLimits, refuseBatches, requestTimeout } from "./limits";
+import {
+  armor,
+  DEFAULT_LIMITS,
+  parseOptions,
+  type QueryLimits,
+  refuseBatches,
+  requestTimeout,
+} from "./limits";
 import { liveCoverageRoutes } from "./live";
 import { observeGateway } from "./metrics";
 import { publicSchema } from "./public-schema";
@@ -72,7 +84,10 @@ async function subgraphReadiness(urls: Record<string, string>) {
       const readyUrl = serviceUrl(url, SERVICE_ROUTES.ready);
       try {
         const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
-        return [name, response.ok ? "ready" : `not ready (HTTP ${response.status} from ${readyUrl})`] as const;
+        return [
+          name,
+          response.ok ? "ready" : `not ready (HTTP ${response.status} from ${readyUrl})`,
+        ] as const;
       } catch (error) {
         return [name, `unreachable at ${readyUrl}: ${(error as Error).message}`] as const;
       }
@@ -90,7 +105,12 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const limits = options.limits ?? DEFAULT_LIMITS;
   const log = options.logger ?? createLogger("gateway");
   const observed = observeGateway(log);
-  const { gateway, routes: subgraphUrls, fetches, circuits } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs, events: observed.events });
+  const {
+    gateway,
+    routes: subgraphUrls,
+    fetches,
+    circuits,
+  } = createGateway({ ...options, subgraphTimeoutMs: limits.timeoutMs, events: observed.events });
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
@@ -127,10 +147,15 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   app.use(corsPolicy(options.corsOrigins ?? []));
   const dashboardDir = options.dashboardDir ?? DEFAULT_DASHBOARD_DIR;
   const persisted = persistedOperations(
-    readManifests([options.addinDir ?? DEFAULT_ADDIN_DIR, dashboardDir].map((dir) => join(dir, "dist", MANIFEST_FILE))),
+    readManifests(
+      [options.addinDir ?? DEFAULT_ADDIN_DIR, dashboardDir].map((dir) => join(dir, "dist", MANIFEST_FILE)),
+    ),
     options.trustedDocuments ?? "allow",
   );
-  app.get("/graphql/persisted-operations.json", (_request, response) => void response.json(persisted.manifest));
+  app.get(
+    "/graphql/persisted-operations.json",
+    (_request, response) => void response.json(persisted.manifest),
+  );
 
   app.get(SERVICE_ROUTES.health, (_request, response) => {
     response.json({ status: "ok", service: "gateway" });

@@ -26,13 +26,32 @@ export type Send = (
  * than the subgraph's own answer on small fetches.
  */
 export function undiciSend(timeoutMs: number): Send {
-  const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 30_000, connections: 64, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  const agent = new Agent({
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 30_000,
+    connections: 64,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
   return async (url, headers, body, _kind, signal) => {
     const { origin, pathname, search } = new URL(url);
-    const response = await agent.request({ origin, path: pathname + search, method: "POST", headers, body, signal: signal ?? AbortSignal.timeout(timeoutMs) });
+    const response = await agent.request({
+      origin,
+      path: pathname + search,
+      method: "POST",
+      headers,
+      body,
+      signal: signal ?? AbortSignal.timeout(timeoutMs),
+    });
     const flat: Record<string, string> = {};
-    for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
-    return { status: response.statusCode, statusText: STATUS_CODES[response.statusCode] ?? "", headers: flat, text: await response.body.text() };
+    for (const [name, value] of Object.entries(response.headers))
+      if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
+    return {
+      status: response.statusCode,
+      statusText: STATUS_CODES[response.statusCode] ?? "",
+      headers: flat,
+      text: await response.body.text(),
+    };
   };
 }
 

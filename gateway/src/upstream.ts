@@ -41,7 +41,9 @@ export class SubgraphUnavailable extends Error {
     readonly timeoutMs: number,
     cause?: unknown,
   ) {
-    super(`${serviceName} unavailable (${reason})${cause instanceof Error ? `: ${cause.message}` : ""}`, { cause });
+    super(`${serviceName} unavailable (${reason})${cause instanceof Error ? `: ${cause.message}` : ""}`, {
+      cause,
+    });
   }
 
   /** What a client reads: names the service, never its address. */
@@ -77,7 +79,11 @@ const CONNECTION_ERROR_CODES = new Set([
 ]);
 
 export function isConnectionError(error: unknown): boolean {
-  for (let current = error as { code?: string; cause?: unknown } | undefined; current; current = current.cause as never) {
+  for (
+    let current = error as { code?: string; cause?: unknown } | undefined;
+    current;
+    current = current.cause as never
+  ) {
     if (current.code && CONNECTION_ERROR_CODES.has(current.code)) return true;
   }
   return false;
@@ -85,7 +91,12 @@ export function isConnectionError(error: unknown): boolean {
 
 function isTimeout(error: unknown): boolean {
   const { name, code } = (error ?? {}) as { name?: string; code?: string };
-  return error instanceof TaskCancelledError || name === "TimeoutError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT";
+  return (
+    error instanceof TaskCancelledError ||
+    name === "TimeoutError" ||
+    code === "UND_ERR_HEADERS_TIMEOUT" ||
+    code === "UND_ERR_BODY_TIMEOUT"
+  );
 }
 
 /** Thrown inside the policy for a 502/503/504, so that it counts against the circuit. */
@@ -113,8 +124,13 @@ const STATE_NAMES: Record<CircuitState, "closed" | "open" | "half-open"> = {
   [CircuitState.Isolated]: "open",
 };
 
-export function upstream(serviceName: string, options: UpstreamOptions, events: UpstreamEvents = {}): Upstream {
-  const isOutage = (error: unknown) => isConnectionError(error) || isTimeout(error) || error instanceof UpstreamHttpError;
+export function upstream(
+  serviceName: string,
+  options: UpstreamOptions,
+  events: UpstreamEvents = {},
+): Upstream {
+  const isOutage = (error: unknown) =>
+    isConnectionError(error) || isTimeout(error) || error instanceof UpstreamHttpError;
   const breaker = circuitBreaker(handleWhen(isOutage), {
     halfOpenAfter: options.halfOpenAfterMs ?? DEFAULT_HALF_OPEN_AFTER_MS,
     breaker: new ConsecutiveBreaker(options.breakerFailures ?? DEFAULT_BREAKER_FAILURES),
@@ -123,15 +139,23 @@ export function upstream(serviceName: string, options: UpstreamOptions, events: 
   const limit = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
   // A kept-alive connection the subgraph closed a moment ago, or a restart in progress: one more try,
   // soon, then give up. A circuit already open is not retried: failing fast is its point.
-  const retryOnce = retry(handleWhen(isConnectionError), { maxAttempts: 1, backoff: new ConstantBackoff(100) });
-  retryOnce.onRetry((reason) => events.onRetry?.(serviceName, "error" in reason ? reason.error : reason.value));
+  const retryOnce = retry(handleWhen(isConnectionError), {
+    maxAttempts: 1,
+    backoff: new ConstantBackoff(100),
+  });
+  retryOnce.onRetry((reason) =>
+    events.onRetry?.(serviceName, "error" in reason ? reason.error : reason.value),
+  );
 
   const classify = (error: unknown): never => {
     if (error instanceof SubgraphUnavailable) throw error;
-    if (error instanceof BrokenCircuitError) throw new SubgraphUnavailable(serviceName, "CIRCUIT_OPEN", options.timeoutMs, error);
+    if (error instanceof BrokenCircuitError)
+      throw new SubgraphUnavailable(serviceName, "CIRCUIT_OPEN", options.timeoutMs, error);
     if (isTimeout(error)) throw new SubgraphUnavailable(serviceName, "TIMEOUT", options.timeoutMs, error);
-    if (isConnectionError(error)) throw new SubgraphUnavailable(serviceName, "UNREACHABLE", options.timeoutMs, error);
-    if (error instanceof UpstreamHttpError) throw new SubgraphUnavailable(serviceName, "HTTP_ERROR", options.timeoutMs, error);
+    if (isConnectionError(error))
+      throw new SubgraphUnavailable(serviceName, "UNREACHABLE", options.timeoutMs, error);
+    if (error instanceof UpstreamHttpError)
+      throw new SubgraphUnavailable(serviceName, "HTTP_ERROR", options.timeoutMs, error);
     throw error;
   };
 

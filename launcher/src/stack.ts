@@ -46,7 +46,10 @@ async function shutdown(code: number): Promise<never> {
 function superviseEmbeddedDatabase(current: EmbeddedDatabase): void {
   current.onExit(async (how) => {
     if (shuttingDown) return;
-    log.error({ part: "postgres", cause: how }, `embedded PostgreSQL ${how} unexpectedly; restarting it (services wait for it)`);
+    log.error(
+      { part: "postgres", cause: how },
+      `embedded PostgreSQL ${how} unexpectedly; restarting it (services wait for it)`,
+    );
     for (let attempt = 1; !shuttingDown; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 250 * 2 ** (attempt - 1))));
       try {
@@ -55,10 +58,16 @@ function superviseEmbeddedDatabase(current: EmbeddedDatabase): void {
         return superviseEmbeddedDatabase(database);
       } catch (error) {
         if (attempt >= 5) {
-          log.fatal({ part: "postgres", err: error }, `embedded PostgreSQL does not start again after ${attempt} tries; stopping the stack`);
+          log.fatal(
+            { part: "postgres", err: error },
+            `embedded PostgreSQL does not start again after ${attempt} tries; stopping the stack`,
+          );
           return void shutdown(1);
         }
-        log.error({ part: "postgres", err: error }, `embedded PostgreSQL did not start again (try ${attempt}); retrying`);
+        log.error(
+          { part: "postgres", err: error },
+          `embedded PostgreSQL did not start again (try ${attempt}); retrying`,
+        );
       }
     }
   });
@@ -79,13 +88,18 @@ async function waitForServer(url: string): Promise<void> {
  * (git-ignored, readable by its owner only) so tokens minted with `npm run token` keep working across restarts.
  */
 function localSecrets(): LocalSecrets {
-  const fromEnv = { authJwtSecret: process.env.AUTH_JWT_SECRET, internalTokenSecret: process.env.INTERNAL_TOKEN_SECRET };
+  const fromEnv = {
+    authJwtSecret: process.env.AUTH_JWT_SECRET,
+    internalTokenSecret: process.env.INTERNAL_TOKEN_SECRET,
+  };
   const file = envString("CAKUPAN_SECRETS_FILE", LOCAL_SECRETS_FILE);
   const stored = readLocalSecrets(file);
   const secrets = {
     authJwtSecret: fromEnv.authJwtSecret || stored?.authJwtSecret || randomBytes(32).toString("hex"),
-    internalTokenSecret: fromEnv.internalTokenSecret || stored?.internalTokenSecret || randomBytes(32).toString("hex"),
-    nikEncryptionKey: process.env.NIK_ENCRYPTION_KEY || stored?.nikEncryptionKey || randomBytes(32).toString("hex"),
+    internalTokenSecret:
+      fromEnv.internalTokenSecret || stored?.internalTokenSecret || randomBytes(32).toString("hex"),
+    nikEncryptionKey:
+      process.env.NIK_ENCRYPTION_KEY || stored?.nikEncryptionKey || randomBytes(32).toString("hex"),
     nikHashKey: process.env.NIK_HASH_KEY || stored?.nikHashKey || randomBytes(32).toString("hex"),
   };
   if (!stored?.nikHashKey && !(fromEnv.authJwtSecret && fromEnv.internalTokenSecret)) {
@@ -122,7 +136,9 @@ async function main(): Promise<void> {
     database = await startEmbeddedDatabase({ dataDir });
     serverUrl = database.url;
     superviseEmbeddedDatabase(database);
-    log.info(`embedded PostgreSQL ${database.created ? "created" : "reused"} in ${dataDir}, port ${database.port} (${elapsed()})`);
+    log.info(
+      `embedded PostgreSQL ${database.created ? "created" : "reused"} in ${dataDir}, port ${database.port} (${elapsed()})`,
+    );
   } else {
     log.info(`using the PostgreSQL server in DATABASE_URL (${new URL(serverUrl).host})`);
     await waitForServer(serverUrl);
@@ -149,7 +165,12 @@ async function main(): Promise<void> {
           NIK_HASH_KEY: secrets.nikHashKey!,
         },
       };
-      return { spec, url: `http://127.0.0.1:${port}${SERVICE_ROUTES.graphql}`, name: definition.name, databaseUrl: withDatabase(server, databaseName) };
+      return {
+        spec,
+        url: `http://127.0.0.1:${port}${SERVICE_ROUTES.graphql}`,
+        name: definition.name,
+        databaseUrl: withDatabase(server, databaseName),
+      };
     }),
   );
   // What the registry CLI (npm run import / generate) needs to reach this stack's participants database.
@@ -157,7 +178,15 @@ async function main(): Promise<void> {
   const stackFile = join(dirname(envString("CAKUPAN_SECRETS_FILE", LOCAL_SECRETS_FILE)), "stack.json");
   writeFileSync(
     stackFile,
-    JSON.stringify({ databases: Object.fromEntries(subgraphs.map((s) => [s.name, s.databaseUrl])), nikEncryptionKey: secrets.nikEncryptionKey, nikHashKey: secrets.nikHashKey }, null, 2),
+    JSON.stringify(
+      {
+        databases: Object.fromEntries(subgraphs.map((s) => [s.name, s.databaseUrl])),
+        nikEncryptionKey: secrets.nikEncryptionKey,
+        nikHashKey: secrets.nikHashKey,
+      },
+      null,
+      2,
+    ),
     { mode: 0o600 },
   );
   await Promise.all(subgraphs.map(({ spec }) => supervisor.start(spec)));
@@ -170,7 +199,12 @@ async function main(): Promise<void> {
   for (const [index, { definition }] of SUBGRAPHS.entries()) {
     gatewayEnv[`SUBGRAPH_${definition.name.toUpperCase()}_URL`] = subgraphs[index].url;
   }
-  await supervisor.start({ name: "gateway", script: join(ROOT, "gateway/dist/main.js"), env: gatewayEnv, readyUrl: `http://127.0.0.1:${gatewayPort}${SERVICE_ROUTES.ready}` });
+  await supervisor.start({
+    name: "gateway",
+    script: join(ROOT, "gateway/dist/main.js"),
+    env: gatewayEnv,
+    readyUrl: `http://127.0.0.1:${gatewayPort}${SERVICE_ROUTES.ready}`,
+  });
 
   const gatewayUrl = `http://localhost:${gatewayPort}${SERVICE_ROUTES.graphql}`;
   const base = `http://localhost:${gatewayPort}`;

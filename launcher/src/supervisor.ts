@@ -52,7 +52,8 @@ export class Supervisor {
   private readonly parts = new Map<string, Part>();
   private stopping = false;
   private gaveUp: string | undefined;
-  private readonly options: Required<Omit<SupervisorOptions, "databaseAnswers">> & Pick<SupervisorOptions, "databaseAnswers">;
+  private readonly options: Required<Omit<SupervisorOptions, "databaseAnswers">> &
+    Pick<SupervisorOptions, "databaseAnswers">;
 
   constructor(options: SupervisorOptions) {
     this.options = {
@@ -74,7 +75,10 @@ export class Supervisor {
     const deadline = Date.now() + this.options.readyTimeoutMs;
     for (;;) {
       if (this.gaveUp) throw new Error(this.gaveUp);
-      if (Date.now() > deadline) throw new Error(`${spec.name} was not ready after ${this.options.readyTimeoutMs / 1000} s (${spec.readyUrl})`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `${spec.name} was not ready after ${this.options.readyTimeoutMs / 1000} s (${spec.readyUrl})`,
+        );
       if (part.process && (await answers(spec.readyUrl))) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -119,7 +123,10 @@ export class Supervisor {
       keep(line);
       process.stderr.write(`${line}\n`);
     });
-    this.options.log.info({ part: spec.name, childPid: child.pid }, `${spec.name} started (pid ${child.pid})`);
+    this.options.log.info(
+      { part: spec.name, childPid: child.pid },
+      `${spec.name} started (pid ${child.pid})`,
+    );
     child.on("exit", (code, signal) => {
       if (part.process !== child) return;
       part.process = undefined;
@@ -127,7 +134,11 @@ export class Supervisor {
     });
   }
 
-  private async exitedUnexpectedly(part: Part, code: number | null, signal: NodeJS.Signals | null): Promise<void> {
+  private async exitedUnexpectedly(
+    part: Part,
+    code: number | null,
+    signal: NodeJS.Signals | null,
+  ): Promise<void> {
     const { spec } = part;
     const upFor = Date.now() - part.startedAt;
     const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
@@ -135,7 +146,10 @@ export class Supervisor {
     const cause = lastError ? `${how}; last error: ${lastError}` : how;
 
     if (spec.needsDatabase && this.options.databaseAnswers && !(await this.options.databaseAnswers())) {
-      this.options.log.warn({ part: spec.name, cause }, `${spec.name} ${how} while PostgreSQL does not answer: waiting for PostgreSQL`);
+      this.options.log.warn(
+        { part: spec.name, cause },
+        `${spec.name} ${how} while PostgreSQL does not answer: waiting for PostgreSQL`,
+      );
       await this.waitForDatabase();
       if (this.stopping) return;
       part.quickExits = 0;
@@ -151,7 +165,10 @@ export class Supervisor {
       this.options.onGiveUp(reason);
       return;
     }
-    const delay = Math.min(this.options.maxBackoffMs, this.options.firstBackoffMs * 2 ** (part.quickExits - 1));
+    const delay = Math.min(
+      this.options.maxBackoffMs,
+      this.options.firstBackoffMs * 2 ** (part.quickExits - 1),
+    );
     this.options.log.error(
       { part: spec.name, cause, upForMs: upFor, restartInMs: delay, attempt: part.quickExits },
       `${spec.name} ${how} unexpectedly after ${(upFor / 1000).toFixed(1)} s; restarting it in ${delay} ms${lastError ? ` (last error: ${lastError})` : ""}`,
@@ -163,14 +180,16 @@ export class Supervisor {
     if (this.stopping) return;
     this.spawn(part);
     this.waitUntilReady(part).then(
-      () => this.options.log.info({ part: part.spec.name }, `${part.spec.name} is back (ready after restart)`),
+      () =>
+        this.options.log.info({ part: part.spec.name }, `${part.spec.name} is back (ready after restart)`),
       // An exit before ready is handled by the exit handler; here only a part that hangs is reported.
       (error: Error) => this.options.log.error({ part: part.spec.name, err: error }, error.message),
     );
   }
 
   private async waitForDatabase(): Promise<void> {
-    while (!this.stopping && !(await this.options.databaseAnswers!())) await new Promise((resolve) => setTimeout(resolve, 1000));
+    while (!this.stopping && !(await this.options.databaseAnswers!()))
+      await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 
   private async waitUntilReady(part: Part): Promise<void> {
@@ -179,12 +198,16 @@ export class Supervisor {
     while (Date.now() < deadline) {
       if (this.stopping) return;
       if (part.process !== child || !child || child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`${part.spec.name} exited before it was ready${lastErrorOf(part.lastLines) ? `: ${lastErrorOf(part.lastLines)}` : ""}`);
+        throw new Error(
+          `${part.spec.name} exited before it was ready${lastErrorOf(part.lastLines) ? `: ${lastErrorOf(part.lastLines)}` : ""}`,
+        );
       }
       if (await answers(part.spec.readyUrl)) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`${part.spec.name} was not ready after ${this.options.readyTimeoutMs / 1000} s (${part.spec.readyUrl})`);
+    throw new Error(
+      `${part.spec.name} was not ready after ${this.options.readyTimeoutMs / 1000} s (${part.spec.readyUrl})`,
+    );
   }
 }
 
@@ -217,7 +240,10 @@ export function lastErrorOf(lines: string[]): string | undefined {
     if (line.startsWith("{")) {
       try {
         const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
-        if ((entry.level ?? 0) >= 50) return [entry.msg, entry.err?.message].filter((t, j, all) => t && all.indexOf(t) === j && !(j > 0 && all[0]?.includes(t))).join(": ");
+        if ((entry.level ?? 0) >= 50)
+          return [entry.msg, entry.err?.message]
+            .filter((t, j, all) => t && all.indexOf(t) === j && !(j > 0 && all[0]?.includes(t)))
+            .join(": ");
       } catch {
         // not JSON after all
       }

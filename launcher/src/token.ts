@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatDuration, maxTokenLifetimeFromEnv, parseCommandLine, parseDuration, type Role } from "@cakupan/core";
+import {
+  formatDuration,
+  maxTokenLifetimeFromEnv,
+  parseCommandLine,
+  parseDuration,
+  type Role,
+} from "@cakupan/core";
 import { SignJWT } from "jose";
 
 /** Where `npm start` keeps the secrets it generated for the embedded default (git-ignored). */
@@ -19,8 +25,17 @@ export function readLocalSecrets(file = LOCAL_SECRETS_FILE): LocalSecrets | null
 }
 
 /** A bearer token for the local gateway (HS256 with AUTH_JWT_SECRET): what an OIDC provider issues in production. */
-export function mintToken(options: { secret: string; role: Exclude<Role, "anonymous">; regencies?: string[]; subject?: string; ttl?: string }): Promise<string> {
-  return new SignJWT({ role: options.role, ...(options.regencies?.length ? { regencies: options.regencies } : {}) })
+export function mintToken(options: {
+  secret: string;
+  role: Exclude<Role, "anonymous">;
+  regencies?: string[];
+  subject?: string;
+  ttl?: string;
+}): Promise<string> {
+  return new SignJWT({
+    role: options.role,
+    ...(options.regencies?.length ? { regencies: options.regencies } : {}),
+  })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(options.subject ?? `local-${options.role}-${randomUUID().slice(0, 8)}`)
     .setIssuedAt()
@@ -41,7 +56,12 @@ the secret npm start generated in .data/secrets.json. Use it as: Authorization: 
 
 async function main(argv: string[]): Promise<void> {
   const { values: args } = parseCommandLine(argv, {
-    options: { role: { type: "string" }, regency: { type: "string", multiple: true }, subject: { type: "string" }, ttl: { type: "string" } },
+    options: {
+      role: { type: "string" },
+      regency: { type: "string", multiple: true },
+      subject: { type: "string" },
+      ttl: { type: "string" },
+    },
     usage: USAGE,
     help: "npm run token -- --help",
   });
@@ -57,15 +77,23 @@ async function main(argv: string[]): Promise<void> {
   const maxLifetime = maxTokenLifetimeFromEnv();
   const ttl = args.ttl === undefined ? maxLifetime : parseDuration(args.ttl);
   if (ttl === null || ttl < 1 || ttl > maxLifetime) {
-    console.error(`--ttl ${args.ttl} is not a lifetime the gateway accepts: give one up to ${formatDuration(maxLifetime)}, like 8h or 30m.`);
+    console.error(
+      `--ttl ${args.ttl} is not a lifetime the gateway accepts: give one up to ${formatDuration(maxLifetime)}, like 8h or 30m.`,
+    );
     process.exit(2);
   }
-  const secret = process.env.AUTH_JWT_SECRET || readLocalSecrets(process.env.CAKUPAN_SECRETS_FILE || LOCAL_SECRETS_FILE)?.authJwtSecret;
+  const secret =
+    process.env.AUTH_JWT_SECRET ||
+    readLocalSecrets(process.env.CAKUPAN_SECRETS_FILE || LOCAL_SECRETS_FILE)?.authJwtSecret;
   if (!secret) {
-    console.error("No AUTH_JWT_SECRET, and no .data/secrets.json: run npm start once (it creates one), or set AUTH_JWT_SECRET.");
+    console.error(
+      "No AUTH_JWT_SECRET, and no .data/secrets.json: run npm start once (it creates one), or set AUTH_JWT_SECRET.",
+    );
     process.exit(2);
   }
-  console.log(await mintToken({ secret, role, regencies: args.regency, subject: args.subject, ttl: `${ttl}s` }));
+  console.log(
+    await mintToken({ secret, role, regencies: args.regency, subject: args.subject, ttl: `${ttl}s` }),
+  );
 }
 
 if (require.main === module) void main(process.argv.slice(2));

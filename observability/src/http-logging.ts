@@ -18,7 +18,8 @@ export function annotateRequest(response: ServerResponse, fields: Record<string,
  * the request's own logger, so every line about it carries the id.
  */
 /** Express rewrites `url` inside a mounted route; the path as asked is in `originalUrl`. */
-const pathOf = (request: IncomingMessage) => (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? "";
+const pathOf = (request: IncomingMessage) =>
+  (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? "";
 
 export function httpLogging(logger: Logger, options: { ignore?: (url: string) => boolean } = {}) {
   return pinoHttp({
@@ -32,18 +33,26 @@ export function httpLogging(logger: Logger, options: { ignore?: (url: string) =>
     customAttributeKeys: { reqId: "requestId", responseTime: "durationMs" },
     // Every line logged through request.log carries the request id, not only the closing one.
     quietReqLogger: true,
-    autoLogging: options.ignore ? { ignore: (request: IncomingMessage) => options.ignore!(pathOf(request)) } : true,
+    autoLogging: options.ignore
+      ? { ignore: (request: IncomingMessage) => options.ignore!(pathOf(request)) }
+      : true,
     customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
       error || response.statusCode >= 500 ? "error" : response.statusCode >= 400 ? "warn" : "info",
-    customSuccessMessage: (request: IncomingMessage, response: ServerResponse) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
-    customErrorMessage: (request: IncomingMessage, response: ServerResponse) => `${request.method} ${pathOf(request)} ${response.statusCode}`,
+    customSuccessMessage: (request: IncomingMessage, response: ServerResponse) =>
+      `${request.method} ${pathOf(request)} ${response.statusCode}`,
+    customErrorMessage: (request: IncomingMessage, response: ServerResponse) =>
+      `${request.method} ${pathOf(request)} ${response.statusCode}`,
     customProps: (request: IncomingMessage, response: ServerResponse) => {
-      const fields: Record<string, unknown> = { ...(response as ServerResponse & { logFields?: object }).logFields };
+      const fields: Record<string, unknown> = {
+        ...(response as ServerResponse & { logFields?: object }).logFields,
+      };
       const cache = response.getHeader("x-cache");
       if (cache) fields.cache = cache;
       // Answers that never reach GraphQL execution (a cached one) still name their operation.
-      const operationName = (request as IncomingMessage & { body?: { operationName?: unknown } }).body?.operationName;
-      if (fields.operation === undefined && typeof operationName === "string") fields.operation = operationName;
+      const operationName = (request as IncomingMessage & { body?: { operationName?: unknown } }).body
+        ?.operationName;
+      if (fields.operation === undefined && typeof operationName === "string")
+        fields.operation = operationName;
       return fields;
     },
     serializers: {

@@ -7,7 +7,10 @@ export type { Logger };
  * Structured JSON lines (pino) for log collectors; readable lines when a person watches a terminal.
  * LOG_LEVEL (default info) and LOG_FORMAT (json | pretty; default pretty only when stdout is a terminal).
  */
-export function createLogger(service: string, output: { destination?: DestinationStream; level?: string } = {}): Logger {
+export function createLogger(
+  service: string,
+  output: { destination?: DestinationStream; level?: string } = {},
+): Logger {
   const { destination } = output;
   const options = {
     level: output.level ?? (process.env.LOG_LEVEL || "info"),
@@ -17,7 +20,15 @@ export function createLogger(service: string, output: { destination?: Destinatio
   if (destination) return pino(options, destination);
   const format = process.env.LOG_FORMAT || (process.stdout.isTTY ? "pretty" : "json");
   if (format === "pretty") {
-    return pino(options, pretty({ translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", messageFormat: "{service}: {msg}", sync: true }));
+    return pino(
+      options,
+      pretty({
+        translateTime: "SYS:HH:MM:ss.l",
+        ignore: "pid,hostname",
+        messageFormat: "{service}: {msg}",
+        sync: true,
+      }),
+    );
   }
   return pino(options);
 }

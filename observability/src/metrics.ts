@@ -101,11 +101,16 @@ export function graphqlMetricsPlugin<Context extends BaseContext>(
           const operation = metrics.operationLabel(operationName);
           const answered = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
           const all = answered.length ? answered : (errors ?? []);
-          for (const error of all) metrics.errors.inc({ code: String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR") });
+          for (const error of all)
+            metrics.errors.inc({ code: String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR") });
           const outcome = all.length ? "error" : "ok";
           metrics.requests.inc({ operation, outcome });
           metrics.duration.observe({ operation }, (performance.now() - started) / 1000);
-          annotate(contextValue, { operation: operationName ?? null, outcome, errorCodes: all.length ? [...new Set(all.map((e) => e.extensions?.code))] : undefined });
+          annotate(contextValue, {
+            operation: operationName ?? null,
+            outcome,
+            errorCodes: all.length ? [...new Set(all.map((e) => e.extensions?.code))] : undefined,
+          });
         },
       };
     },

@@ -16,14 +16,20 @@ export interface Telemetry {
 
 const PROBES = /^\/(health|ready|metrics|version)\b/;
 
-export function startTelemetry(serviceName: string, options: { spanProcessors?: tracing.SpanProcessor[] } = {}): Telemetry | undefined {
+export function startTelemetry(
+  serviceName: string,
+  options: { spanProcessors?: tracing.SpanProcessor[] } = {},
+): Telemetry | undefined {
   const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
   if (!endpoint && !options.spanProcessors) return undefined;
   // Loaded only when on: the SDK costs start-up time a service without tracing need not pay.
   const { NodeSDK } = require("@opentelemetry/sdk-node") as typeof import("@opentelemetry/sdk-node");
-  const { HttpInstrumentation } = require("@opentelemetry/instrumentation-http") as typeof import("@opentelemetry/instrumentation-http");
-  const { UndiciInstrumentation } = require("@opentelemetry/instrumentation-undici") as typeof import("@opentelemetry/instrumentation-undici");
-  const { PgInstrumentation } = require("@opentelemetry/instrumentation-pg") as typeof import("@opentelemetry/instrumentation-pg");
+  const { HttpInstrumentation } =
+    require("@opentelemetry/instrumentation-http") as typeof import("@opentelemetry/instrumentation-http");
+  const { UndiciInstrumentation } =
+    require("@opentelemetry/instrumentation-undici") as typeof import("@opentelemetry/instrumentation-undici");
+  const { PgInstrumentation } =
+    require("@opentelemetry/instrumentation-pg") as typeof import("@opentelemetry/instrumentation-pg");
   const sdk = new NodeSDK({
     serviceName: process.env.OTEL_SERVICE_NAME || serviceName,
     spanProcessors: options.spanProcessors,

@@ -28,7 +28,9 @@ export async function composeSupergraph(): Promise<Composition> {
       sdl: printSubgraphSdl(await definition.buildSchema()),
     })),
   );
-  const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
+  const result = composeServices(
+    subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })),
+  );
   if (result.errors) {
     return {
       subgraphs,
@@ -64,7 +66,9 @@ async function main(): Promise<void> {
   if (composition.errors.length) {
     console.error(`Composition failed with ${composition.errors.length} error(s):\n`);
     for (const error of composition.errors) console.error(`  ${error}\n`);
-    console.error("Fix the subgraph schemas above, then run npm run compose again. schema/supergraph.graphql was left as it was.");
+    console.error(
+      "Fix the subgraph schemas above, then run npm run compose again. schema/supergraph.graphql was left as it was.",
+    );
     process.exit(1);
   }
   writeFileSync(SUPERGRAPH_FILE, composition.supergraphSdl!);

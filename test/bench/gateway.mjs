@@ -52,7 +52,10 @@ function processReady(child, text, label) {
 }
 
 function start(label, args, env, readyText) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, NODE_ENV: "production", APOLLO_TELEMETRY_DISABLED: "true", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, NODE_ENV: "production", APOLLO_TELEMETRY_DISABLED: "true", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return { child, ready: processReady(child, readyText, label) };
 }
 
@@ -80,10 +83,19 @@ async function recordingProxies(subgraphUrls) {
       let body = "";
       for await (const chunk of request) body += chunk;
       const started = performance.now();
-      const answer = await fetch(target.replace("/graphql", request.url === "/graphql" ? "/graphql" : request.url), { method: request.method, headers: { "content-type": "application/json" }, body: request.method === "POST" ? body : undefined });
+      const answer = await fetch(
+        target.replace("/graphql", request.url === "/graphql" ? "/graphql" : request.url),
+        {
+          method: request.method,
+          headers: { "content-type": "application/json" },
+          body: request.method === "POST" ? body : undefined,
+        },
+      );
       const text = await answer.text();
       if (request.method === "POST") recorded.push({ url: target, body, started, ended: performance.now() });
-      response.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
+      response.writeHead(answer.status, {
+        "content-type": answer.headers.get("content-type") ?? "application/json",
+      });
       response.end(text);
     });
     const port = await freePort();
@@ -91,7 +103,11 @@ async function recordingProxies(subgraphUrls) {
     servers.push(server);
     proxies[name] = `http://127.0.0.1:${port}/graphql`;
   }
-  return { proxies, recorded, close: () => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))) };
+  return {
+    proxies,
+    recorded,
+    close: () => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))),
+  };
 }
 
 /**
@@ -109,7 +125,8 @@ function waves(recorded) {
 }
 
 /** An operation as the JSON body a client posts: a query string, or a query with its variables. */
-const bodyOf = (operation) => JSON.stringify(typeof operation === "string" ? { query: operation } : operation);
+const bodyOf = (operation) =>
+  JSON.stringify(typeof operation === "string" ? { query: operation } : operation);
 
 async function hammer(url, operation, seconds) {
   let bad = 0;
@@ -118,14 +135,28 @@ async function hammer(url, operation, seconds) {
     url,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{ method: "POST", headers: { "content-type": "application/json" }, body: bodyOf(operation), onResponse: (status, body) => {
-      if (status !== 200 || body.includes('"errors"') || !body.includes('"data"')) {
-        bad += 1;
-        firstBad ??= `HTTP ${status}: ${body.slice(0, 500)}`;
-      }
-    } }],
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: bodyOf(operation),
+        onResponse: (status, body) => {
+          if (status !== 200 || body.includes('"errors"') || !body.includes('"data"')) {
+            bad += 1;
+            firstBad ??= `HTTP ${status}: ${body.slice(0, 500)}`;
+          }
+        },
+      },
+    ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad, answered: result.requests.total, ...(firstBad ? { firstBad } : {}) };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bad,
+    answered: result.requests.total,
+    ...(firstBad ? { firstBad } : {}),
+  };
 }
 
 /** Writes a coverage figure every `everyMs` by plain SQL (as any other writer would) while `work` runs. */
@@ -136,7 +167,9 @@ async function whileWriting(databaseUrl, everyMs, work) {
   let running = true;
   const writer = (async () => {
     while (running) {
-      await client.query(`UPDATE coverage_report SET active_participants = active_participants + 1 WHERE regency_code = '16.06' AND as_of = '2025-07-31'`);
+      await client.query(
+        `UPDATE coverage_report SET active_participants = active_participants + 1 WHERE regency_code = '16.06' AND as_of = '2025-07-31'`,
+      );
       writes += 1;
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
@@ -162,13 +195,21 @@ async function replay(plan, seconds) {
   const until = Date.now() + seconds * 1000;
   const inFlight = new Map();
   const post = async ({ url, body }) => {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     const text = await response.text();
     if (response.status !== 200 || text.includes('"errors"')) bad += 1;
   };
   const send = (request) => {
     const key = `${request.url}\n${request.body}`;
-    if (!inFlight.has(key)) inFlight.set(key, post(request).finally(() => inFlight.delete(key)));
+    if (!inFlight.has(key))
+      inFlight.set(
+        key,
+        post(request).finally(() => inFlight.delete(key)),
+      );
     return inFlight.get(key);
   };
   await Promise.all(
@@ -181,7 +222,13 @@ async function replay(plan, seconds) {
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { rps: Math.round((latencies.length / seconds) * 10) / 10, p50: Math.round(latencies[Math.floor(latencies.length / 2)]), p99: Math.round(latencies[Math.floor(latencies.length * 0.99)]), bad, answered: latencies.length };
+  return {
+    rps: Math.round((latencies.length / seconds) * 10) / 10,
+    p50: Math.round(latencies[Math.floor(latencies.length / 2)]),
+    p99: Math.round(latencies[Math.floor(latencies.length * 0.99)]),
+    bad,
+    answered: latencies.length,
+  };
 }
 
 export async function gatewayBench({ quick = false, log = console.log } = {}) {
@@ -211,22 +258,46 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
       const subgraphUrls = {};
       for (const definition of definitions) {
         const port = await freePort();
-        const service = start(definition.name, [join(ROOT, "subgraphs", definition.name, "dist", "main.js")], { DATABASE_URL: databases[definition.name].url, PORT: String(port), MIGRATE_ON_START: "false" }, "ready at");
+        const service = start(
+          definition.name,
+          [join(ROOT, "subgraphs", definition.name, "dist", "main.js")],
+          { DATABASE_URL: databases[definition.name].url, PORT: String(port), MIGRATE_ON_START: "false" },
+          "ready at",
+        );
         children.push(service.child);
         await service.ready;
         subgraphUrls[definition.name] = `http://127.0.0.1:${port}/graphql`;
       }
-      const gatewayEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url]));
+      const gatewayEnv = Object.fromEntries(
+        Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url]),
+      );
       const targets = {};
       for (const [label, args, env] of [
         ["ours", [join(ROOT, "gateway", "dist", "main.js")], gatewayEnv],
-        ["ours, no response cache", [join(ROOT, "gateway", "dist", "main.js")], { ...gatewayEnv, RESPONSE_CACHE: "false" }],
-        ["Hive + Rust planner", [join(import.meta.dirname, "peers.mjs"), SUPERGRAPH, "", "--rust"], { SUBGRAPH_URLS: JSON.stringify(subgraphUrls) }],
-        ["Hive defaults", [join(import.meta.dirname, "peers.mjs"), SUPERGRAPH, ""], { SUBGRAPH_URLS: JSON.stringify(subgraphUrls) }],
+        [
+          "ours, no response cache",
+          [join(ROOT, "gateway", "dist", "main.js")],
+          { ...gatewayEnv, RESPONSE_CACHE: "false" },
+        ],
+        [
+          "Hive + Rust planner",
+          [join(import.meta.dirname, "peers.mjs"), SUPERGRAPH, "", "--rust"],
+          { SUBGRAPH_URLS: JSON.stringify(subgraphUrls) },
+        ],
+        [
+          "Hive defaults",
+          [join(import.meta.dirname, "peers.mjs"), SUPERGRAPH, ""],
+          { SUBGRAPH_URLS: JSON.stringify(subgraphUrls) },
+        ],
       ]) {
         const port = await freePort();
         if (args[2] === "") args[2] = String(port);
-        const service = start(label, args, { ...env, PORT: String(port) }, label.startsWith("ours") ? "gateway ready" : "ready");
+        const service = start(
+          label,
+          args,
+          { ...env, PORT: String(port) },
+          label.startsWith("ours") ? "gateway ready" : "ready",
+        );
         children.push(service.child);
         await service.ready;
         targets[label] = { url: `http://127.0.0.1:${port}/graphql`, pid: service.child.pid };
@@ -234,15 +305,31 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
 
       const recorder = await recordingProxies(subgraphUrls);
       const recordingPort = await freePort();
-      const recordingGateway = start("recording gateway", [join(ROOT, "gateway", "dist", "main.js")], {
-        ...Object.fromEntries(Object.entries(recorder.proxies).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
-        PORT: String(recordingPort),
-        RESPONSE_CACHE: "false",
-      }, "gateway ready");
+      const recordingGateway = start(
+        "recording gateway",
+        [join(ROOT, "gateway", "dist", "main.js")],
+        {
+          ...Object.fromEntries(
+            Object.entries(recorder.proxies).map(([name, url]) => [
+              `SUBGRAPH_${name.toUpperCase()}_URL`,
+              url,
+            ]),
+          ),
+          PORT: String(recordingPort),
+          RESPONSE_CACHE: "false",
+        },
+        "gateway ready",
+      );
       children.push(recordingGateway.child);
       await recordingGateway.ready;
 
-      const { data } = await (await fetch(targets.ours.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ regencies { code } }" }) })).json();
+      const { data } = await (
+        await fetch(targets.ours.url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: "{ regencies { code } }" }),
+        })
+      ).json();
       // In the add-in's form (excel-addin/src/functions/batcher.ts): regions and the date as variables.
       const codes = data.regencies.slice(0, 200).map((r) => r.code);
       OPERATIONS["Excel batch (200 aliases)"] = {
@@ -255,22 +342,44 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
         recorder.recorded.length = 0;
         const subgraphList = Object.values(subgraphUrls);
         const sqlBefore = await sqlStatements(subgraphList);
-        await fetch(`http://127.0.0.1:${recordingPort}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: bodyOf(query) });
+        await fetch(`http://127.0.0.1:${recordingPort}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: bodyOf(query),
+        });
         const sql = (await sqlStatements(subgraphList)) - sqlBefore;
         const plan = waves(recorder.recorded);
-        const row = { operation, subgraphFetches: recorder.recorded.length, planWaves: plan.length, sqlStatements: sql };
+        const row = {
+          operation,
+          subgraphFetches: recorder.recorded.length,
+          planWaves: plan.length,
+          sqlStatements: sql,
+        };
         for (const label of TARGETS) {
-          row[label] = label === WRITING
-            ? await whileWriting(databases.participants.url, WRITE_EVERY_MS, () => hammer(targets.ours.url, query, seconds))
-            : await hammer(targets[label].url, query, seconds);
+          row[label] =
+            label === WRITING
+              ? await whileWriting(databases.participants.url, WRITE_EVERY_MS, () =>
+                  hammer(targets.ours.url, query, seconds),
+                )
+              : await hammer(targets[label].url, query, seconds);
         }
         row.limit = await replay(plan, seconds);
         results.push(row);
-        log(`${operation}: ${[...TARGETS, "limit"].map((label) => `${label} ${row[label].rps}`).join(", ")} req/s`);
+        log(
+          `${operation}: ${[...TARGETS, "limit"].map((label) => `${label} ${row[label].rps}`).join(", ")} req/s`,
+        );
       }
-      const memory = Object.fromEntries(Object.entries(targets).map(([label, target]) => [label, peakMemoryMiB(target.pid)]));
+      const memory = Object.fromEntries(
+        Object.entries(targets).map(([label, target]) => [label, peakMemoryMiB(target.pid)]),
+      );
       await recorder.close();
-      return { seconds, connections: CONNECTIONS, writeEveryMs: WRITE_EVERY_MS, results, peakMemoryMiB: memory };
+      return {
+        seconds,
+        connections: CONNECTIONS,
+        writeEveryMs: WRITE_EVERY_MS,
+        results,
+        peakMemoryMiB: memory,
+      };
     } finally {
       for (const child of children) child.kill("SIGTERM");
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -11,6 +11,7 @@ for (const [name, url] of Object.entries(overrides)) {
   supergraph = supergraph.replace(new RegExp(`(join__graph\\(name: "${name}", url: ")[^"]+`), `$1${url}`);
 }
 const options = { supergraph, logging: false };
-if (flags.includes("--rust")) options.unifiedGraphHandler = (await import("@graphql-hive/router-runtime")).unifiedGraphHandler;
+if (flags.includes("--rust"))
+  options.unifiedGraphHandler = (await import("@graphql-hive/router-runtime")).unifiedGraphHandler;
 const runtime = createGatewayRuntime(options);
 createServer(runtime).listen(Number(port), "127.0.0.1", () => console.log("ready"));

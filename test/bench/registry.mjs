@@ -29,26 +29,53 @@ export async function registryBench({ quick = false, log = console.log } = {}) {
     const db = await openDataSource(participantsSubgraph, url);
     try {
       await db.runMigrations();
-      const csv = [SYNTHETIC_HEADER.join(","), ...[...syntheticRows("16.06", rowsWanted, 3)].map(csvLine)].join("\n");
+      const csv = [
+        SYNTHETIC_HEADER.join(","),
+        ...[...syntheticRows("16.06", rowsWanted, 3)].map(csvLine),
+      ].join("\n");
 
       const started = performance.now();
       const parsed = await parseParticipantCsv(csv, "16.06");
       if (parsed.problems.count) throw new Error(parsed.problems.listed[0].message);
-      const stored = await db.transaction((manager) => storeParticipants(manager, parsed.rows, "16.06", keys));
+      const stored = await db.transaction((manager) =>
+        storeParticipants(manager, parsed.rows, "16.06", keys),
+      );
       const importSeconds = (performance.now() - started) / 1000;
       log(`import: ${stored.inserted} rows in ${importSeconds.toFixed(2)} s`);
 
       // The limit: the same rows, already prepared, COPYed into a table with the same columns and indexes.
       await db.query("CREATE TABLE participant_copy (LIKE participant INCLUDING ALL)");
-      const lines = parsed.rows.map((r) =>
-        [hashNik(r.nik, keys), `\\\\x${encryptNik(r.nik, keys).toString("hex")}`, maskNik(r.nik), r.fullName, r.sex, r.birthDate, r.villageCode, r.districtCode,
-          r.occupation, r.segment, `{${r.programs.join(",")}}`, r.funding, r.monthlyContribution, r.enrolledOn, r.status, "16.06"].join("\t") + "\n");
+      const lines = parsed.rows.map(
+        (r) =>
+          [
+            hashNik(r.nik, keys),
+            `\\\\x${encryptNik(r.nik, keys).toString("hex")}`,
+            maskNik(r.nik),
+            r.fullName,
+            r.sex,
+            r.birthDate,
+            r.villageCode,
+            r.districtCode,
+            r.occupation,
+            r.segment,
+            `{${r.programs.join(",")}}`,
+            r.funding,
+            r.monthlyContribution,
+            r.enrolledOn,
+            r.status,
+            "16.06",
+          ].join("\t") + "\n",
+      );
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       const copyStarted = performance.now();
       await pipeline(
         Readable.from(lines),
-        client.query(copyFrom("COPY participant_copy (nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code, occupation, segment, programs, funding, monthly_contribution, enrolled_on, status, regency_code) FROM STDIN")),
+        client.query(
+          copyFrom(
+            "COPY participant_copy (nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code, occupation, segment, programs, funding, monthly_contribution, enrolled_on, status, regency_code) FROM STDIN",
+          ),
+        ),
       );
       const copySeconds = (performance.now() - copyStarted) / 1000;
       await client.end();
@@ -69,7 +96,8 @@ export async function registryBench({ quick = false, log = console.log } = {}) {
         const t = performance.now();
         const [stats] = await loader.loadMany(["16.06"]);
         timings.push(performance.now() - t);
-        if (stats.enrolled !== aggregateRows) throw new Error(`expected ${aggregateRows} enrolled, got ${stats.enrolled}`);
+        if (stats.enrolled !== aggregateRows)
+          throw new Error(`expected ${aggregateRows} enrolled, got ${stats.enrolled}`);
       }
       timings.sort((a, b) => a - b);
       return {

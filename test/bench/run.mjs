@@ -9,22 +9,39 @@ import { registryBench } from "./registry.mjs";
 const quick = process.argv.includes("--quick");
 // --only gateway|registry: one part, printed and not written (the results files always hold a whole run).
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
-const results = { date: new Date().toISOString(), quick, machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, gateway: null, registry: null };
+const results = {
+  date: new Date().toISOString(),
+  quick,
+  machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  gateway: null,
+  registry: null,
+};
 
 console.log(`Cakupan benchmarks${quick ? " (quick)" : ""}\n`);
-if (only !== "registry") results.gateway = await gatewayBench({ quick, log: (line) => console.log(`  ${line}`) });
-if (only !== "gateway") results.registry = await registryBench({ quick, log: (line) => console.log(`  ${line}`) });
+if (only !== "registry")
+  results.gateway = await gatewayBench({ quick, log: (line) => console.log(`  ${line}`) });
+if (only !== "gateway")
+  results.registry = await registryBench({ quick, log: (line) => console.log(`  ${line}`) });
 
 const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}x` : "-");
-const cell = (m) => `${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.bad ? `, **${m.bad} bad answers**` : ""}${m.writes ? ` (${m.writes} writes)` : ""}`;
+const cell = (m) =>
+  `${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.bad ? `, **${m.bad} bad answers**` : ""}${m.writes ? ` (${m.writes} writes)` : ""}`;
 
 function gatewaySection(g) {
   const columns = [...TARGETS, "limit"];
-  const throughput = g.results.map((row) => `| ${row.operation} | ${columns.map((label) => cell(row[label])).join(" | ")} |`).join("\n");
+  const throughput = g.results
+    .map((row) => `| ${row.operation} | ${columns.map((label) => cell(row[label])).join(" | ")} |`)
+    .join("\n");
   const ratios = g.results
     .map((row) => {
       const best = row["Hive + Rust planner"];
-      return `| ${row.operation} | ${TARGETS.slice(0, 3).map((label) => ratio(row[label].rps, best.rps)).join(" | ")} | ${TARGETS.slice(0, 3).map((label) => ratio(row[label].p50, row.limit.p50)).join(" | ")} | ${row.subgraphFetches} in ${row.planWaves} wave${row.planWaves === 1 ? "" : "s"} | ${row.sqlStatements} |`;
+      return `| ${row.operation} | ${TARGETS.slice(0, 3)
+        .map((label) => ratio(row[label].rps, best.rps))
+        .join(" | ")} | ${TARGETS.slice(0, 3)
+        .map((label) => ratio(row[label].p50, row.limit.p50))
+        .join(
+          " | ",
+        )} | ${row.subgraphFetches} in ${row.planWaves} wave${row.planWaves === 1 ? "" : "s"} | ${row.sqlStatements} |`;
     })
     .join("\n");
   const [cached, uncached, writing] = TARGETS;
@@ -44,7 +61,9 @@ ${ratios}
 - *limit*: the subgraph requests our plan makes, sent straight to the subgraphs, wave after wave (a wave's requests at
   once), ${g.connections} callers at a time, identical requests in flight sent once (as every gateway here does); no
   gateway work at all.
-- Peak memory (VmHWM): ${Object.entries(g.peakMemoryMiB).map(([label, mib]) => `${label} ${mib} MiB`).join(", ")}.
+- Peak memory (VmHWM): ${Object.entries(g.peakMemoryMiB)
+    .map(([label, mib]) => `${label} ${mib} MiB`)
+    .join(", ")}.
 `;
 }
 
@@ -70,5 +89,8 @@ if (!only) {
   const dir = join(import.meta.dirname, "results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, quick ? "latest-quick.md" : "latest.md"), markdown);
-  writeFileSync(join(dir, quick ? "latest-quick.json" : "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(
+    join(dir, quick ? "latest-quick.json" : "latest.json"),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
 }

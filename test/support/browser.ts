@@ -44,6 +44,10 @@ export async function openTaskPane(browser: Browser, gatewayUrl: string): Promis
   const stub = readFileSync(join(__dirname, "..", "e2e", "excel", "office-host-stub.js"), "utf8");
   await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
   await page.goto(gatewayUrl.replace("/graphql", "/addin/taskpane.html"));
-  await page.waitForFunction(() => (document.getElementById("province") as HTMLSelectElement)?.value === "16", null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => (document.getElementById("province") as HTMLSelectElement)?.value === "16",
+    null,
+    { timeout: 20_000 },
+  );
   return page;
 }

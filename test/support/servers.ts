@@ -1,4 +1,10 @@
-import { openDataSource, QueryCounter, type RunningServer, startSubgraphServer, type SubgraphDefinition } from "@cakupan/kit";
+import {
+  openDataSource,
+  QueryCounter,
+  type RunningServer,
+  startSubgraphServer,
+  type SubgraphDefinition,
+} from "@cakupan/kit";
 import { type GatewayServerOptions, type RunningGateway, startGatewayServer } from "@cakupan/gateway";
 import { awardsSubgraph } from "@cakupan/awards";
 import { participantsSubgraph } from "@cakupan/participants";
@@ -17,7 +23,12 @@ export interface TestSubgraph {
 }
 
 /** A subgraph served in this process on a free port, counting its SQL. */
-export async function startTestSubgraph(definition: SubgraphDefinition, databaseUrl: string, port?: number, logger?: Logger): Promise<TestSubgraph> {
+export async function startTestSubgraph(
+  definition: SubgraphDefinition,
+  databaseUrl: string,
+  port?: number,
+  logger?: Logger,
+): Promise<TestSubgraph> {
   const sql = new QueryCounter();
   const dataSource = await openDataSource(definition, databaseUrl, sql);
   const server = await startSubgraphServer({
@@ -37,7 +48,10 @@ export function startRegencies(port?: number): Promise<TestSubgraph> {
 }
 
 /** The participants subgraph on the run's seeded database, or on `databaseUrl` for a test that writes. */
-export function startParticipants(databaseUrl = inject("participantsDatabaseUrl"), port?: number): Promise<TestSubgraph> {
+export function startParticipants(
+  databaseUrl = inject("participantsDatabaseUrl"),
+  port?: number,
+): Promise<TestSubgraph> {
   return startTestSubgraph(participantsSubgraph, databaseUrl, port);
 }
 
@@ -68,12 +82,29 @@ export interface TestStackOptions {
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const logger = options.logger;
   const subgraphs = {
-    regencies: await startTestSubgraph(regenciesSubgraph, inject("regenciesDatabaseUrl"), undefined, logger?.("regencies")),
-    participants: await startTestSubgraph(participantsSubgraph, options.participantsDatabaseUrl ?? inject("participantsDatabaseUrl"), undefined, logger?.("participants")),
-    awards: await startTestSubgraph(awardsSubgraph, options.awardsDatabaseUrl ?? inject("awardsDatabaseUrl"), undefined, logger?.("awards")),
+    regencies: await startTestSubgraph(
+      regenciesSubgraph,
+      inject("regenciesDatabaseUrl"),
+      undefined,
+      logger?.("regencies"),
+    ),
+    participants: await startTestSubgraph(
+      participantsSubgraph,
+      options.participantsDatabaseUrl ?? inject("participantsDatabaseUrl"),
+      undefined,
+      logger?.("participants"),
+    ),
+    awards: await startTestSubgraph(
+      awardsSubgraph,
+      options.awardsDatabaseUrl ?? inject("awardsDatabaseUrl"),
+      undefined,
+      logger?.("awards"),
+    ),
   };
   const gateway = await startGatewayServer({
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.server.url])),
+    subgraphUrls: Object.fromEntries(
+      Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.server.url]),
+    ),
     auth: { secret: TEST_AUTH_SECRET },
     internalSecret: TEST_INTERNAL_SECRET,
     // Off unless a test is about it: the other tests count the SQL each request really costs.
@@ -92,7 +123,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 }
 
 /** A database of this test file's own for a subgraph, migrated and seeded, for tests that write. */
-export async function ownDatabase(definition: SubgraphDefinition, label: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function ownDatabase(
+  definition: SubgraphDefinition,
+  label: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = runDatabaseName(`${definition.name}_${label}`, inject("runId"));
   const url = await createRunDatabase(inject("serverUrl"), name);
   const db = await openDataSource(definition, url);
@@ -124,7 +158,9 @@ export function useTestStack(
   const databases: { drop(): Promise<void> }[] = [];
   beforeAll(async () => {
     const options = typeof settings === "function" ? await settings() : settings;
-    const participants = options.ownParticipantsDatabase ? await ownParticipantsDatabase(options.ownParticipantsDatabase) : undefined;
+    const participants = options.ownParticipantsDatabase
+      ? await ownParticipantsDatabase(options.ownParticipantsDatabase)
+      : undefined;
     if (participants) databases.push(participants);
     const awards = options.ownAwardsDatabase ? await ownAwardsDatabase(options.ownAwardsDatabase) : undefined;
     if (awards) databases.push(awards);

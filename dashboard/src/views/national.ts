@@ -11,7 +11,9 @@ type ProvinceRow = NationalData["provinces"][number];
 
 /** The targets the reporting regencies are measured against (one, or a range when they differ). */
 function targetsOf(row: ProvinceRow): number[] {
-  return [...new Set((row.coverage?.regencies ?? []).map((r) => r.target).filter((t): t is number => t !== null))].sort();
+  return [
+    ...new Set((row.coverage?.regencies ?? []).map((r) => r.target).filter((t): t is number => t !== null)),
+  ].sort();
 }
 
 export async function nationalView(context: ViewContext): Promise<HTMLElement> {
@@ -31,23 +33,70 @@ export async function nationalView(context: ViewContext): Promise<HTMLElement> {
     t,
     columns: [
       { key: "code", label: t.code, value: (r) => r.code },
-      { key: "name", label: t.province, value: (r) => r.name, render: (r) => h("a", { href: context.link({ place: r.code }) }, r.name) },
-      { key: "reporting", label: t.reporting, numeric: true, value: (r) => r.coverage?.reportingCount ?? null,
-        render: (r) => `${formatNumber(r.coverage?.reportingCount, language)} / ${formatNumber(r.coverage?.regencyCount, language)}` },
-      { key: "completeness", label: t.completeness, numeric: true, value: (r) => r.coverage?.completeness ?? null,
-        render: (r) => formatPercent(r.coverage?.completeness, language) },
-      { key: "active", label: t.active, numeric: true, value: (r) => r.coverage?.activeParticipants ?? null,
-        render: (r) => formatNumber(r.coverage?.activeParticipants, language) },
-      { key: "workforce", label: t.workforce, numeric: true, value: (r) => r.coverage?.workforce ?? null,
-        render: (r) => formatNumber(r.coverage?.workforce, language) },
-      { key: "rate", label: t.rate, numeric: true, value: (r) => r.coverage?.rate ?? null,
-        render: (r) => r.coverage?.rate === null || !r.coverage ? NONE
-          : [formatPercent(r.coverage.rate, language), h("small", {}, ` (${formatNumber(r.coverage.rateRegencyCount, language)})`)] },
-      { key: "target", label: t.target, numeric: true, value: (r) => targetsOf(r)[0] ?? null, render: targetText },
+      {
+        key: "name",
+        label: t.province,
+        value: (r) => r.name,
+        render: (r) => h("a", { href: context.link({ place: r.code }) }, r.name),
+      },
+      {
+        key: "reporting",
+        label: t.reporting,
+        numeric: true,
+        value: (r) => r.coverage?.reportingCount ?? null,
+        render: (r) =>
+          `${formatNumber(r.coverage?.reportingCount, language)} / ${formatNumber(r.coverage?.regencyCount, language)}`,
+      },
+      {
+        key: "completeness",
+        label: t.completeness,
+        numeric: true,
+        value: (r) => r.coverage?.completeness ?? null,
+        render: (r) => formatPercent(r.coverage?.completeness, language),
+      },
+      {
+        key: "active",
+        label: t.active,
+        numeric: true,
+        value: (r) => r.coverage?.activeParticipants ?? null,
+        render: (r) => formatNumber(r.coverage?.activeParticipants, language),
+      },
+      {
+        key: "workforce",
+        label: t.workforce,
+        numeric: true,
+        value: (r) => r.coverage?.workforce ?? null,
+        render: (r) => formatNumber(r.coverage?.workforce, language),
+      },
+      {
+        key: "rate",
+        label: t.rate,
+        numeric: true,
+        value: (r) => r.coverage?.rate ?? null,
+        render: (r) =>
+          r.coverage?.rate === null || !r.coverage
+            ? NONE
+            : [
+                formatPercent(r.coverage.rate, language),
+                h("small", {}, ` (${formatNumber(r.coverage.rateRegencyCount, language)})`),
+              ],
+      },
+      {
+        key: "target",
+        label: t.target,
+        numeric: true,
+        value: (r) => targetsOf(r)[0] ?? null,
+        render: targetText,
+      },
     ],
   });
 
-  const filter = h("input", { type: "search", id: "province-filter", placeholder: t.filter, "aria-label": t.filter });
+  const filter = h("input", {
+    type: "search",
+    id: "province-filter",
+    placeholder: t.filter,
+    "aria-label": t.filter,
+  });
   filter.addEventListener("input", () => {
     const needle = filter.value.trim().toLowerCase();
     table.querySelectorAll<HTMLTableRowElement>("tbody tr").forEach((tr) => {
@@ -56,11 +105,23 @@ export async function nationalView(context: ViewContext): Promise<HTMLElement> {
   });
 
   const charted = rows.filter((r) => r.coverage?.rate !== null && r.coverage?.rate !== undefined);
-  return h("section", { class: "view national", "data-view": "national" },
+  return h(
+    "section",
+    { class: "view national", "data-view": "national" },
     h("h2", {}, t.national),
     charted.length
-      ? barsAgainstTarget("national-chart", t.nationalChart,
-          charted.map((r) => ({ code: r.code, label: r.name, rate: r.coverage!.rate, target: targetsOf(r)[0] ?? null })), language, t)
+      ? barsAgainstTarget(
+          "national-chart",
+          t.nationalChart,
+          charted.map((r) => ({
+            code: r.code,
+            label: r.name,
+            rate: r.coverage!.rate,
+            target: targetsOf(r)[0] ?? null,
+          })),
+          language,
+          t,
+        )
       : null,
     h("div", { class: "filter" }, filter),
     table,

@@ -16,7 +16,11 @@ export async function provinceView(context: ViewContext, code: string): Promise<
   const rollup = province.coverage;
   const status = (r: RegencyCoverageRow) => {
     const s = r.coverage?.status;
-    return s ? h("span", { class: `status status-${s}` }, t.statusNames[s] ?? s) : r.coverage ? h("span", { class: "muted" }, t.noTargetStatus) : NONE;
+    return s
+      ? h("span", { class: `status status-${s}` }, t.statusNames[s] ?? s)
+      : r.coverage
+        ? h("span", { class: "muted" }, t.noTargetStatus)
+        : NONE;
   };
 
   const table = dataTable<RegencyCoverageRow>({
@@ -27,24 +31,83 @@ export async function provinceView(context: ViewContext, code: string): Promise<
     t,
     columns: [
       { key: "code", label: t.code, value: (r) => r.code },
-      { key: "name", label: t.regency, value: (r) => r.name, render: (r) => h("a", { href: context.link({ place: r.code }) }, r.shortName) },
-      { key: "flags", label: t.flags, value: (r) => coverageBadges(r.coverage, t).map((b) => b.dataset.badge).join(" ") || null,
-        render: (r) => coverageBadges(r.coverage, t) },
-      { key: "active", label: t.active, numeric: true, value: (r) => r.coverage?.activeParticipants ?? null,
-        render: (r) => formatNumber(r.coverage?.activeParticipants, language) },
-      { key: "workforce", label: t.workforce, numeric: true, value: (r) => r.coverage?.workforce ?? null,
-        render: (r) => formatNumber(r.coverage?.workforce, language) },
-      { key: "rate", label: t.rate, numeric: true, value: (r) => r.coverage?.rate ?? null, render: (r) => formatPercent(r.coverage?.rate, language) },
-      { key: "target", label: t.target, numeric: true, value: (r) => r.coverage?.target ?? null, render: (r) => formatPercent(r.coverage?.target, language) },
-      { key: "gap", label: t.gap, numeric: true, value: (r) => r.coverage?.gap ?? null, render: (r) => formatNumber(r.coverage?.gap, language) },
-      { key: "pace", label: t.pace, numeric: true, value: (r) => r.coverage?.requiredMonthlyPace ?? null,
-        render: (r) => formatNumber(r.coverage?.requiredMonthlyPace, language) },
+      {
+        key: "name",
+        label: t.regency,
+        value: (r) => r.name,
+        render: (r) => h("a", { href: context.link({ place: r.code }) }, r.shortName),
+      },
+      {
+        key: "flags",
+        label: t.flags,
+        value: (r) =>
+          coverageBadges(r.coverage, t)
+            .map((b) => b.dataset.badge)
+            .join(" ") || null,
+        render: (r) => coverageBadges(r.coverage, t),
+      },
+      {
+        key: "active",
+        label: t.active,
+        numeric: true,
+        value: (r) => r.coverage?.activeParticipants ?? null,
+        render: (r) => formatNumber(r.coverage?.activeParticipants, language),
+      },
+      {
+        key: "workforce",
+        label: t.workforce,
+        numeric: true,
+        value: (r) => r.coverage?.workforce ?? null,
+        render: (r) => formatNumber(r.coverage?.workforce, language),
+      },
+      {
+        key: "rate",
+        label: t.rate,
+        numeric: true,
+        value: (r) => r.coverage?.rate ?? null,
+        render: (r) => formatPercent(r.coverage?.rate, language),
+      },
+      {
+        key: "target",
+        label: t.target,
+        numeric: true,
+        value: (r) => r.coverage?.target ?? null,
+        render: (r) => formatPercent(r.coverage?.target, language),
+      },
+      {
+        key: "gap",
+        label: t.gap,
+        numeric: true,
+        value: (r) => r.coverage?.gap ?? null,
+        render: (r) => formatNumber(r.coverage?.gap, language),
+      },
+      {
+        key: "pace",
+        label: t.pace,
+        numeric: true,
+        value: (r) => r.coverage?.requiredMonthlyPace ?? null,
+        render: (r) => formatNumber(r.coverage?.requiredMonthlyPace, language),
+      },
       { key: "status", label: t.status, value: (r) => r.coverage?.status ?? null, render: status },
-      { key: "asOf", label: t.reportAsOf, value: (r) => r.coverage?.asOf ?? null, render: (r) => formatDate(r.coverage?.asOf, language) },
-      { key: "age", label: t.age, numeric: true, value: (r) => r.coverage?.ageMonths ?? null,
-        render: (r) => (r.coverage ? formatNumber(r.coverage.ageMonths, language) : NONE) },
-      { key: "sources", label: t.sources, value: (r) => r.coverage?.sources.map((s) => s.publisher).join("; ") || null,
-        render: (r) => (r.coverage ? sourcesOf(r.coverage.sources, t) : "") },
+      {
+        key: "asOf",
+        label: t.reportAsOf,
+        value: (r) => r.coverage?.asOf ?? null,
+        render: (r) => formatDate(r.coverage?.asOf, language),
+      },
+      {
+        key: "age",
+        label: t.age,
+        numeric: true,
+        value: (r) => r.coverage?.ageMonths ?? null,
+        render: (r) => (r.coverage ? formatNumber(r.coverage.ageMonths, language) : NONE),
+      },
+      {
+        key: "sources",
+        label: t.sources,
+        value: (r) => r.coverage?.sources.map((s) => s.publisher).join("; ") || null,
+        render: (r) => (r.coverage ? sourcesOf(r.coverage.sources, t) : ""),
+      },
     ],
   });
 
@@ -54,18 +117,44 @@ export async function provinceView(context: ViewContext, code: string): Promise<
   const leftOut = reporting.filter((r) => r.coverage!.rate === null);
   const missing = regencies.filter((r) => !r.coverage);
   const names = (rows: RegencyCoverageRow[]) =>
-    rows.length ? rows.flatMap((r, i) => [i ? ", " : "", h("a", { href: context.link({ place: r.code }) }, r.shortName)]) : [t.none];
+    rows.length
+      ? rows.flatMap((r, i) => [
+          i ? ", " : "",
+          h("a", { href: context.link({ place: r.code }) }, r.shortName),
+        ])
+      : [t.none];
 
-  return h("section", { class: "view province", "data-view": "province" },
+  return h(
+    "section",
+    { class: "view province", "data-view": "province" },
     h("h2", {}, province.name, h("small", {}, ` ${province.code}`)),
     rollup
-      ? h("section", { class: "rollup", "aria-labelledby": "rollup-title" },
+      ? h(
+          "section",
+          { class: "rollup", "aria-labelledby": "rollup-title" },
           h("h3", { id: "rollup-title" }, t.rollup),
-          h("div", { class: "kpis" },
-            kpi(t.rate, formatPercent(rollup.rate, language), t.rateOver(rollup.rateRegencyCount), "rollup-rate"),
-            kpi(t.active, formatNumber(rollup.activeParticipants, language), t.rollupText(rollup.reportingCount, rollup.regencyCount), "rollup-active"),
+          h(
+            "div",
+            { class: "kpis" },
+            kpi(
+              t.rate,
+              formatPercent(rollup.rate, language),
+              t.rateOver(rollup.rateRegencyCount),
+              "rollup-rate",
+            ),
+            kpi(
+              t.active,
+              formatNumber(rollup.activeParticipants, language),
+              t.rollupText(rollup.reportingCount, rollup.regencyCount),
+              "rollup-active",
+            ),
             kpi(t.workforce, formatNumber(rollup.workforce, language), "", "rollup-workforce"),
-            kpi(t.completeness, formatPercent(rollup.completeness, language), t.rollupText(rollup.reportingCount, rollup.regencyCount), "rollup-completeness"),
+            kpi(
+              t.completeness,
+              formatPercent(rollup.completeness, language),
+              t.rollupText(rollup.reportingCount, rollup.regencyCount),
+              "rollup-completeness",
+            ),
           ),
           h("p", { class: "left-out" }, h("strong", {}, `${t.leftOutOfRate}: `), names(leftOut)),
           h("p", { class: "stale" }, h("strong", {}, `${t.staleNotSummed}: `), names(stale)),
@@ -73,13 +162,35 @@ export async function provinceView(context: ViewContext, code: string): Promise<
           sourcesOf(rollup.sources, t),
         )
       : null,
-    barsAgainstTarget("province-chart", `${t.rateChart}, ${province.name}`,
-      regencies.map((r) => ({ code: r.code, label: r.shortName, rate: r.coverage?.rate ?? null, target: r.coverage?.target ?? null })), language, t),
+    barsAgainstTarget(
+      "province-chart",
+      `${t.rateChart}, ${province.name}`,
+      regencies.map((r) => ({
+        code: r.code,
+        label: r.shortName,
+        rate: r.coverage?.rate ?? null,
+        target: r.coverage?.target ?? null,
+      })),
+      language,
+      t,
+    ),
     table,
   );
 }
 
-export function kpi(label: string, value: string, note: string, id: string, extra?: Node | null): HTMLElement {
-  return h("div", { class: "kpi", id }, h("div", { class: "kpi-label" }, label), h("div", { class: "kpi-value" }, value),
-    note ? h("div", { class: "kpi-note" }, note) : null, extra ?? null);
+export function kpi(
+  label: string,
+  value: string,
+  note: string,
+  id: string,
+  extra?: Node | null,
+): HTMLElement {
+  return h(
+    "div",
+    { class: "kpi", id },
+    h("div", { class: "kpi-label" }, label),
+    h("div", { class: "kpi-value" }, value),
+    note ? h("div", { class: "kpi-note" }, note) : null,
+    extra ?? null,
+  );
 }

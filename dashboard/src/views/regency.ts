@@ -12,38 +12,98 @@ import { kpi } from "./province";
 type Regency = NonNullable<RegencyData["regency"]>;
 
 /** `items` null: the service that holds them is down, which is said, never shown as "none". */
-function list<T>(title: string, items: T[] | null, item: (x: T) => (Node | string | null)[], t: ViewContext["t"], id: string, service = "awards"): HTMLElement {
-  return h("section", { class: "panel", id },
+function list<T>(
+  title: string,
+  items: T[] | null,
+  item: (x: T) => (Node | string | null)[],
+  t: ViewContext["t"],
+  id: string,
+  service = "awards",
+): HTMLElement {
+  return h(
+    "section",
+    { class: "panel", id },
     h("h3", {}, title),
     items === null
       ? h("p", { class: "missing", "data-unavailable": service }, t.unavailable(service))
-      : items.length ? h("ul", { class: "facts" }, items.map((x) => h("li", {}, item(x)))) : h("p", { class: "muted" }, t.none));
+      : items.length
+        ? h(
+            "ul",
+            { class: "facts" },
+            items.map((x) => h("li", {}, item(x))),
+          )
+        : h("p", { class: "muted" }, t.none),
+  );
 }
 
 async function segmentsPanel(context: ViewContext, code: string): Promise<HTMLElement> {
   const { t, language, state } = context;
-  if (!context.signedIn) return h("section", { class: "panel", id: "segments" }, h("h3", {}, t.segments), h("p", { class: "muted" }, t.segmentsSignIn));
+  if (!context.signedIn)
+    return h(
+      "section",
+      { class: "panel", id: "segments" },
+      h("h3", {}, t.segments),
+      h("p", { class: "muted" }, t.segmentsSignIn),
+    );
   try {
     const data = await run<SegmentsData>(DOCUMENTS.DashboardRegencySegments, { code, asOf: state.asOf });
     const segments = data.regency?.coverage?.segments ?? [];
-    return h("section", { class: "panel", id: "segments" }, h("h3", {}, t.segments),
+    return h(
+      "section",
+      { class: "panel", id: "segments" },
+      h("h3", {}, t.segments),
       segments.length
-        ? dataTable({ id: "segments-table", caption: t.segments, rows: segments, rowKey: (s) => s.category, t, columns: [
-            { key: "label", label: t.category, value: (s) => s.label },
-            { key: "persons", label: t.persons, numeric: true, value: (s) => s.persons, render: (s) => formatNumber(s.persons, language) },
-            { key: "share", label: t.share, numeric: true, value: (s) => s.share, render: (s) => formatPercent(s.share, language) },
-            { key: "status", label: t.figureStatus, value: (s) => s.status,
-              render: (s) => (s.status === "ESTIMATE" ? badge("estimate", t.estimate, s.note ?? t.estimateHint) : s.status) },
-          ] })
-        : h("p", { class: "muted" }, t.none));
+        ? dataTable({
+            id: "segments-table",
+            caption: t.segments,
+            rows: segments,
+            rowKey: (s) => s.category,
+            t,
+            columns: [
+              { key: "label", label: t.category, value: (s) => s.label },
+              {
+                key: "persons",
+                label: t.persons,
+                numeric: true,
+                value: (s) => s.persons,
+                render: (s) => formatNumber(s.persons, language),
+              },
+              {
+                key: "share",
+                label: t.share,
+                numeric: true,
+                value: (s) => s.share,
+                render: (s) => formatPercent(s.share, language),
+              },
+              {
+                key: "status",
+                label: t.figureStatus,
+                value: (s) => s.status,
+                render: (s) =>
+                  s.status === "ESTIMATE"
+                    ? badge("estimate", t.estimate, s.note ?? t.estimateHint)
+                    : s.status,
+              },
+            ],
+          })
+        : h("p", { class: "muted" }, t.none),
+    );
   } catch (error) {
-    return h("section", { class: "panel", id: "segments" }, h("h3", {}, t.segments), h("p", { class: "error" }, (error as ApiError).message));
+    return h(
+      "section",
+      { class: "panel", id: "segments" },
+      h("h3", {}, t.segments),
+      h("p", { class: "error" }, (error as ApiError).message),
+    );
   }
 }
 
 export async function regencyView(context: ViewContext, code: string): Promise<HTMLElement> {
   const { t, language, state } = context;
-  const [data, segments] = await Promise.all([run<RegencyData>(DOCUMENTS.DashboardRegency, { code, asOf: state.asOf }), segmentsPanel(context, code)]);
+  const [data, segments] = await Promise.all([
+    run<RegencyData>(DOCUMENTS.DashboardRegency, { code, asOf: state.asOf }),
+    segmentsPanel(context, code),
+  ]);
   if (!data.regency) return h("p", { class: "error" }, t.notFound);
   const regency: Regency = data.regency;
   const c = regency.coverage;
@@ -51,20 +111,64 @@ export async function regencyView(context: ViewContext, code: string): Promise<H
     const d = c?.discrepancies.find((x) => x.field === field);
     if (!d) return null;
     const shown = (v: number) => (field === "rate" ? formatPercent(v, language) : formatNumber(v, language));
-    return h("div", { class: "discrepancy", "data-field": field },
-      badge("discrepancy", t.discrepancy, d.note), " ", t.sourceClaims(shown(d.claimed), shown(d.computed)),
-      h("details", {}, h("summary", {}, "…"), h("p", {}, d.note), h("p", { class: "muted" }, citation(d.source))));
+    return h(
+      "div",
+      { class: "discrepancy", "data-field": field },
+      badge("discrepancy", t.discrepancy, d.note),
+      " ",
+      t.sourceClaims(shown(d.claimed), shown(d.computed)),
+      h(
+        "details",
+        {},
+        h("summary", {}, "…"),
+        h("p", {}, d.note),
+        h("p", { class: "muted" }, citation(d.source)),
+      ),
+    );
   };
   const figures = c
-    ? h("section", { class: "kpis", id: "regency-figures" },
-        kpi(t.rate, formatPercent(c.rate, language), `${t.reportAsOf} ${formatDate(c.asOf, language)}`, "kpi-rate", discrepancy("rate")),
-        kpi(t.active, formatNumber(c.activeParticipants, language), "", "kpi-active",
-          h("div", {}, coverageBadges(c, t).filter((b) => b.dataset.badge !== "discrepancy"), sourcesOf(c.sources.slice(0, 1), t))),
-        kpi(t.workforce, formatNumber(c.workforce, language), c.workforceYear ? String(c.workforceYear) : "", "kpi-workforce"),
-        kpi(t.target, formatPercent(c.target, language), [c.targetScheme, c.targetYear].filter(Boolean).join(" "), "kpi-target"),
+    ? h(
+        "section",
+        { class: "kpis", id: "regency-figures" },
+        kpi(
+          t.rate,
+          formatPercent(c.rate, language),
+          `${t.reportAsOf} ${formatDate(c.asOf, language)}`,
+          "kpi-rate",
+          discrepancy("rate"),
+        ),
+        kpi(
+          t.active,
+          formatNumber(c.activeParticipants, language),
+          "",
+          "kpi-active",
+          h(
+            "div",
+            {},
+            coverageBadges(c, t).filter((b) => b.dataset.badge !== "discrepancy"),
+            sourcesOf(c.sources.slice(0, 1), t),
+          ),
+        ),
+        kpi(
+          t.workforce,
+          formatNumber(c.workforce, language),
+          c.workforceYear ? String(c.workforceYear) : "",
+          "kpi-workforce",
+        ),
+        kpi(
+          t.target,
+          formatPercent(c.target, language),
+          [c.targetScheme, c.targetYear].filter(Boolean).join(" "),
+          "kpi-target",
+        ),
         kpi(t.gap, formatNumber(c.gap, language), "", "kpi-gap", discrepancy("gap")),
-        kpi(t.pace, formatNumber(c.requiredMonthlyPace, language), `${t.observedPace}: ${formatNumber(c.observedMonthlyPace, language)}`, "kpi-pace"),
-        kpi(t.status, c.status ? t.statusNames[c.status] ?? c.status : t.noTargetStatus, "", "kpi-status"),
+        kpi(
+          t.pace,
+          formatNumber(c.requiredMonthlyPace, language),
+          `${t.observedPace}: ${formatNumber(c.observedMonthlyPace, language)}`,
+          "kpi-pace",
+        ),
+        kpi(t.status, c.status ? (t.statusNames[c.status] ?? c.status) : t.noTargetStatus, "", "kpi-status"),
       )
     : regency.coverageHistory === null
       ? h("p", { class: "missing", "data-unavailable": "participants" }, t.unavailable("participants"))
@@ -80,36 +184,143 @@ export async function regencyView(context: ViewContext, code: string): Promise<H
     columns: [
       { key: "asOf", label: t.reportAsOf, value: (r) => r.asOf, render: (r) => formatDate(r.asOf, language) },
       { key: "precision", label: t.precision, value: (r) => r.asOfPrecision },
-      { key: "active", label: t.active, numeric: true, value: (r) => r.activeParticipants,
-        render: (r) => (r.activeParticipants === null ? badge("partial", t.partial, t.partialHint) : formatNumber(r.activeParticipants, language)) },
-      { key: "rate", label: t.rate, numeric: true, value: (r) => r.rate, render: (r) => formatPercent(r.rate, language) },
-      { key: "claimedRate", label: t.claimedRate, numeric: true, value: (r) => r.claimedRate, render: (r) => formatPercent(r.claimedRate, language) },
-      { key: "status", label: t.figureStatus, value: (r) => r.status,
-        render: (r) => (r.status === "ESTIMATE" ? badge("estimate", t.estimate, t.estimateHint) : r.status) },
-      { key: "source", label: t.sources, value: (r) => r.source.publisher, render: (r) => sourcesOf([r.source], t) },
+      {
+        key: "active",
+        label: t.active,
+        numeric: true,
+        value: (r) => r.activeParticipants,
+        render: (r) =>
+          r.activeParticipants === null
+            ? badge("partial", t.partial, t.partialHint)
+            : formatNumber(r.activeParticipants, language),
+      },
+      {
+        key: "rate",
+        label: t.rate,
+        numeric: true,
+        value: (r) => r.rate,
+        render: (r) => formatPercent(r.rate, language),
+      },
+      {
+        key: "claimedRate",
+        label: t.claimedRate,
+        numeric: true,
+        value: (r) => r.claimedRate,
+        render: (r) => formatPercent(r.claimedRate, language),
+      },
+      {
+        key: "status",
+        label: t.figureStatus,
+        value: (r) => r.status,
+        render: (r) => (r.status === "ESTIMATE" ? badge("estimate", t.estimate, t.estimateHint) : r.status),
+      },
+      {
+        key: "source",
+        label: t.sources,
+        value: (r) => r.source.publisher,
+        render: (r) => sourcesOf([r.source], t),
+      },
     ],
   });
-  const target = c?.target !== null && c?.target !== undefined && c.targetYear ? { rate: c.target, year: c.targetYear } : null;
+  const target =
+    c?.target !== null && c?.target !== undefined && c.targetYear
+      ? { rate: c.target, year: c.targetYear }
+      : null;
 
-  return h("section", { class: "view regency", "data-view": "regency" },
+  return h(
+    "section",
+    { class: "view regency", "data-view": "regency" },
     h("h2", {}, regency.name, h("small", {}, ` ${regency.code}`)),
-    h("p", { class: "muted" }, [regency.province.name, regency.aliases.length ? `(${regency.aliases.join(", ")})` : ""].join(" ")),
+    h(
+      "p",
+      { class: "muted" },
+      [regency.province.name, regency.aliases.length ? `(${regency.aliases.join(", ")})` : ""].join(" "),
+    ),
     figures,
-    c?.notes.length ? h("ul", { class: "notes" }, c.notes.map((n) => h("li", {}, n))) : null,
+    c?.notes.length
+      ? h(
+          "ul",
+          { class: "notes" },
+          c.notes.map((n) => h("li", {}, n)),
+        )
+      : null,
     historyLine("history-chart", `${t.historyChart}, ${regency.shortName}`, history, target, language, t),
     historyTable,
     segments,
-    list(t.awards, regency.awards, (a) => [h("strong", {}, a.title), ` — ${a.category.name}, ${a.edition.name} (${a.edition.level})`,
-      a.note ? h("div", { class: "muted" }, a.note) : null, sourcesOf([a.source], t)], t, "awards"),
-    list(t.stages, regency.nominations?.filter((n) => n.stages.length || n.result) ?? null, (n) => [h("strong", {}, n.edition.name), ` — ${n.category.name}`,
-      n.result ? ` — ${n.result.title}` : "",
-      h("ul", {}, n.stages.map((s) => h("li", {}, `${s.kind} ${s.status}`, s.scheduledAt ? ` ${formatDate(s.scheduledAt, language)}` : "",
-        s.completedAt ? ` ✓ ${formatDate(s.completedAt, language)}` : "", s.note ? h("div", { class: "muted" }, s.note) : null, sourcesOf([s.source], t))))], t, "nominations"),
-    list(t.officials, regency.officials, (o) => [h("strong", {}, o.name), ` — ${o.title}`,
-      h("span", { class: "muted" }, ` (${o.reportedOn ? `${t.reportedOn} ${formatDate(o.reportedOn, language)}` : NONE})`),
-      o.note ? h("div", { class: "muted" }, o.note) : null, sourcesOf([o.source], t)], t, "officials"),
-    list(t.branchOffices, regency.branchOffices, (b) => [b.name, sourcesOf([b.source], t)], t, "branch-offices"),
-    list(t.agreements, regency.agreements, (a) => [h("strong", {}, `${a.kind}: ${a.title}`), ` — ${a.parties.join(", ")}`,
-      h("div", {}, a.purpose), a.followUp ? h("div", { class: "muted" }, a.followUp) : null, sourcesOf([a.source], t)], t, "agreements"),
+    list(
+      t.awards,
+      regency.awards,
+      (a) => [
+        h("strong", {}, a.title),
+        ` — ${a.category.name}, ${a.edition.name} (${a.edition.level})`,
+        a.note ? h("div", { class: "muted" }, a.note) : null,
+        sourcesOf([a.source], t),
+      ],
+      t,
+      "awards",
+    ),
+    list(
+      t.stages,
+      regency.nominations?.filter((n) => n.stages.length || n.result) ?? null,
+      (n) => [
+        h("strong", {}, n.edition.name),
+        ` — ${n.category.name}`,
+        n.result ? ` — ${n.result.title}` : "",
+        h(
+          "ul",
+          {},
+          n.stages.map((s) =>
+            h(
+              "li",
+              {},
+              `${s.kind} ${s.status}`,
+              s.scheduledAt ? ` ${formatDate(s.scheduledAt, language)}` : "",
+              s.completedAt ? ` ✓ ${formatDate(s.completedAt, language)}` : "",
+              s.note ? h("div", { class: "muted" }, s.note) : null,
+              sourcesOf([s.source], t),
+            ),
+          ),
+        ),
+      ],
+      t,
+      "nominations",
+    ),
+    list(
+      t.officials,
+      regency.officials,
+      (o) => [
+        h("strong", {}, o.name),
+        ` — ${o.title}`,
+        h(
+          "span",
+          { class: "muted" },
+          ` (${o.reportedOn ? `${t.reportedOn} ${formatDate(o.reportedOn, language)}` : NONE})`,
+        ),
+        o.note ? h("div", { class: "muted" }, o.note) : null,
+        sourcesOf([o.source], t),
+      ],
+      t,
+      "officials",
+    ),
+    list(
+      t.branchOffices,
+      regency.branchOffices,
+      (b) => [b.name, sourcesOf([b.source], t)],
+      t,
+      "branch-offices",
+    ),
+    list(
+      t.agreements,
+      regency.agreements,
+      (a) => [
+        h("strong", {}, `${a.kind}: ${a.title}`),
+        ` — ${a.parties.join(", ")}`,
+        h("div", {}, a.purpose),
+        a.followUp ? h("div", { class: "muted" }, a.followUp) : null,
+        sourcesOf([a.source], t),
+      ],
+      t,
+      "agreements",
+    ),
   );
 }

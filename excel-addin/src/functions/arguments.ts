@@ -20,13 +20,21 @@ export function dateArgument(value: unknown, name: string): string | null {
 export function yearArgument(value: unknown, name = "year"): number | null {
   if (value === undefined || value === null || value === "") return null;
   const year = typeof value === "number" ? value : Number(String(value).trim());
-  if (!Number.isInteger(year) || year < 1945 || year > 2100) throw invalidValue(`${name} "${String(value)}" is not a year: use four digits, like 2025.`);
+  if (!Number.isInteger(year) || year < 1945 || year > 2100)
+    throw invalidValue(`${name} "${String(value)}" is not a year: use four digits, like 2025.`);
   return year;
 }
 
 /** A list argument: "code,name,rate" or a range of cells, flattened, blanks dropped. */
 export function listArgument(value: unknown): string[] {
   if (value === undefined || value === null || value === "") return [];
-  if (Array.isArray(value)) return value.flat(2).map((v) => String(v ?? "").trim()).filter(Boolean);
-  return String(value).split(/[,;]/).map((v) => v.trim()).filter(Boolean);
+  if (Array.isArray(value))
+    return value
+      .flat(2)
+      .map((v) => String(v ?? "").trim())
+      .filter(Boolean);
+  return String(value)
+    .split(/[,;]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

@@ -45,11 +45,20 @@ export class Batcher {
    * Like fetch, but a lookup whose fields of one service are missing (that service down) still resolves, with
    * where they are missing: a table shows #N/A only in the cells that needed that service.
    */
-  fetchPartial<T>(key: string, lookup: RegisteredOperation, args: Record<string, unknown>): Promise<PartialResult<T>> {
+  fetchPartial<T>(
+    key: string,
+    lookup: RegisteredOperation,
+    args: Record<string, unknown>,
+  ): Promise<PartialResult<T>> {
     return this.enqueue<PartialResult<T>>(key, lookup, args, true);
   }
 
-  private enqueue<R>(key: string, lookup: RegisteredOperation, args: Record<string, unknown>, partial: boolean): Promise<R> {
+  private enqueue<R>(
+    key: string,
+    lookup: RegisteredOperation,
+    args: Record<string, unknown>,
+    partial: boolean,
+  ): Promise<R> {
     if (!lookup.field) throw new Error(`${lookup.name} has several root fields: it cannot be batched.`);
     return new Promise<R>((resolve, reject) => {
       let entry = this.pending.get(key);
@@ -81,9 +90,17 @@ export class Batcher {
         const alias = typeof error.path?.[0] === "string" ? error.path[0] : undefined;
         if (!alias) continue;
         const service = error.extensions?.serviceName;
-        if (error.extensions?.code === "SUBGRAPH_UNAVAILABLE" && typeof service === "string" && error.path!.length > 1) {
-          unavailableByAlias.set(alias, [...(unavailableByAlias.get(alias) ?? []), { path: error.path!.slice(1), error: serviceUnavailable(service) }]);
-        } else if (!errorsByAlias.has(alias)) errorsByAlias.set(alias, { message: error.message, code: error.extensions?.code, service });
+        if (
+          error.extensions?.code === "SUBGRAPH_UNAVAILABLE" &&
+          typeof service === "string" &&
+          error.path!.length > 1
+        ) {
+          unavailableByAlias.set(alias, [
+            ...(unavailableByAlias.get(alias) ?? []),
+            { path: error.path!.slice(1), error: serviceUnavailable(service) },
+          ]);
+        } else if (!errorsByAlias.has(alias))
+          errorsByAlias.set(alias, { message: error.message, code: error.extensions?.code, service });
       }
       entries.forEach((entry, i) => {
         const error = errorsByAlias.get(`a${i}`);
@@ -104,14 +121,19 @@ export class Batcher {
           for (const waiter of entry.waiters) waiter.reject(cellError);
         } else if (!data) {
           const reason = errors?.[0]?.message ?? "no data";
-          for (const waiter of entry.waiters) waiter.reject(notAvailable(`The gateway answered without data: ${reason}`));
+          for (const waiter of entry.waiters)
+            waiter.reject(notAvailable(`The gateway answered without data: ${reason}`));
         } else {
           const value = data[`a${i}`] ?? null;
-          for (const waiter of entry.waiters) waiter.resolve(waiter.partial ? { value, unavailable: [] } : value);
+          for (const waiter of entry.waiters)
+            waiter.resolve(waiter.partial ? { value, unavailable: [] } : value);
         }
       });
     } catch (error) {
-      const cellError = error instanceof GatewayUnavailable ? notAvailable(error.message) : notAvailable(`The gateway request failed: ${(error as Error).message}`);
+      const cellError =
+        error instanceof GatewayUnavailable
+          ? notAvailable(error.message)
+          : notAvailable(`The gateway request failed: ${(error as Error).message}`);
       for (const entry of entries) for (const waiter of entry.waiters) waiter.reject(cellError);
     }
   }
@@ -124,8 +146,14 @@ export class Batcher {
  * (planning 200 lookups costs it three times their execution); and every part is a registered operation's root
  * field, so a gateway that runs only registered operations for anonymous callers accepts the batch.
  */
-export function parameterize(unordered: Pending[]): { query: string; variables: Record<string, unknown>; entries: Pending[] } {
-  const entries = [...unordered].sort((a, b) => (a.lookup.name < b.lookup.name ? -1 : a.lookup.name > b.lookup.name ? 1 : 0));
+export function parameterize(unordered: Pending[]): {
+  query: string;
+  variables: Record<string, unknown>;
+  entries: Pending[];
+} {
+  const entries = [...unordered].sort((a, b) =>
+    a.lookup.name < b.lookup.name ? -1 : a.lookup.name > b.lookup.name ? 1 : 0,
+  );
   const variables: Record<string, unknown> = {};
   const declarations: string[] = [];
   const names = new Map<string, string>();
@@ -145,5 +173,9 @@ export function parameterize(unordered: Pending[]): { query: string; variables: 
     });
     return `a${i}: ${field}`;
   });
-  return { query: `query JskBatch${declarations.length ? `(${declarations.join(", ")})` : ""} { ${fields.join(" ")} }`, variables, entries };
+  return {
+    query: `query JskBatch${declarations.length ? `(${declarations.join(", ")})` : ""} { ${fields.join(" ")} }`,
+    variables,
+    entries,
+  };
 }

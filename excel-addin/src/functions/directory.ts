@@ -15,7 +15,6 @@ export interface ProvinceEntry {
   name: string;
 }
 
-
 /** "Kab. Musi Banyuasin", "kabupaten  muba" -> "musi banyuasin", "muba". */
 export function normaliseName(text: string): string {
   return text
@@ -27,7 +26,8 @@ export function normaliseName(text: string): string {
 
 /** A code typed as a number loses its trailing zero (16.10 -> 16.1): put it back. */
 function codeText(value: unknown): string {
-  if (typeof value === "number") return Number.isInteger(value) ? String(value).padStart(2, "0") : value.toFixed(2);
+  if (typeof value === "number")
+    return Number.isInteger(value) ? String(value).padStart(2, "0") : value.toFixed(2);
   return String(value ?? "").trim();
 }
 
@@ -45,9 +45,13 @@ export class RegionDirectory {
   constructor(private readonly gateway: () => GatewayConfig) {}
 
   load(): Promise<void> {
-    this.loading ??= postGraphQL<{ provinces: ProvinceEntry[]; regencies: RegencyEntry[] }>(this.gateway(), LOOKUPS.JskDirectory.body).then(
+    this.loading ??= postGraphQL<{ provinces: ProvinceEntry[]; regencies: RegencyEntry[] }>(
+      this.gateway(),
+      LOOKUPS.JskDirectory.body,
+    ).then(
       ({ data, errors }) => {
-        if (!data) throw notAvailable(`The gateway did not list the regions: ${errors?.[0]?.message ?? "no data"}`);
+        if (!data)
+          throw notAvailable(`The gateway did not list the regions: ${errors?.[0]?.message ?? "no data"}`);
         this.regencies = data.regencies;
         this.provinces = data.provinces;
         for (const province of data.provinces) {
@@ -55,7 +59,8 @@ export class RegionDirectory {
           this.provinceByKey.set(normaliseName(province.name), province);
         }
         for (const regency of data.regencies) {
-          for (const key of [regency.code, regency.name, regency.shortName, ...regency.aliases]) this.regencyByKey.set(normaliseName(key), regency);
+          for (const key of [regency.code, regency.name, regency.shortName, ...regency.aliases])
+            this.regencyByKey.set(normaliseName(key), regency);
         }
       },
       (error) => {
@@ -68,7 +73,10 @@ export class RegionDirectory {
 
   async regency(value: unknown): Promise<RegencyEntry> {
     const text = codeText(value);
-    if (!text) throw invalidValue("The region is empty: give a code like 16.06, a name like Musi Banyuasin, or an alias like Muba.");
+    if (!text)
+      throw invalidValue(
+        "The region is empty: give a code like 16.06, a name like Musi Banyuasin, or an alias like Muba.",
+      );
     await this.load();
     const found = this.regencyByKey.get(normaliseName(text));
     if (!found) throw notAvailable(`Unknown region '${text}' — use a code like 16.06 or a name`);

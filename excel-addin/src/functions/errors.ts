@@ -17,16 +17,24 @@ export class CellError extends Error {
 
 /** A figure whose service is down (the gateway's SUBGRAPH_UNAVAILABLE): #N/A "awards unavailable: ...". */
 export const serviceUnavailable = (service: string) =>
-  new CellError("notAvailable", `${service} unavailable: the ${service} service is not answering. Recalculate in a moment.`, service);
+  new CellError(
+    "notAvailable",
+    `${service} unavailable: the ${service} service is not answering. Recalculate in a moment.`,
+    service,
+  );
 
 export const notAvailable = (message: string) => new CellError("notAvailable", message);
 export const invalidValue = (message: string) => new CellError("invalidValue", message);
 
 /** As Excel's runtime wants it: a CustomFunctions.Error where that runtime exists. */
 export function toExcelError(error: unknown): Error {
-  const cellError = error instanceof CellError ? error : notAvailable((error as Error)?.message ?? String(error));
+  const cellError =
+    error instanceof CellError ? error : notAvailable((error as Error)?.message ?? String(error));
   if (typeof CustomFunctions === "undefined") return cellError;
-  const code = cellError.kind === "invalidValue" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
+  const code =
+    cellError.kind === "invalidValue"
+      ? CustomFunctions.ErrorCode.invalidValue
+      : CustomFunctions.ErrorCode.notAvailable;
   // Excel shows at most 255 characters of a message.
   return new CustomFunctions.Error(code, cellError.message.slice(0, 255)) as unknown as Error;
 }

@@ -37,7 +37,8 @@ export type Percent = Excel.FormattedNumberCellValue | number;
  * them gets the plain fraction, which it shows as 0.4826.
  */
 export function percent(fraction: number): Percent {
-  const typed = typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.16");
+  const typed =
+    typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.16");
   return typed ? { type: "FormattedNumber", basicValue: fraction, numberFormat: "0.00%" } : fraction;
 }
 
@@ -146,7 +147,11 @@ export function awards(region: any): Promise<any[][]> {
  * @param [metric] rate (default), active, gap, workforce or target.
  * @param invocation Custom function handler
  */
-export function live(region: any, metric: any, invocation: CustomFunctions.StreamingInvocation<Excel.FormattedNumberCellValue | number>): void {
+export function live(
+  region: any,
+  metric: any,
+  invocation: CustomFunctions.StreamingInvocation<Excel.FormattedNumberCellValue | number>,
+): void {
   let unsubscribe: (() => void) | undefined;
   let cancelled = false;
   invocation.onCanceled = () => {

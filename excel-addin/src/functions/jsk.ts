@@ -28,7 +28,12 @@ export interface CoverageFigures {
   stale: boolean;
   notes: string[];
   discrepancies: { field: string }[];
-  sources: { publisher: string | null; title: string | null; publishedOn: string | null; reportedOn: string | null }[];
+  sources: {
+    publisher: string | null;
+    title: string | null;
+    publishedOn: string | null;
+    reportedOn: string | null;
+  }[];
 }
 
 /**
@@ -69,15 +74,41 @@ export const TABLE_FIELDS: Record<string, (row: TableRow) => string | number> = 
   inferred: (r) => (r.coverage ? (r.coverage.inferred ? "inferred" : "") : ""),
   flags: (r) => flagsOf(r.coverage).join(" "),
   source: (r) =>
-    r.coverage?.sources.map((s) => [s.publisher, s.publishedOn ?? s.reportedOn].filter(Boolean).join(" ")).join("; ") ?? "",
+    r.coverage?.sources
+      .map((s) => [s.publisher, s.publishedOn ?? s.reportedOn].filter(Boolean).join(" "))
+      .join("; ") ?? "",
 };
 export const DEFAULT_TABLE_FIELDS = [
-  "code", "name", "active", "measure", "workforce", "rate", "target", "gap", "status", "ageMonths", "flags", "source",
+  "code",
+  "name",
+  "active",
+  "measure",
+  "workforce",
+  "rate",
+  "target",
+  "gap",
+  "status",
+  "ageMonths",
+  "flags",
+  "source",
 ];
 /** The columns the participants service answers; the others come from the regions. */
 export const COVERAGE_FIELDS = new Set([
-  "asOf", "active", "figureStatus", "measure", "workforce", "rate", "target", "gap", "pace", "status", "ageMonths", "stale", "inferred",
-  "flags", "source",
+  "asOf",
+  "active",
+  "figureStatus",
+  "measure",
+  "workforce",
+  "rate",
+  "target",
+  "gap",
+  "pace",
+  "status",
+  "ageMonths",
+  "stale",
+  "inferred",
+  "flags",
+  "source",
 ]);
 
 export interface TableRow {
@@ -105,14 +136,26 @@ export const LIVE_METRICS = ["rate", "active", "gap", "workforce", "target"] as 
 export type LiveMetric = (typeof LIVE_METRICS)[number];
 
 export function metricArgument(value: unknown): LiveMetric {
-  const metric = (value === undefined || value === null || value === "" ? "rate" : String(value).trim().toLowerCase()) as LiveMetric;
-  if (!LIVE_METRICS.includes(metric)) throw invalidValue(`Unknown metric '${String(value)}': use ${LIVE_METRICS.join(", ")}.`);
+  const metric = (
+    value === undefined || value === null || value === "" ? "rate" : String(value).trim().toLowerCase()
+  ) as LiveMetric;
+  if (!LIVE_METRICS.includes(metric))
+    throw invalidValue(`Unknown metric '${String(value)}': use ${LIVE_METRICS.join(", ")}.`);
   return metric;
 }
 
 export function metricOf(coverage: CoverageFigures, metric: LiveMetric, regionName: string): number {
-  const value = { rate: coverage.rate, active: coverage.activeParticipants, gap: coverage.gap, workforce: coverage.workforce, target: coverage.target }[metric];
-  if (value === null || value === undefined) throw notAvailable(`${regionName} has no ${metric} at ${coverage.asOf}: a workforce estimate or target is missing.`);
+  const value = {
+    rate: coverage.rate,
+    active: coverage.activeParticipants,
+    gap: coverage.gap,
+    workforce: coverage.workforce,
+    target: coverage.target,
+  }[metric];
+  if (value === null || value === undefined)
+    throw notAvailable(
+      `${regionName} has no ${metric} at ${coverage.asOf}: a workforce estimate or target is missing.`,
+    );
   return value;
 }
 
@@ -124,7 +167,10 @@ export class Jsk {
   readonly batcher: Batcher;
   readonly directory: RegionDirectory;
 
-  constructor(readonly gateway: () => GatewayConfig, options: { delayMs?: number } = {}) {
+  constructor(
+    readonly gateway: () => GatewayConfig,
+    options: { delayMs?: number } = {},
+  ) {
     this.batcher = new Batcher(gateway, options.delayMs);
     this.directory = new RegionDirectory(gateway);
   }
@@ -139,11 +185,15 @@ export class Jsk {
     return result?.coverage ?? null;
   }
 
-  private async requireCoverage(region: unknown, asOfValue: unknown): Promise<{ regency: RegencyEntry; coverage: CoverageFigures }> {
+  private async requireCoverage(
+    region: unknown,
+    asOfValue: unknown,
+  ): Promise<{ regency: RegencyEntry; coverage: CoverageFigures }> {
     const asOf = dateArgument(asOfValue, "asOf");
     const regency = await this.directory.regency(region);
     const coverage = await this.coverageOf(regency, asOf);
-    if (!coverage) throw notAvailable(`No coverage report for ${regency.shortName} at or before ${asOf ?? "today"}.`);
+    if (!coverage)
+      throw notAvailable(`No coverage report for ${regency.shortName} at or before ${asOf ?? "today"}.`);
     return { regency, coverage };
   }
 
@@ -153,29 +203,35 @@ export class Jsk {
   }
 
   async participants(region: unknown, asOfValue?: unknown, segment?: unknown): Promise<number> {
-    const category = segment === undefined || segment === null || segment === "" ? null : segmentCategory(String(segment));
+    const category =
+      segment === undefined || segment === null || segment === "" ? null : segmentCategory(String(segment));
     if (!category) return (await this.requireCoverage(region, asOfValue)).coverage.activeParticipants;
     const asOf = dateArgument(asOfValue, "asOf");
     const regency = await this.directory.regency(region);
-    const result = await this.batcher.fetch<{ coverage: { asOf: string; segments: { category: string; persons: number }[] } | null }>(
-      `segments|${regency.code}|${asOf ?? ""}`,
-      LOOKUPS.JskSegments,
-      { code: regency.code, asOf },
-    );
-    if (!result?.coverage) throw notAvailable(`No coverage report for ${regency.shortName} at or before ${asOf ?? "today"}.`);
+    const result = await this.batcher.fetch<{
+      coverage: { asOf: string; segments: { category: string; persons: number }[] } | null;
+    }>(`segments|${regency.code}|${asOf ?? ""}`, LOOKUPS.JskSegments, { code: regency.code, asOf });
+    if (!result?.coverage)
+      throw notAvailable(`No coverage report for ${regency.shortName} at or before ${asOf ?? "today"}.`);
     const part = result.coverage.segments.find((s) => s.category === category);
-    if (!part) throw notAvailable(`The report of ${result.coverage.asOf} for ${regency.shortName} gives no figure for ${String(segment)}.`);
+    if (!part)
+      throw notAvailable(
+        `The report of ${result.coverage.asOf} for ${regency.shortName} gives no figure for ${String(segment)}.`,
+      );
     return part.persons;
   }
 
   private async figures(region: unknown) {
     const regency = await this.directory.regency(region);
-    const result = await this.batcher.fetch<{ workforceEstimates: { year: number; persons: number }[]; coverageTargets: { year: number; rate: number; scheme: string }[] }>(
-      `figures|${regency.code}`,
-      LOOKUPS.JskFigures,
-      { code: regency.code },
-    );
-    return { regency, workforceEstimates: result?.workforceEstimates ?? [], coverageTargets: result?.coverageTargets ?? [] };
+    const result = await this.batcher.fetch<{
+      workforceEstimates: { year: number; persons: number }[];
+      coverageTargets: { year: number; rate: number; scheme: string }[];
+    }>(`figures|${regency.code}`, LOOKUPS.JskFigures, { code: regency.code });
+    return {
+      regency,
+      workforceEstimates: result?.workforceEstimates ?? [],
+      coverageTargets: result?.coverageTargets ?? [],
+    };
   }
 
   async workforce(region: unknown, yearValue?: unknown): Promise<number> {
@@ -183,7 +239,10 @@ export class Jsk {
     const { regency, workforceEstimates } = await this.figures(region);
     const sorted = [...workforceEstimates].sort((a, b) => b.year - a.year);
     const estimate = year === null ? sorted[0] : sorted.find((e) => e.year === year);
-    if (!estimate) throw notAvailable(`No workforce estimate for ${regency.shortName}${year === null ? "" : ` for ${year}`}.`);
+    if (!estimate)
+      throw notAvailable(
+        `No workforce estimate for ${regency.shortName}${year === null ? "" : ` for ${year}`}.`,
+      );
     return estimate.persons;
   }
 
@@ -200,7 +259,9 @@ export class Jsk {
     const { coverageTargets } = await this.figures(region);
     const known = [...coverageTargets].sort((a, b) => b.year - a.year);
     const last = known.find((t) => t.year < year) ?? known[known.length - 1];
-    const hint = last ? `; the ${last.year < year ? "last" : "next"} known is ${(last.rate * 100).toFixed(2)}% for ${last.year}` : "";
+    const hint = last
+      ? `; the ${last.year < year ? "last" : "next"} known is ${(last.rate * 100).toFixed(2)}% for ${last.year}`
+      : "";
     throw notAvailable(`No coverage target for ${regency.shortName} in ${year}${hint}.`);
   }
 
@@ -216,36 +277,55 @@ export class Jsk {
     if (single.length === 1) {
       const province = await this.directory.province(single[0]);
       if (province) {
-        const { value: rows, unavailable } = await this.batcher.fetchPartial<{ code: string; name: string; coverage: CoverageFigures | null }[]>(
-          `province|${province.code}|${asOf ?? ""}`,
-          LOOKUPS.JskProvinceTable,
-          { provinceCode: province.code, asOf },
-        );
+        const { value: rows, unavailable } = await this.batcher.fetchPartial<
+          { code: string; name: string; coverage: CoverageFigures | null }[]
+        >(`province|${province.code}|${asOf ?? ""}`, LOOKUPS.JskProvinceTable, {
+          provinceCode: province.code,
+          asOf,
+        });
         const missing = new Map(unavailable.map(({ path, error }) => [path[0], error]));
-        return (rows ?? []).map((row, index) => ({ ...row, province: province.name, unavailable: missing.get(index) }));
+        return (rows ?? []).map((row, index) => ({
+          ...row,
+          province: province.name,
+          unavailable: missing.get(index),
+        }));
       }
     }
-    if (!single.length || !single[0]) throw invalidValue("regions is empty: give a province (16, Sumatera Selatan) or a range of regencies.");
+    if (!single.length || !single[0])
+      throw invalidValue("regions is empty: give a province (16, Sumatera Selatan) or a range of regencies.");
     const regencies = await Promise.all(single.map((value) => this.directory.regency(value)));
     const coverages = await Promise.all(
       regencies.map((regency) =>
         this.coverageOf(regency, asOf).then(
           (coverage) => ({ coverage }),
           (error: unknown) => {
-            if (error instanceof CellError && error.unavailableService) return { coverage: null, unavailable: error };
+            if (error instanceof CellError && error.unavailableService)
+              return { coverage: null, unavailable: error };
             throw error;
           },
         ),
       ),
     );
-    return regencies.map((regency, i) => ({ code: regency.code, name: regency.name, province: regency.province.name, ...coverages[i] }));
+    return regencies.map((regency, i) => ({
+      code: regency.code,
+      name: regency.name,
+      province: regency.province.name,
+      ...coverages[i],
+    }));
   }
 
-  async table(regions: unknown, fieldsValue?: unknown, asOfValue?: unknown): Promise<(string | number | Error)[][]> {
+  async table(
+    regions: unknown,
+    fieldsValue?: unknown,
+    asOfValue?: unknown,
+  ): Promise<(string | number | Error)[][]> {
     const fields = listArgument(fieldsValue).map((f) => f.trim());
     const chosen = fields.length ? fields : DEFAULT_TABLE_FIELDS;
     const unknown = chosen.filter((f) => !(f in TABLE_FIELDS));
-    if (unknown.length) throw invalidValue(`Unknown field(s) ${unknown.join(", ")}: use ${Object.keys(TABLE_FIELDS).join(", ")}.`);
+    if (unknown.length)
+      throw invalidValue(
+        `Unknown field(s) ${unknown.join(", ")}: use ${Object.keys(TABLE_FIELDS).join(", ")}.`,
+      );
     const rows = await this.tableRows(regions, dateArgument(asOfValue, "asOf"));
     return asTextCells([
       chosen,
@@ -261,26 +341,57 @@ export class Jsk {
   async history(region: unknown, fromValue?: unknown, toValue?: unknown): Promise<(string | number)[][]> {
     const [from, to] = [dateArgument(fromValue, "from"), dateArgument(toValue, "to")];
     const regency = await this.directory.regency(region);
-    const result = await this.batcher.fetch<{ coverageHistory: { asOf: string; activeParticipants: number | null; rate: number | null; status: string; source: { publisher: string | null } }[] }>(
-      `history|${regency.code}|${from ?? ""}|${to ?? ""}`,
-      LOOKUPS.JskHistory,
-      { code: regency.code, from, to },
-    );
+    const result = await this.batcher.fetch<{
+      coverageHistory: {
+        asOf: string;
+        activeParticipants: number | null;
+        rate: number | null;
+        status: string;
+        source: { publisher: string | null };
+      }[];
+    }>(`history|${regency.code}|${from ?? ""}|${to ?? ""}`, LOOKUPS.JskHistory, {
+      code: regency.code,
+      from,
+      to,
+    });
     const reports = result?.coverageHistory ?? [];
-    if (!reports.length) throw notAvailable(`No coverage reports for ${regency.shortName}${from || to ? ` from ${from ?? "the start"} to ${to ?? "today"}` : ""}.`);
-    return asTextCells([["asOf", "active", "rate", "status", "source"], ...reports.map((r) => [r.asOf, r.activeParticipants ?? "", r.rate ?? "", r.status, r.source.publisher ?? ""])]);
+    if (!reports.length)
+      throw notAvailable(
+        `No coverage reports for ${regency.shortName}${from || to ? ` from ${from ?? "the start"} to ${to ?? "today"}` : ""}.`,
+      );
+    return asTextCells([
+      ["asOf", "active", "rate", "status", "source"],
+      ...reports.map((r) => [
+        r.asOf,
+        r.activeParticipants ?? "",
+        r.rate ?? "",
+        r.status,
+        r.source.publisher ?? "",
+      ]),
+    ]);
   }
 
   async awards(region: unknown): Promise<(string | number)[][]> {
     const regency = await this.directory.regency(region);
-    const result = await this.batcher.fetch<{ awards: { rank: number; title: string; edition: { name: string; level: string }; category: { name: string }; source: { publisher: string | null } }[] }>(
-      `awards|${regency.code}`,
-      LOOKUPS.JskAwards,
-      { code: regency.code },
-    );
+    const result = await this.batcher.fetch<{
+      awards: {
+        rank: number;
+        title: string;
+        edition: { name: string; level: string };
+        category: { name: string };
+        source: { publisher: string | null };
+      }[];
+    }>(`awards|${regency.code}`, LOOKUPS.JskAwards, { code: regency.code });
     const awards = result?.awards ?? [];
     if (!awards.length) throw notAvailable(`No Paritrana Award results recorded for ${regency.shortName}.`);
-    const rows = awards.map((a) => [a.edition.name, a.edition.level, a.category.name, a.rank, a.title, a.source.publisher ?? ""]);
+    const rows = awards.map((a) => [
+      a.edition.name,
+      a.edition.level,
+      a.category.name,
+      a.rank,
+      a.title,
+      a.source.publisher ?? "",
+    ]);
     return asTextCells([["edition", "level", "category", "rank", "title", "source"], ...rows]);
   }
 }

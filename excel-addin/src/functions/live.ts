@@ -44,7 +44,12 @@ export class LiveHub {
     return this.subscriptions.size;
   }
 
-  subscribe(regency: RegencyEntry, metric: LiveMetric, onValue: (value: number) => void, onError: (error: CellError) => void): () => void {
+  subscribe(
+    regency: RegencyEntry,
+    metric: LiveMetric,
+    onValue: (value: number) => void,
+    onError: (error: CellError) => void,
+  ): () => void {
     const subscription = { regency, metric, onValue, onError };
     this.subscriptions.add(subscription);
     void this.refresh([subscription]);
@@ -65,14 +70,17 @@ export class LiveHub {
           s.last = value;
           if (this.subscriptions.has(s)) s.onValue(value);
         } catch (error) {
-          if (this.subscriptions.has(s)) s.onError(error instanceof CellError ? error : notAvailable((error as Error).message));
+          if (this.subscriptions.has(s))
+            s.onError(error instanceof CellError ? error : notAvailable((error as Error).message));
         }
       }),
     );
   }
 
   private changed(regencyCode: string): void {
-    void this.refresh([...this.subscriptions].filter((s) => regencyCode === "*" || s.regency.code === regencyCode));
+    void this.refresh(
+      [...this.subscriptions].filter((s) => regencyCode === "*" || s.regency.code === regencyCode),
+    );
   }
 
   private open(): void {
@@ -127,7 +135,8 @@ export class LiveHub {
   /** A heartbeat: live again; if the cells showed stale, refetch them all (changes may have been missed). */
   private heard(data: string): void {
     try {
-      this.heartbeatMs = Number((JSON.parse(data) as { intervalMs?: number }).intervalMs) || DEFAULT_HEARTBEAT_MS;
+      this.heartbeatMs =
+        Number((JSON.parse(data) as { intervalMs?: number }).intervalMs) || DEFAULT_HEARTBEAT_MS;
     } catch {
       // keep the interval known so far
     }
@@ -152,7 +161,9 @@ export class LiveHub {
     const since = new Date(this.lastHeard).toLocaleTimeString("en-GB", { hour12: false });
     for (const s of this.subscriptions) {
       const last = s.last === undefined ? "" : ` (last value ${s.last})`;
-      s.onError(notAvailable(`Live updates stopped at ${since}: this figure${last} may be stale. Reconnecting...`));
+      s.onError(
+        notAvailable(`Live updates stopped at ${since}: this figure${last} may be stale. Reconnecting...`),
+      );
     }
   }
 

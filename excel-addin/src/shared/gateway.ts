@@ -20,7 +20,11 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 /** The gateway could not be asked, or refused: every cell that needed it says which gateway and why. */
 export class GatewayUnavailable extends Error {}
 
-export async function postGraphQL<T = Record<string, unknown>>(config: GatewayConfig, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
+export async function postGraphQL<T = Record<string, unknown>>(
+  config: GatewayConfig,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResult<T>> {
   const doFetch = config.fetch ?? fetch;
   let response: Response;
   try {
@@ -33,7 +37,9 @@ export async function postGraphQL<T = Record<string, unknown>>(config: GatewayCo
       body: JSON.stringify({ query, variables }),
     });
   } catch (error) {
-    throw new GatewayUnavailable(`Gateway ${config.url} unreachable: ${(error as Error).message}. Check the URL in the task pane and that the gateway is running.`);
+    throw new GatewayUnavailable(
+      `Gateway ${config.url} unreachable: ${(error as Error).message}. Check the URL in the task pane and that the gateway is running.`,
+    );
   }
   let body: GraphQLResult<T> | undefined;
   try {
@@ -43,8 +49,11 @@ export async function postGraphQL<T = Record<string, unknown>>(config: GatewayCo
   }
   if (!body || (!response.ok && !body.data)) {
     const reason = body?.errors?.[0]?.message ?? response.statusText;
-    const hint = response.status === 401 || response.status === 403 ? " Check the access token in the task pane." : "";
-    throw new GatewayUnavailable(`Gateway ${config.url} refused the request (HTTP ${response.status}: ${reason}).${hint}`);
+    const hint =
+      response.status === 401 || response.status === 403 ? " Check the access token in the task pane." : "";
+    throw new GatewayUnavailable(
+      `Gateway ${config.url} refused the request (HTTP ${response.status}: ${reason}).${hint}`,
+    );
   }
   return body;
 }

@@ -20,7 +20,9 @@ function workbookSettings(): Office.Settings | undefined {
 
 /** The add-in is served by the gateway, so by default the gateway is where the page came from. */
 export function defaultGatewayUrl(): string {
-  return typeof location !== "undefined" && location.origin.startsWith("http") ? `${location.origin}/graphql` : "http://localhost:4000/graphql";
+  return typeof location !== "undefined" && location.origin.startsWith("http")
+    ? `${location.origin}/graphql`
+    : "http://localhost:4000/graphql";
 }
 
 export function readSettings(): Settings {
@@ -40,7 +42,9 @@ export async function saveSettings(settings: Settings): Promise<void> {
   if (workbook) {
     workbook.set(GATEWAY_SETTING, settings.gatewayUrl);
     await new Promise<void>((resolve, reject) =>
-      workbook.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(result.error))),
+      workbook.saveAsync((result) =>
+        result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(result.error),
+      ),
     );
   }
 }

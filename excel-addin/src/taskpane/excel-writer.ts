@@ -4,7 +4,11 @@ import type { TableValues } from "./table-values";
  * Writes header and rows at the selected cell as an Excel table named `name`, with number formats per
  * column; answers the address written. Formats go first: a value is read as its cell's format says.
  */
-export async function insertTable(context: Excel.RequestContext, table: TableValues, name: string): Promise<string> {
+export async function insertTable(
+  context: Excel.RequestContext,
+  table: TableValues,
+  name: string,
+): Promise<string> {
   const selection = context.workbook.getSelectedRange();
   selection.load("address");
   await context.sync();
@@ -23,7 +27,11 @@ export async function insertTable(context: Excel.RequestContext, table: TableVal
 }
 
 /** Replaces the rows of a table it inserted earlier, keeping its place, name and header. */
-export async function refreshTable(context: Excel.RequestContext, name: string, table: TableValues): Promise<void> {
+export async function refreshTable(
+  context: Excel.RequestContext,
+  name: string,
+  table: TableValues,
+): Promise<void> {
   const excelTable = context.workbook.tables.getItem(name);
   const body = excelTable.getDataBodyRange();
   body.load("rowCount");
@@ -32,7 +40,10 @@ export async function refreshTable(context: Excel.RequestContext, name: string, 
     for (let i = body.rowCount - 1; i >= table.values.length; i--) excelTable.rows.getItemAt(i).delete();
   }
   if (body.rowCount < table.values.length) {
-    excelTable.rows.add(null as never, table.values.slice(body.rowCount).map((row) => row.map(() => "")));
+    excelTable.rows.add(
+      null as never,
+      table.values.slice(body.rowCount).map((row) => row.map(() => "")),
+    );
   }
   const updated = excelTable.getDataBodyRange();
   updated.numberFormat = table.values.map(() => table.numberFormats);

@@ -31,7 +31,13 @@ export function tableValues(rows: TableRow[], fields: string[], language: Langua
       fields.map((field) => {
         const cell = tableCell(row, field);
         if (cell instanceof CellError) return "#N/A";
-        return asText(field === "flags" ? flagsOf(row.coverage).map((f) => FLAG_LABELS[language][f]).join("; ") : cell);
+        return asText(
+          field === "flags"
+            ? flagsOf(row.coverage)
+                .map((f) => FLAG_LABELS[language][f])
+                .join("; ")
+            : cell,
+        );
       }),
     ),
     numberFormats: fields.map((field) => FORMATS[field] ?? "@"),
@@ -43,7 +49,9 @@ export function sourcesOf(rows: TableRow[]): string[] {
   const seen = new Set<string>();
   for (const row of rows) {
     for (const source of row.coverage?.sources ?? []) {
-      seen.add([source.publisher, source.title, source.publishedOn ?? source.reportedOn].filter(Boolean).join(", "));
+      seen.add(
+        [source.publisher, source.title, source.publishedOn ?? source.reportedOn].filter(Boolean).join(", "),
+      );
     }
   }
   return [...seen];
@@ -55,9 +63,12 @@ export function caveatsOf(rows: TableRow[], labels: { inferredLabel: string; sta
   for (const row of rows) {
     const coverage = row.coverage;
     if (!coverage) continue;
-    if (coverage.inferred && coverage.inference) caveats.push(`${row.name} (${coverage.asOf}), ${labels.inferredLabel}: ${coverage.inference}`);
+    if (coverage.inferred && coverage.inference)
+      caveats.push(`${row.name} (${coverage.asOf}), ${labels.inferredLabel}: ${coverage.inference}`);
     if (coverage.stale) {
-      caveats.push(`${row.name} (${coverage.asOf}), ${labels.staleLabel}: ${coverage.notes.find((n) => n.includes("months old")) ?? ""}`);
+      caveats.push(
+        `${row.name} (${coverage.asOf}), ${labels.staleLabel}: ${coverage.notes.find((n) => n.includes("months old")) ?? ""}`,
+      );
     }
   }
   return caveats;

@@ -26,7 +26,10 @@ async function storeTables(tables: TableDefinition[]): Promise<void> {
   await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
 }
 
-async function rowsFor(jsk: Jsk, definition: Pick<TableDefinition, "provinceCode" | "regencyCodes" | "asOf">): Promise<TableRow[]> {
+async function rowsFor(
+  jsk: Jsk,
+  definition: Pick<TableDefinition, "provinceCode" | "regencyCodes" | "asOf">,
+): Promise<TableRow[]> {
   const regions = definition.regencyCodes.length ? [definition.regencyCodes] : definition.provinceCode;
   return jsk.tableRows(regions, definition.asOf);
 }
@@ -54,7 +57,9 @@ export async function initTaskpane(jsk: Jsk, doc: Document = document): Promise<
       span.textContent = FIELD_LABELS[settings.language][span.dataset.field!] ?? span.dataset.field!;
     });
     const last = localStorage.getItem("jsk.lastRefreshed");
-    $("last-refreshed").textContent = last ? new Date(last).toLocaleString(settings.language === "id" ? "id-ID" : "en-GB") : text().never;
+    $("last-refreshed").textContent = last
+      ? new Date(last).toLocaleString(settings.language === "id" ? "id-ID" : "en-GB")
+      : text().never;
   };
 
   $<HTMLInputElement>("gateway-url").value = settings.gatewayUrl;
@@ -73,7 +78,11 @@ export async function initTaskpane(jsk: Jsk, doc: Document = document): Promise<
     applyLanguage();
   });
   $("save").addEventListener("click", async () => {
-    settings = { ...settings, gatewayUrl: $<HTMLInputElement>("gateway-url").value.trim(), token: $<HTMLInputElement>("token").value.trim() || null };
+    settings = {
+      ...settings,
+      gatewayUrl: $<HTMLInputElement>("gateway-url").value.trim(),
+      token: $<HTMLInputElement>("token").value.trim() || null,
+    };
     await saveSettings(settings);
     status(text().saved);
     await loadRegions();
@@ -84,14 +93,24 @@ export async function initTaskpane(jsk: Jsk, doc: Document = document): Promise<
     const search = $<HTMLInputElement>("search").value.trim().toLowerCase();
     const options = jsk.directory
       .regenciesOf(province)
-      .filter((r) => !search || [r.name, r.shortName, r.code, ...r.aliases].some((key) => key.toLowerCase().includes(search)));
-    $("regencies").innerHTML = options.map((r) => `<option value="${r.code}">${r.code} ${r.name}</option>`).join("");
+      .filter(
+        (r) =>
+          !search ||
+          [r.name, r.shortName, r.code, ...r.aliases].some((key) => key.toLowerCase().includes(search)),
+      );
+    $("regencies").innerHTML = options
+      .map((r) => `<option value="${r.code}">${r.code} ${r.name}</option>`)
+      .join("");
   };
   const loadRegions = async () => {
     try {
       await jsk.directory.load();
-      $("province").innerHTML = jsk.directory.provinces.map((p) => `<option value="${p.code}">${p.code} ${p.name}</option>`).join("");
-      $<HTMLSelectElement>("province").value = jsk.directory.provinces.some((p) => p.code === "16") ? "16" : jsk.directory.provinces[0]?.code;
+      $("province").innerHTML = jsk.directory.provinces
+        .map((p) => `<option value="${p.code}">${p.code} ${p.name}</option>`)
+        .join("");
+      $<HTMLSelectElement>("province").value = jsk.directory.provinces.some((p) => p.code === "16")
+        ? "16"
+        : jsk.directory.provinces[0]?.code;
       fillRegencies();
     } catch (error) {
       status((error as Error).message, true);
@@ -124,14 +143,20 @@ export async function initTaskpane(jsk: Jsk, doc: Document = document): Promise<
       name: `JSK_${Date.now().toString(36)}`,
       provinceCode: $<HTMLSelectElement>("province").value || null,
       regencyCodes: [...$<HTMLSelectElement>("regencies").selectedOptions].map((option) => option.value),
-      fields: [...doc.querySelectorAll<HTMLInputElement>("#fields input:checked")].map((input) => input.value),
+      fields: [...doc.querySelectorAll<HTMLInputElement>("#fields input:checked")].map(
+        (input) => input.value,
+      ),
       asOf: $<HTMLInputElement>("as-of").value || null,
       language: settings.language,
     };
     if (!definition.provinceCode && !definition.regencyCodes.length) return status(text().choose, true);
     try {
       const rows = await rowsFor(jsk, definition);
-      const values = tableValues(rows, definition.fields.length ? definition.fields : DEFAULT_TABLE_FIELDS, settings.language);
+      const values = tableValues(
+        rows,
+        definition.fields.length ? definition.fields : DEFAULT_TABLE_FIELDS,
+        settings.language,
+      );
       await Excel.run((context) => insertTable(context, values, definition.name));
       await storeTables([...storedTables(), definition]);
       showSources(rows);
@@ -149,7 +174,9 @@ export async function initTaskpane(jsk: Jsk, doc: Document = document): Promise<
       for (const definition of tables) {
         const rows = await rowsFor(jsk, definition);
         allRows.push(...rows);
-        await Excel.run((context) => refreshTable(context, definition.name, tableValues(rows, definition.fields, definition.language)));
+        await Excel.run((context) =>
+          refreshTable(context, definition.name, tableValues(rows, definition.fields, definition.language)),
+        );
       }
       await Excel.run(recalculate);
       showSources(allRows);

@@ -20,7 +20,10 @@ export enum BusinessSize {
   SMALL = "SMALL",
   MICRO = "MICRO",
 }
-registerEnumType(BusinessSize, { name: "BusinessSize", description: "Skala usaha: besar, menengah, kecil, mikro." });
+registerEnumType(BusinessSize, {
+  name: "BusinessSize",
+  description: "Skala usaha: besar, menengah, kecil, mikro.",
+});
 
 @Entity("award_category")
 @ObjectType("AwardCategory", { description: "A category (kategori) of the Paritrana Award." })
@@ -30,7 +33,7 @@ export class AwardCategory {
   code!: string;
 
   @Column("text", { name: "name_id" })
-  @Field({ description: "Name in Indonesian, e.g. \"Pemerintah Kabupaten/Kota\"." })
+  @Field({ description: 'Name in Indonesian, e.g. "Pemerintah Kabupaten/Kota".' })
   name!: string;
 
   @Column("text", { name: "name_en" })
@@ -38,11 +41,17 @@ export class AwardCategory {
   nameEn!: string;
 
   @Column("text", { name: "nominee_kind", nullable: true })
-  @Field(() => NomineeKind, { nullable: true, description: "Who it takes; null for a category a source counts but does not name." })
+  @Field(() => NomineeKind, {
+    nullable: true,
+    description: "Who it takes; null for a category a source counts but does not name.",
+  })
   nomineeKind!: NomineeKind | null;
 
   @Column("text", { name: "business_sector", nullable: true })
-  @Field(() => String, { nullable: true, description: "For business categories: the sector (keuangan, perdagangan dan jasa, ...)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "For business categories: the sector (keuangan, perdagangan dan jasa, ...).",
+  })
   businessSector!: string | null;
 
   @Column("text", { name: "business_size", nullable: true })

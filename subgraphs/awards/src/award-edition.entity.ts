@@ -6,7 +6,10 @@ export enum AwardLevel {
   PROVINCIAL = "PROVINCIAL",
   NATIONAL = "NATIONAL",
 }
-registerEnumType(AwardLevel, { name: "AwardLevel", description: "Tingkat provinsi (provincial round) or tingkat nasional." });
+registerEnumType(AwardLevel, {
+  name: "AwardLevel",
+  description: "Tingkat provinsi (provincial round) or tingkat nasional.",
+});
 
 export enum EditionIdentityAssessment {
   SAME = "SAME",
@@ -15,11 +18,14 @@ export enum EditionIdentityAssessment {
 }
 registerEnumType(EditionIdentityAssessment, {
   name: "EditionIdentityAssessment",
-  description: "Whether two recorded editions are one round: SAME (a source says so), POSSIBLY_SAME (the sources allow it and do not say), DIFFERENT.",
+  description:
+    "Whether two recorded editions are one round: SAME (a source says so), POSSIBLY_SAME (the sources allow it and do not say), DIFFERENT.",
 });
 
 @Entity("award_edition")
-@ObjectType("AwardEdition", { description: "One round of the Paritrana Award: national, or provincial for one province." })
+@ObjectType("AwardEdition", {
+  description: "One round of the Paritrana Award: national, or provincial for one province.",
+})
 export class AwardEdition {
   @PrimaryColumn("text")
   @Field(() => ID)
@@ -37,11 +43,18 @@ export class AwardEdition {
   provinceCode!: string | null;
 
   @Column("text", { name: "press_label", nullable: true })
-  @Field(() => String, { nullable: true, description: "How the press names it (\"Paritrana Award 2023\"): the year may be the assessment's or the ceremony's." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "How the press names it (\"Paritrana Award 2023\"): the year may be the assessment's or the ceremony's.",
+  })
   pressLabel!: string | null;
 
   @Column("int", { name: "assessment_year", nullable: true })
-  @Field(() => Int, { nullable: true, description: "The year assessed (tahun penilaian), when a source establishes it." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The year assessed (tahun penilaian), when a source establishes it.",
+  })
   assessmentYear!: number | null;
 
   @Column("date", { name: "assessment_start", nullable: true })
@@ -53,7 +66,10 @@ export class AwardEdition {
   assessmentEnd!: IsoDate | null;
 
   @Column("date", { name: "ceremony_date", nullable: true })
-  @Field(() => DateScalar, { nullable: true, description: "The award ceremony (penyerahan penghargaan), when a source dates it." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The award ceremony (penyerahan penghargaan), when a source dates it.",
+  })
   ceremonyDate!: IsoDate | null;
 
   @Column("text", { name: "source_id" })
@@ -77,7 +93,9 @@ export class EditionCategory {
 }
 
 @Entity("edition_identity")
-@ObjectType("EditionIdentity", { description: "What is known of whether this edition and another are one round, with the reasoning." })
+@ObjectType("EditionIdentity", {
+  description: "What is known of whether this edition and another are one round, with the reasoning.",
+})
 export class EditionIdentity {
   @PrimaryColumn("text", { name: "edition_id" })
   editionId!: string;
@@ -97,7 +115,8 @@ export class EditionIdentity {
 /** Who confers the award: the rule of a level (editionId null), or what a source says of one edition. */
 @Entity("award_giver")
 @ObjectType("AwardGiver", {
-  description: "Who confers the Paritrana Award (pemberi penghargaan) at a level, or for one edition, and who organises it.",
+  description:
+    "Who confers the Paritrana Award (pemberi penghargaan) at a level, or for one edition, and who organises it.",
 })
 export class AwardGiver {
   @PrimaryColumn("text")
@@ -111,7 +130,9 @@ export class AwardGiver {
   editionId!: string | null;
 
   @Column("text", { name: "conferred_by" })
-  @Field({ description: "Who confers it: \"Presiden Republik Indonesia\", \"Pemerintah Provinsi Sumatera Selatan\"." })
+  @Field({
+    description: 'Who confers it: "Presiden Republik Indonesia", "Pemerintah Provinsi Sumatera Selatan".',
+  })
   conferredBy!: string;
 
   @Column("text", { name: "organised_by", nullable: true })
@@ -126,7 +147,9 @@ export class AwardGiver {
   note!: string | null;
 
   @Column("boolean", { default: false })
-  @Field({ description: "True when it is not printed for this level or edition but derived (see inference)." })
+  @Field({
+    description: "True when it is not printed for this level or edition but derived (see inference).",
+  })
   inferred!: boolean;
 
   @Column("text", { nullable: true })

@@ -1,5 +1,29 @@
-import { assertAreaCode, assertId, audit, invalidInput, type RequestContext, resolveSourceInput, toIsoDate, Violations } from "@cakupan/kit";
-import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  assertAreaCode,
+  assertId,
+  audit,
+  invalidInput,
+  type RequestContext,
+  resolveSourceInput,
+  toIsoDate,
+  Violations,
+} from "@cakupan/kit";
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { In } from "typeorm";
 import { AwardCategory } from "./award-category.entity";
 import { AwardEdition, AwardGiver, EditionCategory, EditionIdentity } from "./award-edition.entity";
@@ -18,19 +42,30 @@ import { Province, regionStub } from "./region.entity";
 
 @ArgsType()
 class EditionFilterArgs {
-  @Field(() => ID, { nullable: true, description: "Provincial editions of this province (\"16\")." })
+  @Field(() => ID, { nullable: true, description: 'Provincial editions of this province ("16").' })
   provinceCode?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Editions assessed in, held in, or labelled with this year." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Editions assessed in, held in, or labelled with this year.",
+  })
   year?: number | null;
 }
 
 @Resolver(() => AwardEdition)
 export class AwardEditionResolver {
-  @Query(() => [AwardEdition], { description: "Paritrana Award editions, by province and/or year (assessment, ceremony or press label)." })
-  awardEditions(@Args(() => EditionFilterArgs) { provinceCode, year }: EditionFilterArgs, @Ctx() { dataSource }: RequestContext): Promise<AwardEdition[]> {
+  @Query(() => [AwardEdition], {
+    description: "Paritrana Award editions, by province and/or year (assessment, ceremony or press label).",
+  })
+  awardEditions(
+    @Args(() => EditionFilterArgs) { provinceCode, year }: EditionFilterArgs,
+    @Ctx() { dataSource }: RequestContext,
+  ): Promise<AwardEdition[]> {
     const query = dataSource.getRepository(AwardEdition).createQueryBuilder("e");
-    if (provinceCode != null) query.andWhere("e.province_code = :provinceCode", { provinceCode: assertAreaCode("province", provinceCode, "provinceCode") });
+    if (provinceCode != null)
+      query.andWhere("e.province_code = :provinceCode", {
+        provinceCode: assertAreaCode("province", provinceCode, "provinceCode"),
+      });
     if (year != null) {
       query.andWhere(
         "(e.assessment_year = :year OR extract(year FROM e.ceremony_date) = :year OR e.press_label ~ ('\\m' || :yearText || '\\M'))",
@@ -41,7 +76,10 @@ export class AwardEditionResolver {
   }
 
   @Query(() => AwardEdition, { nullable: true })
-  awardEdition(@Arg("id", () => ID) id: string, @Ctx() context: RequestContext): Promise<AwardEdition | null> {
+  awardEdition(
+    @Arg("id", () => ID) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<AwardEdition | null> {
     return context.loader(editionById).load(assertId("id", id, "paritrana-2024-sumsel"));
   }
 
@@ -55,7 +93,9 @@ export class AwardEditionResolver {
     return edition.provinceCode ? regionStub(Province, edition.provinceCode) : null;
   }
 
-  @FieldResolver(() => [AwardCategory], { description: "Its categories, in the order the source lists them." })
+  @FieldResolver(() => [AwardCategory], {
+    description: "Its categories, in the order the source lists them.",
+  })
   async categories(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<AwardCategory[]> {
     const links = await context.loader(categoriesByEdition).load(edition.id);
     const categories = await context.loader(categoryByCode).loadMany(links.map((link) => link.categoryCode));
@@ -67,7 +107,10 @@ export class AwardEditionResolver {
     description:
       "Who confers this edition at its level: what a source says of this edition, else the rule of its level, marked inferred (a provincial round by the provincial government, the national one by the President).",
   })
-  async conferredBy(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<AwardGiver | null> {
+  async conferredBy(
+    @Root() edition: AwardEdition,
+    @Ctx() context: RequestContext,
+  ): Promise<AwardGiver | null> {
     const [own] = await context.loader(giversByEditionOrLevel).load(edition.id);
     if (own) return own;
     const [rule] = await context.loader(giversByEditionOrLevel).load(`LEVEL:${edition.level}`);
@@ -80,12 +123,21 @@ export class AwardEditionResolver {
     });
   }
 
-  @Query(() => [AwardGiver], { description: "Who confers the award at each level (provincial, national), with sources." })
+  @Query(() => [AwardGiver], {
+    description: "Who confers the award at each level (provincial, national), with sources.",
+  })
   async awardGivers(@Ctx() { dataSource }: RequestContext): Promise<AwardGiver[]> {
-    return dataSource.getRepository(AwardGiver).createQueryBuilder("g").where("g.edition_id IS NULL").orderBy("g.level").getMany();
+    return dataSource
+      .getRepository(AwardGiver)
+      .createQueryBuilder("g")
+      .where("g.edition_id IS NULL")
+      .orderBy("g.level")
+      .getMany();
   }
 
-  @FieldResolver(() => [EditionIdentity], { description: "Other recorded editions that may be this same round, with what is known." })
+  @FieldResolver(() => [EditionIdentity], {
+    description: "Other recorded editions that may be this same round, with what is known.",
+  })
   sameRound(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<EditionIdentity[]> {
     return context.loader(identitiesByEdition).load(edition.id);
   }
@@ -95,10 +147,16 @@ export class AwardEditionResolver {
     return context.loader(nominationsByEdition).load(edition.id);
   }
 
-  @Mutation(() => AwardEdition, { description: "Creates an edition with its categories. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken." })
+  @Mutation(() => AwardEdition, {
+    description:
+      "Creates an edition with its categories. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken.",
+  })
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
-  async createAwardEdition(@Arg("input", () => AwardEditionInput) input: AwardEditionInput, @Ctx() { dataSource, identity }: RequestContext): Promise<AwardEdition> {
+  async createAwardEdition(
+    @Arg("input", () => AwardEditionInput) input: AwardEditionInput,
+    @Ctx() { dataSource, identity }: RequestContext,
+  ): Promise<AwardEdition> {
     return dataSource.transaction(async (manager) => {
       const editionExists = await manager.existsBy(AwardEdition, { id: input.id });
       const known = await manager.findBy(AwardCategory, { code: In(input.categoryCodes) });
@@ -106,7 +164,14 @@ export class AwardEditionResolver {
       const violations = editionViolations(input, { editionExists, unknownCategories });
       if (violations.length) throw invalidInput("The award edition", violations);
       const source = await resolveSourceInput(manager, input.source!);
-      if (!source) throw invalidInput("The award edition", [{ field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input.source!.id}".` }]);
+      if (!source)
+        throw invalidInput("The award edition", [
+          {
+            field: "source.id",
+            rule: "UNKNOWN_SOURCE",
+            message: `No source has the id "${input.source!.id}".`,
+          },
+        ]);
       const edition = manager.create(AwardEdition, {
         id: input.id,
         name: input.name.trim(),
@@ -122,19 +187,39 @@ export class AwardEditionResolver {
       });
       await manager.insert(AwardEdition, edition);
       if (input.categoryCodes.length) {
-        await manager.insert(EditionCategory, input.categoryCodes.map((categoryCode, position) => ({ editionId: input.id, categoryCode, position })));
+        await manager.insert(
+          EditionCategory,
+          input.categoryCodes.map((categoryCode, position) => ({
+            editionId: input.id,
+            categoryCode,
+            position,
+          })),
+        );
       }
-      await audit(manager, identity, { action: "createAwardEdition", entity: "AwardEdition", recordIds: [edition.id], details: { categoryCodes: input.categoryCodes } });
+      await audit(manager, identity, {
+        action: "createAwardEdition",
+        entity: "AwardEdition",
+        recordIds: [edition.id],
+        details: { categoryCodes: input.categoryCodes },
+      });
       return edition;
     });
   }
 
-  @Mutation(() => AwardCategory, { description: "Creates a category. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken." })
+  @Mutation(() => AwardCategory, {
+    description: "Creates a category. Refused with BAD_USER_INPUT, storing nothing, when any rule is broken.",
+  })
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
-  async createAwardCategory(@Arg("input", () => AwardCategoryInput) input: AwardCategoryInput, @Ctx() { dataSource, identity }: RequestContext): Promise<AwardCategory> {
+  async createAwardCategory(
+    @Arg("input", () => AwardCategoryInput) input: AwardCategoryInput,
+    @Ctx() { dataSource, identity }: RequestContext,
+  ): Promise<AwardCategory> {
     return dataSource.transaction(async (manager) => {
-      const violations = categoryViolations(input, await manager.existsBy(AwardCategory, { code: input.code }));
+      const violations = categoryViolations(
+        input,
+        await manager.existsBy(AwardCategory, { code: input.code }),
+      );
       if (violations.length) throw invalidInput("The award category", violations);
       const category = manager.create(AwardCategory, {
         code: input.code,
@@ -146,7 +231,11 @@ export class AwardEditionResolver {
         namedBySource: true,
       });
       await manager.insert(AwardCategory, category);
-      await audit(manager, identity, { action: "createAwardCategory", entity: "AwardCategory", recordIds: [category.code] });
+      await audit(manager, identity, {
+        action: "createAwardCategory",
+        entity: "AwardCategory",
+        recordIds: [category.code],
+      });
       return category;
     });
   }
@@ -171,7 +260,12 @@ export class AwardEditionResolver {
       if (violations.length) throw invalidInput("The edition's category", violations);
       const position = await manager.countBy(EditionCategory, { editionId });
       await manager.insert(EditionCategory, { editionId, categoryCode, position });
-      await audit(manager, identity, { action: "addEditionCategory", entity: "AwardEdition", recordIds: [editionId], details: { categoryCode } });
+      await audit(manager, identity, {
+        action: "addEditionCategory",
+        entity: "AwardEdition",
+        recordIds: [editionId],
+        details: { categoryCode },
+      });
       return edition!;
     });
   }

@@ -33,7 +33,10 @@ export class AwardEditionInput {
   @Field(() => DateScalar, { nullable: true, description: "Not before the assessment." })
   ceremonyDate?: Date | null;
 
-  @Field(() => [String], { defaultValue: [], description: "Codes of existing categories, in the order the edition lists them." })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: "Codes of existing categories, in the order the edition lists them.",
+  })
   categoryCodes!: string[];
 
   @Field(() => SourceInput, { nullable: true })
@@ -82,7 +85,9 @@ export class OrganisationInput {
   regencyCode?: string | null;
 }
 
-@InputType("NomineeInput", { description: "Exactly one of: a regency, province or village code, or an organisation." })
+@InputType("NomineeInput", {
+  description: "Exactly one of: a regency, province or village code, or an organisation.",
+})
 export class NomineeInput {
   @Field(() => ID, { nullable: true })
   regencyCode?: string | null;
@@ -123,7 +128,10 @@ export class StageInput {
   @Field(() => StageKind)
   kind!: StageKind;
 
-  @Field(() => DateScalar, { description: "scheduleStage: the date planned; completeStage: the date it was completed (not in the future)." })
+  @Field(() => DateScalar, {
+    description:
+      "scheduleStage: the date planned; completeStage: the date it was completed (not in the future).",
+  })
   date!: Date;
 
   @Field(() => SourceInput, { nullable: true })
@@ -141,7 +149,7 @@ export class AwardResultInput {
   @Field(() => Int, { description: "1 for first place; one nominee per place in a category of an edition." })
   rank!: number;
 
-  @Field({ description: "As awarded: \"Juara I\"." })
+  @Field({ description: 'As awarded: "Juara I".' })
   title!: string;
 
   @Field(() => SourceInput, { nullable: true })

@@ -20,7 +20,8 @@ export const STAGE_ORDER: StageKind[] = [
 ];
 registerEnumType(StageKind, {
   name: "StageKind",
-  description: "Assessment stages (tahap penilaian): pengumpulan data, verifikasi dokumen, wawancara, verifikasi lapangan, pengumuman.",
+  description:
+    "Assessment stages (tahap penilaian): pengumpulan data, verifikasi dokumen, wawancara, verifikasi lapangan, pengumuman.",
 });
 
 export enum StageStatus {
@@ -28,10 +29,16 @@ export enum StageStatus {
   IN_PROGRESS = "IN_PROGRESS",
   COMPLETED = "COMPLETED",
 }
-registerEnumType(StageStatus, { name: "StageStatus", description: "As last reported: planned (dijadwalkan), in progress (sedang berjalan), completed (selesai)." });
+registerEnumType(StageStatus, {
+  name: "StageStatus",
+  description: "As last reported: planned (dijadwalkan), in progress (sedang berjalan), completed (selesai).",
+});
 
 @Entity("organisation")
-@ObjectType("Organisation", { description: "A business or public service institution nominated for the award (badan usaha, lembaga layanan publik)." })
+@ObjectType("Organisation", {
+  description:
+    "A business or public service institution nominated for the award (badan usaha, lembaga layanan publik).",
+})
 export class Organisation {
   @PrimaryGeneratedColumn()
   @Field(() => ID)
@@ -61,7 +68,9 @@ export class Organisation {
 export type NomineeType = "REGENCY" | "PROVINCE" | "VILLAGE" | "ORGANISATION";
 
 @Entity("nomination")
-@ObjectType("Nomination", { description: "A nominee in a category of an edition (nominasi), its assessment stages and its result." })
+@ObjectType("Nomination", {
+  description: "A nominee in a category of an edition (nominasi), its assessment stages and its result.",
+})
 export class Nomination {
   @PrimaryGeneratedColumn()
   @Field(() => ID)
@@ -99,7 +108,9 @@ export class Nomination {
 }
 
 @Entity("nomination_stage")
-@ObjectType("AssessmentStage", { description: "One assessment stage of a nomination, with its dates as the sources give them." })
+@ObjectType("AssessmentStage", {
+  description: "One assessment stage of a nomination, with its dates as the sources give them.",
+})
 export class NominationStage {
   @PrimaryColumn("int", { name: "nomination_id" })
   nominationId!: number;
@@ -132,7 +143,10 @@ export class NominationStage {
   note!: string | null;
 
   @Column("boolean", { default: false })
-  @Field({ description: "True when its category (or another of its values) is not printed but derived (see inference)." })
+  @Field({
+    description:
+      "True when its category (or another of its values) is not printed but derived (see inference).",
+  })
   inferred!: boolean;
 
   @Column("text", { nullable: true })
@@ -141,7 +155,9 @@ export class NominationStage {
 }
 
 @Entity("award_result")
-@ObjectType("AwardResult", { description: "A placing in a category of an edition (hasil): rank and title such as \"Juara I\"." })
+@ObjectType("AwardResult", {
+  description: 'A placing in a category of an edition (hasil): rank and title such as "Juara I".',
+})
 export class AwardResult {
   @PrimaryColumn("int", { name: "nomination_id" })
   nominationId!: number;
@@ -157,7 +173,7 @@ export class AwardResult {
   rank!: number;
 
   @Column("text")
-  @Field({ description: "The title as awarded: \"Juara I\"." })
+  @Field({ description: 'The title as awarded: "Juara I".' })
   title!: string;
 
   @Column("text", { name: "source_id" })
@@ -168,7 +184,10 @@ export class AwardResult {
   note!: string | null;
 
   @Column("boolean", { default: false })
-  @Field({ description: "True when its category (or another of its values) is not printed but derived (see inference)." })
+  @Field({
+    description:
+      "True when its category (or another of its values) is not printed but derived (see inference).",
+  })
   inferred!: boolean;
 
   @Column("text", { nullable: true })

@@ -1,16 +1,41 @@
-import { audit, type Identity, invalidInput, type RequestContext, resolveSourceInput, Source, toIsoDate, todayInJakarta } from "@cakupan/kit";
+import {
+  audit,
+  type Identity,
+  invalidInput,
+  type RequestContext,
+  resolveSourceInput,
+  Source,
+  toIsoDate,
+  todayInJakarta,
+} from "@cakupan/kit";
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import { AwardCategory } from "./award-category.entity";
 import { AwardEdition, EditionCategory } from "./award-edition.entity";
 import { AwardResultInput, NominationInput, StageInput } from "./award.input";
 import { nomineeOf, nominationViolations, resultViolations, stageViolations } from "./award.validation";
-import { categoryByCode, editionById, organisationById, resultByNomination, stagesByNomination } from "./loaders";
-import { AwardResult, Nomination, NominationStage, Organisation, STAGE_ORDER, StageStatus } from "./nomination.entity";
+import {
+  categoryByCode,
+  editionById,
+  organisationById,
+  resultByNomination,
+  stagesByNomination,
+} from "./loaders";
+import {
+  AwardResult,
+  Nomination,
+  NominationStage,
+  Organisation,
+  STAGE_ORDER,
+  StageStatus,
+} from "./nomination.entity";
 import { Nominee, Province, Regency, regionStub, Village } from "./region.entity";
 
 /** The nominee of a nomination or result, as the Nominee union resolves it. */
-export async function nomineeOfNomination(nomination: Nomination, context: RequestContext): Promise<typeof Nominee> {
+export async function nomineeOfNomination(
+  nomination: Nomination,
+  context: RequestContext,
+): Promise<typeof Nominee> {
   switch (nomination.nomineeType) {
     case "REGENCY":
       return regionStub(Regency, nomination.nomineeCode!);
@@ -27,9 +52,16 @@ function parseId(field: string, raw: string): number | null {
   return /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
 }
 
-async function sourceOrRefuse(manager: EntityManager, what: string, input: StageInput["source"]): Promise<Source> {
+async function sourceOrRefuse(
+  manager: EntityManager,
+  what: string,
+  input: StageInput["source"],
+): Promise<Source> {
   const source = await resolveSourceInput(manager, input!);
-  if (!source) throw invalidInput(what, [{ field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input!.id}".` }]);
+  if (!source)
+    throw invalidInput(what, [
+      { field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input!.id}".` },
+    ]);
   return source;
 }
 
@@ -61,18 +93,32 @@ export class NominationResolver {
     return context.loader(resultByNomination).load(nomination.id);
   }
 
-  @Mutation(() => Nomination, { description: "Nominates a region or organisation in a category of an edition; refused with BAD_USER_INPUT, storing nothing, when any rule is broken." })
+  @Mutation(() => Nomination, {
+    description:
+      "Nominates a region or organisation in a category of an edition; refused with BAD_USER_INPUT, storing nothing, when any rule is broken.",
+  })
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
-  async nominate(@Arg("input", () => NominationInput) input: NominationInput, @Ctx() { dataSource, identity }: RequestContext): Promise<Nomination> {
+  async nominate(
+    @Arg("input", () => NominationInput) input: NominationInput,
+    @Ctx() { dataSource, identity }: RequestContext,
+  ): Promise<Nomination> {
     return dataSource.transaction(async (manager) => {
       const edition = await manager.findOneBy(AwardEdition, { id: input.editionId });
       const category = await manager.findOneBy(AwardCategory, { code: input.categoryCode });
-      const categoryInEdition = await manager.existsBy(EditionCategory, { editionId: input.editionId, categoryCode: input.categoryCode });
+      const categoryInEdition = await manager.existsBy(EditionCategory, {
+        editionId: input.editionId,
+        categoryCode: input.categoryCode,
+      });
       const nominee = nomineeOf(input.nominee);
       const duplicate =
         nominee && nominee.type !== "ORGANISATION"
-          ? await manager.existsBy(Nomination, { editionId: input.editionId, categoryCode: input.categoryCode, nomineeType: nominee.type, nomineeCode: nominee.code! })
+          ? await manager.existsBy(Nomination, {
+              editionId: input.editionId,
+              categoryCode: input.categoryCode,
+              nomineeType: nominee.type,
+              nomineeCode: nominee.code!,
+            })
           : false;
       const violations = nominationViolations(input, { edition, category, categoryInEdition, duplicate });
       if (violations.length) throw invalidInput("The nomination", violations);
@@ -98,30 +144,57 @@ export class NominationResolver {
         sourceId: source.id,
         note: input.note ?? null,
       });
-      await audit(manager, identity, { action: "nominate", entity: "Nomination", recordIds: [stored.identifiers[0].id], details: { editionId: input.editionId, categoryCode: input.categoryCode } });
+      await audit(manager, identity, {
+        action: "nominate",
+        entity: "Nomination",
+        recordIds: [stored.identifiers[0].id],
+        details: { editionId: input.editionId, categoryCode: input.categoryCode },
+      });
       return manager.findOneByOrFail(Nomination, { id: stored.identifiers[0].id });
     });
   }
 
-  @Mutation(() => Nomination, { description: "Schedules an assessment stage of a nomination (or moves its date)." })
+  @Mutation(() => Nomination, {
+    description: "Schedules an assessment stage of a nomination (or moves its date).",
+  })
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
-  scheduleStage(@Arg("input", () => StageInput) input: StageInput, @Ctx() { dataSource, identity }: RequestContext): Promise<Nomination> {
+  scheduleStage(
+    @Arg("input", () => StageInput) input: StageInput,
+    @Ctx() { dataSource, identity }: RequestContext,
+  ): Promise<Nomination> {
     return this.saveStage(dataSource.manager, identity, input, "schedule");
   }
 
-  @Mutation(() => Nomination, { description: "Records an assessment stage of a nomination as completed on a date (not in the future)." })
+  @Mutation(() => Nomination, {
+    description: "Records an assessment stage of a nomination as completed on a date (not in the future).",
+  })
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
-  completeStage(@Arg("input", () => StageInput) input: StageInput, @Ctx() { dataSource, identity }: RequestContext): Promise<Nomination> {
+  completeStage(
+    @Arg("input", () => StageInput) input: StageInput,
+    @Ctx() { dataSource, identity }: RequestContext,
+  ): Promise<Nomination> {
     return this.saveStage(dataSource.manager, identity, input, "complete");
   }
 
-  private saveStage(root: EntityManager, identity: Identity, input: StageInput, mode: "schedule" | "complete"): Promise<Nomination> {
+  private saveStage(
+    root: EntityManager,
+    identity: Identity,
+    input: StageInput,
+    mode: "schedule" | "complete",
+  ): Promise<Nomination> {
     return root.transaction(async (manager) => {
       const id = parseId("nominationId", input.nominationId);
       const nomination = id ? await manager.findOneBy(Nomination, { id }) : null;
-      if (!nomination) throw invalidInput("The stage", [{ field: "nominationId", rule: "UNKNOWN_NOMINATION", message: `No nomination has the id "${input.nominationId}".` }]);
+      if (!nomination)
+        throw invalidInput("The stage", [
+          {
+            field: "nominationId",
+            rule: "UNKNOWN_NOMINATION",
+            message: `No nomination has the id "${input.nominationId}".`,
+          },
+        ]);
       const others = await manager.findBy(NominationStage, { nominationId: nomination.id });
       const date = toIsoDate(input.date);
       const violations = stageViolations(input.kind, date, mode, others, input.source, input.note);
@@ -142,20 +215,34 @@ export class NominationResolver {
         },
         ["nominationId", "kind"],
       );
-      await audit(manager, identity, { action: mode === "complete" ? "completeStage" : "scheduleStage", entity: "Nomination", recordIds: [nomination.id], details: { kind: input.kind, date } });
+      await audit(manager, identity, {
+        action: mode === "complete" ? "completeStage" : "scheduleStage",
+        entity: "Nomination",
+        recordIds: [nomination.id],
+        details: { kind: input.kind, date },
+      });
       return nomination;
     });
   }
 
-  @Mutation(() => AwardResult, { description: "Records the placing of a nomination: one nominee per rank in a category of an edition." })
+  @Mutation(() => AwardResult, {
+    description: "Records the placing of a nomination: one nominee per rank in a category of an edition.",
+  })
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
-  recordAwardResult(@Arg("input", () => AwardResultInput) input: AwardResultInput, @Ctx() { dataSource, identity }: RequestContext): Promise<AwardResult> {
+  recordAwardResult(
+    @Arg("input", () => AwardResultInput) input: AwardResultInput,
+    @Ctx() { dataSource, identity }: RequestContext,
+  ): Promise<AwardResult> {
     return dataSource.transaction(async (manager) => {
       const id = parseId("nominationId", input.nominationId);
       const nomination = id ? await manager.findOneBy(Nomination, { id }) : null;
       const holder = nomination
-        ? await manager.findOneBy(AwardResult, { editionId: nomination.editionId, categoryCode: nomination.categoryCode, rank: input.rank })
+        ? await manager.findOneBy(AwardResult, {
+            editionId: nomination.editionId,
+            categoryCode: nomination.categoryCode,
+            rank: input.rank,
+          })
         : null;
       const placeTakenBy = holder && holder.nominationId !== nomination!.id ? holder.nominationId : null;
       const violations = resultViolations(input, { nominationExists: Boolean(nomination), placeTakenBy });
@@ -171,7 +258,12 @@ export class NominationResolver {
         note: input.note ?? null,
       };
       await manager.upsert(AwardResult, result, ["nominationId"]);
-      await audit(manager, identity, { action: "recordAwardResult", entity: "AwardResult", recordIds: [nomination!.id], details: { rank: input.rank } });
+      await audit(manager, identity, {
+        action: "recordAwardResult",
+        entity: "AwardResult",
+        recordIds: [nomination!.id],
+        details: { rank: input.rank },
+      });
       return manager.findOneByOrFail(AwardResult, { nominationId: nomination!.id });
     });
   }

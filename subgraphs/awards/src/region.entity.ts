@@ -25,7 +25,8 @@ export class Village {
 
 export const Nominee = createUnionType({
   name: "Nominee",
-  description: "Who is nominated: a regency/city, province or village government (from the regencies subgraph), or an organisation.",
+  description:
+    "Who is nominated: a regency/city, province or village government (from the regencies subgraph), or an organisation.",
   types: () => [Regency, Province, Village, Organisation] as const,
 });
 

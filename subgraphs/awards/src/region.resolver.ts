@@ -8,7 +8,8 @@ import { Province, Regency, Village } from "./region.entity";
  * Fields this subgraph adds to another's entity are nullable: while awards is down the gateway answers the
  * rest of a region and nulls these, with an error naming the service.
  */
-const UNAVAILABLE = " Null only while the awards service is unavailable (error SUBGRAPH_UNAVAILABLE names it).";
+const UNAVAILABLE =
+  " Null only while the awards service is unavailable (error SUBGRAPH_UNAVAILABLE names it).";
 
 /** Regency, Province and Village get the same two fields: their nominations, and the results among them. */
 function regionAwardsResolver(type: ClassType<{ code: string }>, nomineeType: NomineeType, label: string) {
@@ -27,7 +28,9 @@ function regionAwardsResolver(type: ClassType<{ code: string }>, nomineeType: No
       description: `Placings of the ${label} government in the Paritrana Award.${UNAVAILABLE}`,
     })
     async awards(@Root() region: { code: string }, @Ctx() context: RequestContext): Promise<AwardResult[]> {
-      const nominations = await context.loader(nominationsByNominee).load(nomineeKey(nomineeType, region.code));
+      const nominations = await context
+        .loader(nominationsByNominee)
+        .load(nomineeKey(nomineeType, region.code));
       const results = await context.loader(resultByNomination).loadMany(nominations.map((n) => n.id));
       return results.filter((r): r is AwardResult => r instanceof AwardResult);
     }

@@ -1,5 +1,11 @@
 import { DataVersion1763805000000 } from "./migrations/1763805000000-data-version";
-import { AuditEntry, auditLogResolver, buildFederatedSchema, Source, sourceFieldResolver } from "@cakupan/kit";
+import {
+  AuditEntry,
+  auditLogResolver,
+  buildFederatedSchema,
+  Source,
+  sourceFieldResolver,
+} from "@cakupan/kit";
 import type { GraphQLSchema } from "graphql";
 import { AwardCategory } from "./award-category.entity";
 import { AwardEdition, AwardGiver, EditionCategory, EditionIdentity } from "./award-edition.entity";
@@ -14,18 +20,42 @@ import { regionAwardsResolvers, resolveRegionReference } from "./region.resolver
 
 export const SUBGRAPH_NAME = "awards";
 
-export const entities = [Source, AwardCategory, AwardEdition, EditionCategory, EditionIdentity, Organisation, Nomination, NominationStage, AwardResult, AuditEntry,
-  AwardGiver];
+export const entities = [
+  Source,
+  AwardCategory,
+  AwardEdition,
+  EditionCategory,
+  EditionIdentity,
+  Organisation,
+  Nomination,
+  NominationStage,
+  AwardResult,
+  AuditEntry,
+  AwardGiver,
+];
 
-export const migrations = [CreateAwards1763801000000, CreateAuditLog1763802100000, DataVersion1763805000000, TruthOfFigures1763806000000];
+export const migrations = [
+  CreateAwards1763801000000,
+  CreateAuditLog1763802100000,
+  DataVersion1763805000000,
+  TruthOfFigures1763806000000,
+];
 
 export function buildAwardsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
-        AwardEditionResolver, EditionIdentityResolver, NominationResolver, AwardResultResolver, ...regionAwardsResolvers,
-        sourceFieldResolver(AwardEdition), sourceFieldResolver(Nomination), sourceFieldResolver(AwardResult),
-        sourceFieldResolver(NominationStage), sourceFieldResolver(AwardGiver), auditLogResolver("awardsAuditLog"),
+        AwardEditionResolver,
+        EditionIdentityResolver,
+        NominationResolver,
+        AwardResultResolver,
+        ...regionAwardsResolvers,
+        sourceFieldResolver(AwardEdition),
+        sourceFieldResolver(Nomination),
+        sourceFieldResolver(AwardResult),
+        sourceFieldResolver(NominationStage),
+        sourceFieldResolver(AwardGiver),
+        auditLogResolver("awardsAuditLog"),
       ],
       orphanedTypes: [Regency, Province, Village],
     },

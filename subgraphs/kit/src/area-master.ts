@@ -11,10 +11,16 @@ export const AREA_DATA_DIR = join(dirname(require.resolve("idn-area-data/package
 
 const cache = new Map<string, ReadonlySet<string>>();
 
-function codesOf(file: "provinces.csv" | "regencies.csv" | "districts.csv" | "villages.csv"): ReadonlySet<string> {
+function codesOf(
+  file: "provinces.csv" | "regencies.csv" | "districts.csv" | "villages.csv",
+): ReadonlySet<string> {
   let codes = cache.get(file);
   if (!codes) {
-    const rows: { code: string }[] = parse(readFileSync(join(AREA_DATA_DIR, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true });
+    const rows: { code: string }[] = parse(readFileSync(join(AREA_DATA_DIR, file), "utf8"), {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
     codes = new Set(rows.map((row) => row.code));
     cache.set(file, codes);
   }

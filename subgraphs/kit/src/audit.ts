@@ -9,7 +9,9 @@ import { DateTimeScalar } from "@cakupan/core";
  * a trigger refuses UPDATE and DELETE, so not even the service can rewrite history.
  */
 @Entity("audit_log")
-@ObjectType("AuditEntry", { description: "One audited action (jejak audit): a write, or a read of personal data." })
+@ObjectType("AuditEntry", {
+  description: "One audited action (jejak audit): a write, or a read of personal data.",
+})
 @Directive("@shareable")
 export class AuditEntry {
   @PrimaryGeneratedColumn("increment", { type: "bigint" })
@@ -76,7 +78,12 @@ export const AUDIT_TABLE_SQL = [
 export async function audit(
   manager: EntityManager,
   identity: Identity,
-  entry: { action: string; entity: string; recordIds: (string | number)[]; details?: Record<string, unknown> },
+  entry: {
+    action: string;
+    entity: string;
+    recordIds: (string | number)[];
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await manager.insert(AuditEntry, {
     subject: identity.subject,
@@ -94,7 +101,10 @@ export async function audit(
 export function auditLogResolver(queryName: string) {
   @Resolver()
   class AuditLogResolver {
-    @Query(() => [AuditEntry], { name: queryName, description: "Audit entries of this subgraph, newest first (admins only)." })
+    @Query(() => [AuditEntry], {
+      name: queryName,
+      description: "Audit entries of this subgraph, newest first (admins only).",
+    })
     @Authorized("admin")
     @Directive('@requiresScopes(scopes: [["admin"]])')
     auditLog(

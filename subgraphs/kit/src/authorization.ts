@@ -15,7 +15,9 @@ export const authChecker: AuthChecker<{ identity: Identity }, Role> = ({ context
   const what = `${info.parentType.name}.${info.fieldName}`;
   if (roles.length === 0 ? identity.role !== "anonymous" : roles.includes(identity.role)) return true;
   if (identity.role === "anonymous") {
-    throw signInRequired(`${what} needs a signed-in ${roles.length ? roles.join(" or ") : "user"}: send a bearer token (npm run token -- --role planner makes one locally).`);
+    throw signInRequired(
+      `${what} needs a signed-in ${roles.length ? roles.join(" or ") : "user"}: send a bearer token (npm run token -- --role planner makes one locally).`,
+    );
   }
   throw clientError("FORBIDDEN", `${what} is for ${roles.join(" or ")}; your role is ${identity.role}.`);
 };
@@ -24,7 +26,8 @@ export const authChecker: AuthChecker<{ identity: Identity }, Role> = ({ context
 export function assertRegencyAccess(identity: Identity, regencyCode: string, action: string): void {
   if (identity.role === "admin") return;
   if (identity.role === "operator" && identity.regencies.includes(regencyCode)) return;
-  if (identity.role === "anonymous") throw signInRequired(`To ${action} you must be signed in as an operator of ${regencyCode} or an admin.`);
+  if (identity.role === "anonymous")
+    throw signInRequired(`To ${action} you must be signed in as an operator of ${regencyCode} or an admin.`);
   throw clientError(
     "FORBIDDEN",
     identity.role === "operator"

@@ -64,7 +64,11 @@ async function withAdminClient<T>(serverUrl: string, work: (client: Client) => P
 
 /** Whether the server answers a query now (not merely accepts connections: it may be starting up). */
 export async function databaseAnswers(serverUrl: string, timeoutMs = 2000): Promise<boolean> {
-  const client = new Client({ connectionString: withDatabase(serverUrl, "postgres"), connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  const client = new Client({
+    connectionString: withDatabase(serverUrl, "postgres"),
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
+  });
   client.on("error", () => {});
   try {
     await client.connect();
@@ -94,5 +98,7 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
 }
 
 export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
-  await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`));
+  await withAdminClient(serverUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`),
+  );
 }

@@ -12,7 +12,9 @@ export function dataVersionMigration(timestamp: number, tables: string[]): new (
     name = `DataVersion${timestamp}`;
 
     async up(queryRunner: QueryRunner): Promise<void> {
-      await queryRunner.query("CREATE TABLE data_version (id boolean PRIMARY KEY DEFAULT true CHECK (id), version bigint NOT NULL)");
+      await queryRunner.query(
+        "CREATE TABLE data_version (id boolean PRIMARY KEY DEFAULT true CHECK (id), version bigint NOT NULL)",
+      );
       await queryRunner.query("INSERT INTO data_version (version) VALUES (1)");
       await queryRunner.query(`CREATE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN UPDATE data_version SET version = version + 1; RETURN NULL; END $$`);
@@ -34,7 +36,9 @@ export function dataVersionMigration(timestamp: number, tables: string[]): new (
 export function dataVersionRoute(app: Express, dataSource: DataSource): void {
   app.get(SERVICE_ROUTES.version, async (_request, response) => {
     try {
-      const driver = dataSource.driver as unknown as { master: { query(sql: string): Promise<{ rows: { version: string }[] }> } };
+      const driver = dataSource.driver as unknown as {
+        master: { query(sql: string): Promise<{ rows: { version: string }[] }> };
+      };
       const { rows } = await driver.master.query("SELECT version FROM data_version");
       response.set("cache-control", "no-store").json({ version: rows[0]?.version ?? "0" });
     } catch (error) {

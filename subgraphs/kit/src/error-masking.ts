@@ -10,7 +10,10 @@ export function maskUnexpectedErrors(service: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     if (formatted.extensions?.code !== "INTERNAL_SERVER_ERROR") return formatted;
     const reference = randomUUID();
-    console.error(`${service}: unexpected error ${reference}:`, (error as { originalError?: unknown })?.originalError ?? error);
+    console.error(
+      `${service}: unexpected error ${reference}:`,
+      (error as { originalError?: unknown })?.originalError ?? error,
+    );
     return {
       message: `Internal server error in ${service} (reference ${reference}): it has been logged.`,
       ...(formatted.path ? { path: formatted.path } : {}),

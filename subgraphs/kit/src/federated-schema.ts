@@ -15,9 +15,14 @@ const FEDERATION_LINK = `
 `;
 
 /** @apollo/subgraph's resolver map, as buildSubgraphSchema takes it (the type itself is not exported). */
-type GraphQLResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>["resolvers"]>;
+type GraphQLResolverMap = NonNullable<
+  Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>["resolvers"]
+>;
 
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, ...rest: never[]) => unknown }>;
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference: (reference: never, ...rest: never[]) => unknown }
+>;
 
 /**
  * type-graphql classes -> SDL with their directives -> @apollo/subgraph schema.

@@ -4,7 +4,10 @@ import DataLoader from "dataloader";
  * A DataLoader that fetches many keys in one call and hands each key its row (or null),
  * in the order asked. `fetch` returns rows in any order; `keyOf` reads a row's key.
  */
-export function loaderByKey<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
+export function loaderByKey<K, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(async (keys) => {
     const rows = await fetch(keys);
     const byKey = new Map(rows.map((row) => [keyOf(row), row]));
@@ -13,7 +16,10 @@ export function loaderByKey<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, k
 }
 
 /** Like loaderByKey, for one-to-many: each key gets all its rows (possibly none), in the order fetched. */
-export function loaderOfMany<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
+export function loaderOfMany<K, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const rows = await fetch(keys);
     const byKey = new Map<K, V[]>(keys.map((key) => [key, []]));

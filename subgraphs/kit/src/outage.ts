@@ -2,7 +2,11 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 
 type Format = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError, TransactionNotStartedError } from "typeorm";
+import {
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+  TransactionNotStartedError,
+} from "typeorm";
 
 /** PostgreSQL's SQLSTATEs for "the server is not there right now": connection exceptions and shutdowns. */
 const UNAVAILABLE_STATES = /^(08|57P0[123]|53300)/;
@@ -23,7 +27,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     return true;
   }
   const seen = new Set<unknown>();
-  for (let current = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined; current && !seen.has(current); ) {
+  for (
+    let current = error as
+      { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined;
+    current && !seen.has(current);
+  ) {
     seen.add(current);
     const code = typeof current.code === "string" ? current.code : "";
     if (UNAVAILABLE_STATES.test(code) || CONNECTION_CODES.has(code)) return true;

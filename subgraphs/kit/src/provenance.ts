@@ -6,7 +6,10 @@ import { Source } from "./source";
 
 /** The sources a request cites, by id: one statement for all of them, whatever cites them. */
 export const sourceById = (db: DataSource) =>
-  loaderByKey((ids: readonly string[]) => db.getRepository(Source).findBy({ id: In([...ids]) }), (row) => row.id);
+  loaderByKey(
+    (ids: readonly string[]) => db.getRepository(Source).findBy({ id: In([...ids]) }),
+    (row) => row.id,
+  );
 
 /**
  * `source` on a type whose rows store their source's id: every figure says where it comes from, through the

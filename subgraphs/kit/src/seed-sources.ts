@@ -32,7 +32,8 @@ export const SEED_SOURCES = {
     publishedOn: null,
     reportedOn: null,
     dateAsPrinted: "Rabu (Wednesday), 'pada 2024 ini'",
-    dateNote: "Only the weekday (Rabu) and the year (2024, 'pada 2024 ini') are given; neither the statement's full date nor the publication date is printed.",
+    dateNote:
+      "Only the weekday (Rabu) and the year (2024, 'pada 2024 ini') are given; neither the statement's full date nor the publication date is printed.",
     inferred: false,
     inference: null,
     link: null,
@@ -47,16 +48,14 @@ export const SEED_SOURCES = {
     publishedOn: null,
     reportedOn: null,
     dateAsPrinted: "kemarin (yesterday)",
-    dateNote: "Undated; it reports the Paritrana Award 2024 of South Sumatra province, held 'kemarin' (the day before publication).",
+    dateNote:
+      "Undated; it reports the Paritrana Award 2024 of South Sumatra province, held 'kemarin' (the day before publication).",
     inferred: false,
     inference: null,
     link: null,
     seedFile: "002_06fed9a3d2c0ad85.txt",
     cites: null,
-    notes: [
-      "The seed text carries no headline.",
-      "It says the award has 8 categories but names only four.",
-    ],
+    notes: ["The seed text carries no headline.", "It says the award has 8 categories but names only four."],
   },
   jpnnCoverage2025: {
     id: "seed-003-jpnn-muba-coverage-2025",
@@ -65,7 +64,8 @@ export const SEED_SOURCES = {
     publishedOn: "2025-09-18",
     reportedOn: "2025-09-18",
     dateAsPrinted: "date 2025-09-18 (page header); Kamis (18/9) (the statement)",
-    dateNote: "The page header dates the article 2025-09-18; the statement it quotes is of 'Kamis (18/9)', the same day (18 September 2025 was a Thursday).",
+    dateNote:
+      "The page header dates the article 2025-09-18; the statement it quotes is of 'Kamis (18/9)', the same day (18 September 2025 was a Thursday).",
     inferred: false,
     inference: null,
     link: null,

@@ -1,9 +1,18 @@
 import { createServer } from "node:http";
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { identityFromHeaders, listen, nulFreeStringsRule, type RunningServer, SERVICE_ROUTES } from "@cakupan/core";
+import {
+  identityFromHeaders,
+  listen,
+  nulFreeStringsRule,
+  type RunningServer,
+  SERVICE_ROUTES,
+} from "@cakupan/core";
 import {
   annotateRequest,
   createLogger,
@@ -39,7 +48,11 @@ export interface SubgraphServerOptions {
   sqlStatements?: () => number;
 }
 
-export type HttpRoutes = (app: express.Express, dataSource: DataSource, log: Logger) => Promise<{ close(): Promise<void> } | void>;
+export type HttpRoutes = (
+  app: express.Express,
+  dataSource: DataSource,
+  log: Logger,
+) => Promise<{ close(): Promise<void> } | void>;
 
 /**
  * One subgraph over HTTP: POST /graphql, GET /health (the process is up), GET /ready (its database
@@ -86,7 +99,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       await options.dataSource.query("SELECT 1");
       response.json({ status: "ready", service: options.name });
     } catch (error) {
-      response.status(503).json({ status: "unavailable", service: options.name, reason: (error as Error).message });
+      response
+        .status(503)
+        .json({ status: "unavailable", service: options.name, reason: (error as Error).message });
     }
   });
   const extra = options.routes ? await options.routes(app, options.dataSource, log) : undefined;
@@ -98,11 +113,17 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     express.json({ limit: "16mb" }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        Object.assign(new RequestContext(options.dataSource, await identityFromHeaders(req.headers, options.identitySecret)), {
-          requestId: String(req.id),
-          log: req.log,
-          annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
-        }),
+        Object.assign(
+          new RequestContext(
+            options.dataSource,
+            await identityFromHeaders(req.headers, options.identitySecret),
+          ),
+          {
+            requestId: String(req.id),
+            log: req.log,
+            annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
+          },
+        ),
     }),
   );
 
@@ -126,13 +147,23 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 
 /** Pool use and SQL statements of the service, read when scraped. */
 function subgraphMetrics(metrics: ReturnType<typeof createMetrics>, options: SubgraphServerOptions): void {
-  gaugeOf(metrics, "cakupan_db_pool_connections", "PostgreSQL pool connections by state (total, idle, waiting clients)", ["state"], (set) => {
-    const pool = (options.dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
-    if (!pool) return;
-    set({ state: "total" }, pool.totalCount);
-    set({ state: "idle" }, pool.idleCount);
-    set({ state: "waiting" }, pool.waitingCount);
-  });
+  gaugeOf(
+    metrics,
+    "cakupan_db_pool_connections",
+    "PostgreSQL pool connections by state (total, idle, waiting clients)",
+    ["state"],
+    (set) => {
+      const pool = (
+        options.dataSource.driver as unknown as {
+          master?: { totalCount: number; idleCount: number; waitingCount: number };
+        }
+      ).master;
+      if (!pool) return;
+      set({ state: "total" }, pool.totalCount);
+      set({ state: "idle" }, pool.idleCount);
+      set({ state: "waiting" }, pool.waitingCount);
+    },
+  );
   const statements = options.sqlStatements;
   if (statements) {
     new Counter({

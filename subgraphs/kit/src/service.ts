@@ -27,7 +27,11 @@ export interface SubgraphDefinition {
   routes?: HttpRoutes;
 }
 
-export async function openDataSource(definition: SubgraphDefinition, url: string, logger?: Logger): Promise<DataSource> {
+export async function openDataSource(
+  definition: SubgraphDefinition,
+  url: string,
+  logger?: Logger,
+): Promise<DataSource> {
   const dataSource = createDataSource({
     url,
     entities: definition.entities,
@@ -46,7 +50,11 @@ export async function startSubgraphService(
   logger?: Logger,
 ): Promise<RunningServer> {
   const statements = new StatementCount();
-  const dataSource = await openDataSource(definition, databaseUrlFromEnv("DATABASE_URL", env), logger ?? statements);
+  const dataSource = await openDataSource(
+    definition,
+    databaseUrlFromEnv("DATABASE_URL", env),
+    logger ?? statements,
+  );
   try {
     if (envFlag("MIGRATE_ON_START", true, env)) await dataSource.runMigrations({ transaction: "each" });
     if (envFlag("SEED_ON_START", false, env)) await definition.seed?.(dataSource);
@@ -82,7 +90,10 @@ export function runSubgraphService(definition: SubgraphDefinition): void {
 }
 
 /** `migrate`, `revert` and `seed` against DATABASE_URL, for deployments that run them apart from the service. */
-export async function runSubgraphCli(definition: SubgraphDefinition, argv: string[] = process.argv.slice(2)): Promise<void> {
+export async function runSubgraphCli(
+  definition: SubgraphDefinition,
+  argv: string[] = process.argv.slice(2),
+): Promise<void> {
   const help = `npm run migrate -w @cakupan/${definition.name} -- --help`;
   const { positionals } = parseCommandLine(argv, {
     options: {},
@@ -100,7 +111,10 @@ Runs against the database in DATABASE_URL, the ${definition.name} subgraph's own
   const [command, ...extra] = positionals;
   const commands = ["migrate", "revert", "seed"];
   if (!commands.includes(command)) {
-    exitWithUsageError(command ? `unknown command ${command}` : `give a command: ${commands.join(", ")}`, help);
+    exitWithUsageError(
+      command ? `unknown command ${command}` : `give a command: ${commands.join(", ")}`,
+      help,
+    );
   }
   if (extra.length) exitWithUsageError(`one command at a time, not ${positionals.join(", ")}`, help);
   const dataSource = await openDataSource(definition, databaseUrlFromEnv());

@@ -11,14 +11,19 @@ export enum FigureStatus {
   /** An approximation ("sekitar", "about") or an assumption; read with care. */
   ESTIMATE = "ESTIMATE",
 }
-registerEnumType(FigureStatus, { name: "FigureStatus", description: "How a figure came to be (status sumber angka)." });
+registerEnumType(FigureStatus, {
+  name: "FigureStatus",
+  description: "How a figure came to be (status sumber angka).",
+});
 
 /**
  * Where a figure comes from (sumber). Every subgraph keeps its own copy of the sources it cites,
  * in its own database; the type is shareable so all subgraphs return the same shape.
  */
 @Entity("source")
-@ObjectType("Source", { description: "Where a figure comes from (sumber): publisher, title, date, link and seed document." })
+@ObjectType("Source", {
+  description: "Where a figure comes from (sumber): publisher, title, date, link and seed document.",
+})
 @Directive("@shareable")
 export class Source {
   @PrimaryColumn("text")
@@ -26,24 +31,32 @@ export class Source {
   id!: string;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true, description: "Publisher (penerbit); null when the document does not name one." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Publisher (penerbit); null when the document does not name one.",
+  })
   publisher!: string | null;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true, description: "Title (judul) as published; null when the document carries none." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Title (judul) as published; null when the document carries none.",
+  })
   title!: string | null;
 
   @Column("date", { name: "published_on", nullable: true })
   @Field(() => DateScalar, {
     nullable: true,
-    description: "Publication date (tanggal terbit) as the document shows it; null when it does not show one. The date of the event or statement it reports is reportedOn.",
+    description:
+      "Publication date (tanggal terbit) as the document shows it; null when it does not show one. The date of the event or statement it reports is reportedOn.",
   })
   publishedOn!: IsoDate | null;
 
   @Column("date", { name: "reported_on", nullable: true })
   @Field(() => DateScalar, {
     nullable: true,
-    description: "The date of the event or statement the document reports (tanggal peristiwa), apart from publication; null when not printed. Corrected or completed where the document misprints it or leaves out the year (see inferred, dateAsPrinted and dateNote).",
+    description:
+      "The date of the event or statement the document reports (tanggal peristiwa), apart from publication; null when not printed. Corrected or completed where the document misprints it or leaves out the year (see inferred, dateAsPrinted and dateNote).",
   })
   reportedOn!: IsoDate | null;
 
@@ -52,11 +65,17 @@ export class Source {
   dateAsPrinted!: string | null;
 
   @Column("text", { name: "date_note", nullable: true })
-  @Field(() => String, { nullable: true, description: "How publishedOn and reportedOn were read from dateAsPrinted." })
+  @Field(() => String, {
+    nullable: true,
+    description: "How publishedOn and reportedOn were read from dateAsPrinted.",
+  })
   dateNote!: string | null;
 
   @Column("boolean", { default: false })
-  @Field({ description: "True when a date here is not printed as given but derived (a year completed, a misprint corrected)." })
+  @Field({
+    description:
+      "True when a date here is not printed as given but derived (a year completed, a misprint corrected).",
+  })
   inferred!: boolean;
 
   @Column("text", { nullable: true })
@@ -68,11 +87,17 @@ export class Source {
   link!: string | null;
 
   @Column("text", { name: "seed_file", nullable: true })
-  @Field(() => String, { nullable: true, description: "File name of the seed document in shared/seeds/, for seed sources." })
+  @Field(() => String, {
+    nullable: true,
+    description: "File name of the seed document in shared/seeds/, for seed sources.",
+  })
   seedFile!: string | null;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true, description: "The original publisher the document cites for its figures (e.g. BPS 2025)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The original publisher the document cites for its figures (e.g. BPS 2025).",
+  })
   cites!: string | null;
 
   @Column("text", { array: true, default: () => "'{}'" })

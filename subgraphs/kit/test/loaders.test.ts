@@ -7,7 +7,10 @@ describe("batched loaders", () => {
     const loader = loaderByKey(
       async (keys: readonly string[]) => {
         calls.push(keys);
-        return keys.filter((k) => k !== "x").reverse().map((code) => ({ code }));
+        return keys
+          .filter((k) => k !== "x")
+          .reverse()
+          .map((code) => ({ code }));
       },
       (row) => row.code,
     );
@@ -18,9 +21,20 @@ describe("batched loaders", () => {
 
   it("groups one-to-many rows by key, with an empty list for a key that has none", async () => {
     const loader = loaderOfMany(
-      async () => [{ parent: "a", n: 1 }, { parent: "a", n: 2 }, { parent: "b", n: 3 }],
+      async () => [
+        { parent: "a", n: 1 },
+        { parent: "a", n: 2 },
+        { parent: "b", n: 3 },
+      ],
       (row) => row.parent,
     );
-    expect(await loader.loadMany(["a", "c", "b"])).toEqual([[{ parent: "a", n: 1 }, { parent: "a", n: 2 }], [], [{ parent: "b", n: 3 }]]);
+    expect(await loader.loadMany(["a", "c", "b"])).toEqual([
+      [
+        { parent: "a", n: 1 },
+        { parent: "a", n: 2 },
+      ],
+      [],
+      [{ parent: "b", n: 3 }],
+    ]);
   });
 });

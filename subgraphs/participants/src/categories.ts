@@ -6,9 +6,12 @@ export { BreakdownDimension, PARTICIPANT_CATEGORIES as CATEGORIES, ParticipantCa
 
 registerEnumType(BreakdownDimension, {
   name: "BreakdownDimension",
-  description: "SEGMENT: BPJS membership segment (segmen kepesertaan). GROUP: a group inside the segments. FUNDING: who pays the contribution (sumber iuran).",
+  description:
+    "SEGMENT: BPJS membership segment (segmen kepesertaan). GROUP: a group inside the segments. FUNDING: who pays the contribution (sumber iuran).",
 });
 registerEnumType(ParticipantCategory, {
   name: "ParticipantCategory",
-  description: Object.entries(PARTICIPANT_CATEGORIES).map(([category, { dimension, label }]) => `${category} (${dimension}): ${label}`).join("; "),
+  description: Object.entries(PARTICIPANT_CATEGORIES)
+    .map(([category, { dimension, label }]) => `${category} (${dimension}): ${label}`)
+    .join("; "),
 });

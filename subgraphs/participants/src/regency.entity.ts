@@ -91,4 +91,5 @@ export function areaStub<T extends { code: string }>(type: new () => T, code: st
  * The fields this subgraph adds to another's entity are nullable, so that while it is down the gateway still
  * answers the rest of a region; the description says when null means that.
  */
-export const UNAVAILABLE_NOTE = " Null only while the participants service is unavailable (error SUBGRAPH_UNAVAILABLE names it).";
+export const UNAVAILABLE_NOTE =
+  " Null only while the participants service is unavailable (error SUBGRAPH_UNAVAILABLE names it).";

@@ -18,7 +18,8 @@ interface RuleDefinition {
 
 export const RULES = {
   MINIMUM_BPU_CONTRIBUTION: {
-    description: "The lowest monthly contribution a non-wage worker (BPU) may pay for JKK and JKM (iuran minimum).",
+    description:
+      "The lowest monthly contribution a non-wage worker (BPU) may pay for JKK and JKM (iuran minimum).",
     defaultValue: "16800",
     unit: "Rupiah per month",
     env: "RULE_MINIMUM_BPU_CONTRIBUTION",
@@ -29,7 +30,8 @@ export const RULES = {
       "otherwise; the participant import refuses lower contributions of non-wage workers.",
   },
   COVERAGE_TARGET_SCHEME: {
-    description: "The scheme whose targets coverage is measured against when a regency has targets of several schemes.",
+    description:
+      "The scheme whose targets coverage is measured against when a regency has targets of several schemes.",
     defaultValue: "UCJ",
     unit: null,
     env: "RULE_COVERAGE_TARGET_SCHEME",
@@ -52,7 +54,8 @@ export function ruleValue(key: RuleKey): string {
 /** A rule whose value is a whole number; a malformed override is a configuration error, said at once. */
 export function ruleInteger(key: RuleKey): number {
   const value = ruleValue(key);
-  if (!/^\d+$/.test(value)) throw new Error(`${RULES[key].env}="${value}" is not a whole number: ${RULES[key].description}`);
+  if (!/^\d+$/.test(value))
+    throw new Error(`${RULES[key].env}="${value}" is not a whole number: ${RULES[key].description}`);
   return Number(value);
 }
 
@@ -73,7 +76,9 @@ export class Rule {
   @Field(() => String, { nullable: true })
   unit!: string | null;
 
-  @Field({ description: "True when no regulation is cited: a documented assumption (see note), configurable." })
+  @Field({
+    description: "True when no regulation is cited: a documented assumption (see note), configurable.",
+  })
   assumption!: boolean;
 
   @Field({ description: "The environment variable that overrides it." })
@@ -90,7 +95,10 @@ export class Rule {
 
 @Resolver(() => Rule)
 export class RuleResolver {
-  @Query(() => [Rule], { description: "The rules of the world the participants subgraph applies, with their sources or as assumptions." })
+  @Query(() => [Rule], {
+    description:
+      "The rules of the world the participants subgraph applies, with their sources or as assumptions.",
+  })
   participantRules(): Rule[] {
     return (Object.entries(RULES) as [RuleKey, RuleDefinition][]).map(([key, rule]) =>
       Object.assign(new Rule(), {

@@ -1,5 +1,11 @@
 import { DataVersion1763805000000 } from "./migrations/1763805000000-data-version";
-import { AuditEntry, auditLogResolver, buildFederatedSchema, Source, sourceFieldResolver } from "@cakupan/kit";
+import {
+  AuditEntry,
+  auditLogResolver,
+  buildFederatedSchema,
+  Source,
+  sourceFieldResolver,
+} from "@cakupan/kit";
 import type { GraphQLSchema } from "graphql";
 import { CoverageReport, CoverageReportPart } from "./coverage/coverage-report.entity";
 import { CoverageReportResolver } from "./coverage/coverage-report.resolver";
@@ -21,15 +27,28 @@ export const SUBGRAPH_NAME = "participants";
 
 export const entities = [Source, CoverageReport, CoverageReportPart, AuditEntry, Participant];
 
-export const migrations = [CreateCoverageReports1763800000000, CreateAuditLog1763802000000, CreateRegistry1763803000000, ParticipantCounts1763804000000, DataVersion1763805000000,
-  TruthOfFigures1763806000000];
+export const migrations = [
+  CreateCoverageReports1763800000000,
+  CreateAuditLog1763802000000,
+  CreateRegistry1763803000000,
+  ParticipantCounts1763804000000,
+  DataVersion1763805000000,
+  TruthOfFigures1763806000000,
+];
 
 export function buildParticipantsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
-        RegencyCoverageResolver, ProvinceCoverageResolver, CoverageReportResolver, ParticipantResolver, RegencyParticipantsResolver,
-        ...participantStatsResolvers, sourceFieldResolver(CoverageReport), auditLogResolver("participantsAuditLog"), RuleResolver,
+        RegencyCoverageResolver,
+        ProvinceCoverageResolver,
+        CoverageReportResolver,
+        ParticipantResolver,
+        RegencyParticipantsResolver,
+        ...participantStatsResolvers,
+        sourceFieldResolver(CoverageReport),
+        auditLogResolver("participantsAuditLog"),
+        RuleResolver,
         ruleSourceResolver,
       ],
       // Province is reached only through the gateway (no field here returns it), so it is named explicitly.

@@ -9,10 +9,15 @@ export enum AgreementKind {
   /** Perjanjian Kerja Sama (PKS), the operational follow-up of an MoU. */
   COOPERATION_AGREEMENT = "COOPERATION_AGREEMENT",
 }
-registerEnumType(AgreementKind, { name: "AgreementKind", description: "Nota Kesepakatan (MoU) or Perjanjian Kerja Sama (PKS)." });
+registerEnumType(AgreementKind, {
+  name: "AgreementKind",
+  description: "Nota Kesepakatan (MoU) or Perjanjian Kerja Sama (PKS).",
+});
 
 @Entity("agreement")
-@ObjectType("Agreement", { description: "An agreement (MoU/PKS) between a regional government and BPJS Ketenagakerjaan." })
+@ObjectType("Agreement", {
+  description: "An agreement (MoU/PKS) between a regional government and BPJS Ketenagakerjaan.",
+})
 export class Agreement {
   @PrimaryColumn("text")
   @Field(() => ID)
@@ -41,7 +46,10 @@ export class Agreement {
   signedOn!: IsoDate | null;
 
   @Column("date", { name: "reported_on", nullable: true })
-  @Field(() => DateScalar, { nullable: true, description: "The date of the report that tells of the agreement." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The date of the report that tells of the agreement.",
+  })
   reportedOn!: IsoDate | null;
 
   @Column("text")
@@ -49,7 +57,10 @@ export class Agreement {
   purpose!: string;
 
   @Column("text", { name: "follow_up", nullable: true })
-  @Field(() => String, { nullable: true, description: "The follow-up the source announces (Perbup, PKS, ...)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The follow-up the source announces (Perbup, PKS, ...).",
+  })
   followUp!: string | null;
 
   @Column("text", { name: "source_id" })
@@ -60,7 +71,9 @@ export class Agreement {
   note!: string | null;
 
   @Column("boolean", { default: false })
-  @Field({ description: "True when this is not printed by the source but derived from its words (see inference)." })
+  @Field({
+    description: "True when this is not printed by the source but derived from its words (see inference).",
+  })
   inferred!: boolean;
 
   @Column("text", { nullable: true })

@@ -9,7 +9,7 @@ export class BranchOffice {
   id!: string;
 
   @Column("text")
-  @Field({ description: "Name as the sources give it: \"BPJS Ketenagakerjaan Cabang Palembang\"." })
+  @Field({ description: 'Name as the sources give it: "BPJS Ketenagakerjaan Cabang Palembang".' })
   name!: string;
 
   @Column("text", { name: "source_id" })
@@ -19,7 +19,8 @@ export class BranchOffice {
 /** A regency a source connects a branch office with, and on what basis. */
 @Entity("branch_office_regency")
 @ObjectType("BranchOfficeRegency", {
-  description: "A regency a source connects with a branch office, and why. The sources' links, not the office's whole service area.",
+  description:
+    "A regency a source connects with a branch office, and why. The sources' links, not the office's whole service area.",
 })
 export class BranchOfficeRegency {
   @PrimaryColumn("text", { name: "branch_office_id" })
@@ -36,7 +37,9 @@ export class BranchOfficeRegency {
   sourceId!: string;
 
   @Column("boolean", { default: false })
-  @Field({ description: "True when this is not printed by the source but derived from its words (see inference)." })
+  @Field({
+    description: "True when this is not printed by the source but derived from its words (see inference).",
+  })
   inferred!: boolean;
 
   @Column("text", { nullable: true })

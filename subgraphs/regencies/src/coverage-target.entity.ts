@@ -2,7 +2,6 @@ import { FigureStatus, numericAsNumber } from "@cakupan/kit";
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
-
 export enum TargetScope {
   NATIONAL = "NATIONAL",
   PROVINCE = "PROVINCE",
@@ -10,11 +9,14 @@ export enum TargetScope {
 }
 registerEnumType(TargetScope, {
   name: "TargetScope",
-  description: "Whom a target was set for: the nation (nasional), a province or a regency. A regency without its own target for a year and scheme takes the province's, then the national one.",
+  description:
+    "Whom a target was set for: the nation (nasional), a province or a regency. A regency without its own target for a year and scheme takes the province's, then the national one.",
 });
 
 @Entity("coverage_target")
-@ObjectType("CoverageTarget", { description: "A coverage target (target cakupan kepesertaan) for a year and scheme." })
+@ObjectType("CoverageTarget", {
+  description: "A coverage target (target cakupan kepesertaan) for a year and scheme.",
+})
 export class CoverageTarget {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -51,7 +53,9 @@ export class CoverageTarget {
   note!: string | null;
 
   @Column("boolean", { default: false })
-  @Field({ description: "True when this is not printed by the source but derived from its words (see inference)." })
+  @Field({
+    description: "True when this is not printed by the source but derived from its words (see inference).",
+  })
   inferred!: boolean;
 
   @Column("text", { nullable: true })

@@ -8,7 +8,10 @@ import { VillagePageArgs, villagePage } from "./village.page";
 
 @Resolver(() => District)
 export class DistrictResolver {
-  @Query(() => District, { nullable: true, description: "A district by Kemendagri code (\"16.06.01\"); null when no such code." })
+  @Query(() => District, {
+    nullable: true,
+    description: 'A district by Kemendagri code ("16.06.01"); null when no such code.',
+  })
   district(@Arg("code", () => ID) code: string, @Ctx() context: RequestContext): Promise<District | null> {
     return context.loader(districtByCode).load(assertAreaCode("district", code));
   }
@@ -18,7 +21,9 @@ export class DistrictResolver {
     return (await context.loader(regencyByCode).load(district.regencyCode))!;
   }
 
-  @FieldResolver(() => VillageConnection, { description: "Its villages (desa/kelurahan), a page at a time, in code order." })
+  @FieldResolver(() => VillageConnection, {
+    description: "Its villages (desa/kelurahan), a page at a time, in code order.",
+  })
   villages(
     @Root() district: District,
     @Ctx() { dataSource }: RequestContext,

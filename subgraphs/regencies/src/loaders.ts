@@ -17,46 +17,65 @@ import { WorkforceEstimate } from "./workforce-estimate.entity";
  * so N parents cost one statement per kind of child, whatever N is.
  */
 export const provinceByCode = (db: DataSource) =>
-  loaderByKey((codes: readonly string[]) => db.getRepository(Province).findBy({ code: In([...codes]) }), (row) => row.code);
+  loaderByKey(
+    (codes: readonly string[]) => db.getRepository(Province).findBy({ code: In([...codes]) }),
+    (row) => row.code,
+  );
 
 export const regencyByCode = (db: DataSource) =>
-  loaderByKey((codes: readonly string[]) => db.getRepository(Regency).findBy({ code: In([...codes]) }), (row) => row.code);
+  loaderByKey(
+    (codes: readonly string[]) => db.getRepository(Regency).findBy({ code: In([...codes]) }),
+    (row) => row.code,
+  );
 
 export const districtByCode = (db: DataSource) =>
-  loaderByKey((codes: readonly string[]) => db.getRepository(District).findBy({ code: In([...codes]) }), (row) => row.code);
+  loaderByKey(
+    (codes: readonly string[]) => db.getRepository(District).findBy({ code: In([...codes]) }),
+    (row) => row.code,
+  );
 
 export const branchOfficeById = (db: DataSource) =>
-  loaderByKey((ids: readonly string[]) => db.getRepository(BranchOffice).findBy({ id: In([...ids]) }), (row) => row.id);
+  loaderByKey(
+    (ids: readonly string[]) => db.getRepository(BranchOffice).findBy({ id: In([...ids]) }),
+    (row) => row.id,
+  );
 
 export const regenciesByProvince = (db: DataSource) =>
   loaderOfMany(
-    (codes: readonly string[]) => db.getRepository(Regency).find({ where: { provinceCode: In([...codes]) }, order: { code: "ASC" } }),
+    (codes: readonly string[]) =>
+      db.getRepository(Regency).find({ where: { provinceCode: In([...codes]) }, order: { code: "ASC" } }),
     (row) => row.provinceCode,
   );
 
 export const districtsByRegency = (db: DataSource) =>
   loaderOfMany(
-    (codes: readonly string[]) => db.getRepository(District).find({ where: { regencyCode: In([...codes]) }, order: { code: "ASC" } }),
+    (codes: readonly string[]) =>
+      db.getRepository(District).find({ where: { regencyCode: In([...codes]) }, order: { code: "ASC" } }),
     (row) => row.regencyCode,
   );
 
 export const aliasesByRegency = (db: DataSource) =>
   loaderOfMany(
-    (codes: readonly string[]) => db.getRepository(RegencyAlias).find({ where: { regencyCode: In([...codes]) }, order: { id: "ASC" } }),
+    (codes: readonly string[]) =>
+      db.getRepository(RegencyAlias).find({ where: { regencyCode: In([...codes]) }, order: { id: "ASC" } }),
     (row) => row.regencyCode,
   );
 
 export const workforceByRegency = (db: DataSource) =>
   loaderOfMany(
     (codes: readonly string[]) =>
-      db.getRepository(WorkforceEstimate).find({ where: { regencyCode: In([...codes]) }, order: { year: "ASC", id: "ASC" } }),
+      db
+        .getRepository(WorkforceEstimate)
+        .find({ where: { regencyCode: In([...codes]) }, order: { year: "ASC", id: "ASC" } }),
     (row) => row.regencyCode,
   );
 
 export const officialsByRegency = (db: DataSource) =>
   loaderOfMany(
     (codes: readonly string[]) =>
-      db.getRepository(Official).find({ where: { regencyCode: In([...codes]) }, order: { reportedOn: "ASC", id: "ASC" } }),
+      db
+        .getRepository(Official)
+        .find({ where: { regencyCode: In([...codes]) }, order: { reportedOn: "ASC", id: "ASC" } }),
     (row) => row.regencyCode!,
   );
 
@@ -68,7 +87,11 @@ export const officialsByPerson = (db: DataSource) =>
         .getRepository(Official)
         .createQueryBuilder("o")
         .where("o.person_id IN (:...ids)", { ids: [...ids] })
-        .orderBy("coalesce(o.period_start, o.reported_on, make_date(o.reported_year, 1, 1))", "ASC", "NULLS LAST")
+        .orderBy(
+          "coalesce(o.period_start, o.reported_on, make_date(o.reported_year, 1, 1))",
+          "ASC",
+          "NULLS LAST",
+        )
         .addOrderBy("o.id", "ASC")
         .getMany(),
     (row) => row.personId,
@@ -77,26 +100,32 @@ export const officialsByPerson = (db: DataSource) =>
 export const officialsByBranchOffice = (db: DataSource) =>
   loaderOfMany(
     (ids: readonly string[]) =>
-      db.getRepository(Official).find({ where: { branchOfficeId: In([...ids]) }, order: { reportedOn: "ASC", id: "ASC" } }),
+      db
+        .getRepository(Official)
+        .find({ where: { branchOfficeId: In([...ids]) }, order: { reportedOn: "ASC", id: "ASC" } }),
     (row) => row.branchOfficeId!,
   );
 
 export const agreementsByRegency = (db: DataSource) =>
   loaderOfMany(
     (codes: readonly string[]) =>
-      db.getRepository(Agreement).find({ where: { regencyCode: In([...codes]) }, order: { reportedOn: "ASC", id: "ASC" } }),
+      db
+        .getRepository(Agreement)
+        .find({ where: { regencyCode: In([...codes]) }, order: { reportedOn: "ASC", id: "ASC" } }),
     (row) => row.regencyCode!,
   );
 
 export const branchLinksByRegency = (db: DataSource) =>
   loaderOfMany(
-    (codes: readonly string[]) => db.getRepository(BranchOfficeRegency).find({ where: { regencyCode: In([...codes]) } }),
+    (codes: readonly string[]) =>
+      db.getRepository(BranchOfficeRegency).find({ where: { regencyCode: In([...codes]) } }),
     (row) => row.regencyCode,
   );
 
 export const branchLinksByOffice = (db: DataSource) =>
   loaderOfMany(
-    (ids: readonly string[]) => db.getRepository(BranchOfficeRegency).find({ where: { branchOfficeId: In([...ids]) } }),
+    (ids: readonly string[]) =>
+      db.getRepository(BranchOfficeRegency).find({ where: { branchOfficeId: In([...ids]) } }),
     (row) => row.branchOfficeId,
   );
 
@@ -113,8 +142,14 @@ export const targetsForRegency = (db: DataSource) =>
       .getRepository(CoverageTarget)
       .createQueryBuilder("t")
       .where("t.scope = :national", { national: TargetScope.NATIONAL })
-      .orWhere("(t.scope = :province AND t.area_code IN (:...provinces))", { province: TargetScope.PROVINCE, provinces })
-      .orWhere("(t.scope = :regency AND t.area_code IN (:...codes))", { regency: TargetScope.REGENCY, codes: [...codes] })
+      .orWhere("(t.scope = :province AND t.area_code IN (:...provinces))", {
+        province: TargetScope.PROVINCE,
+        provinces,
+      })
+      .orWhere("(t.scope = :regency AND t.area_code IN (:...codes))", {
+        regency: TargetScope.REGENCY,
+        codes: [...codes],
+      })
       .orderBy("t.year", "ASC")
       .addOrderBy("t.scheme", "ASC")
       .addOrderBy("t.id", "ASC")
@@ -135,4 +170,7 @@ export const targetsForRegency = (db: DataSource) =>
   });
 
 export const villageByCode = (db: DataSource) =>
-  loaderByKey((codes: readonly string[]) => db.getRepository(Village).findBy({ code: In([...codes]) }), (row) => row.code);
+  loaderByKey(
+    (codes: readonly string[]) => db.getRepository(Village).findBy({ code: In([...codes]) }),
+    (row) => row.code,
+  );

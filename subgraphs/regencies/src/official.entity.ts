@@ -57,15 +57,25 @@ export class Official {
   branchOfficeId!: string | null;
 
   @Column("date", { name: "reported_on", nullable: true })
-  @Field(() => DateScalar, { nullable: true, description: "The date the source shows the person in office; null when the source is not dated to the day (see note)." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The date the source shows the person in office; null when the source is not dated to the day (see note).",
+  })
   reportedOn!: IsoDate | null;
 
   @Column("int", { name: "reported_year", nullable: true })
-  @Field(() => Int, { nullable: true, description: "The year the source places the person in office, when it does not give the day." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The year the source places the person in office, when it does not give the day.",
+  })
   reportedYear!: number | null;
 
   @Column("date", { name: "period_start", nullable: true })
-  @Field(() => DateScalar, { nullable: true, description: "Start of the term (masa jabatan), when a source gives it." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Start of the term (masa jabatan), when a source gives it.",
+  })
   periodStart!: IsoDate | null;
 
   @Column("date", { name: "period_end", nullable: true })
@@ -81,12 +91,15 @@ export class Official {
 
   @Column("text", { name: "person_id" })
   @Field(() => ID, {
-    description: "The person: records of one person share it (roles gives their timeline). Two records share it only where the sources show one person.",
+    description:
+      "The person: records of one person share it (roles gives their timeline). Two records share it only where the sources show one person.",
   })
   personId!: string;
 
   @Column("boolean", { default: false })
-  @Field({ description: "True when the record's date or office is not printed as given but derived (see inference)." })
+  @Field({
+    description: "True when the record's date or office is not printed as given but derived (see inference).",
+  })
   inferred!: boolean;
 
   @Column("text", { nullable: true })
@@ -94,9 +107,11 @@ export class Official {
   inference!: string | null;
 }
 
-@ObjectType("OfficeHeld", { description: "One office in a person's timeline (riwayat jabatan), as a source shows it." })
+@ObjectType("OfficeHeld", {
+  description: "One office in a person's timeline (riwayat jabatan), as a source shows it.",
+})
 export class OfficeHeld {
-  @Field({ description: "The title exactly as the source prints it (\"Sekda Muba\", \"Pj Bupati\")." })
+  @Field({ description: 'The title exactly as the source prints it ("Sekda Muba", "Pj Bupati").' })
   title!: string;
 
   @Field(() => OfficialRole)
@@ -107,20 +122,28 @@ export class OfficeHeld {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: "The first date known in the office: the term's start when a source gives it (termKnown), else the date the source shows the person in it; null when the source does not date it to the day (see year).",
+    description:
+      "The first date known in the office: the term's start when a source gives it (termKnown), else the date the source shows the person in it; null when the source does not date it to the day (see year).",
   })
   from!: IsoDate | null;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: "The last date known in the office: the term's end when a source gives it, else the date the source shows the person in it. Not the end of the term unless termKnown.",
+    description:
+      "The last date known in the office: the term's end when a source gives it, else the date the source shows the person in it. Not the end of the term unless termKnown.",
   })
   until!: IsoDate | null;
 
-  @Field({ description: "True when from and until are the term (masa jabatan) a source gives; false when they are only the dates a source shows the person in office." })
+  @Field({
+    description:
+      "True when from and until are the term (masa jabatan) a source gives; false when they are only the dates a source shows the person in office.",
+  })
   termKnown!: boolean;
 
-  @Field(() => Int, { nullable: true, description: "The year the source places it in, when it does not give the day." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The year the source places it in, when it does not give the day.",
+  })
   year!: number | null;
 
   @Field({ description: "True when the date or office is derived, not printed as given (see inference)." })

@@ -18,13 +18,16 @@ const yearOf = (date: string | null) => (date ? Number(date.slice(0, 4)) : null)
 
 @Resolver(() => Official)
 export class OfficialResolver {
-  @Query(() => [Official], { description: "Every official the sources name, regional, BPJS Ketenagakerjaan and ministry." })
+  @Query(() => [Official], {
+    description: "Every official the sources name, regional, BPJS Ketenagakerjaan and ministry.",
+  })
   officials(@Ctx() { dataSource }: RequestContext): Promise<Official[]> {
     return dataSource.getRepository(Official).find({ order: { id: "ASC" } });
   }
 
   @FieldResolver(() => [OfficeHeld], {
-    description: "The person's offices across every source, as a timeline (oldest first); one person can be shown in several, as the sources show them.",
+    description:
+      "The person's offices across every source, as a timeline (oldest first); one person can be shown in several, as the sources show them.",
   })
   async roles(@Root() official: Official, @Ctx() context: RequestContext): Promise<OfficeHeld[]> {
     const records = await context.loader(officialsByPerson).load(official.personId);
@@ -57,7 +60,10 @@ export class OfficialResolver {
   }
 
   @FieldResolver(() => BranchOffice, { nullable: true })
-  branchOffice(@Root() official: Official, @Ctx() context: RequestContext): Promise<BranchOffice | null> | null {
+  branchOffice(
+    @Root() official: Official,
+    @Ctx() context: RequestContext,
+  ): Promise<BranchOffice | null> | null {
     return official.branchOfficeId ? context.loader(branchOfficeById).load(official.branchOfficeId) : null;
   }
 }
@@ -69,13 +75,16 @@ export class BranchOfficeResolver {
     return dataSource.getRepository(BranchOffice).find({ order: { id: "ASC" } });
   }
 
-  @FieldResolver(() => [Official], { description: "Heads and staff of the office as the sources report them, oldest report first." })
+  @FieldResolver(() => [Official], {
+    description: "Heads and staff of the office as the sources report them, oldest report first.",
+  })
   officials(@Root() office: BranchOffice, @Ctx() context: RequestContext): Promise<Official[]> {
     return context.loader(officialsByBranchOffice).load(office.id);
   }
 
   @FieldResolver(() => [BranchOfficeRegency], {
-    description: "Regencies the sources connect with the office, and on what basis: not necessarily its whole service area.",
+    description:
+      "Regencies the sources connect with the office, and on what basis: not necessarily its whole service area.",
   })
   regencies(@Root() office: BranchOffice, @Ctx() context: RequestContext): Promise<BranchOfficeRegency[]> {
     return context.loader(branchLinksByOffice).load(office.id);
@@ -92,7 +101,9 @@ export class BranchOfficeRegencyResolver {
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
-  @Query(() => [Agreement], { description: "Agreements (MoU, PKS) between regional governments and BPJS Ketenagakerjaan." })
+  @Query(() => [Agreement], {
+    description: "Agreements (MoU, PKS) between regional governments and BPJS Ketenagakerjaan.",
+  })
   agreements(@Ctx() { dataSource }: RequestContext): Promise<Agreement[]> {
     return dataSource.getRepository(Agreement).find({ order: { reportedOn: "ASC", id: "ASC" } });
   }
@@ -103,7 +114,10 @@ export class AgreementResolver {
   }
 
   @FieldResolver(() => BranchOffice, { nullable: true })
-  branchOffice(@Root() agreement: Agreement, @Ctx() context: RequestContext): Promise<BranchOffice | null> | null {
+  branchOffice(
+    @Root() agreement: Agreement,
+    @Ctx() context: RequestContext,
+  ): Promise<BranchOffice | null> | null {
     return agreement.branchOfficeId ? context.loader(branchOfficeById).load(agreement.branchOfficeId) : null;
   }
 }

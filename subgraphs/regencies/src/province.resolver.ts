@@ -11,7 +11,10 @@ export class ProvinceResolver {
     return dataSource.getRepository(Province).find({ order: { code: "ASC" } });
   }
 
-  @Query(() => Province, { nullable: true, description: "A province by Kemendagri code (\"16\"); null when no such province." })
+  @Query(() => Province, {
+    nullable: true,
+    description: 'A province by Kemendagri code ("16"); null when no such province.',
+  })
   province(@Arg("code", () => ID) code: string, @Ctx() context: RequestContext): Promise<Province | null> {
     return context.loader(provinceByCode).load(assertAreaCode("province", code));
   }

@@ -2,7 +2,9 @@ import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 @Entity("regency_alias")
-@ObjectType("RegencyAlias", { description: "A short name the press uses for a regency (nama singkat/akronim), with why it is one." })
+@ObjectType("RegencyAlias", {
+  description: "A short name the press uses for a regency (nama singkat/akronim), with why it is one.",
+})
 export class RegencyAlias {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -11,11 +13,14 @@ export class RegencyAlias {
   regencyCode!: string;
 
   @Column("text")
-  @Field({ description: "The alias as written: \"Muba\"." })
+  @Field({ description: 'The alias as written: "Muba".' })
   alias!: string;
 
   @Column("text")
-  @Field({ description: "Why it names this regency: an acronym of the official name, a spelling variant, or where a source uses it." })
+  @Field({
+    description:
+      "Why it names this regency: an acronym of the official name, a spelling variant, or where a source uses it.",
+  })
   rationale!: string;
 
   @Column("text", { name: "source_id", nullable: true })

@@ -10,22 +10,26 @@ export enum RegencyKind {
 registerEnumType(RegencyKind, { name: "RegencyKind", description: "Kabupaten (regency) or kota (city)." });
 
 @Entity("regency")
-@ObjectType("Regency", { description: "A regency or city (kabupaten/kota), keyed by its Kemendagri code (\"16.06\")." })
+@ObjectType("Regency", {
+  description: 'A regency or city (kabupaten/kota), keyed by its Kemendagri code ("16.06").',
+})
 @Directive('@key(fields: "code")')
 export class Regency {
   @PrimaryColumn("text")
-  @Field(() => ID, { description: "Kemendagri code (kode wilayah): \"16.06\". BPS codes differ and are not accepted." })
+  @Field(() => ID, {
+    description: 'Kemendagri code (kode wilayah): "16.06". BPS codes differ and are not accepted.',
+  })
   code!: string;
 
   @Column("text", { name: "province_code" })
   provinceCode!: string;
 
   @Column("text")
-  @Field({ description: "Official name (nama resmi): \"Kabupaten Musi Banyuasin\"." })
+  @Field({ description: 'Official name (nama resmi): "Kabupaten Musi Banyuasin".' })
   name!: string;
 
   @Column("text", { name: "short_name" })
-  @Field({ description: "Name without Kabupaten/Kota: \"Musi Banyuasin\"." })
+  @Field({ description: 'Name without Kabupaten/Kota: "Musi Banyuasin".' })
   shortName!: string;
 
   @Column("text")
@@ -45,5 +49,7 @@ export function parseRegencyName(name: string): { kind: RegencyKind; shortName: 
   for (const [prefix, kind] of PREFIXES) {
     if (name.startsWith(prefix)) return { kind, shortName: name.slice(prefix.length) };
   }
-  throw new Error(`Regency name "${name}" starts with neither "Kabupaten" nor "Kota": the area data changed its naming.`);
+  throw new Error(
+    `Regency name "${name}" starts with neither "Kabupaten" nor "Kota": the area data changed its naming.`,
+  );
 }

@@ -42,42 +42,71 @@ export const MAX_CODES = 1000;
 
 @ArgsType()
 export class RegencyFilterArgs {
-  @Field(() => ID, { nullable: true, description: "Only the regencies of this province (\"16\")." })
+  @Field(() => ID, { nullable: true, description: 'Only the regencies of this province ("16").' })
   provinceCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Part of the name or an alias, case-insensitive (\"muba\")." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name or an alias, case-insensitive ("muba").',
+  })
   search?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: `Only these regencies (Kemendagri codes, at most ${MAX_CODES}); unknown codes are left out.` })
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Only these regencies (Kemendagri codes, at most ${MAX_CODES}); unknown codes are left out.`,
+  })
   codes?: string[] | null;
 }
 
 @Resolver(() => Regency)
 export class RegencyResolver {
-  @Query(() => Regency, { nullable: true, description: "A regency or city by Kemendagri code (\"16.06\"); null when no such code." })
+  @Query(() => Regency, {
+    nullable: true,
+    description: 'A regency or city by Kemendagri code ("16.06"); null when no such code.',
+  })
   regency(@Arg("code", () => ID) code: string, @Ctx() context: RequestContext): Promise<Regency | null> {
     return context.loader(regencyByCode).load(assertAreaCode("regency", code));
   }
 
   @Query(() => [Regency], {
     description:
-      "Regencies and cities in code order, optionally of one province and/or matching `search`: part of the name or an alias, case-insensitive (\"muba\", \"Musi\", \"Kab. Ogan Ilir\"). Exact alias or name matches come first.",
+      'Regencies and cities in code order, optionally of one province and/or matching `search`: part of the name or an alias, case-insensitive ("muba", "Musi", "Kab. Ogan Ilir"). Exact alias or name matches come first.',
   })
-  async regencies(@Args(() => RegencyFilterArgs) { provinceCode, search, codes }: RegencyFilterArgs, @Ctx() { dataSource }: RequestContext): Promise<Regency[]> {
+  async regencies(
+    @Args(() => RegencyFilterArgs) { provinceCode, search, codes }: RegencyFilterArgs,
+    @Ctx() { dataSource }: RequestContext,
+  ): Promise<Regency[]> {
     const query = dataSource.getRepository(Regency).createQueryBuilder("r");
     if (codes != null) {
-      if (codes.length > MAX_CODES) throw badUserInput(`\`codes\` holds ${codes.length} codes; at most ${MAX_CODES} are answered at once.`, "codes");
+      if (codes.length > MAX_CODES)
+        throw badUserInput(
+          `\`codes\` holds ${codes.length} codes; at most ${MAX_CODES} are answered at once.`,
+          "codes",
+        );
       if (!codes.length) return [];
-      query.andWhere("r.code IN (:...codes)", { codes: codes.map((code) => assertAreaCode("regency", code, "codes")) });
+      query.andWhere("r.code IN (:...codes)", {
+        codes: codes.map((code) => assertAreaCode("regency", code, "codes")),
+      });
     }
-    if (provinceCode != null) query.andWhere("r.province_code = :provinceCode", { provinceCode: assertAreaCode("province", provinceCode, "provinceCode") });
+    if (provinceCode != null)
+      query.andWhere("r.province_code = :provinceCode", {
+        provinceCode: assertAreaCode("province", provinceCode, "provinceCode"),
+      });
     if (search != null) {
       if (search.length > TEXT_LIMITS.search) {
-        throw badUserInput(`\`search\` is ${search.length} characters long; it takes at most ${TEXT_LIMITS.search} characters of a name or an alias, like "muba".`, "search");
+        throw badUserInput(
+          `\`search\` is ${search.length} characters long; it takes at most ${TEXT_LIMITS.search} characters of a name or an alias, like "muba".`,
+          "search",
+        );
       }
       const term = normaliseSearch(search);
-      if (!term) throw badUserInput("`search` is empty: give part of a name or an alias, like \"muba\" or \"Ogan\".", "search");
-      const exactAlias = "EXISTS (SELECT 1 FROM regency_alias a WHERE a.regency_code = r.code AND lower(a.alias) = :term)";
+      if (!term)
+        throw badUserInput(
+          '`search` is empty: give part of a name or an alias, like "muba" or "Ogan".',
+          "search",
+        );
+      const exactAlias =
+        "EXISTS (SELECT 1 FROM regency_alias a WHERE a.regency_code = r.code AND lower(a.alias) = :term)";
       query
         .andWhere(
           `(r.name ILIKE :pattern OR r.short_name ILIKE :pattern OR EXISTS (SELECT 1 FROM regency_alias a WHERE a.regency_code = r.code AND a.alias ILIKE :pattern))`,
@@ -89,7 +118,9 @@ export class RegencyResolver {
     return query.addOrderBy("r.code", "ASC").getMany();
   }
 
-  @FieldResolver(() => [String], { description: "Short names the press uses (\"Muba\"); aliasDetails says why each is one." })
+  @FieldResolver(() => [String], {
+    description: 'Short names the press uses ("Muba"); aliasDetails says why each is one.',
+  })
   async aliases(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<string[]> {
     const rows = await context.loader(aliasesByRegency).load(regency.code);
     return rows.map((row) => row.alias);
@@ -110,7 +141,9 @@ export class RegencyResolver {
     return context.loader(districtsByRegency).load(regency.code);
   }
 
-  @FieldResolver(() => VillageConnection, { description: "Its villages (desa/kelurahan), a page at a time, in code order." })
+  @FieldResolver(() => VillageConnection, {
+    description: "Its villages (desa/kelurahan), a page at a time, in code order.",
+  })
   villages(
     @Root() regency: Regency,
     @Ctx() { dataSource }: RequestContext,
@@ -119,13 +152,16 @@ export class RegencyResolver {
     return villagePage(dataSource, { column: "regency_code", code: regency.code }, page);
   }
 
-  @FieldResolver(() => [WorkforceEstimate], { description: "Workforce estimates (potensi tenaga kerja) by year: the denominator of coverage." })
+  @FieldResolver(() => [WorkforceEstimate], {
+    description: "Workforce estimates (potensi tenaga kerja) by year: the denominator of coverage.",
+  })
   workforceEstimates(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<WorkforceEstimate[]> {
     return context.loader(workforceByRegency).load(regency.code);
   }
 
   @FieldResolver(() => [CoverageTarget], {
-    description: "The coverage targets in force, per year and scheme: the regency's own, else its province's, else the national target (see scope).",
+    description:
+      "The coverage targets in force, per year and scheme: the regency's own, else its province's, else the national target (see scope).",
   })
   coverageTargets(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<CoverageTarget[]> {
     return context.loader(targetsForRegency).load(regency.code);
@@ -136,7 +172,9 @@ export class RegencyResolver {
     return context.loader(officialsByRegency).load(regency.code);
   }
 
-  @FieldResolver(() => [BranchOffice], { description: "BPJS Ketenagakerjaan branch offices the sources connect with the regency." })
+  @FieldResolver(() => [BranchOffice], {
+    description: "BPJS Ketenagakerjaan branch offices the sources connect with the regency.",
+  })
   async branchOffices(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<BranchOffice[]> {
     const links = await context.loader(branchLinksByRegency).load(regency.code);
     const offices = await context.loader(branchOfficeById).loadMany(links.map((link) => link.branchOfficeId));

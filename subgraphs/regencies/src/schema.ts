@@ -32,8 +32,18 @@ import { WorkforceEstimate } from "./workforce-estimate.entity";
 export const SUBGRAPH_NAME = "regencies";
 
 export const entities = [
-  Source, Province, Regency, District, Village, RegencyAlias, WorkforceEstimate, CoverageTarget,
-  BranchOffice, BranchOfficeRegency, Official, Agreement,
+  Source,
+  Province,
+  Regency,
+  District,
+  Village,
+  RegencyAlias,
+  WorkforceEstimate,
+  CoverageTarget,
+  BranchOffice,
+  BranchOfficeRegency,
+  Official,
+  Agreement,
 ];
 
 export const migrations = [CreateRegions1763798400000, DataVersion1763805000000, TruthOfFigures1763806000000];
@@ -42,8 +52,16 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
       resolvers: [
-        ProvinceResolver, RegencyResolver, DistrictResolver, VillageResolver, OfficialResolver, BranchOfficeResolver,
-        BranchOfficeRegencyResolver, AgreementResolver, SourceResolver, ...RegionSourceResolvers,
+        ProvinceResolver,
+        RegencyResolver,
+        DistrictResolver,
+        VillageResolver,
+        OfficialResolver,
+        BranchOfficeResolver,
+        BranchOfficeRegencyResolver,
+        AgreementResolver,
+        SourceResolver,
+        ...RegionSourceResolvers,
         ...sourceFieldResolvers,
       ],
     },

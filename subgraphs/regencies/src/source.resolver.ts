@@ -37,7 +37,8 @@ function regionSourceResolver<T extends object>(type: ClassType<T>) {
   @Resolver(() => type)
   class RegionSourceResolver {
     @FieldResolver(() => Source, {
-      description: "Where the region, its code and name come from: the region master (package, version and the Kemendagri decree it follows).",
+      description:
+        "Where the region, its code and name come from: the region master (package, version and the Kemendagri decree it follows).",
     })
     source(): Source {
       return regionMasterSource();

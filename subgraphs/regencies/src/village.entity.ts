@@ -2,11 +2,13 @@ import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
 @Entity("village")
-@ObjectType("Village", { description: "A village or urban village (desa/kelurahan), keyed by its Kemendagri code (\"16.06.01.2001\")." })
+@ObjectType("Village", {
+  description: 'A village or urban village (desa/kelurahan), keyed by its Kemendagri code ("16.06.01.2001").',
+})
 @Directive('@key(fields: "code")')
 export class Village {
   @PrimaryColumn("text")
-  @Field(() => ID, { description: "Kemendagri code: \"16.06.01.2001\"." })
+  @Field(() => ID, { description: 'Kemendagri code: "16.06.01.2001".' })
   code!: string;
 
   @Column("text", { name: "district_code" })

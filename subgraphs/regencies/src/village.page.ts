@@ -10,7 +10,10 @@ export class VillagePageArgs {
   @Field(() => Int, { defaultValue: 100, description: "Page size, 1 to 1000." })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: "pageInfo.endCursor of the previous page; omit for the first page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "pageInfo.endCursor of the previous page; omit for the first page.",
+  })
   after?: string | null;
 }
 
@@ -23,7 +26,10 @@ function decodeCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, "base64url").toString();
   const code = decoded.startsWith("village:") ? decoded.slice("village:".length) : "";
   if (!isAreaCode("village", code)) {
-    throw badUserInput(`\`after\` is not a cursor of this list: pass the pageInfo.endCursor of the previous page, or omit it for the first page.`, "after");
+    throw badUserInput(
+      `\`after\` is not a cursor of this list: pass the pageInfo.endCursor of the previous page, or omit it for the first page.`,
+      "after",
+    );
   }
   return code;
 }
@@ -35,7 +41,10 @@ export async function villagePage(
   { first, after }: VillagePageArgs,
 ): Promise<VillageConnection> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${first}: ask for smaller pages and follow pageInfo.endCursor.`, "first");
+    throw badUserInput(
+      `\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${first}: ask for smaller pages and follow pageInfo.endCursor.`,
+      "first",
+    );
   }
   const query = db
     .getRepository(Village)
@@ -43,7 +52,10 @@ export async function villagePage(
     .where(`v.${parent.column} = :code`, { code: parent.code });
   const afterCode = after ? decodeCursor(after) : null;
   const page = afterCode ? query.clone().andWhere("v.code > :after", { after: afterCode }) : query.clone();
-  const rows = await page.orderBy("v.code", "ASC").limit(first + 1).getMany();
+  const rows = await page
+    .orderBy("v.code", "ASC")
+    .limit(first + 1)
+    .getMany();
   const nodes = rows.slice(0, first);
   const connection = new VillageConnection();
   connection.nodes = nodes;

@@ -6,7 +6,10 @@ import { Village } from "./village.entity";
 
 @Resolver(() => Village)
 export class VillageResolver {
-  @Query(() => Village, { nullable: true, description: "A village by Kemendagri code (\"16.06.01.2001\"); null when no such code." })
+  @Query(() => Village, {
+    nullable: true,
+    description: 'A village by Kemendagri code ("16.06.01.2001"); null when no such code.',
+  })
   village(@Arg("code", () => ID) code: string, @Ctx() context: RequestContext): Promise<Village | null> {
     return context.loader(villageByCode).load(assertAreaCode("village", code));
   }

@@ -18,7 +18,9 @@ describe("entity references from other subgraphs", () => {
     const { _entities } = await data(regencies.server.url, ENTITIES, { representations });
     expect(regencies.sql.statements).toHaveLength(1);
     expect(_entities).toHaveLength(514);
-    expect(_entities.map((e: { code: string }) => e.code)).toEqual(representations.map((r: { code: string }) => r.code));
+    expect(_entities.map((e: { code: string }) => e.code)).toEqual(
+      representations.map((r: { code: string }) => r.code),
+    );
   });
 
   it("answers null for a reference to a code that does not exist, keeping the others in place", async () => {
@@ -28,7 +30,11 @@ describe("entity references from other subgraphs", () => {
       { __typename: "Regency", code: "16.10" },
     ];
     const { _entities } = await data(regencies.server.url, ENTITIES, { representations });
-    expect(_entities).toEqual([{ code: "16.06", name: "Kabupaten Musi Banyuasin" }, null, { code: "16.10", name: "Kabupaten Ogan Ilir" }]);
+    expect(_entities).toEqual([
+      { code: "16.06", name: "Kabupaten Musi Banyuasin" },
+      null,
+      { code: "16.10", name: "Kabupaten Ogan Ilir" },
+    ]);
   });
 
   it("batches mixed Province, District and Village references into one statement per type", async () => {
@@ -41,13 +47,22 @@ describe("entity references from other subgraphs", () => {
     ];
     regencies.sql.reset();
     const { _entities } = await data(regencies.server.url, ENTITIES, { representations });
-    expect(_entities.map((e: { name: string }) => e.name)).toEqual(["Sumatera Selatan", "Aceh", "Sekayu", "Kayu Ara", "Serasan Jaya"]);
+    expect(_entities.map((e: { name: string }) => e.name)).toEqual([
+      "Sumatera Selatan",
+      "Aceh",
+      "Sekayu",
+      "Kayu Ara",
+      "Serasan Jaya",
+    ]);
     expect(regencies.sql.statements).toHaveLength(3);
   });
 
   it("loads the province of 514 regencies with one statement more, not 514", async () => {
     regencies.sql.reset();
-    const { regencies: all } = await data(regencies.server.url, "{ regencies { code province { name } aliases workforceEstimates { persons } coverageTargets { rate } } }");
+    const { regencies: all } = await data(
+      regencies.server.url,
+      "{ regencies { code province { name } aliases workforceEstimates { persons } coverageTargets { rate } } }",
+    );
     expect(all).toHaveLength(514);
     // regencies, provinces, aliases, workforce estimates, targets
     expect(regencies.sql.statements).toHaveLength(5);

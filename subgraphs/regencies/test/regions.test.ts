@@ -25,11 +25,16 @@ describe("the region master", () => {
   it("lists the 17 regencies and cities of South Sumatra for provinceCode 16", async () => {
     const { regencies } = await data(url, `{ regencies(provinceCode: "16") { code kind } }`);
     expect(regencies).toHaveLength(17);
-    expect(regencies.filter((r: { kind: string }) => r.kind === "KOTA").map((r: { code: string }) => r.code)).toEqual(["16.71", "16.72", "16.73", "16.74"]);
+    expect(
+      regencies.filter((r: { kind: string }) => r.kind === "KOTA").map((r: { code: string }) => r.code),
+    ).toEqual(["16.71", "16.72", "16.73", "16.74"]);
   });
 
   it("describes Musi Banyuasin by code, with official and short name, kind and province", async () => {
-    const { regency } = await data(url, `{ regency(code: "16.06") { code name shortName kind province { code name } } }`);
+    const { regency } = await data(
+      url,
+      `{ regency(code: "16.06") { code name shortName kind province { code name } } }`,
+    );
     expect(regency).toEqual({
       code: "16.06",
       name: "Kabupaten Musi Banyuasin",
@@ -40,19 +45,50 @@ describe("the region master", () => {
   });
 
   it("answers null for a well-formed code that names no regency", async () => {
-    const result = await graphql(url, `{ regency(code: "99.99") { name } }`);
+    const result = await graphql(
+      url,
+      `
+        {
+          regency(code: "99.99") {
+            name
+          }
+        }
+      `,
+    );
     expect(result).toEqual({ data: { regency: null } });
   });
 
-  it.each(["16-06", "abc", "1606", "16.6"])("refuses the malformed code %j with BAD_USER_INPUT showing a well-formed one", async (code) => {
-    const result = await graphql(url, `query($code: ID!) { regency(code: $code) { name } }`, { code });
-    expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(result.errors?.[0].message).toContain(`"${code}" is not a regency code`);
-    expect(result.errors?.[0].message).toContain('like "16.06"');
-  });
+  it.each(["16-06", "abc", "1606", "16.6"])(
+    "refuses the malformed code %j with BAD_USER_INPUT showing a well-formed one",
+    async (code) => {
+      const result = await graphql(
+        url,
+        `
+          query ($code: ID!) {
+            regency(code: $code) {
+              name
+            }
+          }
+        `,
+        { code },
+      );
+      expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0].message).toContain(`"${code}" is not a regency code`);
+      expect(result.errors?.[0].message).toContain('like "16.06"');
+    },
+  );
 
   it("refuses a malformed province code in the regencies filter", async () => {
-    const result = await graphql(url, `{ regencies(provinceCode: "Sumsel") { code } }`);
+    const result = await graphql(
+      url,
+      `
+        {
+          regencies(provinceCode: "Sumsel") {
+            code
+          }
+        }
+      `,
+    );
     expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "provinceCode" });
   });
 
@@ -65,7 +101,10 @@ describe("the region master", () => {
   });
 
   it("finds a district and a village by code, and each knows its parent", async () => {
-    const { district, village } = await data(url, `{ district(code: "16.06.01") { name regency { code } } village(code: "16.06.01.1009") { name district { code } } }`);
+    const { district, village } = await data(
+      url,
+      `{ district(code: "16.06.01") { name regency { code } } village(code: "16.06.01.1009") { name district { code } } }`,
+    );
     expect(district).toEqual({ name: "Sekayu", regency: { code: "16.06" } });
     expect(village).toEqual({ name: "Kayu Ara", district: { code: "16.06.01" } });
   });
@@ -74,7 +113,9 @@ describe("the region master", () => {
 describe("search by name or alias", () => {
   it('finds Musi Banyuasin for "muba", case-insensitively', async () => {
     for (const search of ["muba", "MUBA", " Muba "]) {
-      const { regencies } = await data(url, `query($s: String) { regencies(search: $s) { code } }`, { s: search });
+      const { regencies } = await data(url, `query($s: String) { regencies(search: $s) { code } }`, {
+        s: search,
+      });
       expect(regencies).toEqual([{ code: "16.06" }]);
     }
   });
@@ -86,7 +127,9 @@ describe("search by name or alias", () => {
 
   it('ignores a "Kabupaten"/"Kab."/"Pemkab" prefix', async () => {
     for (const search of ["Kabupaten Ogan Ilir", "Kab. Ogan Ilir", "Pemkab Ogan Ilir"]) {
-      const { regencies } = await data(url, `query($s: String) { regencies(search: $s) { code } }`, { s: search });
+      const { regencies } = await data(url, `query($s: String) { regencies(search: $s) { code } }`, {
+        s: search,
+      });
       expect(regencies).toEqual([{ code: "16.10" }]);
     }
   });
@@ -97,17 +140,31 @@ describe("search by name or alias", () => {
   });
 
   it("refuses an empty search", async () => {
-    const result = await graphql(url, `{ regencies(search: "  ") { code } }`);
+    const result = await graphql(
+      url,
+      `
+        {
+          regencies(search: "  ") {
+            code
+          }
+        }
+      `,
+    );
     expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "search" });
   });
 
   it("gives every regency and city of South Sumatra at least one alias with its rationale", async () => {
-    const { regencies } = await data(url, `{ regencies(provinceCode: "16") { code aliases aliasDetails { alias rationale } } }`);
+    const { regencies } = await data(
+      url,
+      `{ regencies(provinceCode: "16") { code aliases aliasDetails { alias rationale } } }`,
+    );
     for (const regency of regencies) {
       expect(regency.aliases.length, regency.code).toBeGreaterThan(0);
       for (const detail of regency.aliasDetails) expect(detail.rationale.length).toBeGreaterThan(10);
     }
-    const aliases = Object.fromEntries(regencies.map((r: { code: string; aliases: string[] }) => [r.code, r.aliases]));
+    const aliases = Object.fromEntries(
+      regencies.map((r: { code: string; aliases: string[] }) => [r.code, r.aliases]),
+    );
     expect(aliases["16.06"]).toContain("Muba");
     expect(aliases["16.02"]).toContain("OKI");
     expect(aliases["16.08"]).toContain("OKU Timur");
@@ -139,7 +196,10 @@ describe("villages, a page at a time", () => {
   });
 
   it("pages the villages of a whole regency", async () => {
-    const { regency } = await data(url, `{ regency(code: "16.06") { villages(first: 1000) { totalCount nodes { code } pageInfo { hasNextPage } } } }`);
+    const { regency } = await data(
+      url,
+      `{ regency(code: "16.06") { villages(first: 1000) { totalCount nodes { code } pageInfo { hasNextPage } } } }`,
+    );
     expect(regency.villages.nodes.length).toBe(Math.min(1000, regency.villages.totalCount));
     expect(regency.villages.nodes.every((v: { code: string }) => v.code.startsWith("16.06."))).toBe(true);
   });

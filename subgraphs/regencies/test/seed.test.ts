@@ -48,7 +48,9 @@ describe("seeding the regencies database", () => {
   });
 
   it("derives each regency's kind and short name from its official name", async () => {
-    const rows = await db.query(`SELECT code, short_name, kind FROM regency WHERE code IN ('16.06', '16.71', '31.01') ORDER BY code`);
+    const rows = await db.query(
+      `SELECT code, short_name, kind FROM regency WHERE code IN ('16.06', '16.71', '31.01') ORDER BY code`,
+    );
     expect(rows).toEqual([
       { code: "16.06", short_name: "Musi Banyuasin", kind: "KABUPATEN" },
       { code: "16.71", short_name: "Palembang", kind: "KOTA" },

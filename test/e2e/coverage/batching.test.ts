@@ -19,7 +19,9 @@ describe("coverage of many regencies in one query", () => {
   it("answers all 514 regencies, null where no report exists", async () => {
     const { result } = await countStatements(NATIONAL);
     expect(result.regencies).toHaveLength(514);
-    const reported = result.regencies.filter((r: { coverage: unknown }) => r.coverage !== null).map((r: { code: string }) => r.code);
+    const reported = result.regencies
+      .filter((r: { coverage: unknown }) => r.coverage !== null)
+      .map((r: { code: string }) => r.code);
     expect(reported).toEqual(["16.06", "16.10"]);
   });
 
@@ -37,7 +39,13 @@ describe("coverage of many regencies in one query", () => {
   it("runs the same SQL statements for an Excel batch of 100 aliased regencies as for 10", async () => {
     const { regencies } = await data(stack.url, "{ regencies { code } }");
     const aliased = (count: number) =>
-      `{ ${regencies.slice(0, count).map((r: { code: string }, i: number) => `a${i}: regency(code: "${r.code}") { coverage(asOf: "2025-07-31") { activeParticipants rate gap } }`).join(" ")} }`;
+      `{ ${regencies
+        .slice(0, count)
+        .map(
+          (r: { code: string }, i: number) =>
+            `a${i}: regency(code: "${r.code}") { coverage(asOf: "2025-07-31") { activeParticipants rate gap } }`,
+        )
+        .join(" ")} }`;
     const ten = await countStatements(aliased(10));
     const hundred = await countStatements(aliased(100));
     expect(Object.keys(hundred.result)).toHaveLength(100);
@@ -46,10 +54,13 @@ describe("coverage of many regencies in one query", () => {
   });
 
   it("sends the 100 entity fetches the planner makes for 100 aliases to participants as one request", async () => {
-    const { regencies } = await data(stack.url, "{ regencies(provinceCode: \"16\") { code } }");
+    const { regencies } = await data(stack.url, '{ regencies(provinceCode: "16") { code } }');
     const before = { ...stack.gateway.fetches.entities };
     const codes = [...Array(100)].map((_, i) => regencies[i % regencies.length].code);
-    const result = await data(stack.url, `{ ${codes.map((code, i) => `a${i}: regency(code: "${code}") { coverage(asOf: "2025-07-31") { activeParticipants } }`).join(" ")} }`);
+    const result = await data(
+      stack.url,
+      `{ ${codes.map((code, i) => `a${i}: regency(code: "${code}") { coverage(asOf: "2025-07-31") { activeParticipants } }`).join(" ")} }`,
+    );
     expect(result[`a${codes.indexOf("16.06")}`].coverage.activeParticipants).toBe(103079);
     expect(result[`a${codes.indexOf("16.10")}`].coverage.activeParticipants).toBeGreaterThan(0);
     expect(result[`a${codes.indexOf("16.01")}`].coverage).toBeNull();
@@ -62,6 +73,11 @@ describe("coverage of many regencies in one query", () => {
   });
 
   it("plans the province rollup as one regencies fetch and one participants entity fetch", async () => {
-    expect(await queryPlan(stack.url, `{ province(code: "16") { coverage(asOf: "2025-07-31") { reportingCount rate missing { code name } } } }`)).toMatchSnapshot();
+    expect(
+      await queryPlan(
+        stack.url,
+        `{ province(code: "16") { coverage(asOf: "2025-07-31") { reportingCount rate missing { code name } } } }`,
+      ),
+    ).toMatchSnapshot();
   });
 });

@@ -33,12 +33,23 @@ async function open(search: string): Promise<void> {
   await page.goto(`${base}${search}`);
   await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 20_000 });
   // Charts draw on the next frame; the canvas is there when they have.
-  await page.waitForFunction(() => [...document.querySelectorAll(".chart")].every((c) => c.querySelector("canvas")), null, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll(".chart")].every((c) => c.querySelector("canvas")),
+    null,
+    { timeout: 10_000 },
+  );
 }
 
 const cellValues = (table: string) =>
   page.$$eval(`#${table} tbody tr`, (rows) =>
-    rows.map((row) => Object.fromEntries([...row.children].map((cell) => [(cell as HTMLElement).dataset.column, (cell as HTMLElement).dataset.value]))),
+    rows.map((row) =>
+      Object.fromEntries(
+        [...row.children].map((cell) => [
+          (cell as HTMLElement).dataset.column,
+          (cell as HTMLElement).dataset.value,
+        ]),
+      ),
+    ),
   );
 
 describe("the dashboard in a browser, against the live gateway", () => {
@@ -47,10 +58,15 @@ describe("the dashboard in a browser, against the live gateway", () => {
     const rows = await cellValues("national-table");
     expect(rows).toHaveLength(38);
     const south = rows.find((r) => r.code === "16")!;
-    const { province } = await data(stack.gateway.url, `{ province(code: "16") { coverage(asOf: "2025-07-31") { reportingCount rate } } }`);
+    const { province } = await data(
+      stack.gateway.url,
+      `{ province(code: "16") { coverage(asOf: "2025-07-31") { reportingCount rate } } }`,
+    );
     expect(Number(south.reporting)).toBe(province.coverage.reportingCount);
     expect(Number(south.rate)).toBe(province.coverage.rate);
-    expect(await page.textContent("#national-table tbody tr[data-key='16'] td[data-column='rate']")).toContain("48,26%");
+    expect(
+      await page.textContent("#national-table tbody tr[data-key='16'] td[data-column='rate']"),
+    ).toContain("48,26%");
     await page.fill("#province-filter", "sumatera");
     expect(await page.$$eval("#national-table tbody tr:not([hidden])", (r) => r.length)).toBe(3);
     await page.fill("#province-filter", "");
@@ -60,24 +76,49 @@ describe("the dashboard in a browser, against the live gateway", () => {
   it("province view 16 at 2025-07-31: every regency's rate, gap and as-of date as GraphQL gives them", async () => {
     await open("?place=16&asOf=2025-07-31");
     const shown = await cellValues("province-table");
-    const { regencies } = await data(stack.gateway.url, `{ regencies(provinceCode: "16") { code coverage(asOf: "2025-07-31") { asOf rate gap } } }`);
+    const { regencies } = await data(
+      stack.gateway.url,
+      `{ regencies(provinceCode: "16") { code coverage(asOf: "2025-07-31") { asOf rate gap } } }`,
+    );
     expect(shown.map((r) => r.code)).toEqual(regencies.map((r: { code: string }) => r.code));
     for (const regency of regencies) {
       const row = shown.find((r) => r.code === regency.code)!;
       const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
-      expect([row.rate, row.gap, row.asOf], regency.code).toEqual([text(regency.coverage?.rate), text(regency.coverage?.gap), text(regency.coverage?.asOf)]);
+      expect([row.rate, row.gap, row.asOf], regency.code).toEqual([
+        text(regency.coverage?.rate),
+        text(regency.coverage?.gap),
+        text(regency.coverage?.asOf),
+      ]);
     }
     const muba = "#province-table tbody tr[data-key='16.06']";
     expect(await page.textContent(`${muba} td[data-column='active']`)).toBe("103.079");
     expect(await page.textContent(`${muba} td[data-column='rate']`)).toBe("48,26%");
-    expect(await page.getAttribute("#province-table tbody tr[data-key='16.10'] [data-badge='estimate']", "data-badge")).toBe("estimate");
-    expect(await page.getAttribute("#province-table tbody tr[data-key='16.01'] [data-badge='missing']", "data-badge")).toBe("missing");
-    expect(await page.textContent("#province-table tbody tr[data-key='16.01'] td[data-column='rate']")).toBe("—");
+    expect(
+      await page.getAttribute(
+        "#province-table tbody tr[data-key='16.10'] [data-badge='estimate']",
+        "data-badge",
+      ),
+    ).toBe("estimate");
+    expect(
+      await page.getAttribute(
+        "#province-table tbody tr[data-key='16.01'] [data-badge='missing']",
+        "data-badge",
+      ),
+    ).toBe("missing");
+    expect(await page.textContent("#province-table tbody tr[data-key='16.01'] td[data-column='rate']")).toBe(
+      "—",
+    );
     expect(await page.textContent(".rollup .missing")).toContain("Ogan Komering Ulu");
     // Ogan Ilir's 2023 report is 21 months old: badged stale and inferred, listed apart and not summed.
-    expect(await page.getAttribute("#province-table tbody tr[data-key='16.10'] [data-badge='stale']", "title")).toContain("21");
-    expect(await page.getAttribute("#province-table tbody tr[data-key='16.10'] [data-badge='inferred']", "title")).toContain("Jumat (13/10)");
-    expect(await page.textContent("#province-table tbody tr[data-key='16.10'] td[data-column='age']")).toBe("21");
+    expect(
+      await page.getAttribute("#province-table tbody tr[data-key='16.10'] [data-badge='stale']", "title"),
+    ).toContain("21");
+    expect(
+      await page.getAttribute("#province-table tbody tr[data-key='16.10'] [data-badge='inferred']", "title"),
+    ).toContain("Jumat (13/10)");
+    expect(await page.textContent("#province-table tbody tr[data-key='16.10'] td[data-column='age']")).toBe(
+      "21",
+    );
     expect(await page.textContent(".rollup .stale")).toContain("Ogan Ilir");
     expect(await page.textContent("#rollup-active .kpi-value")).toBe("103.079");
     await page.screenshot({ path: join(SCREENSHOTS, "province-16.png"), fullPage: true });
@@ -85,7 +126,9 @@ describe("the dashboard in a browser, against the live gateway", () => {
 
   it("regency view 16.06: its history as two points and the target line", async () => {
     await open("?place=16.06&asOf=2025-07-31");
-    const option = await page.$eval("#history-chart", (element) => (element as unknown as { chart: { getOption(): any } }).chart.getOption());
+    const option = await page.$eval("#history-chart", (element) =>
+      (element as unknown as { chart: { getOption(): any } }).chart.getOption(),
+    );
     const series = option.series as { name: string; data: [number, number][] }[];
     const rate = series.find((s) => s.name === "Cakupan")!;
     expect(rate.data.map(([, value]) => value)).toEqual([88958 / 213582, 103079 / 213582]);
@@ -99,14 +142,20 @@ describe("the dashboard in a browser, against the live gateway", () => {
 
   it("switches to English through the URL, numbers written the English way", async () => {
     await open("?place=16&asOf=2025-07-31&lang=en");
-    expect(await page.textContent("#province-table tbody tr[data-key='16.06'] td[data-column='rate']")).toBe("48.26%");
-    expect(await page.textContent("#province-table tbody tr[data-key='16.06'] td[data-column='active']")).toBe("103,079");
+    expect(await page.textContent("#province-table tbody tr[data-key='16.06'] td[data-column='rate']")).toBe(
+      "48.26%",
+    );
+    expect(
+      await page.textContent("#province-table tbody tr[data-key='16.06'] td[data-column='active']"),
+    ).toBe("103,079");
   });
 
   it("works at a phone's width: no horizontal scrolling of the page, the chart as wide as the screen", async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     await phone.goto(`${base}?place=16.06&asOf=2025-07-31`);
-    await phone.waitForFunction(() => document.querySelector("#history-chart canvas"), null, { timeout: 20_000 });
+    await phone.waitForFunction(() => document.querySelector("#history-chart canvas"), null, {
+      timeout: 20_000,
+    });
     const { page: pageWidth, chart } = await phone.evaluate(() => ({
       page: document.documentElement.scrollWidth,
       chart: document.getElementById("history-chart")!.getBoundingClientRect().width,
@@ -119,7 +168,10 @@ describe("the dashboard in a browser, against the live gateway", () => {
 
   it("saves a chart as PNG", async () => {
     await open("?place=16&asOf=2025-07-31");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("button.png[data-chart='province-chart']")]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("button.png[data-chart='province-chart']"),
+    ]);
     expect(download.suggestedFilename()).toBe("province-chart.png");
   });
 
@@ -134,9 +186,19 @@ describe("the dashboard in a browser, against the live gateway", () => {
       }).observe(document.getElementById("app")!, { childList: true, subtree: true, characterData: true });
     }, cell);
     const renders = await page.evaluate(() => (window as any).__dashboard.renders);
-    await data(stack.gateway.url, `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`, {
-      input: { regencyCode: "16.06", asOf: "2025-08-31", activeParticipants: 104321, source: { publisher: "BPJS Ketenagakerjaan Cabang Musi Banyuasin", title: "Laporan Agustus 2025" } },
-    }, await bearer("operator", ["16.06"]));
+    await data(
+      stack.gateway.url,
+      `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`,
+      {
+        input: {
+          regencyCode: "16.06",
+          asOf: "2025-08-31",
+          activeParticipants: 104321,
+          source: { publisher: "BPJS Ketenagakerjaan Cabang Musi Banyuasin", title: "Laporan Agustus 2025" },
+        },
+      },
+      await bearer("operator", ["16.06"]),
+    );
     const recordedAt = Date.now();
     await page.waitForFunction(() => (window as any).__changedAt !== undefined, null, { timeout: 10_000 });
     const changedAt = await page.evaluate(() => (window as any).__changedAt as number);

@@ -17,12 +17,34 @@ describe("GET /export/coverage.csv", () => {
     expect(response.headers.get("content-type")).toContain("text/csv");
     const rows: Record<string, string>[] = parse(text, { columns: true });
     expect(Object.keys(rows[0])).toEqual([
-      "code", "name", "province_code", "province_name", "as_of", "active_participants", "workforce", "workforce_year",
-      "rate", "target", "target_year", "gap", "required_monthly_pace", "status", "sources",
-      "figure_status", "measure", "inferred", "inference", "age_months", "stale", "notes",
+      "code",
+      "name",
+      "province_code",
+      "province_name",
+      "as_of",
+      "active_participants",
+      "workforce",
+      "workforce_year",
+      "rate",
+      "target",
+      "target_year",
+      "gap",
+      "required_monthly_pace",
+      "status",
+      "sources",
+      "figure_status",
+      "measure",
+      "inferred",
+      "inference",
+      "age_months",
+      "stale",
+      "notes",
     ]);
     expect(rows).toHaveLength(17);
-    const { regency } = await data(stack.gateway.url, `{ regency(code: "16.06") { coverage(asOf: "2025-07-31") { asOf activeParticipants workforce rate target gap status } } }`);
+    const { regency } = await data(
+      stack.gateway.url,
+      `{ regency(code: "16.06") { coverage(asOf: "2025-07-31") { asOf activeParticipants workforce rate target gap status } } }`,
+    );
     const muba = rows.find((r) => r.code === "16.06")!;
     expect(muba).toMatchObject({
       as_of: regency.coverage.asOf,
@@ -44,7 +66,12 @@ describe("GET /export/coverage.csv", () => {
 
   it("exports a list of regencies in the order given", async () => {
     const { text } = await csv("regencies=16.10,16.06&asOf=2025-07-31");
-    expect((parse(text, { columns: true }) as Record<string, string>[]).map((r) => [r.code, r.active_participants])).toEqual([
+    expect(
+      (parse(text, { columns: true }) as Record<string, string>[]).map((r) => [
+        r.code,
+        r.active_participants,
+      ]),
+    ).toEqual([
       ["16.10", "35000"],
       ["16.06", "103079"],
     ]);
@@ -54,8 +81,14 @@ describe("GET /export/coverage.csv", () => {
     const { text } = await csv("province=16&asOf=2025-07-31");
     const row = (parse(text, { columns: true }) as Record<string, string>[]).find((r) => r.code === "16.10")!;
     expect(row).toMatchObject({
-      as_of: "2023-10-13", active_participants: "35000", figure_status: "ESTIMATE", measure: "ACTIVE", inferred: "true",
-      age_months: "21", stale: "true", status: "",
+      as_of: "2023-10-13",
+      active_participants: "35000",
+      figure_status: "ESTIMATE",
+      measure: "ACTIVE",
+      inferred: "true",
+      age_months: "21",
+      stale: "true",
+      status: "",
     });
     expect(row.inference).toContain("Jumat (13/10)");
     expect(row.notes).toContain("21 months old");
@@ -64,19 +97,37 @@ describe("GET /export/coverage.csv", () => {
   it("marks Musi Banyuasin's July 2025 figure REPORTED, REGISTERED, fresh and not inferred", async () => {
     const { text } = await csv("province=16&asOf=2025-07-31");
     const row = (parse(text, { columns: true }) as Record<string, string>[]).find((r) => r.code === "16.06")!;
-    expect(row).toMatchObject({ figure_status: "REPORTED", measure: "REGISTERED", inferred: "false", inference: "", age_months: "0", stale: "false" });
+    expect(row).toMatchObject({
+      figure_status: "REPORTED",
+      measure: "REGISTERED",
+      inferred: "false",
+      inference: "",
+      age_months: "0",
+      stale: "false",
+    });
   });
 
   it("gives the target of the question date's year: none in 2026, so no target, gap or status", async () => {
     const { text } = await csv("regencies=16.06&asOf=2026-11-30");
     const [row] = parse(text, { columns: true }) as Record<string, string>[];
-    expect(row).toMatchObject({ as_of: "2025-07-31", target: "", target_year: "", gap: "", status: "", age_months: "16", stale: "true" });
+    expect(row).toMatchObject({
+      as_of: "2025-07-31",
+      target: "",
+      target_year: "",
+      gap: "",
+      status: "",
+      age_months: "16",
+      stale: "true",
+    });
     expect(row.notes).toContain("52.15% for 2025");
   });
 
   it("takes max_age_months, and refuses one that is not a whole number of months", async () => {
     const { text } = await csv("regencies=16.10&asOf=2025-07-31&max_age_months=36");
-    expect((parse(text, { columns: true }) as Record<string, string>[])[0]).toMatchObject({ stale: "false", age_months: "21" });
+    expect((parse(text, { columns: true }) as Record<string, string>[])[0]).toMatchObject({
+      stale: "false",
+      age_months: "21",
+    });
     const { response, text: refusal } = await csv("regencies=16.10&max_age_months=-3");
     expect(response.status).toBe(400);
     expect(refusal).toContain("max_age_months=-3");
@@ -90,15 +141,26 @@ describe("GET /export/coverage.csv", () => {
 });
 
 describe("GET /export/coverage.json, history and bearer tokens", () => {
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${stack.url.replace("/graphql", "")}/export/${path}`, { headers });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${stack.url.replace("/graphql", "")}/export/${path}`, { headers });
 
   it("answers the same columns as the CSV as JSON rows, null where unknown", async () => {
     const body = await (await get("coverage.json?province=16&asOf=2025-07-31")).json();
     expect(body).toMatchObject({ asOf: "2025-07-31", history: false, signedIn: false });
     expect(body.columns[0]).toBe("code");
     const muba = body.rows.find((r: { code: string }) => r.code === "16.06");
-    expect(muba).toMatchObject({ as_of: "2025-07-31", active_participants: 103079, workforce: 213582, gap: 8305, status: "ON_TRACK" });
-    expect(body.rows.find((r: { code: string }) => r.code === "16.01")).toMatchObject({ as_of: null, rate: null, gap: null });
+    expect(muba).toMatchObject({
+      as_of: "2025-07-31",
+      active_participants: 103079,
+      workforce: 213582,
+      gap: 8305,
+      status: "ON_TRACK",
+    });
+    expect(body.rows.find((r: { code: string }) => r.code === "16.01")).toMatchObject({
+      as_of: null,
+      rate: null,
+      gap: null,
+    });
   });
 
   it("with history=true lists every report up to asOf, oldest first", async () => {
@@ -112,9 +174,15 @@ describe("GET /export/coverage.json, history and bearer tokens", () => {
   });
 
   it("adds the breakdown columns for a bearer token, and refuses a token that does not verify", async () => {
-    const body = await (await get("coverage.json?regencies=16.10&asOf=2023-12-31", await bearer("planner"))).json();
+    const body = await (
+      await get("coverage.json?regencies=16.10&asOf=2023-12-31", await bearer("planner"))
+    ).json();
     expect(body.signedIn).toBe(true);
-    expect(body.rows[0]).toMatchObject({ persons_wage_earner: 30000, persons_village_official: 3716, persons_apbd: null });
+    expect(body.rows[0]).toMatchObject({
+      persons_wage_earner: 30000,
+      persons_village_official: 3716,
+      persons_apbd: null,
+    });
     const anonymous = await (await get("coverage.json?regencies=16.10&asOf=2023-12-31")).json();
     expect(anonymous.columns).not.toContain("persons_wage_earner");
     const forged = await get("coverage.csv?province=16", { authorization: "Bearer not.a.token" });

@@ -55,10 +55,21 @@ async function write(regencyCode = "16.06") {
   const title = `pg-restart ${serial}`;
   const day = String((serial % 28) + 1).padStart(2, "0");
   const month = String((Math.floor(serial / 28) % 12) + 1).padStart(2, "0");
-  const input = { regencyCode, asOf: `2024-${month}-${day}`, activeParticipants: 90_000 + serial, source: { publisher: "Fault test", title } };
+  const input = {
+    regencyCode,
+    asOf: `2024-${month}-${day}`,
+    activeParticipants: 90_000 + serial,
+    source: { publisher: "Fault test", title },
+  };
   const sentAt = Date.now();
   const answer = await graphql(stack.gateway.url, RECORD, { input }, token);
-  return { title, sentAt, at: Date.now(), acknowledged: Boolean(answer.data?.recordCoverageReport?.id), errors: answer.errors };
+  return {
+    title,
+    sentAt,
+    at: Date.now(),
+    acknowledged: Boolean(answer.data?.recordCoverageReport?.id),
+    errors: answer.errors,
+  };
 }
 
 async function restartPostgres(downForMs: number): Promise<number> {
@@ -98,7 +109,10 @@ describe("PostgreSQL stopped and started under writes", () => {
     const failed = results.filter((r) => !r.acknowledged);
     expect(failed.length).toBeGreaterThan(0);
     for (const { errors } of failed) {
-      expect(errors?.[0].extensions, errors?.[0].message).toMatchObject({ code: "SERVICE_UNAVAILABLE", serviceName: "participants" });
+      expect(errors?.[0].extensions, errors?.[0].message).toMatchObject({
+        code: "SERVICE_UNAVAILABLE",
+        serviceName: "participants",
+      });
       expect(JSON.stringify(errors)).not.toMatch(/127\.0\.0\.1|ECONN|terminat/i);
     }
     const client = new Client({ connectionString: databaseUrl });
@@ -110,7 +124,9 @@ describe("PostgreSQL stopped and started under writes", () => {
       const stored = new Set(rows.map((row) => row.title));
       expect(acknowledged.filter((r) => !stored.has(r.title))).toEqual([]);
       expect(failed.filter((r) => stored.has(r.title)).map((r) => r.title)).toEqual([]);
-      console.log(`writes: ${acknowledged.length} acknowledged (all present), ${failed.length} failed (none present)`);
+      console.log(
+        `writes: ${acknowledged.length} acknowledged (all present), ${failed.length} failed (none present)`,
+      );
     } finally {
       await client.end();
     }
@@ -120,11 +136,16 @@ describe("PostgreSQL stopped and started under writes", () => {
   it("keeps the live stream: a write after the restart reaches a subscriber within 2 s", async () => {
     const events: { at: number; event: string; data: string }[] = [];
     const controller = new AbortController();
-    const response = await fetch(stack.gateway.url.replace("/graphql", "/live/coverage"), { signal: controller.signal });
-    const parser = createParser({ onEvent: (event) => events.push({ at: Date.now(), event: event.event ?? "message", data: event.data }) });
+    const response = await fetch(stack.gateway.url.replace("/graphql", "/live/coverage"), {
+      signal: controller.signal,
+    });
+    const parser = createParser({
+      onEvent: (event) => events.push({ at: Date.now(), event: event.event ?? "message", data: event.data }),
+    });
     const reading = (async () => {
       const decoder = new TextDecoder();
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) parser.feed(decoder.decode(chunk, { stream: true }));
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+        parser.feed(decoder.decode(chunk, { stream: true }));
     })().catch(() => {});
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -134,11 +155,13 @@ describe("PostgreSQL stopped and started under writes", () => {
       expect(written?.acknowledged).toBe(true);
       // The write's own event, or a "refetch all" after it was acknowledged: either way the subscriber knows.
       const tells = (e: (typeof events)[number]) => {
-        const code = e.event === "coverage" ? (JSON.parse(e.data) as { regencyCode: string }).regencyCode : undefined;
+        const code =
+          e.event === "coverage" ? (JSON.parse(e.data) as { regencyCode: string }).regencyCode : undefined;
         return (code === "16.10" && e.at >= written!.sentAt) || (code === "*" && e.at >= written!.at);
       };
       const deadline = written!.at + 2000;
-      while (Date.now() < deadline && !events.some(tells)) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (Date.now() < deadline && !events.some(tells))
+        await new Promise((resolve) => setTimeout(resolve, 20));
       const told = events.find(tells);
       expect(told, "the write did not reach the subscriber within 2 s").toBeDefined();
       const firstEvent = events.find((e) => e.at > backAt && e.event === "coverage")!;
@@ -149,7 +172,9 @@ describe("PostgreSQL stopped and started under writes", () => {
 
       const client = new Client({ connectionString: databaseUrl });
       await client.connect();
-      const { rows } = await client.query("SELECT 1 FROM pg_stat_activity WHERE application_name = 'cakupan-participants-events'");
+      const { rows } = await client.query(
+        "SELECT 1 FROM pg_stat_activity WHERE application_name = 'cakupan-participants-events'",
+      );
       await client.end();
       expect(rows).toHaveLength(1);
     } finally {

@@ -40,11 +40,16 @@ describe("the awards subgraph killed under light load", () => {
       const downDeadline = downAt + 20_000;
       const answersWhileDown = () => load.answers.filter((answer) => answer.at > downAt + 100);
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      while (answersWhileDown().length < 12 && performance.now() < downDeadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (answersWhileDown().length < 12 && performance.now() < downDeadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       const whileDown = answersWhileDown();
       expect(whileDown.length).toBeGreaterThanOrEqual(12);
       for (const { body } of whileDown) {
-        expect(body.data?.regency).toMatchObject({ name: "Kabupaten Musi Banyuasin", coverage: { rate: expect.closeTo(0.4826, 4) }, awards: null });
+        expect(body.data?.regency).toMatchObject({
+          name: "Kabupaten Musi Banyuasin",
+          coverage: { rate: expect.closeTo(0.4826, 4) },
+          awards: null,
+        });
         expect(body.errors).toEqual([
           {
             message: expect.stringMatching(/^awards unavailable: /),
@@ -65,11 +70,15 @@ describe("the awards subgraph killed under light load", () => {
       const deadline = backAt + 5000;
       let firstWhole: number | undefined;
       while (firstWhole === undefined && performance.now() < deadline) {
-        firstWhole = load.answers.find((answer) => answer.at > backAt && !answer.body.errors && answer.body.data?.regency.awards)?.at;
+        firstWhole = load.answers.find(
+          (answer) => answer.at > backAt && !answer.body.errors && answer.body.data?.regency.awards,
+        )?.at;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       expect(firstWhole, "no whole answer within 5 s of the awards subgraph's return").toBeDefined();
-      console.log(`awards back -> first whole answer through the gateway: ${Math.round(firstWhole! - backAt)} ms`);
+      console.log(
+        `awards back -> first whole answer through the gateway: ${Math.round(firstWhole! - backAt)} ms`,
+      );
       expect(stack.gateway.circuits.awards()).toBe("closed");
     } finally {
       await load.stop();
@@ -82,8 +91,29 @@ describe("the awards subgraph killed under light load", () => {
   it("answers a list of regencies with each regency's own awards error path", async () => {
     await stack.subgraphs.awards.server.stop();
     try {
-      const body = await graphql(stack.gateway.url, `{ a: regency(code: "16.06") { code awards { rank } } b: regency(code: "16.10") { code nominations { id } } }`);
-      expect(body.data).toEqual({ a: { code: "16.06", awards: null }, b: { code: "16.10", nominations: null } });
+      const body = await graphql(
+        stack.gateway.url,
+        `
+          {
+            a: regency(code: "16.06") {
+              code
+              awards {
+                rank
+              }
+            }
+            b: regency(code: "16.10") {
+              code
+              nominations {
+                id
+              }
+            }
+          }
+        `,
+      );
+      expect(body.data).toEqual({
+        a: { code: "16.06", awards: null },
+        b: { code: "16.10", nominations: null },
+      });
       expect(body.errors!.map((error) => [error.path, error.extensions?.serviceName]).sort()).toEqual([
         [["a", "awards"], "awards"],
         [["b", "nominations"], "awards"],
@@ -96,10 +126,31 @@ describe("the awards subgraph killed under light load", () => {
   it("refuses a root field of the missing subgraph with the same error, and nothing else is lost", async () => {
     await stack.subgraphs.awards.server.stop();
     try {
-      const body = await graphql(stack.gateway.url, `{ awardEditions(provinceCode: "16") { name } }`);
+      const body = await graphql(
+        stack.gateway.url,
+        `
+          {
+            awardEditions(provinceCode: "16") {
+              name
+            }
+          }
+        `,
+      );
       expect(body.data).toBeNull();
-      expect(body.errors![0]).toMatchObject({ path: ["awardEditions"], extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: "awards" } });
-      const regencies = await graphql(stack.gateway.url, `{ regency(code: "16.06") { name } }`);
+      expect(body.errors![0]).toMatchObject({
+        path: ["awardEditions"],
+        extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: "awards" },
+      });
+      const regencies = await graphql(
+        stack.gateway.url,
+        `
+          {
+            regency(code: "16.06") {
+              name
+            }
+          }
+        `,
+      );
       expect(regencies).toEqual({ data: { regency: { name: "Kabupaten Musi Banyuasin" } } });
     } finally {
       stack.subgraphs.awards = await startAwards(undefined, awardsPort);

@@ -38,12 +38,17 @@ let prefix: string;
 let ports: Record<string, number>;
 let gatewayUrl: string;
 
-async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms. Output:\n${output.slice(-4000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what}: not within ${timeoutMs} ms. Output:\n${output.slice(-4000)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -54,7 +59,12 @@ beforeAll(async () => {
   expect(existsSync(STACK), "launcher/dist/stack.js is missing: npm test builds it first").toBe(true);
   dataDir = mkdtempSync(join(tmpdir(), "cakupan-supervisor-"));
   prefix = runDatabaseName("supervised", inject("runId"));
-  ports = { gateway: await freePort(), regencies: await freePort(), participants: await freePort(), awards: await freePort() };
+  ports = {
+    gateway: await freePort(),
+    regencies: await freePort(),
+    participants: await freePort(),
+    awards: await freePort(),
+  };
   gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
   stack = spawn(process.execPath, [STACK], {
     env: {
@@ -112,18 +122,33 @@ describe("npm start supervising its parts", () => {
     expect(Object.values(before).every(Boolean)).toBe(true);
     process.kill(before.awards!, "SIGKILL");
 
-    const restartLine = await until("the restart is logged", () => lines.find((l) => l.part === "awards" && /killed by SIGKILL unexpectedly/.test(l.msg)), 5000);
+    const restartLine = await until(
+      "the restart is logged",
+      () => lines.find((l) => l.part === "awards" && /killed by SIGKILL unexpectedly/.test(l.msg)),
+      5000,
+    );
     expect(restartLine).toMatchObject({ service: "stack", cause: "killed by SIGKILL" });
     const partial = await graphql(gatewayUrl, WHOLE);
     expect(partial.data?.regency).toMatchObject({ name: "Kabupaten Musi Banyuasin", awards: null });
-    expect(partial.errors?.[0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "awards" });
+    expect(partial.errors?.[0].extensions).toMatchObject({
+      code: "SUBGRAPH_UNAVAILABLE",
+      serviceName: "awards",
+    });
 
-    const back = await until("awards is back", () => lines.find((l) => l.part === "awards" && /is back/.test(l.msg)), 60_000);
+    const back = await until(
+      "awards is back",
+      () => lines.find((l) => l.part === "awards" && /is back/.test(l.msg)),
+      60_000,
+    );
     const backAt = Date.now();
-    const whole = await until("a whole answer", async () => {
-      const answer = await graphql(gatewayUrl, WHOLE);
-      return !answer.errors && answer.data.regency.awards ? answer : undefined;
-    }, 5000);
+    const whole = await until(
+      "a whole answer",
+      async () => {
+        const answer = await graphql(gatewayUrl, WHOLE);
+        return !answer.errors && answer.data.regency.awards ? answer : undefined;
+      },
+      5000,
+    );
     console.log(`supervisor: awards ready again -> first whole answer ${Date.now() - backAt} ms`);
     expect(whole.data.regency.awards.length).toBeGreaterThan(0);
     expect(back).toBeDefined();
@@ -133,13 +158,26 @@ describe("npm start supervising its parts", () => {
 
   it("lets a long query finish when a subgraph gets SIGTERM, then restarts that subgraph", async () => {
     const participantsPid = pidOf("participants")!;
-    const lock = new Client({ connectionString: withDatabase(inject("serverUrl"), `${prefix}_participants`) });
+    const lock = new Client({
+      connectionString: withDatabase(inject("serverUrl"), `${prefix}_participants`),
+    });
     await lock.connect();
     try {
       // The query waits on this lock: it is "long" for as long as the test holds it.
       await lock.query("BEGIN");
       await lock.query("LOCK TABLE coverage_report IN ACCESS EXCLUSIVE MODE");
-      const query = graphql(gatewayUrl, `{ regency(code: "16.06") { coverage(asOf: "2025-07-31") { activeParticipants } } }`);
+      const query = graphql(
+        gatewayUrl,
+        `
+          {
+            regency(code: "16.06") {
+              coverage(asOf: "2025-07-31") {
+                activeParticipants
+              }
+            }
+          }
+        `,
+      );
       await new Promise((resolve) => setTimeout(resolve, 500));
       process.kill(participantsPid, "SIGTERM");
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -149,10 +187,29 @@ describe("npm start supervising its parts", () => {
     } finally {
       await lock.end();
     }
-    await until("participants restarted", () => pidOf("participants") !== participantsPid && lines.some((l) => l.part === "participants" && /is back/.test(l.msg)), 60_000);
-    expect(lines.find((l) => l.part === "participants" && /exited with code 0 unexpectedly/.test(l.msg))).toBeDefined();
+    await until(
+      "participants restarted",
+      () =>
+        pidOf("participants") !== participantsPid &&
+        lines.some((l) => l.part === "participants" && /is back/.test(l.msg)),
+      60_000,
+    );
+    expect(
+      lines.find((l) => l.part === "participants" && /exited with code 0 unexpectedly/.test(l.msg)),
+    ).toBeDefined();
     expect(stack.exitCode).toBeNull();
-    const after = await graphql(gatewayUrl, `{ regency(code: "16.06") { coverage(asOf: "2025-07-31") { activeParticipants } } }`);
+    const after = await graphql(
+      gatewayUrl,
+      `
+        {
+          regency(code: "16.06") {
+            coverage(asOf: "2025-07-31") {
+              activeParticipants
+            }
+          }
+        }
+      `,
+    );
     expect(after.errors).toBeUndefined();
   }, 90_000);
 
@@ -161,13 +218,20 @@ describe("npm start supervising its parts", () => {
     try {
       process.kill(pidOf("awards")!, "SIGKILL");
       // Another program takes the awards port: every restart fails the same way.
-      squatter = await until("the port is free", () =>
-        new Promise<Server | undefined>((resolve) => {
-          const server = createServer();
-          server.once("error", () => resolve(undefined));
-          server.listen(ports.awards, "127.0.0.1", () => resolve(server));
-        }), 5000);
-      const code = await Promise.race([exited, new Promise<string>((resolve) => setTimeout(() => resolve("still running"), 60_000))]);
+      squatter = await until(
+        "the port is free",
+        () =>
+          new Promise<Server | undefined>((resolve) => {
+            const server = createServer();
+            server.once("error", () => resolve(undefined));
+            server.listen(ports.awards, "127.0.0.1", () => resolve(server));
+          }),
+        5000,
+      );
+      const code = await Promise.race([
+        exited,
+        new Promise<string>((resolve) => setTimeout(() => resolve("still running"), 60_000)),
+      ]);
       expect(code).toBe(1);
       const fatal = lines.find((l) => l.level === 60 && l.service === "stack");
       expect(fatal?.msg).toMatch(/^awards keeps crashing: it exited 5 times in a row/);

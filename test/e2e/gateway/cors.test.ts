@@ -10,7 +10,11 @@ let browser: Browser;
 const pages: Server[] = [];
 
 async function servePage(): Promise<string> {
-  const server = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>outside dashboard</title>"));
+  const server = createServer((_request, response) =>
+    response
+      .writeHead(200, { "content-type": "text/html" })
+      .end("<!doctype html><title>outside dashboard</title>"),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   pages.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -39,7 +43,11 @@ async function readFrom(origin: string): Promise<{ ok: boolean; text: string }> 
   await page.goto(origin);
   const result = await page.evaluate(async (url) => {
     try {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: '{ regency(code: "16.06") { name } }' }) });
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: '{ regency(code: "16.06") { name } }' }),
+      });
       return { ok: true, text: await response.text() };
     } catch (error) {
       return { ok: false, text: String(error) };
@@ -65,7 +73,11 @@ describe("CORS with an allow-list", () => {
   it("answers an allowed preflight with the origin, never * and never credentials", async () => {
     const response = await fetch(stack.gateway.url, {
       method: "OPTIONS",
-      headers: { origin: allowedOrigin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,authorization" },
+      headers: {
+        origin: allowedOrigin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type,authorization",
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe(allowedOrigin);
@@ -74,7 +86,10 @@ describe("CORS with an allow-list", () => {
   });
 
   it("refuses a preflight from another origin with 403 and what to set", async () => {
-    const response = await fetch(stack.gateway.url, { method: "OPTIONS", headers: { origin: otherOrigin, "access-control-request-method": "POST" } });
+    const response = await fetch(stack.gateway.url, {
+      method: "OPTIONS",
+      headers: { origin: otherOrigin, "access-control-request-method": "POST" },
+    });
     expect(response.status).toBe(403);
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
     expect(await response.text()).toContain("CORS_ORIGINS");

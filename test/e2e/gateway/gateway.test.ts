@@ -7,7 +7,10 @@ const stack = useTestStack();
 
 describe("the gateway", () => {
   it("answers the first query of the README: Musi Banyuasin, its province and its 2025 workforce with publisher", async () => {
-    const result = await data(stack.url, `{ regency(code:"16.06") { name province { name } workforceEstimates { year persons source { publisher } } } }`);
+    const result = await data(
+      stack.url,
+      `{ regency(code:"16.06") { name province { name } workforceEstimates { year persons source { publisher } } } }`,
+    );
     expect(result).toEqual({
       regency: {
         name: "Kabupaten Musi Banyuasin",
@@ -24,7 +27,16 @@ describe("the gateway", () => {
   });
 
   it("passes a subgraph's BAD_USER_INPUT through with its message", async () => {
-    const result = await graphql(stack.url, `{ regency(code:"16-06") { name } }`);
+    const result = await graphql(
+      stack.url,
+      `
+        {
+          regency(code: "16-06") {
+            name
+          }
+        }
+      `,
+    );
     expect(result.data).toEqual({ regency: null });
     expect(result.errors?.[0]).toMatchObject({
       extensions: { code: "BAD_USER_INPUT" },
@@ -33,7 +45,18 @@ describe("the gateway", () => {
   });
 
   it("answers null for an unknown well-formed code", async () => {
-    expect(await graphql(stack.url, `{ regency(code:"99.99") { name } }`)).toEqual({ data: { regency: null } });
+    expect(
+      await graphql(
+        stack.url,
+        `
+          {
+            regency(code: "99.99") {
+              name
+            }
+          }
+        `,
+      ),
+    ).toEqual({ data: { regency: null } });
   });
 
   it("reports itself healthy and ready when its subgraphs are", async () => {
@@ -41,7 +64,10 @@ describe("the gateway", () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: "ok", service: "gateway" });
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { regencies: "ready", participants: "ready", awards: "ready" } });
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      subgraphs: { regencies: "ready", participants: "ready", awards: "ready" },
+    });
   });
 
   it("reports not ready, naming the subgraph, when a subgraph cannot be reached", async () => {
@@ -80,7 +106,10 @@ describe("identical requests at the same moment", () => {
     const before = { ...stack.gateway.fetches };
     const query = `{ regencies(provinceCode: "16") { code coverage(asOf: "2025-07-31") { activeParticipants } } }`;
     const results = await Promise.all(Array.from({ length: 30 }, () => data(stack.url, query)));
-    for (const result of results) expect(result.regencies.find((r: { code: string }) => r.code === "16.06").coverage.activeParticipants).toBe(103079);
+    for (const result of results)
+      expect(
+        result.regencies.find((r: { code: string }) => r.code === "16.06").coverage.activeParticipants,
+      ).toBe(103079);
     expect(stack.gateway.fetches.merged).toBeGreaterThan(before.merged);
     expect(stack.gateway.fetches.sent - before.sent).toBeLessThan(60);
   });

@@ -10,7 +10,9 @@ let manifest: { format: string; operations: { id: string; name: string; type: st
 const idOf = (name: string) => manifest.operations.find((o) => o.name === name)!.id;
 
 beforeAll(async () => {
-  manifest = await (await fetch(stack.gateway.url.replace("/graphql", "/graphql/persisted-operations.json"))).json();
+  manifest = await (
+    await fetch(stack.gateway.url.replace("/graphql", "/graphql/persisted-operations.json"))
+  ).json();
 });
 
 const byId = (base: string, name: string, variables: Record<string, unknown>) =>
@@ -20,7 +22,15 @@ describe("persisted operations", () => {
   it("lists the dashboard's and the add-in's operations in Apollo's manifest format", () => {
     expect(manifest.format).toBe("apollo-persisted-query-manifest");
     const names = manifest.operations.map((o) => o.name);
-    expect(names).toEqual(expect.arrayContaining(["DashboardNational", "DashboardProvince", "DashboardRegency", "JskCoverage", "JskDirectory"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "DashboardNational",
+        "DashboardProvince",
+        "DashboardRegency",
+        "JskCoverage",
+        "JskDirectory",
+      ]),
+    );
   });
 
   it("answers an operation sent by id only, over GET, and serves the repeat from the response cache", async () => {
@@ -45,13 +55,20 @@ describe("persisted operations", () => {
     const etag = first.headers.get("etag")!;
     // A browser's HTTP cache revalidates so; fetch() with If-None-Match would add Cache-Control: no-cache.
     const status = await new Promise<number>((resolve, reject) =>
-      get(url, { headers: { "if-none-match": etag } }, (response) => (response.resume(), resolve(response.statusCode!))).on("error", reject));
+      get(
+        url,
+        { headers: { "if-none-match": etag } },
+        (response) => (response.resume(), resolve(response.statusCode!)),
+      ).on("error", reject),
+    );
     expect(status).toBe(304);
   });
 
   it("accepts Apollo's persistedQuery extension too", async () => {
     const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: idOf("JskCoverage") } });
-    const response = await fetch(`${stack.gateway.url}?${new URLSearchParams({ extensions, variables: JSON.stringify({ code: "16.06", asOf: "2025-07-31" }) })}`);
+    const response = await fetch(
+      `${stack.gateway.url}?${new URLSearchParams({ extensions, variables: JSON.stringify({ code: "16.06", asOf: "2025-07-31" }) })}`,
+    );
     expect((await response.json()).data.regency.coverage.activeParticipants).toBe(103079);
   });
 
@@ -66,7 +83,11 @@ describe("persisted operations", () => {
 
 describe("TRUSTED_DOCUMENTS=only-anonymous", () => {
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(strict.gateway.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    fetch(strict.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
 
   it("refuses an unregistered operation from an anonymous caller, saying how to get through", async () => {
     const response = await post({ query: '{ regency(code: "16.06") { name } }' });
@@ -77,9 +98,14 @@ describe("TRUSTED_DOCUMENTS=only-anonymous", () => {
   });
 
   it("runs a registered operation by id, or by its exact text", async () => {
-    expect((await (await fetch(byId(strict.gateway.url, "JskCoverage", { code: "16.06" }))).json()).data.regency.coverage).not.toBeNull();
+    expect(
+      (await (await fetch(byId(strict.gateway.url, "JskCoverage", { code: "16.06" }))).json()).data.regency
+        .coverage,
+    ).not.toBeNull();
     const body = manifest.operations.find((o) => o.name === "DashboardNational")!.body;
-    expect((await (await post({ query: body, variables: { asOf: "2025-07-31" } })).json()).data.provinces).toHaveLength(38);
+    expect(
+      (await (await post({ query: body, variables: { asOf: "2025-07-31" } })).json()).data.provinces,
+    ).toHaveLength(38);
   });
 
   it("runs an unregistered operation for a signed-in caller", async () => {

@@ -7,8 +7,15 @@ const stack = useTestStack({ ownParticipantsDatabase: "cache", responseCache: tr
 
 const COVERAGE = `{ regency(code: "16.06") { coverage { asOf activeParticipants } } }`;
 
-async function ask(query: string, headers: Record<string, string> = {}): Promise<{ cache: string | null; body: GraphQLResponse }> {
-  const response = await fetch(stack.gateway.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
+async function ask(
+  query: string,
+  headers: Record<string, string> = {},
+): Promise<{ cache: string | null; body: GraphQLResponse }> {
+  const response = await fetch(stack.gateway.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query }),
+  });
   return { cache: response.headers.get("x-cache"), body: await response.json() };
 }
 
@@ -39,7 +46,9 @@ describe("the response cache", () => {
 
   it("shows the new figure right after a change made in the database by hand", async () => {
     await ask(COVERAGE);
-    await stack.subgraphs.participants.dataSource.query("UPDATE coverage_report SET active_participants = 107500 WHERE as_of = '2025-10-31'");
+    await stack.subgraphs.participants.dataSource.query(
+      "UPDATE coverage_report SET active_participants = 107500 WHERE as_of = '2025-10-31'",
+    );
     const after = await ask(COVERAGE);
     expect(after.body.data.regency.coverage.activeParticipants).toBe(107500);
   });
@@ -58,7 +67,9 @@ describe("the response cache", () => {
 
   it("computes identical anonymous queries arriving at the same moment once, and answers each caller", async () => {
     const query = `{ regencies(provinceCode: "16") { code coverage(asOf: "2025-07-31") { activeParticipants } } }`;
-    await stack.subgraphs.participants.dataSource.query("UPDATE coverage_report SET active_participants = active_participants WHERE as_of = '2025-10-31'");
+    await stack.subgraphs.participants.dataSource.query(
+      "UPDATE coverage_report SET active_participants = active_participants WHERE as_of = '2025-10-31'",
+    );
     stack.subgraphs.participants.sql.reset();
     const answers = await Promise.all(Array.from({ length: 8 }, () => ask(query)));
     expect(answers.filter((a) => a.cache === "miss")).toHaveLength(1);
@@ -69,9 +80,13 @@ describe("the response cache", () => {
 
   it("never lets a caller arriving after a write join an answer computed before it", async () => {
     // A version bump first, so that the first caller's answer is being computed, not read from the cache.
-    await stack.subgraphs.participants.dataSource.query("UPDATE coverage_report SET active_participants = active_participants WHERE as_of = '2025-10-31'");
+    await stack.subgraphs.participants.dataSource.query(
+      "UPDATE coverage_report SET active_participants = active_participants WHERE as_of = '2025-10-31'",
+    );
     const slow = ask(COVERAGE);
-    await stack.subgraphs.participants.dataSource.query("UPDATE coverage_report SET active_participants = 107600 WHERE as_of = '2025-10-31'");
+    await stack.subgraphs.participants.dataSource.query(
+      "UPDATE coverage_report SET active_participants = 107600 WHERE as_of = '2025-10-31'",
+    );
     const after = await ask(COVERAGE);
     expect((await slow).cache).toBe("miss");
     expect(after.body.data.regency.coverage.activeParticipants).toBe(107600);

@@ -46,9 +46,17 @@ describe("npm start on the embedded default", () => {
   let gatewayUrl: string;
 
   beforeAll(async () => {
-    expect(existsSync(STACK), "launcher/dist/stack.js is missing: npm test builds it first (npm run build)").toBe(true);
+    expect(
+      existsSync(STACK),
+      "launcher/dist/stack.js is missing: npm test builds it first (npm run build)",
+    ).toBe(true);
     dataDir = mkdtempSync(join(tmpdir(), "cakupan-start-"));
-    const [gatewayPort, regenciesPort, participantsPort, awardsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [gatewayPort, regenciesPort, participantsPort, awardsPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     env = {
       CAKUPAN_DATA_DIR: join(dataDir, "postgres"),
       CAKUPAN_SECRETS_FILE: join(dataDir, "secrets.json"),
@@ -69,11 +77,21 @@ describe("npm start on the embedded default", () => {
       await waitFor(stack, "Cakupan is up");
       expect(stack.output()).toContain("embedded PostgreSQL created");
       expect(stack.output()).toContain(gatewayUrl);
-      const result = await data(gatewayUrl, `{ regency(code:"16.06") { name province { name } workforceEstimates { year persons source { publisher } } coverage(asOf: "2025-07-31") { activeParticipants gap } } }`);
+      const result = await data(
+        gatewayUrl,
+        `{ regency(code:"16.06") { name province { name } workforceEstimates { year persons source { publisher } } coverage(asOf: "2025-07-31") { activeParticipants gap } } }`,
+      );
       expect(result.regency.coverage).toEqual({ activeParticipants: 103079, gap: 8305 });
       expect(stack.output()).toContain("npm run token -- --role planner");
-      expect(result.regency).toMatchObject({ name: "Kabupaten Musi Banyuasin", province: { name: "Sumatera Selatan" } });
-      expect(result.regency.workforceEstimates[0]).toEqual({ year: 2025, persons: 213582, source: { publisher: "JPNN.com" } });
+      expect(result.regency).toMatchObject({
+        name: "Kabupaten Musi Banyuasin",
+        province: { name: "Sumatera Selatan" },
+      });
+      expect(result.regency.workforceEstimates[0]).toEqual({
+        year: 2025,
+        persons: 213582,
+        source: { publisher: "JPNN.com" },
+      });
     } finally {
       stack.child.kill("SIGINT");
     }
@@ -86,10 +104,14 @@ describe("npm start on the embedded default", () => {
     const stack = startStack(env);
     try {
       await waitFor(stack, "Cakupan is up");
-      const mint = spawnSync(process.execPath, [join(ROOT, "launcher", "dist", "token.js"), "--role", "operator", "--regency", "16.06"], {
-        env: { ...process.env, CAKUPAN_SECRETS_FILE: env.CAKUPAN_SECRETS_FILE, AUTH_JWT_SECRET: "" },
-        encoding: "utf8",
-      });
+      const mint = spawnSync(
+        process.execPath,
+        [join(ROOT, "launcher", "dist", "token.js"), "--role", "operator", "--regency", "16.06"],
+        {
+          env: { ...process.env, CAKUPAN_SECRETS_FILE: env.CAKUPAN_SECRETS_FILE, AUTH_JWT_SECRET: "" },
+          encoding: "utf8",
+        },
+      );
       expect(mint.status, mint.stderr).toBe(0);
       const token = mint.stdout.trim();
       const { recordCoverageReport } = await data(
@@ -111,14 +133,27 @@ describe("npm start on the embedded default", () => {
       await waitFor(stack, "Cakupan is up");
       const pidsBefore = stack.output().match(/"childPid":\d+/g);
       // What `pg_ctl stop -m fast` does: SIGINT to the postmaster.
-      const postmaster = Number(readFileSync(join(env.CAKUPAN_DATA_DIR, "postmaster.pid"), "utf8").split("\n")[0]);
+      const postmaster = Number(
+        readFileSync(join(env.CAKUPAN_DATA_DIR, "postmaster.pid"), "utf8").split("\n")[0],
+      );
       process.kill(postmaster, "SIGINT");
       await waitFor(stack, "embedded PostgreSQL exited", 15_000);
       await waitFor(stack, "embedded PostgreSQL is back", 30_000);
       const deadline = Date.now() + 15_000;
       let answer: Awaited<ReturnType<typeof graphql>> | undefined;
       while (Date.now() < deadline && !(answer?.data?.regency?.coverage && !answer.errors)) {
-        answer = await graphql(gatewayUrl, `{ regency(code:"16.06") { coverage(asOf: "2025-07-31") { activeParticipants } } }`).catch(() => undefined);
+        answer = await graphql(
+          gatewayUrl,
+          `
+            {
+              regency(code: "16.06") {
+                coverage(asOf: "2025-07-31") {
+                  activeParticipants
+                }
+              }
+            }
+          `,
+        ).catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       expect(answer?.data).toEqual({ regency: { coverage: { activeParticipants: 103079 } } });

@@ -53,41 +53,88 @@ describe("logs", () => {
     await response.json();
     await new Promise((resolve) => setTimeout(resolve, 100));
     const ofRequest = lines.filter((line) => line.requestId === "req-uptime-1");
-    expect(new Set(ofRequest.map((line) => line.service))).toEqual(new Set(["gateway", "regencies", "participants", "awards"]));
+    expect(new Set(ofRequest.map((line) => line.service))).toEqual(
+      new Set(["gateway", "regencies", "participants", "awards"]),
+    );
     const gatewayLine = ofRequest.find((line) => line.service === "gateway")!;
-    expect(gatewayLine).toMatchObject({ msg: "POST /graphql 200", operation: "MusiBanyuasin", cache: "miss" });
+    expect(gatewayLine).toMatchObject({
+      msg: "POST /graphql 200",
+      operation: "MusiBanyuasin",
+      cache: "miss",
+    });
     expect(gatewayLine.durationMs).toBeGreaterThan(0);
   });
 
   it("give a request without an id a new one, answered in x-request-id", async () => {
-    const response = await fetch(stack.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ regency(code: \"16.10\") { name } }" }) });
+    const response = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: '{ regency(code: "16.10") { name } }' }),
+    });
     const id = response.headers.get("x-request-id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await response.json();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(lines.filter((line) => line.requestId === id).map((line) => line.service).sort()).toEqual(["gateway", "regencies"]);
+    expect(
+      lines
+        .filter((line) => line.requestId === id)
+        .map((line) => line.service)
+        .sort(),
+    ).toEqual(["gateway", "regencies"]);
   });
 });
 
 describe("the gateway's /metrics", () => {
   it("shows per-subgraph fetch latency histograms, operations, errors by code and response-cache outcomes", async () => {
     for (let i = 0; i < 3; i++) await graphql(stack.gateway.url, QUERY);
-    await graphql(stack.gateway.url, `{ regency(code: "16") { name } }`);
+    await graphql(
+      stack.gateway.url,
+      `
+        {
+          regency(code: "16") {
+            name
+          }
+        }
+      `,
+    );
     const text = await (await fetch(stack.gateway.url.replace("/graphql", "/metrics"))).text();
     for (const subgraph of ["regencies", "participants", "awards"]) {
-      expect(sample(text, "cakupan_subgraph_fetch_duration_seconds_count", { subgraph, outcome: "ok" }), subgraph).toBeGreaterThan(0);
-      expect(sample(text, "cakupan_subgraph_fetch_duration_seconds_bucket", { subgraph, outcome: "ok", le: "+Inf" }), subgraph).toBeGreaterThan(0);
+      expect(
+        sample(text, "cakupan_subgraph_fetch_duration_seconds_count", { subgraph, outcome: "ok" }),
+        subgraph,
+      ).toBeGreaterThan(0);
+      expect(
+        sample(text, "cakupan_subgraph_fetch_duration_seconds_bucket", {
+          subgraph,
+          outcome: "ok",
+          le: "+Inf",
+        }),
+        subgraph,
+      ).toBeGreaterThan(0);
       expect(sample(text, "cakupan_subgraph_circuit_state", { subgraph }), subgraph).toBe(0);
     }
     expect(sample(text, "cakupan_response_cache_total", { outcome: "hit" })).toBeGreaterThanOrEqual(2);
     expect(sample(text, "cakupan_response_cache_total", { outcome: "miss" })).toBeGreaterThan(0);
-    expect(sample(text, "cakupan_graphql_request_duration_seconds_count", { service: "gateway", operation: "MusiBanyuasin" })).toBeGreaterThan(0);
-    expect(sample(text, "cakupan_graphql_errors_total", { service: "gateway", code: "BAD_USER_INPUT" })).toBe(1);
+    expect(
+      sample(text, "cakupan_graphql_request_duration_seconds_count", {
+        service: "gateway",
+        operation: "MusiBanyuasin",
+      }),
+    ).toBeGreaterThan(0);
+    expect(sample(text, "cakupan_graphql_errors_total", { service: "gateway", code: "BAD_USER_INPUT" })).toBe(
+      1,
+    );
   });
 
   it("of a subgraph shows its SQL statements and its PostgreSQL pool", async () => {
-    const text = await (await fetch(stack.subgraphs.participants.server.url.replace("/graphql", "/metrics"))).text();
-    expect(sample(text, "cakupan_db_pool_connections", { service: "participants", state: "total" })).toBeGreaterThan(0);
-    expect(sample(text, "cakupan_graphql_requests_total", { service: "participants", outcome: "ok" })).toBeGreaterThan(0);
+    const text = await (
+      await fetch(stack.subgraphs.participants.server.url.replace("/graphql", "/metrics"))
+    ).text();
+    expect(
+      sample(text, "cakupan_db_pool_connections", { service: "participants", state: "total" }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(text, "cakupan_graphql_requests_total", { service: "participants", outcome: "ok" }),
+    ).toBeGreaterThan(0);
   });
 });

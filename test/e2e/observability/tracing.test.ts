@@ -21,20 +21,30 @@ const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 
 describe("a query traced", () => {
   it("is one trace spanning gateway -> subgraph -> SQL", async () => {
-    await data(stack.gateway.url, `{ regency(code: "16.06") { name coverage(asOf: "2025-07-31") { rate } } }`);
+    await data(
+      stack.gateway.url,
+      `{ regency(code: "16.06") { name coverage(asOf: "2025-07-31") { rate } } }`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const spans = exporter.getFinishedSpans();
     const gatewayPort = String(new URL(stack.gateway.url).port);
     const participantsPort = String(stack.subgraphs.participants.server.port);
     const isServerOn = (port: string) => (span: ReadableSpan) =>
-      span.kind === 1 && String(span.attributes["server.port"] ?? span.attributes["net.host.port"] ?? "") === port;
+      span.kind === 1 &&
+      String(span.attributes["server.port"] ?? span.attributes["net.host.port"] ?? "") === port;
 
-    const root = spans.find((span) => isServerOn(gatewayPort)(span) && span.attributes["http.route"] !== "/live/coverage");
+    const root = spans.find(
+      (span) => isServerOn(gatewayPort)(span) && span.attributes["http.route"] !== "/live/coverage",
+    );
     expect(root, `no gateway server span among: ${spans.map((s) => s.name).join(", ")}`).toBeDefined();
     const trace = spans.filter((span) => span.spanContext().traceId === root!.spanContext().traceId);
     const byId = new Map(trace.map((span) => [span.spanContext().spanId, span]));
     const descendsFrom = (span: ReadableSpan, ancestor: ReadableSpan): boolean => {
-      for (let current: ReadableSpan | undefined = span; current; current = byId.get(parentOf(current) ?? "")) {
+      for (
+        let current: ReadableSpan | undefined = span;
+        current;
+        current = byId.get(parentOf(current) ?? "")
+      ) {
         if (current === ancestor) return true;
       }
       return false;
@@ -43,12 +53,19 @@ describe("a query traced", () => {
     const subgraphServer = trace.find(isServerOn(participantsPort));
     expect(subgraphServer, "the participants subgraph's request is not in the gateway's trace").toBeDefined();
     expect(descendsFrom(subgraphServer!, root!)).toBe(true);
-    const fetchSpan = trace.find((span) => span.name === "gateway.fetch" && span.attributes.service === "participants");
+    const fetchSpan = trace.find(
+      (span) => span.name === "gateway.fetch" && span.attributes.service === "participants",
+    );
     expect(fetchSpan, "@apollo/gateway's fetch span for participants").toBeDefined();
     expect(descendsFrom(subgraphServer!, fetchSpan!)).toBe(true);
-    const sql = trace.filter((span) => span.attributes["db.system"] === "postgresql" || span.attributes["db.system.name"] === "postgresql");
+    const sql = trace.filter(
+      (span) =>
+        span.attributes["db.system"] === "postgresql" || span.attributes["db.system.name"] === "postgresql",
+    );
     expect(sql.length).toBeGreaterThan(0);
     expect(sql.some((span) => descendsFrom(span, subgraphServer!))).toBe(true);
-    console.log(`one trace: ${trace.length} spans, ${sql.length} SQL; ${[...new Set(trace.map((s) => s.name))].slice(0, 12).join(" | ")}`);
+    console.log(
+      `one trace: ${trace.length} spans, ${sql.length} SQL; ${[...new Set(trace.map((s) => s.name))].slice(0, 12).join(" | ")}`,
+    );
   });
 });

@@ -40,8 +40,20 @@ describe("the committed schema files", () => {
       "regency(code: ID!): Regency",
       "regencies(provinceCode: ID, search: String, codes: [ID!]): [Regency!]!",
     ]);
-    expect(supergraph).toMatch(/type Regency\s+(@join__type\([^)]*\)\s+)*@join__type\(graph: REGENCIES, key: "code"\)/);
-    const regencyFields = ["code", "name", "shortName", "kind", "aliases", "province", "districts", "workforceEstimates", "coverageTargets"];
+    expect(supergraph).toMatch(
+      /type Regency\s+(@join__type\([^)]*\)\s+)*@join__type\(graph: REGENCIES, key: "code"\)/,
+    );
+    const regencyFields = [
+      "code",
+      "name",
+      "shortName",
+      "kind",
+      "aliases",
+      "province",
+      "districts",
+      "workforceEstimates",
+      "coverageTargets",
+    ];
     expect(regencyFields.map((f) => signature("Regency", f))).toEqual([
       "code: ID!",
       "name: String!",
@@ -53,8 +65,17 @@ describe("the committed schema files", () => {
       "workforceEstimates: [WorkforceEstimate!]!",
       "coverageTargets: [CoverageTarget!]!",
     ]);
-    expect(["year", "persons", "source"].map((f) => signature("WorkforceEstimate", f))).toEqual(["year: Int!", "persons: Int!", "source: Source!"]);
-    expect(["year", "rate", "scheme", "source"].map((f) => signature("CoverageTarget", f))).toEqual(["year: Int!", "rate: Float!", "scheme: String!", "source: Source!"]);
+    expect(["year", "persons", "source"].map((f) => signature("WorkforceEstimate", f))).toEqual([
+      "year: Int!",
+      "persons: Int!",
+      "source: Source!",
+    ]);
+    expect(["year", "rate", "scheme", "source"].map((f) => signature("CoverageTarget", f))).toEqual([
+      "year: Int!",
+      "rate: Float!",
+      "scheme: String!",
+      "source: Source!",
+    ]);
   });
 
   it("keep the contract of coverage: Regency.coverage, coverageHistory, Province.coverage and the Coverage type", () => {
@@ -67,9 +88,25 @@ describe("the committed schema files", () => {
     // maxAgeMonths (issue 13) is optional with a default: every query written before it means what it meant.
     expect(signature("Regency", "coverage")).toBe("coverage(asOf: Date, maxAgeMonths: Int): Coverage");
     // Nullable: null (with SUBGRAPH_UNAVAILABLE) only while participants is down, so the regency survives.
-    expect(signature("Regency", "coverageHistory")).toBe("coverageHistory(from: Date, to: Date): [CoverageReport!]");
-    expect(signature("Province", "coverage")).toBe("coverage(asOf: Date, maxAgeMonths: Int): ProvinceCoverage");
-    const coverageFields = ["asOf", "activeParticipants", "workforce", "rate", "target", "gap", "requiredMonthlyPace", "status", "segments", "sources", "discrepancies"];
+    expect(signature("Regency", "coverageHistory")).toBe(
+      "coverageHistory(from: Date, to: Date): [CoverageReport!]",
+    );
+    expect(signature("Province", "coverage")).toBe(
+      "coverage(asOf: Date, maxAgeMonths: Int): ProvinceCoverage",
+    );
+    const coverageFields = [
+      "asOf",
+      "activeParticipants",
+      "workforce",
+      "rate",
+      "target",
+      "gap",
+      "requiredMonthlyPace",
+      "status",
+      "segments",
+      "sources",
+      "discrepancies",
+    ];
     expect(coverageFields.map((f) => signature("Coverage", f))).toEqual([
       "asOf: Date!",
       "activeParticipants: Int!",
@@ -83,13 +120,9 @@ describe("the committed schema files", () => {
       "sources: [Source!]!",
       "discrepancies: [Discrepancy!]!",
     ]);
-    expect(["field", "claimed", "computed", "source", "note"].map((f) => signature("Discrepancy", f))).toEqual([
-      "field: String!",
-      "claimed: Float!",
-      "computed: Float!",
-      "source: Source!",
-      "note: String!",
-    ]);
+    expect(
+      ["field", "claimed", "computed", "source", "note"].map((f) => signature("Discrepancy", f)),
+    ).toEqual(["field: String!", "claimed: Float!", "computed: Float!", "source: Source!", "note: String!"]);
   });
 
   it("keep the contract of awards: Regency.awards and nominations, AwardResult, AwardEdition, awardEditions", () => {
@@ -100,15 +133,24 @@ describe("the committed schema files", () => {
       return `${field}${args ? `(${args})` : ""}: ${definition.type}`;
     };
     // Nullable: null (with SUBGRAPH_UNAVAILABLE) only while awards is down, so the regency survives.
-    expect(["awards", "nominations"].map((f) => signature("Regency", f))).toEqual(["awards: [AwardResult!]", "nominations: [Nomination!]"]);
-    expect(["rank", "title", "edition", "category", "source"].map((f) => signature("AwardResult", f))).toEqual([
+    expect(["awards", "nominations"].map((f) => signature("Regency", f))).toEqual([
+      "awards: [AwardResult!]",
+      "nominations: [Nomination!]",
+    ]);
+    expect(
+      ["rank", "title", "edition", "category", "source"].map((f) => signature("AwardResult", f)),
+    ).toEqual([
       "rank: Int!",
       "title: String!",
       "edition: AwardEdition!",
       "category: AwardCategory!",
       "source: Source!",
     ]);
-    expect(["id", "name", "level", "province", "assessmentYear", "ceremonyDate", "categories"].map((f) => signature("AwardEdition", f))).toEqual([
+    expect(
+      ["id", "name", "level", "province", "assessmentYear", "ceremonyDate", "categories"].map((f) =>
+        signature("AwardEdition", f),
+      ),
+    ).toEqual([
       "id: ID!",
       "name: String!",
       "level: AwardLevel!",
@@ -117,6 +159,8 @@ describe("the committed schema files", () => {
       "ceremonyDate: Date",
       "categories: [AwardCategory!]!",
     ]);
-    expect(signature("Query", "awardEditions")).toBe("awardEditions(provinceCode: ID, year: Int): [AwardEdition!]!");
+    expect(signature("Query", "awardEditions")).toBe(
+      "awardEditions(provinceCode: ID, year: Int): [AwardEdition!]!",
+    );
   });
 });

@@ -22,7 +22,14 @@ async function headersOf(caller: Caller) {
 let serial = 0;
 const report = (regencyCode: string) => ({
   query: `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`,
-  variables: () => ({ input: { regencyCode, asOf: "2025-06-30", activeParticipants: 1000 + ++serial, source: { publisher: "Test", title: `Matrix ${serial}` } } }),
+  variables: () => ({
+    input: {
+      regencyCode,
+      asOf: "2025-06-30",
+      activeParticipants: 1000 + ++serial,
+      source: { publisher: "Test", title: `Matrix ${serial}` },
+    },
+  }),
   table: { subgraph: "participants", name: "coverage_report" },
 });
 
@@ -39,14 +46,23 @@ const OPERATIONS: {
     name: "create an award category",
     allowed: ["admin"],
     query: `mutation($input: AwardCategoryInput!) { createAwardCategory(input: $input) { code } }`,
-    variables: () => ({ input: { code: `MATRIX_${++serial}`, name: "Uji", nameEn: "Test", nomineeKind: "PROVINCE_GOVERNMENT" } }),
+    variables: () => ({
+      input: { code: `MATRIX_${++serial}`, name: "Uji", nameEn: "Test", nomineeKind: "PROVINCE_GOVERNMENT" },
+    }),
     table: { subgraph: "awards", name: "award_category" },
   },
   {
     name: "nominate a village government",
     allowed: ["admin"],
     query: `mutation($input: NominationInput!) { nominate(input: $input) { id } }`,
-    variables: () => ({ input: { editionId: "paritrana-2024-sumsel", categoryCode: "VILLAGE_GOVERNMENT", nominee: { villageCode: "16.06.01.1009" }, source: { publisher: "Test", title: "Matrix" } } }),
+    variables: () => ({
+      input: {
+        editionId: "paritrana-2024-sumsel",
+        categoryCode: "VILLAGE_GOVERNMENT",
+        nominee: { villageCode: "16.06.01.1009" },
+        source: { publisher: "Test", title: "Matrix" },
+      },
+    }),
     table: { subgraph: "awards", name: "nomination" },
   },
   {
@@ -54,12 +70,18 @@ const OPERATIONS: {
     allowed: ["planner", "operator of 16.06", "operator of 16.10", "admin"],
     query: `{ regency(code: "16.10") { coverage(asOf: "2023-12-31") { segments { category persons } } } }`,
   },
-  { name: "read the participants audit log", allowed: ["admin"], query: `{ participantsAuditLog { action subject } }` },
+  {
+    name: "read the participants audit log",
+    allowed: ["admin"],
+    query: `{ participantsAuditLog { action subject } }`,
+  },
   { name: "read the awards audit log", allowed: ["admin"], query: `{ awardsAuditLog { action subject } }` },
 ];
 
 async function rows(table: { subgraph: "participants" | "awards"; name: string }): Promise<number> {
-  const [{ count }] = await stack.subgraphs[table.subgraph].dataSource.query(`SELECT count(*)::int AS count FROM ${table.name}`);
+  const [{ count }] = await stack.subgraphs[table.subgraph].dataSource.query(
+    `SELECT count(*)::int AS count FROM ${table.name}`,
+  );
   return count;
 }
 
@@ -69,12 +91,19 @@ describe("who may do what", () => {
       const allowed = operation.allowed.includes(caller.name);
       it(`${caller.name} ${allowed ? "may" : "may not"} ${operation.name}`, async () => {
         const before = operation.table ? await rows(operation.table) : 0;
-        const result = await graphql(stack.gateway.url, operation.query, operation.variables?.(), await headersOf(caller));
+        const result = await graphql(
+          stack.gateway.url,
+          operation.query,
+          operation.variables?.(),
+          await headersOf(caller),
+        );
         if (allowed) {
           expect(result.errors).toBeUndefined();
           if (operation.table) expect(await rows(operation.table)).toBe(before + 1);
         } else {
-          expect(result.errors?.[0]?.extensions?.code).toBe(caller.role === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");
+          expect(result.errors?.[0]?.extensions?.code).toBe(
+            caller.role === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN",
+          );
           if (operation.table) expect(await rows(operation.table)).toBe(before);
         }
       });
@@ -84,15 +113,51 @@ describe("who may do what", () => {
 
 describe("public figures", () => {
   it("are open to anyone: regions, coverage, awards", async () => {
-    const result = await graphql(stack.gateway.url, `{ regency(code: "16.06") { name coverage(asOf: "2025-07-31") { rate gap } awards { title } } }`);
+    const result = await graphql(
+      stack.gateway.url,
+      `
+        {
+          regency(code: "16.06") {
+            name
+            coverage(asOf: "2025-07-31") {
+              rate
+              gap
+            }
+            awards {
+              title
+            }
+          }
+        }
+      `,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.regency.coverage.gap).toBe(8305);
   });
 
   it("a refused breakdown leaves the rest of the answer in place", async () => {
-    const result = await graphql(stack.gateway.url, `{ regency(code: "16.06") { name coverage(asOf: "2025-07-31") { report { activeParticipants segments { persons } } } } }`);
+    const result = await graphql(
+      stack.gateway.url,
+      `
+        {
+          regency(code: "16.06") {
+            name
+            coverage(asOf: "2025-07-31") {
+              report {
+                activeParticipants
+                segments {
+                  persons
+                }
+              }
+            }
+          }
+        }
+      `,
+    );
     expect(result.data.regency.name).toBe("Kabupaten Musi Banyuasin");
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "UNAUTHENTICATED" }, message: expect.stringContaining("CoverageReport.segments needs a signed-in") });
+    expect(result.errors?.[0]).toMatchObject({
+      extensions: { code: "UNAUTHENTICATED" },
+      message: expect.stringContaining("CoverageReport.segments needs a signed-in"),
+    });
   });
 });
 
@@ -100,16 +165,32 @@ describe("bad tokens at the gateway", () => {
   it("a token signed with another secret is refused with UNAUTHENTICATED, not treated as anonymous", async () => {
     const { mintToken } = await import("@cakupan/launcher");
     const forged = await mintToken({ secret: "not-the-gateway-secret", role: "admin" });
-    const response = await fetch(stack.gateway.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${forged}` }, body: JSON.stringify({ query: "{ provinces { code } }" }) });
+    const response = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${forged}` },
+      body: JSON.stringify({ query: "{ provinces { code } }" }),
+    });
     expect(response.status).toBe(401);
-    expect((await response.json()).errors[0]).toMatchObject({ extensions: { code: "UNAUTHENTICATED" }, message: expect.stringContaining("does not verify") });
+    expect((await response.json()).errors[0]).toMatchObject({
+      extensions: { code: "UNAUTHENTICATED" },
+      message: expect.stringContaining("does not verify"),
+    });
   });
 
   it("an expired token is refused, saying so", async () => {
     const { SignJWT } = await import("jose");
     const { TEST_AUTH_SECRET } = await import("../../support/auth");
-    const expired = await new SignJWT({ role: "admin" }).setProtectedHeader({ alg: "HS256" }).setSubject("late").setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(new TextEncoder().encode(TEST_AUTH_SECRET));
-    const result = await graphql(stack.gateway.url, "{ provinces { code } }", undefined, { authorization: `Bearer ${expired}` });
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "UNAUTHENTICATED" }, message: "Your token has expired: get a new one." });
+    const expired = await new SignJWT({ role: "admin" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("late")
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(TEST_AUTH_SECRET));
+    const result = await graphql(stack.gateway.url, "{ provinces { code } }", undefined, {
+      authorization: `Bearer ${expired}`,
+    });
+    expect(result.errors?.[0]).toMatchObject({
+      extensions: { code: "UNAUTHENTICATED" },
+      message: "Your token has expired: get a new one.",
+    });
   });
 });

@@ -97,7 +97,17 @@ export class CreateAwards1763801000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ["award_result", "nomination_stage", "nomination", "organisation", "edition_identity", "edition_category", "award_edition", "award_category", "source"]) {
+    for (const table of [
+      "award_result",
+      "nomination_stage",
+      "nomination",
+      "organisation",
+      "edition_identity",
+      "edition_category",
+      "award_edition",
+      "award_category",
+      "source",
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

@@ -1,15 +1,52 @@
 import { SEED_SOURCES } from "@cakupan/kit";
 import { type AwardCategory, NomineeKind } from "../award-category.entity";
-import { type AwardEdition, type AwardGiver, AwardLevel, EditionIdentityAssessment } from "../award-edition.entity";
+import {
+  type AwardEdition,
+  type AwardGiver,
+  AwardLevel,
+  EditionIdentityAssessment,
+} from "../award-edition.entity";
 import { type NominationStage, StageKind, StageStatus } from "../nomination.entity";
 
 const { mubaParitranaInterview, antaraVulnerableWorkers, koranEnimParitrana2024 } = SEED_SOURCES;
 
 export const CATEGORIES: AwardCategory[] = [
-  { code: "REGENCY_CITY_GOVERNMENT", name: "Pemerintah Kabupaten/Kota", nameEn: "Regency/city government", nomineeKind: NomineeKind.REGENCY_GOVERNMENT, businessSector: null, businessSize: null, namedBySource: true },
-  { code: "BUSINESS_FINANCE", name: "Badan Usaha Sektor Keuangan", nameEn: "Financial-sector business", nomineeKind: NomineeKind.BUSINESS, businessSector: "Keuangan", businessSize: null, namedBySource: true },
-  { code: "BUSINESS_TRADE_SERVICES", name: "Badan Usaha Sektor Perdagangan dan Jasa", nameEn: "Trade-and-services business", nomineeKind: NomineeKind.BUSINESS, businessSector: "Perdagangan dan jasa", businessSize: null, namedBySource: true },
-  { code: "VILLAGE_GOVERNMENT", name: "Pemerintah Desa/Kelurahan", nameEn: "Village/kelurahan government", nomineeKind: NomineeKind.VILLAGE_GOVERNMENT, businessSector: null, businessSize: null, namedBySource: true },
+  {
+    code: "REGENCY_CITY_GOVERNMENT",
+    name: "Pemerintah Kabupaten/Kota",
+    nameEn: "Regency/city government",
+    nomineeKind: NomineeKind.REGENCY_GOVERNMENT,
+    businessSector: null,
+    businessSize: null,
+    namedBySource: true,
+  },
+  {
+    code: "BUSINESS_FINANCE",
+    name: "Badan Usaha Sektor Keuangan",
+    nameEn: "Financial-sector business",
+    nomineeKind: NomineeKind.BUSINESS,
+    businessSector: "Keuangan",
+    businessSize: null,
+    namedBySource: true,
+  },
+  {
+    code: "BUSINESS_TRADE_SERVICES",
+    name: "Badan Usaha Sektor Perdagangan dan Jasa",
+    nameEn: "Trade-and-services business",
+    nomineeKind: NomineeKind.BUSINESS,
+    businessSector: "Perdagangan dan jasa",
+    businessSize: null,
+    namedBySource: true,
+  },
+  {
+    code: "VILLAGE_GOVERNMENT",
+    name: "Pemerintah Desa/Kelurahan",
+    nameEn: "Village/kelurahan government",
+    nomineeKind: NomineeKind.VILLAGE_GOVERNMENT,
+    businessSector: null,
+    businessSize: null,
+    namedBySource: true,
+  },
   ...[5, 6, 7, 8].map((n) => ({
     code: `SUMSEL_2024_UNNAMED_${n}`,
     name: `Kategori ke-${n} dari 8 (tidak disebutkan sumber)`,
@@ -26,7 +63,8 @@ type EditionSeed = AwardEdition & { categoryCodes: string[] };
 /** Stages dated by seed 000, whose printed year is corrected. */
 const DATED_BY_SEED_000 = {
   inferred: true,
-  inference: "reportedOn is the corrected date: printed 'Senin 5 Februari 2025', read as 5 February 2024 (see the source's inference).",
+  inference:
+    "reportedOn is the corrected date: printed 'Senin 5 Februari 2025', read as 5 February 2024 (see the source's inference).",
 };
 
 export const EDITIONS: EditionSeed[] = [
@@ -55,7 +93,16 @@ export const EDITIONS: EditionSeed[] = [
     assessmentEnd: null,
     ceremonyDate: null,
     sourceId: koranEnimParitrana2024.id,
-    categoryCodes: ["REGENCY_CITY_GOVERNMENT", "BUSINESS_FINANCE", "BUSINESS_TRADE_SERVICES", "VILLAGE_GOVERNMENT", "SUMSEL_2024_UNNAMED_5", "SUMSEL_2024_UNNAMED_6", "SUMSEL_2024_UNNAMED_7", "SUMSEL_2024_UNNAMED_8"],
+    categoryCodes: [
+      "REGENCY_CITY_GOVERNMENT",
+      "BUSINESS_FINANCE",
+      "BUSINESS_TRADE_SERVICES",
+      "VILLAGE_GOVERNMENT",
+      "SUMSEL_2024_UNNAMED_5",
+      "SUMSEL_2024_UNNAMED_6",
+      "SUMSEL_2024_UNNAMED_7",
+      "SUMSEL_2024_UNNAMED_8",
+    ],
     note: "Given by Pemprov Sumsel with BPJS Ketenagakerjaan in 8 categories, of which the article names four. The ceremony was 'kemarin' (the day before) an undated article, so its date is not known.",
   },
   {
@@ -99,7 +146,14 @@ export interface NominationSeed {
   /** What was derived, when the category (or nominee) is not printed. */
   inference: string | null;
   stages: Omit<NominationStage, "nominationId">[];
-  result: { rank: number; title: string; sourceId: string; note: string | null; inferred: boolean; inference: string | null } | null;
+  result: {
+    rank: number;
+    title: string;
+    sourceId: string;
+    note: string | null;
+    inferred: boolean;
+    inference: string | null;
+  } | null;
 }
 
 const CATEGORY_OF_2023_JUARA_I =
@@ -185,7 +239,8 @@ export const GIVERS: AwardGiver[] = [
     sourceId: koranEnimParitrana2024.id,
     note: "Seed 002: 'Pemprov Sumsel Bersama BPJS Ketenagakerjaan Berikan Penghargaan Paritrana Award 2024'.",
     inferred: true,
-    inference: "Seed 002 says it of South Sumatra's 2024 round; it is taken as the rule of every provincial round.",
+    inference:
+      "Seed 002 says it of South Sumatra's 2024 round; it is taken as the rule of every provincial round.",
   },
   {
     id: "paritrana-2024-sumsel",

@@ -3,7 +3,6 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphq
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { BreakdownDimension, ParticipantCategory } from "../categories";
 
-
 export enum DatePrecision {
   DAY = "DAY",
   MONTH = "MONTH",
@@ -11,7 +10,8 @@ export enum DatePrecision {
 }
 registerEnumType(DatePrecision, {
   name: "DatePrecision",
-  description: "How exactly a source dates a figure: to the day, the month (\"Juli 2025\", stored as the month's last day) or the year only.",
+  description:
+    'How exactly a source dates a figure: to the day, the month ("Juli 2025", stored as the month\'s last day) or the year only.',
 });
 
 export enum CoverageMeasure {
@@ -31,7 +31,9 @@ export { BreakdownDimension, CATEGORIES, ParticipantCategory } from "../categori
  * coverage takes the last report at or before a date, and never adds reports over time.
  */
 @Entity("coverage_report")
-@ObjectType("CoverageReport", { description: "Active participants of a regency at a date as one source reports them (laporan kepesertaan)." })
+@ObjectType("CoverageReport", {
+  description: "Active participants of a regency at a date as one source reports them (laporan kepesertaan).",
+})
 export class CoverageReport {
   @PrimaryGeneratedColumn()
   @Field(() => ID)
@@ -49,41 +51,72 @@ export class CoverageReport {
   asOfPrecision!: DatePrecision;
 
   @Column("int", { name: "active_participants", nullable: true })
-  @Field(() => Int, { nullable: true, description: "Active participants in total (peserta aktif); null when the source gives only parts." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Active participants in total (peserta aktif); null when the source gives only parts.",
+  })
   activeParticipants!: number | null;
 
   @Column("text")
-  @Field(() => FigureStatus, { description: "REPORTED as stated, or ESTIMATE when the source rounds ('sekitar')." })
+  @Field(() => FigureStatus, {
+    description: "REPORTED as stated, or ESTIMATE when the source rounds ('sekitar').",
+  })
   status!: FigureStatus;
 
   @Column("text", { name: "source_id" })
   sourceId!: string;
 
   @Column("text", { default: CoverageMeasure.ACTIVE })
-  @Field(() => CoverageMeasure, { description: "What activeParticipants counts: ACTIVE or REGISTERED, as the source prints it." })
+  @Field(() => CoverageMeasure, {
+    description: "What activeParticipants counts: ACTIVE or REGISTERED, as the source prints it.",
+  })
   measure!: CoverageMeasure;
 
   @Column("text", { name: "measure_as_printed", nullable: true })
-  @Field(() => String, { nullable: true, description: "The source's own words for what it counts (\"pekerja terdaftar\", \"tenaga kerja aktif\")." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The source\'s own words for what it counts ("pekerja terdaftar", "tenaga kerja aktif").',
+  })
   measureAsPrinted!: string | null;
 
   @Column("boolean", { default: false })
-  @Field({ description: "True when a value of the report is not printed but derived: its date, its year or its measure (see inference)." })
+  @Field({
+    description:
+      "True when a value of the report is not printed but derived: its date, its year or its measure (see inference).",
+  })
   inferred!: boolean;
 
   @Column("text", { nullable: true })
   @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
   inference!: string | null;
 
-  @Column("numeric", { name: "claimed_rate", precision: 7, scale: 6, nullable: true, transformer: numericAsNumber })
-  @Field(() => Float, { nullable: true, description: "The coverage rate the source states, as a fraction (48,26% -> 0.4826)." })
+  @Column("numeric", {
+    name: "claimed_rate",
+    precision: 7,
+    scale: 6,
+    nullable: true,
+    transformer: numericAsNumber,
+  })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The coverage rate the source states, as a fraction (48,26% -> 0.4826).",
+  })
   claimedRate!: number | null;
 
   @Column("int", { name: "claimed_gap", nullable: true })
-  @Field(() => Int, { nullable: true, description: "The persons the source says are still needed to reach a target." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The persons the source says are still needed to reach a target.",
+  })
   claimedGap!: number | null;
 
-  @Column("numeric", { name: "claimed_gap_target", precision: 6, scale: 4, nullable: true, transformer: numericAsNumber })
+  @Column("numeric", {
+    name: "claimed_gap_target",
+    precision: 6,
+    scale: 4,
+    nullable: true,
+    transformer: numericAsNumber,
+  })
   @Field(() => Float, { nullable: true, description: "The target rate that claimed gap is for." })
   claimedGapTarget!: number | null;
 
@@ -103,7 +136,11 @@ export class CoverageReport {
   updatedAt!: Date;
 
   /** Set where the workforce is known (coverage and history): active / workforce. */
-  @Field(() => Float, { nullable: true, description: "active / workforce of the report's year, where both are known (see Coverage for the rules)." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "active / workforce of the report's year, where both are known (see Coverage for the rules).",
+  })
   rate?: number | null;
 }
 

@@ -4,7 +4,9 @@ import { Field, Float, ID, InputType, Int } from "type-graphql";
 export { SourceInput };
 import { CoverageMeasure, DatePrecision, ParticipantCategory } from "./coverage-report.entity";
 
-@InputType("BreakdownInput", { description: "Part of the total: a segment, group or funding source and its persons." })
+@InputType("BreakdownInput", {
+  description: "Part of the total: a segment, group or funding source and its persons.",
+})
 export class BreakdownInput {
   @Field(() => ParticipantCategory)
   category!: ParticipantCategory;
@@ -20,14 +22,17 @@ export class BreakdownInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "When the category is not printed but derived: what was assumed, from which words. Marks the part inferred.",
+    description:
+      "When the category is not printed but derived: what was assumed, from which words. Marks the part inferred.",
   })
   inference?: string | null;
 }
 
-@InputType("CoverageReportInput", { description: "Active participants of a regency at a date, from one source." })
+@InputType("CoverageReportInput", {
+  description: "Active participants of a regency at a date, from one source.",
+})
 export class CoverageReportInput {
-  @Field(() => ID, { description: "Kemendagri regency code: \"16.06\"." })
+  @Field(() => ID, { description: 'Kemendagri regency code: "16.06".' })
   regencyCode!: string;
 
   @Field(() => DateScalar, { description: "The date the figures hold for; not in the future." })
@@ -39,15 +44,22 @@ export class CoverageReportInput {
   @Field(() => Int, { description: "Participants in total, of the measure given; 0 or more." })
   activeParticipants!: number;
 
-  @Field(() => CoverageMeasure, { defaultValue: CoverageMeasure.ACTIVE, description: "What the total counts, as the source prints it." })
+  @Field(() => CoverageMeasure, {
+    defaultValue: CoverageMeasure.ACTIVE,
+    description: "What the total counts, as the source prints it.",
+  })
   measure!: CoverageMeasure;
 
-  @Field(() => String, { nullable: true, description: "The source's own words for it (\"pekerja terdaftar\")." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The source\'s own words for it ("pekerja terdaftar").',
+  })
   measureAsPrinted?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "When the date, its year or the measure is not printed but derived: what was assumed, from which words. Marks the report inferred.",
+    description:
+      "When the date, its year or the measure is not printed but derived: what was assumed, from which words. Marks the report inferred.",
   })
   inference?: string | null;
 
@@ -66,7 +78,10 @@ export class CoverageReportInput {
   @Field(() => Int, { nullable: true, description: "The persons the source says are still needed." })
   claimedGap?: number | null;
 
-  @Field(() => Float, { nullable: true, description: "The target rate that claimed gap is for; required with claimedGap." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The target rate that claimed gap is for; required with claimedGap.",
+  })
   claimedGapTarget?: number | null;
 
   @Field(() => Int, { nullable: true })

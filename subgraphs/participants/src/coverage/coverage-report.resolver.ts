@@ -1,4 +1,11 @@
-import { assertRegencyAccess, audit, invalidInput, type RequestContext, resolveSourceInput, toIsoDate } from "@cakupan/kit";
+import {
+  assertRegencyAccess,
+  audit,
+  invalidInput,
+  type RequestContext,
+  resolveSourceInput,
+  toIsoDate,
+} from "@cakupan/kit";
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import { CATEGORIES, CoverageMeasure, CoverageReport, CoverageReportPart } from "./coverage-report.entity";
@@ -11,7 +18,11 @@ import { partsByReport } from "./loaders";
 import { Regency, regencyStub } from "../regency.entity";
 
 /** Stores a report with its parts in one transaction; the same regency, date and source replaces the earlier one. */
-export async function storeCoverageReport(manager: EntityManager, input: CoverageReportInput, sourceId: string): Promise<CoverageReport> {
+export async function storeCoverageReport(
+  manager: EntityManager,
+  input: CoverageReportInput,
+  sourceId: string,
+): Promise<CoverageReport> {
   const values = {
     regencyCode: input.regencyCode,
     asOf: toIsoDate(input.asOf),
@@ -30,7 +41,11 @@ export async function storeCoverageReport(manager: EntityManager, input: Coverag
     note: input.note ?? null,
   };
   await manager.upsert(CoverageReport, values, { conflictPaths: ["regencyCode", "asOf", "sourceId"] });
-  const report = await manager.findOneByOrFail(CoverageReport, { regencyCode: values.regencyCode, asOf: values.asOf, sourceId });
+  const report = await manager.findOneByOrFail(CoverageReport, {
+    regencyCode: values.regencyCode,
+    asOf: values.asOf,
+    sourceId,
+  });
   await manager.delete(CoverageReportPart, { reportId: report.id });
   if (input.parts.length) {
     await manager.insert(
@@ -58,17 +73,31 @@ export class CoverageReportResolver {
   })
   @Authorized("operator", "admin")
   @Directive('@requiresScopes(scopes: [["operator"], ["admin"]])')
-  async recordCoverageReport(@Arg("input", () => CoverageReportInput) input: CoverageReportInput, @Ctx() { dataSource, identity }: RequestContext): Promise<CoverageReport> {
+  async recordCoverageReport(
+    @Arg("input", () => CoverageReportInput) input: CoverageReportInput,
+    @Ctx() { dataSource, identity }: RequestContext,
+  ): Promise<CoverageReport> {
     assertRegencyAccess(identity, input.regencyCode, "record coverage reports");
     const violations = coverageReportViolations(input);
     if (violations.length) throw invalidInput("The coverage report", violations);
     return dataSource.transaction(async (manager) => {
       const source = await resolveSourceInput(manager, input.source!);
       if (!source) {
-        throw invalidInput("The coverage report", [{ field: "source.id", rule: "UNKNOWN_SOURCE", message: `No source has the id "${input.source!.id}": give publisher and title instead.` }]);
+        throw invalidInput("The coverage report", [
+          {
+            field: "source.id",
+            rule: "UNKNOWN_SOURCE",
+            message: `No source has the id "${input.source!.id}": give publisher and title instead.`,
+          },
+        ]);
       }
       const report = await storeCoverageReport(manager, input, source.id);
-      await audit(manager, identity, { action: "recordCoverageReport", entity: "CoverageReport", recordIds: [report.id], details: { regencyCode: report.regencyCode, asOf: report.asOf, sourceId: source.id } });
+      await audit(manager, identity, {
+        action: "recordCoverageReport",
+        entity: "CoverageReport",
+        recordIds: [report.id],
+        details: { regencyCode: report.regencyCode, asOf: report.asOf, sourceId: source.id },
+      });
       await notifyCoverageChanged(manager, report.regencyCode, report.asOf);
       return report;
     });
@@ -79,7 +108,9 @@ export class CoverageReportResolver {
     return regencyStub(report.regencyCode);
   }
 
-  @FieldResolver(() => [SegmentCount], { description: "The parts the source gives: by segment, group and funding (signed-in users)." })
+  @FieldResolver(() => [SegmentCount], {
+    description: "The parts the source gives: by segment, group and funding (signed-in users).",
+  })
   @Authorized()
   @Directive("@authenticated")
   async segments(@Root() report: CoverageReport, @Ctx() context: RequestContext): Promise<SegmentCount[]> {

@@ -16,14 +16,22 @@ export const COVERAGE_CHANNEL = "coverage_changed";
 export const REFETCH_ALL = JSON.stringify({ regencyCode: "*" });
 
 /** Inside the writing transaction: delivered when, and only if, it commits. */
-export async function notifyCoverageChanged(manager: EntityManager, regencyCode: string, asOf: string): Promise<void> {
+export async function notifyCoverageChanged(
+  manager: EntityManager,
+  regencyCode: string,
+  asOf: string,
+): Promise<void> {
   await manager.query("SELECT pg_notify($1, $2)", [COVERAGE_CHANNEL, JSON.stringify({ regencyCode, asOf })]);
 }
 
 const RECONNECT_FIRST_MS = 100;
 const RECONNECT_MAX_MS = 1000;
 
-export async function coverageEventRoutes(app: Express, dataSource: DataSource, log: Logger): Promise<{ close(): Promise<void> }> {
+export async function coverageEventRoutes(
+  app: Express,
+  dataSource: DataSource,
+  log: Logger,
+): Promise<{ close(): Promise<void> }> {
   const clients = new Set<Response>();
   const { url } = dataSource.options as { url?: string };
   const heartbeatMs = envPositive("LIVE_HEARTBEAT_MS") ?? 15_000;
@@ -54,14 +62,18 @@ export async function coverageEventRoutes(app: Express, dataSource: DataSource, 
       } catch (error) {
         await client.end().catch(() => {});
         const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** failures);
-        if (failures % 10 === 0) log.warn({ err: error, retryInMs: delay }, "coverage events: cannot LISTEN; retrying");
+        if (failures % 10 === 0)
+          log.warn({ err: error, retryInMs: delay }, "coverage events: cannot LISTEN; retrying");
         failures += 1;
         await sleep(delay);
         continue;
       }
       listener = client;
       if (listenedBefore) {
-        log.info({ afterFailures: failures }, "coverage events: listening again; clients told to refetch everything");
+        log.info(
+          { afterFailures: failures },
+          "coverage events: listening again; clients told to refetch everything",
+        );
         broadcast(`event: coverage\ndata: ${REFETCH_ALL}\n\n`);
       }
       listenedBefore = true;
@@ -78,21 +90,30 @@ export async function coverageEventRoutes(app: Express, dataSource: DataSource, 
     const current = listener;
     if (!current) return broadcast(": keep-alive (not listening to PostgreSQL)\n\n");
     const check = current.query("SELECT 1");
-    const late = new Promise((_, reject) => setTimeout(() => reject(new Error("no answer in 5 s")), 5000).unref());
+    const late = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error("no answer in 5 s")), 5000).unref(),
+    );
     Promise.race([check, late]).then(
       () => broadcast(`event: heartbeat\ndata: ${JSON.stringify({ intervalMs: heartbeatMs })}\n\n`),
       (error: Error) => {
         log.warn({ err: error }, "coverage events: LISTEN connection does not answer; replacing it");
-        (current as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+        (
+          current as unknown as { connection?: { stream?: { destroy(): void } } }
+        ).connection?.stream?.destroy();
         current.end().catch(() => {});
       },
     );
   }, heartbeatMs);
 
   app.get(SERVICE_ROUTES.events, (request, response) => {
-    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+    response.writeHead(200, {
+      "content-type": "text/event-stream",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+    });
     response.write(": coverage events\n\n");
-    if (listener) response.write(`event: heartbeat\ndata: ${JSON.stringify({ intervalMs: heartbeatMs })}\n\n`);
+    if (listener)
+      response.write(`event: heartbeat\ndata: ${JSON.stringify({ intervalMs: heartbeatMs })}\n\n`);
     clients.add(response);
     request.on("close", () => clients.delete(response));
   });

@@ -87,7 +87,10 @@ export function requiredMonthlyPace(gap: number, asOf: IsoDate, targetYear: numb
 const DAYS_PER_MONTH = 365.2425 / 12;
 
 /** Persons per month gained between two reports (negative when coverage fell). */
-export function observedMonthlyPace(previous: { asOf: IsoDate; active: number }, current: { asOf: IsoDate; active: number }): number | null {
+export function observedMonthlyPace(
+  previous: { asOf: IsoDate; active: number },
+  current: { asOf: IsoDate; active: number },
+): number | null {
   const days = (Date.parse(current.asOf) - Date.parse(previous.asOf)) / 86_400_000;
   return days > 0 ? (current.active - previous.active) / (days / DAYS_PER_MONTH) : null;
 }

@@ -28,17 +28,26 @@ const MAX_AGE_DESCRIPTION =
 function maxAge(value: number | null | undefined): number {
   const months = value ?? DEFAULT_MAX_AGE_MONTHS;
   if (!Number.isInteger(months) || months < 0 || months > 1200) {
-    throw badUserInput(`maxAgeMonths must be a whole number of months from 0 to 1200, got ${months}; the default is 12.`, "maxAgeMonths");
+    throw badUserInput(
+      `maxAgeMonths must be a whole number of months from 0 to 1200, got ${months}; the default is 12.`,
+      "maxAgeMonths",
+    );
   }
   return months;
 }
 
 @ArgsType()
 export class PeriodArgs {
-  @Field(() => DateScalar, { nullable: true, description: "First date, inclusive; omit for all earlier reports." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "First date, inclusive; omit for all earlier reports.",
+  })
   from?: Date | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Last date, inclusive; omit for all later reports." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Last date, inclusive; omit for all later reports.",
+  })
   to?: Date | null;
 }
 
@@ -47,7 +56,11 @@ export class CoverageArgs {
   @Field(() => DateScalar, { nullable: true, description: "The question date (default: today, WIB)." })
   asOf?: Date | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_MAX_AGE_MONTHS, description: MAX_AGE_DESCRIPTION })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_MAX_AGE_MONTHS,
+    description: MAX_AGE_DESCRIPTION,
+  })
   maxAgeMonths?: number | null;
 }
 
@@ -82,7 +95,10 @@ export class RegencyCoverageResolver {
     @Root() regency: Regency,
     @Arg("year", () => Int, { nullable: true }) year?: number | null,
   ): TargetInForce | null {
-    const target = targetForYear(primaryTargets(regency.coverageTargets ?? []), year ?? Number(todayInJakarta().slice(0, 4)));
+    const target = targetForYear(
+      primaryTargets(regency.coverageTargets ?? []),
+      year ?? Number(todayInJakarta().slice(0, 4)),
+    );
     return target && Object.assign(new TargetInForce(), target);
   }
 
@@ -97,11 +113,15 @@ export class RegencyCoverageResolver {
     @Args(() => PeriodArgs) { from, to }: PeriodArgs,
   ): Promise<CoverageReport[]> {
     const [start, end] = [from ? toIsoDate(from) : null, to ? toIsoDate(to) : null];
-    if (start && end && start > end) throw badUserInput(`\`from\` (${start}) is after \`to\` (${end}): swap them.`, "from");
+    if (start && end && start > end)
+      throw badUserInput(`\`from\` (${start}) is after \`to\` (${end}): swap them.`, "from");
     const reports = await context.loader(reportHistory).load(dated(regency.code, start, end));
     for (const report of reports) {
       const workforce = workforceFor(report, regency.workforceEstimates ?? []);
-      report.rate = workforce && report.activeParticipants !== null ? coverageRate(report.activeParticipants, workforce.persons) : null;
+      report.rate =
+        workforce && report.activeParticipants !== null
+          ? coverageRate(report.activeParticipants, workforce.persons)
+          : null;
     }
     return reports;
   }
@@ -137,7 +157,9 @@ export async function provinceRollup(
   asOf: IsoDate,
   maxAgeMonths: number,
 ): Promise<ProvinceCoverage> {
-  const coverages = await Promise.all(regencies.map((regency) => coverageOf(context, regency, asOf, maxAgeMonths)));
+  const coverages = await Promise.all(
+    regencies.map((regency) => coverageOf(context, regency, asOf, maxAgeMonths)),
+  );
   const reported = coverages.filter((c): c is Coverage => c !== null);
   const counted = reported.filter((c) => !c.stale);
   const stale = reported.filter((c) => c.stale);
@@ -169,13 +191,18 @@ export async function provinceRollup(
   }
   const estimates = counted.filter((c) => c.activeParticipantsStatus === FigureStatus.ESTIMATE);
   if (estimates.length) {
-    notes.push(`Estimates are counted: ${estimates.map((c) => `${c.regency.code} (${formatPersons(c.activeParticipants)})`).join(", ")}.`);
+    notes.push(
+      `Estimates are counted: ${estimates.map((c) => `${c.regency.code} (${formatPersons(c.activeParticipants)})`).join(", ")}.`,
+    );
   }
   if (dates.length > 1 && dates[0] !== dates[dates.length - 1]) {
     notes.push(`The counted reports range from ${dates[0]} to ${dates[dates.length - 1]}.`);
   }
   const missingCount = coverages.filter((c) => c === null).length;
-  if (missingCount) notes.push(`${missingCount} of ${regencies.length} regencies have no report at or before ${asOf}: unknown, not zero.`);
+  if (missingCount)
+    notes.push(
+      `${missingCount} of ${regencies.length} regencies have no report at or before ${asOf}: unknown, not zero.`,
+    );
   return Object.assign(new ProvinceCoverage(), {
     asOf,
     maxAgeMonths,
@@ -183,7 +210,11 @@ export async function provinceRollup(
     reportingCount: counted.length,
     completeness: regencies.length ? counted.length / regencies.length : 0,
     activeParticipants: counted.length ? sum(counted.map((c) => c.activeParticipants)) : null,
-    activeParticipantsStatus: counted.length ? (estimates.length ? FigureStatus.ESTIMATE : FigureStatus.COMPUTED) : null,
+    activeParticipantsStatus: counted.length
+      ? estimates.length
+        ? FigureStatus.ESTIMATE
+        : FigureStatus.COMPUTED
+      : null,
     measures,
     ratedActiveParticipants: ratedActive,
     workforce,

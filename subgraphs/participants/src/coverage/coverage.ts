@@ -1,5 +1,10 @@
 import { FigureStatus, type IsoDate, type RequestContext, type Source, sourceById } from "@cakupan/kit";
-import { CATEGORIES, CoverageMeasure, type CoverageReport, type CoverageReportPart } from "./coverage-report.entity";
+import {
+  CATEGORIES,
+  CoverageMeasure,
+  type CoverageReport,
+  type CoverageReportPart,
+} from "./coverage-report.entity";
 import {
   countAgrees,
   coverageGap,
@@ -77,7 +82,10 @@ const printed = (report: CoverageReport) =>
   `${MEASURE_WORDS[report.measure]}${report.measureAsPrinted ? ` ('${report.measureAsPrinted}')` : ""}`;
 
 /** The workforce that gives a report its rate: the report year's estimate, else the nearest year's. */
-export function workforceFor(report: CoverageReport, estimates: WorkforceEstimate[]): WorkforceEstimate | null {
+export function workforceFor(
+  report: CoverageReport,
+  estimates: WorkforceEstimate[],
+): WorkforceEstimate | null {
   return figureForYear(estimates, Number(report.asOf.slice(0, 4)));
 }
 
@@ -136,7 +144,8 @@ export async function coverageOf(
   const sourceIds = [...new Set([...current, ...previous].map((r) => r.sourceId))];
   const loadedSources = await context.loader(sourceById).loadMany(sourceIds);
   const sources = new Map<string, Source>();
-  for (const source of loadedSources) if (source && !(source instanceof Error)) sources.set(source.id, source);
+  for (const source of loadedSources)
+    if (source && !(source instanceof Error)) sources.set(source.id, source);
 
   const [report, ...alternatives] = rankReports(current, sources);
   const [previousReport] = rankReports(previous, sources);
@@ -160,9 +169,12 @@ export async function coverageOf(
   }
 
   const workforce = workforceFor(report, regency.workforceEstimates ?? []);
-  if (!workforce) notes.push(`No workforce estimate for ${regency.code}: rate, gap and status cannot be computed.`);
+  if (!workforce)
+    notes.push(`No workforce estimate for ${regency.code}: rate, gap and status cannot be computed.`);
   else if (workforce.year !== reportYear) {
-    notes.push(`No workforce estimate for ${reportYear}; the ${workforce.year} estimate is used as the denominator.`);
+    notes.push(
+      `No workforce estimate for ${reportYear}; the ${workforce.year} estimate is used as the denominator.`,
+    );
   }
   const rate = workforce ? coverageRate(active, workforce.persons) : null;
   report.rate = rate;
@@ -181,10 +193,14 @@ export async function coverageOf(
 
   const yearEnded = target ? targetYearEnded(asOf, target.year) : false;
   const gap = workforce && target ? coverageGap(active, target.rate, workforce.persons) : null;
-  const requiredPace = gap !== null && target && !yearEnded ? requiredMonthlyPace(gap, asOf, target.year) : null;
+  const requiredPace =
+    gap !== null && target && !yearEnded ? requiredMonthlyPace(gap, asOf, target.year) : null;
   const observedPace =
     previousReport?.activeParticipants != null
-      ? observedMonthlyPace({ asOf: previousReport.asOf, active: previousReport.activeParticipants }, { asOf: report.asOf, active })
+      ? observedMonthlyPace(
+          { asOf: previousReport.asOf, active: previousReport.activeParticipants },
+          { asOf: report.asOf, active },
+        )
       : null;
   if (observedPace !== null && previousReport.measure !== report.measure) {
     const sameSource = previousReport.sourceId === report.sourceId;
@@ -209,7 +225,9 @@ export async function coverageOf(
   if (report.inferred && report.inference) notes.push(`Inferred: ${report.inference}`);
 
   const reportSource = sources.get(report.sourceId)!;
-  const figureSources = [reportSource, workforce?.source, target?.source].filter((s): s is Source => Boolean(s));
+  const figureSources = [reportSource, workforce?.source, target?.source].filter((s): s is Source =>
+    Boolean(s),
+  );
   const parts = await context.loader(partsByReport).load(report.id);
 
   return Object.assign(new Coverage(), {

@@ -1,6 +1,11 @@
 import { DateScalar, FigureStatus, type IsoDate, Source } from "@cakupan/kit";
 import { Authorized, Directive, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import { BreakdownDimension, CoverageMeasure, CoverageReport, ParticipantCategory } from "./coverage-report.entity";
+import {
+  BreakdownDimension,
+  CoverageMeasure,
+  CoverageReport,
+  ParticipantCategory,
+} from "./coverage-report.entity";
 import { Regency } from "../regency.entity";
 
 export enum CoverageStatus {
@@ -15,7 +20,9 @@ registerEnumType(CoverageStatus, {
     "MET: the target is reached. ON_TRACK: the pace since the previous report, kept up, closes the gap by the end of the target year. BEHIND: it does not. MISSED: the target year is over and the last report still shows a gap.",
 });
 
-@ObjectType("SegmentCount", { description: "Part of the active participants: by segment, group or funding (rincian kepesertaan)." })
+@ObjectType("SegmentCount", {
+  description: "Part of the active participants: by segment, group or funding (rincian kepesertaan).",
+})
 export class SegmentCount {
   @Field(() => BreakdownDimension)
   dimension!: BreakdownDimension;
@@ -23,13 +30,16 @@ export class SegmentCount {
   @Field(() => ParticipantCategory)
   category!: ParticipantCategory;
 
-  @Field({ description: "Indonesian label: \"Pekerja rentan\", \"Perangkat desa\", ..." })
+  @Field({ description: 'Indonesian label: "Pekerja rentan", "Perangkat desa", ...' })
   label!: string;
 
   @Field(() => Int)
   persons!: number;
 
-  @Field(() => Float, { nullable: true, description: "persons / activeParticipants of the report, when it has a total." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "persons / activeParticipants of the report, when it has a total.",
+  })
   share!: number | null;
 
   @Field(() => FigureStatus)
@@ -38,7 +48,9 @@ export class SegmentCount {
   @Field(() => String, { nullable: true })
   note!: string | null;
 
-  @Field({ description: "True when the category is not printed but derived from the source's words (see inference)." })
+  @Field({
+    description: "True when the category is not printed but derived from the source's words (see inference).",
+  })
   inferred!: boolean;
 
   @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
@@ -48,7 +60,9 @@ export class SegmentCount {
   sourceId!: string;
 }
 
-@ObjectType("Discrepancy", { description: "A figure a source claims that its own numbers do not give: both, side by side (selisih)." })
+@ObjectType("Discrepancy", {
+  description: "A figure a source claims that its own numbers do not give: both, side by side (selisih).",
+})
 export class Discrepancy {
   @Field({ description: "Which figure: rate or gap." })
   field!: string;
@@ -74,45 +88,69 @@ export class Coverage {
   @Field(() => Regency)
   regency!: Regency;
 
-  @Field(() => DateScalar, { description: "The date of the report used: the last at or before the date asked." })
+  @Field(() => DateScalar, {
+    description: "The date of the report used: the last at or before the date asked.",
+  })
   asOf!: IsoDate;
 
-  @Field(() => DateScalar, { description: "The date asked for (the question date): the target and the months left follow it." })
+  @Field(() => DateScalar, {
+    description: "The date asked for (the question date): the target and the months left follow it.",
+  })
   questionDate!: IsoDate;
 
   @Field(() => Int, { description: "Whole months from the report's date (asOf) to the question date." })
   ageMonths!: number;
 
-  @Field(() => Int, { description: "The most months a report may be old and still be given a status (the maxAgeMonths asked)." })
+  @Field(() => Int, {
+    description: "The most months a report may be old and still be given a status (the maxAgeMonths asked).",
+  })
   maxAgeMonths!: number;
 
-  @Field({ description: "True when the report is older than maxAgeMonths: its figures are shown, its status is null." })
+  @Field({
+    description:
+      "True when the report is older than maxAgeMonths: its figures are shown, its status is null.",
+  })
   stale!: boolean;
 
   @Field(() => Int, {
-    description: "Participants in that report (peserta): a stock, never summed over time. What it counts is `measure` (active or registered).",
+    description:
+      "Participants in that report (peserta): a stock, never summed over time. What it counts is `measure` (active or registered).",
   })
   activeParticipants!: number;
 
   @Field(() => FigureStatus, { description: "REPORTED, or ESTIMATE when the source rounds." })
   activeParticipantsStatus!: FigureStatus;
 
-  @Field(() => CoverageMeasure, { description: "What the report counts, as the source prints it (see notes where it matters)." })
+  @Field(() => CoverageMeasure, {
+    description: "What the report counts, as the source prints it (see notes where it matters).",
+  })
   measure!: CoverageMeasure;
 
-  @Field(() => String, { nullable: true, description: "The source's own words for it (\"pekerja terdaftar\")." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The source\'s own words for it ("pekerja terdaftar").',
+  })
   measureAsPrinted!: string | null;
 
-  @Field({ description: "True when the report's date, year or measure is not printed but derived (see inference)." })
+  @Field({
+    description: "True when the report's date, year or measure is not printed but derived (see inference).",
+  })
   inferred!: boolean;
 
   @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
   inference!: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Workforce estimate (potensi tenaga kerja), the denominator." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Workforce estimate (potensi tenaga kerja), the denominator.",
+  })
   workforce!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "The year of that estimate: the report's year, else the nearest year that has one (see notes)." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The year of that estimate: the report's year, else the nearest year that has one (see notes).",
+  })
   workforceYear!: number | null;
 
   @Field(() => Float, { nullable: true, description: "activeParticipants / workforce, a fraction (0.4826)." })
@@ -120,7 +158,8 @@ export class Coverage {
 
   @Field(() => Float, {
     nullable: true,
-    description: "The target in force in the question date's year, a fraction (0.5215); null when that year has none (notes name the last known).",
+    description:
+      "The target in force in the question date's year, a fraction (0.5215); null when that year has none (notes name the last known).",
   })
   target!: number | null;
 
@@ -130,46 +169,68 @@ export class Coverage {
   @Field(() => String, { nullable: true })
   targetScheme!: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Persons still needed: ceil(target x workforce) - activeParticipants, never below 0." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Persons still needed: ceil(target x workforce) - activeParticipants, never below 0.",
+  })
   gap!: number | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: "Persons per month needed to close the gap over the months left after the question date's month; null once the year is over.",
+    description:
+      "Persons per month needed to close the gap over the months left after the question date's month; null once the year is over.",
   })
   requiredMonthlyPace!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Persons per month gained since the previous report with a total." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Persons per month gained since the previous report with a total.",
+  })
   observedMonthlyPace!: number | null;
 
   @Field(() => CoverageStatus, {
     nullable: true,
-    description: "Null when the report is stale, when the question date's year has no target, or when there is no earlier report to measure the pace by.",
+    description:
+      "Null when the report is stale, when the question date's year has no target, or when there is no earlier report to measure the pace by.",
   })
   status!: CoverageStatus | null;
 
-  @Field(() => [SegmentCount], { description: "The report's breakdown by segment, group and funding, as far as the source gives it (signed-in users)." })
+  @Field(() => [SegmentCount], {
+    description:
+      "The report's breakdown by segment, group and funding, as far as the source gives it (signed-in users).",
+  })
   @Authorized()
   @Directive("@authenticated")
   segments!: SegmentCount[];
 
-  @Field(() => [Source], { description: "Every source behind these figures: the report's, the workforce estimate's and the target's." })
+  @Field(() => [Source], {
+    description:
+      "Every source behind these figures: the report's, the workforce estimate's and the target's.",
+  })
   sources!: Source[];
 
-  @Field(() => [Discrepancy], { description: "Where the source claims a rate or gap its own figures do not give." })
+  @Field(() => [Discrepancy], {
+    description: "Where the source claims a rate or gap its own figures do not give.",
+  })
   discrepancies!: Discrepancy[];
 
   @Field(() => CoverageReport, { description: "The report used." })
   report!: CoverageReport;
 
-  @Field(() => [CoverageReport], { description: "Other reports of the same date from other sources, not used (see the selection rule)." })
+  @Field(() => [CoverageReport], {
+    description: "Other reports of the same date from other sources, not used (see the selection rule).",
+  })
   alternatives!: CoverageReport[];
 
-  @Field(() => [String], { description: "How the figures were put together, where it is not the plain rule." })
+  @Field(() => [String], {
+    description: "How the figures were put together, where it is not the plain rule.",
+  })
   notes!: string[];
 }
 
-@ObjectType("TargetInForce", { description: "The coverage target coverage applies in a year: that year's own, of the measured scheme." })
+@ObjectType("TargetInForce", {
+  description: "The coverage target coverage applies in a year: that year's own, of the measured scheme.",
+})
 export class TargetInForce {
   @Field(() => Int)
   year!: number;
@@ -184,7 +245,9 @@ export class TargetInForce {
   source!: Source;
 }
 
-@ObjectType("StaleCoverage", { description: "A regency whose last report is older than maxAgeMonths: listed, never summed." })
+@ObjectType("StaleCoverage", {
+  description: "A regency whose last report is older than maxAgeMonths: listed, never summed.",
+})
 export class StaleCoverage {
   @Field(() => Regency)
   regency!: Regency;
@@ -195,7 +258,9 @@ export class StaleCoverage {
   @Field(() => Int, { description: "Whole months from that report to the question date." })
   ageMonths!: number;
 
-  @Field(() => Int, { description: "The participants that report gives (see measure and activeParticipantsStatus)." })
+  @Field(() => Int, {
+    description: "The participants that report gives (see measure and activeParticipantsStatus).",
+  })
   activeParticipants!: number;
 
   @Field(() => FigureStatus)
@@ -213,37 +278,51 @@ export class ProvinceCoverage {
   @Field(() => DateScalar, { description: "The date asked for." })
   asOf!: IsoDate;
 
-  @Field(() => Int, { description: "The most months a report may be old to be counted (the maxAgeMonths asked)." })
+  @Field(() => Int, {
+    description: "The most months a report may be old to be counted (the maxAgeMonths asked).",
+  })
   maxAgeMonths!: number;
 
   @Field(() => Int, { description: "Regencies and cities of the province." })
   regencyCount!: number;
 
-  @Field(() => Int, { description: "Of those, how many are counted: a report at or before asOf, within maxAgeMonths." })
+  @Field(() => Int, {
+    description: "Of those, how many are counted: a report at or before asOf, within maxAgeMonths.",
+  })
   reportingCount!: number;
 
   @Field(() => Float, { description: "reportingCount / regencyCount." })
   completeness!: number;
 
-  @Field(() => Int, { nullable: true, description: "Participants summed over the counted regencies; null when none is counted." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Participants summed over the counted regencies; null when none is counted.",
+  })
   activeParticipants!: number | null;
 
   @Field(() => FigureStatus, {
     nullable: true,
-    description: "COMPUTED from reported figures, or ESTIMATE when any counted figure is an estimate; null when none is counted.",
+    description:
+      "COMPUTED from reported figures, or ESTIMATE when any counted figure is an estimate; null when none is counted.",
   })
   activeParticipantsStatus!: FigureStatus | null;
 
-  @Field(() => [CoverageMeasure], { description: "The measures of the counted reports; more than one means notes say they are mixed." })
+  @Field(() => [CoverageMeasure], {
+    description: "The measures of the counted reports; more than one means notes say they are mixed.",
+  })
   measures!: CoverageMeasure[];
 
   @Field(() => Int, {
     nullable: true,
-    description: "Participants summed over the counted regencies that have a workforce estimate: the numerator of rate.",
+    description:
+      "Participants summed over the counted regencies that have a workforce estimate: the numerator of rate.",
   })
   ratedActiveParticipants!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Workforce summed over the same regencies: the denominator of rate." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Workforce summed over the same regencies: the denominator of rate.",
+  })
   workforce!: number | null;
 
   @Field(() => Float, { nullable: true, description: "ratedActiveParticipants / workforce, exactly." })
@@ -264,10 +343,14 @@ export class ProvinceCoverage {
   @Field(() => [Regency], { description: "The counted regencies." })
   reporting!: Regency[];
 
-  @Field(() => [StaleCoverage], { description: "Regencies whose last report is older than maxAgeMonths: shown, never summed." })
+  @Field(() => [StaleCoverage], {
+    description: "Regencies whose last report is older than maxAgeMonths: shown, never summed.",
+  })
   stale!: StaleCoverage[];
 
-  @Field(() => [Regency], { description: "The regencies with no report at or before asOf: unknown, not zero." })
+  @Field(() => [Regency], {
+    description: "The regencies with no report at or before asOf: unknown, not zero.",
+  })
   missing!: Regency[];
 
   @Field(() => [Source])

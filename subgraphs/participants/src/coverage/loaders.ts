@@ -58,7 +58,10 @@ export const latestReports = (db: DataSource) =>
       for (const { key, code } of group) {
         const rows = byRegency.get(code) ?? [];
         const dates = [...new Set(rows.map((r) => r.asOf))];
-        found.set(key, { current: rows.filter((r) => r.asOf === dates[0]), previous: rows.filter((r) => r.asOf === dates[1]) });
+        found.set(key, {
+          current: rows.filter((r) => r.asOf === dates[0]),
+          previous: rows.filter((r) => r.asOf === dates[1]),
+        });
       }
     }
     return keys.map((key) => found.get(key)!);
@@ -80,7 +83,10 @@ export const reportHistory = (db: DataSource) =>
         .where("r.regency_code = ANY(:codes)", { codes: group.map((k) => k.code) });
       if (from) query.andWhere("r.as_of >= :from", { from });
       if (to) query.andWhere("r.as_of <= :to", { to });
-      const byRegency = groupBy(await query.orderBy("r.as_of").addOrderBy("r.id").getMany(), (r) => r.regencyCode);
+      const byRegency = groupBy(
+        await query.orderBy("r.as_of").addOrderBy("r.id").getMany(),
+        (r) => r.regencyCode,
+      );
       for (const { key, code } of group) found.set(key, byRegency.get(code) ?? []);
     }
     return keys.map((key) => found.get(key)!);
@@ -88,6 +94,7 @@ export const reportHistory = (db: DataSource) =>
 
 export const partsByReport = (db: DataSource) =>
   loaderOfMany(
-    (ids: readonly number[]) => db.getRepository(CoverageReportPart).find({ where: { reportId: In([...ids]) }, order: { id: "ASC" } }),
+    (ids: readonly number[]) =>
+      db.getRepository(CoverageReportPart).find({ where: { reportId: In([...ids]) }, order: { id: "ASC" } }),
     (part) => part.reportId,
   );

@@ -42,6 +42,7 @@ export class CreateCoverageReports1763800000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ["coverage_report_part", "coverage_report", "source"]) await queryRunner.query(`DROP TABLE ${table}`);
+    for (const table of ["coverage_report_part", "coverage_report", "source"])
+      await queryRunner.query(`DROP TABLE ${table}`);
   }
 }

@@ -27,6 +27,8 @@ export class TruthOfFigures1763806000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE coverage_report DROP COLUMN measure, DROP COLUMN measure_as_printed, DROP COLUMN inferred, DROP COLUMN inference`,
     );
-    await queryRunner.query(`ALTER TABLE "source" DROP COLUMN reported_on, DROP COLUMN inferred, DROP COLUMN inference`);
+    await queryRunner.query(
+      `ALTER TABLE "source" DROP COLUMN reported_on, DROP COLUMN inferred, DROP COLUMN inference`,
+    );
   }
 }

@@ -13,7 +13,8 @@ export interface NikKeys {
 function keyFrom(name: string, value: string | undefined): Buffer | null {
   if (!value) return null;
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
-  if (key.length !== 32) throw new Error(`${name} must be 32 bytes, as 64 hex digits or base64 (openssl rand -hex 32 makes one).`);
+  if (key.length !== 32)
+    throw new Error(`${name} must be 32 bytes, as 64 hex digits or base64 (openssl rand -hex 32 makes one).`);
   return key;
 }
 
@@ -33,7 +34,10 @@ export function nikKeysFromEnv(env: NodeJS.ProcessEnv = process.env): NikKeys | 
 export function requireNikKeys(env: NodeJS.ProcessEnv = process.env): NikKeys {
   const keys = nikKeysFromEnv(env);
   if (!keys) {
-    throw clientError("FORBIDDEN", "The participant registry is not configured: set NIK_ENCRYPTION_KEY and NIK_HASH_KEY (32 bytes each) for the participants subgraph.");
+    throw clientError(
+      "FORBIDDEN",
+      "The participant registry is not configured: set NIK_ENCRYPTION_KEY and NIK_HASH_KEY (32 bytes each) for the participants subgraph.",
+    );
   }
   return keys;
 }

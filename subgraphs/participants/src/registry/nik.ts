@@ -23,11 +23,18 @@ export interface NikProblem {
 /** A NIK's structure, or what is wrong with it. `today` bounds the century of two-digit years. */
 export function parseNik(raw: string, today = new Date()): { nik: ParsedNik } | { problem: NikProblem } {
   const nik = raw.replace(/[\s.-]/g, "");
-  if (!/^\d+$/.test(nik)) return { problem: { rule: "DIGITS", message: `NIK "${raw}" has characters other than digits.` } };
-  if (nik.length !== 16) return { problem: { rule: "LENGTH", message: `NIK has ${nik.length} digits; a NIK has 16.` } };
+  if (!/^\d+$/.test(nik))
+    return { problem: { rule: "DIGITS", message: `NIK "${raw}" has characters other than digits.` } };
+  if (nik.length !== 16)
+    return { problem: { rule: "LENGTH", message: `NIK has ${nik.length} digits; a NIK has 16.` } };
   const districtCode = `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`;
   if (!knownDistrictCodes().has(districtCode)) {
-    return { problem: { rule: "AREA", message: `NIK digits 1-6 (${nik.slice(0, 6)}) name no known district (${districtCode}).` } };
+    return {
+      problem: {
+        rule: "AREA",
+        message: `NIK digits 1-6 (${nik.slice(0, 6)}) name no known district (${districtCode}).`,
+      },
+    };
   }
   let day = Number(nik.slice(6, 8));
   const month = Number(nik.slice(8, 10));
@@ -38,14 +45,39 @@ export function parseNik(raw: string, today = new Date()): { nik: ParsedNik } | 
   const year = 2000 + yy > currentYear ? 1900 + yy : 2000 + yy;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (day < 1 || month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return { problem: { rule: "BIRTH_DATE", message: `NIK digits 7-12 (${nik.slice(6, 12)}) are not a birth date (DDMMYY, day + 40 for women).` } };
+    return {
+      problem: {
+        rule: "BIRTH_DATE",
+        message: `NIK digits 7-12 (${nik.slice(6, 12)}) are not a birth date (DDMMYY, day + 40 for women).`,
+      },
+    };
   }
   if (date.getTime() > today.getTime()) {
-    return { problem: { rule: "BIRTH_DATE", message: `NIK digits 7-12 give a birth date in the future (${date.toISOString().slice(0, 10)}).` } };
+    return {
+      problem: {
+        rule: "BIRTH_DATE",
+        message: `NIK digits 7-12 give a birth date in the future (${date.toISOString().slice(0, 10)}).`,
+      },
+    };
   }
   const serial = nik.slice(12);
-  if (serial === "0000") return { problem: { rule: "SERIAL", message: "NIK digits 13-16 are a serial that starts at 0001; 0000 is not one." } };
-  return { nik: { nik, districtCode, regencyCode: districtCode.slice(0, 5), birthDate: date.toISOString().slice(0, 10), sex, serial } };
+  if (serial === "0000")
+    return {
+      problem: {
+        rule: "SERIAL",
+        message: "NIK digits 13-16 are a serial that starts at 0001; 0000 is not one.",
+      },
+    };
+  return {
+    nik: {
+      nik,
+      districtCode,
+      regencyCode: districtCode.slice(0, 5),
+      birthDate: date.toISOString().slice(0, 10),
+      sex,
+      serial,
+    },
+  };
 }
 
 /** What everyone but the regency's operators sees: the issuing district and the last two digits. */

@@ -43,7 +43,16 @@ export const IMPORT_COLUMNS = {
   status: ["status"],
 } as const;
 type Column = keyof typeof IMPORT_COLUMNS;
-const REQUIRED: Column[] = ["nik", "fullName", "villageCode", "occupation", "programs", "funding", "monthlyContribution", "enrolledOn"];
+const REQUIRED: Column[] = [
+  "nik",
+  "fullName",
+  "villageCode",
+  "occupation",
+  "programs",
+  "funding",
+  "monthlyContribution",
+  "enrolledOn",
+];
 
 /** The minimum monthly contribution of a non-wage worker for JKK and JKM, in Rupiah: a rule (see rules.ts). */
 export const minimumBpuContribution = (): number => ruleInteger("MINIMUM_BPU_CONTRIBUTION");
@@ -73,7 +82,9 @@ export class ProblemList {
 
   /** Counts by rule, the most frequent first. */
   counts(): { rule: string; count: number }[] {
-    return [...this.byRule].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
+    return [...this.byRule]
+      .map(([rule, count]) => ({ rule, count }))
+      .sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
   }
 }
 
@@ -95,11 +106,25 @@ export interface ImportRow {
 }
 
 const STATUSES: Record<string, ParticipantStatus> = {
-  AKTIF: ParticipantStatus.ACTIVE, ACTIVE: ParticipantStatus.ACTIVE,
-  NONAKTIF: ParticipantStatus.NON_ACTIVE, "NON AKTIF": ParticipantStatus.NON_ACTIVE, "TIDAK AKTIF": ParticipantStatus.NON_ACTIVE,
-  NON_ACTIVE: ParticipantStatus.NON_ACTIVE, "NON-ACTIVE": ParticipantStatus.NON_ACTIVE,
+  AKTIF: ParticipantStatus.ACTIVE,
+  ACTIVE: ParticipantStatus.ACTIVE,
+  NONAKTIF: ParticipantStatus.NON_ACTIVE,
+  "NON AKTIF": ParticipantStatus.NON_ACTIVE,
+  "TIDAK AKTIF": ParticipantStatus.NON_ACTIVE,
+  NON_ACTIVE: ParticipantStatus.NON_ACTIVE,
+  "NON-ACTIVE": ParticipantStatus.NON_ACTIVE,
 };
-const SEXES: Record<string, Sex> = { L: "MALE", "LAKI-LAKI": "MALE", LAKI: "MALE", M: "MALE", MALE: "MALE", P: "FEMALE", PEREMPUAN: "FEMALE", F: "FEMALE", FEMALE: "FEMALE" };
+const SEXES: Record<string, Sex> = {
+  L: "MALE",
+  "LAKI-LAKI": "MALE",
+  LAKI: "MALE",
+  M: "MALE",
+  MALE: "MALE",
+  P: "FEMALE",
+  PEREMPUAN: "FEMALE",
+  F: "FEMALE",
+  FEMALE: "FEMALE",
+};
 
 const upper = (value: string) => value.trim().toUpperCase().replace(/\s+/g, " ");
 
@@ -132,7 +157,11 @@ const MAX_OCCUPATION = 100;
  * Every row checked as it is read: the good ones, and every problem with its line, column, rule and reason
  * (the first MAX_LISTED_PROBLEMS listed, all counted). Reads a string or a stream (a file) alike.
  */
-export async function parseParticipantCsv(source: CsvSource, regencyCode: string, today = todayInJakarta()): Promise<ParsedImport> {
+export async function parseParticipantCsv(
+  source: CsvSource,
+  regencyCode: string,
+  today = todayInJakarta(),
+): Promise<ParsedImport> {
   const problems = new ProblemList();
   const warnings = new ProblemList();
   const rows: ImportRow[] = [];
@@ -141,11 +170,17 @@ export async function parseParticipantCsv(source: CsvSource, regencyCode: string
   let missing: Column[] = [];
   const onHeader = (headers: string[]) => {
     columnOf = {} as Record<Column, string | undefined>;
-    for (const [column, names] of Object.entries(IMPORT_COLUMNS) as [Column, readonly string[]][]) columnOf[column] = names.find((name) => headers.includes(name));
+    for (const [column, names] of Object.entries(IMPORT_COLUMNS) as [Column, readonly string[]][])
+      columnOf[column] = names.find((name) => headers.includes(name));
     missing = REQUIRED.filter((column) => !columnOf[column]);
     for (const column of missing) {
       const [name, ...others] = IMPORT_COLUMNS[column];
-      problems.add({ line: 1, column: name, rule: "HEADER_MISSING_COLUMN", message: `The header has no ${name} column (also accepted: ${others.join(", ")}).` });
+      problems.add({
+        line: 1,
+        column: name,
+        rule: "HEADER_MISSING_COLUMN",
+        message: `The header has no ${name} column (also accepted: ${others.join(", ")}).`,
+      });
     }
   };
 
@@ -161,10 +196,20 @@ export async function parseParticipantCsv(source: CsvSource, regencyCode: string
     }
   } catch (error) {
     if (!(error instanceof UnreadableCsv)) throw error;
-    problems.add({ line: error.line, column: "", rule: "CSV_UNREADABLE", message: `The file is not readable CSV from here on: ${error.message}` });
+    problems.add({
+      line: error.line,
+      column: "",
+      rule: "CSV_UNREADABLE",
+      message: `The file is not readable CSV from here on: ${error.message}`,
+    });
   }
   if (rowCount === 0 && !missing.length && columnOf.nik === undefined && !problems.count) {
-    problems.add({ line: 1, column: "", rule: "CSV_EMPTY", message: "The file is empty: the first line names the columns, each further line is a worker." });
+    problems.add({
+      line: 1,
+      column: "",
+      rule: "CSV_EMPTY",
+      message: "The file is empty: the first line names the columns, each further line is a worker.",
+    });
   }
   return { rows, problems, warnings, rowCount };
 
@@ -187,48 +232,119 @@ export async function parseParticipantCsv(source: CsvSource, regencyCode: string
     } else {
       nik = nikResult.nik;
       const earlier = firstLineOfNik.get(nik.nik);
-      if (earlier) problem("nik", "NIK_TWICE_IN_FILE", `The same NIK is on line ${earlier}: each person once per file.`);
+      if (earlier)
+        problem("nik", "NIK_TWICE_IN_FILE", `The same NIK is on line ${earlier}: each person once per file.`);
       else firstLineOfNik.set(nik.nik, line);
       if (nik.regencyCode !== regencyCode) {
-        warnings.add({ line, column: columnOf.nik!, rule: "NIK_ISSUED_ELSEWHERE", message: `The NIK was issued in ${nik.districtCode}, outside ${regencyCode}: accepted (people move).` });
+        warnings.add({
+          line,
+          column: columnOf.nik!,
+          rule: "NIK_ISSUED_ELSEWHERE",
+          message: `The NIK was issued in ${nik.districtCode}, outside ${regencyCode}: accepted (people move).`,
+        });
       }
       const sex = value("sex");
       if (sex && SEXES[upper(sex)] === undefined) problem("sex", "SEX", `"${sex}" is not a sex: use L or P.`);
-      else if (sex && SEXES[upper(sex)] !== nik.sex) problem("sex", "SEX_MISMATCH", `"${sex}" does not match the NIK, which encodes ${nik.sex === "FEMALE" ? "P (day + 40)" : "L"}.`);
+      else if (sex && SEXES[upper(sex)] !== nik.sex)
+        problem(
+          "sex",
+          "SEX_MISMATCH",
+          `"${sex}" does not match the NIK, which encodes ${nik.sex === "FEMALE" ? "P (day + 40)" : "L"}.`,
+        );
       const birth = value("birthDate");
-      if (birth && parseDate(birth) === null) problem("birthDate", "BIRTH_DATE", `"${birth}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
-      else if (birth && parseDate(birth) !== nik.birthDate) problem("birthDate", "BIRTH_DATE_MISMATCH", `${parseDate(birth)} does not match the NIK's birth date ${nik.birthDate}.`);
+      if (birth && parseDate(birth) === null)
+        problem("birthDate", "BIRTH_DATE", `"${birth}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
+      else if (birth && parseDate(birth) !== nik.birthDate)
+        problem(
+          "birthDate",
+          "BIRTH_DATE_MISMATCH",
+          `${parseDate(birth)} does not match the NIK's birth date ${nik.birthDate}.`,
+        );
     }
 
     const fullName = value("fullName").replace(/\s+/g, " ");
-    if (fullName.length > MAX_NAME) problem("fullName", "MAX_LENGTH", `The name is ${fullName.length} characters long; at most ${MAX_NAME} are kept.`);
+    if (fullName.length > MAX_NAME)
+      problem(
+        "fullName",
+        "MAX_LENGTH",
+        `The name is ${fullName.length} characters long; at most ${MAX_NAME} are kept.`,
+      );
     const occupation = value("occupation").replace(/\s+/g, " ").toLowerCase();
-    if (occupation.length > MAX_OCCUPATION) problem("occupation", "MAX_LENGTH", `The occupation is ${occupation.length} characters long; at most ${MAX_OCCUPATION} are kept.`);
+    if (occupation.length > MAX_OCCUPATION)
+      problem(
+        "occupation",
+        "MAX_LENGTH",
+        `The occupation is ${occupation.length} characters long; at most ${MAX_OCCUPATION} are kept.`,
+      );
 
     let villageCode = value("villageCode");
-    if (/^\d{10}$/.test(villageCode)) villageCode = `${villageCode.slice(0, 2)}.${villageCode.slice(2, 4)}.${villageCode.slice(4, 6)}.${villageCode.slice(6)}`;
+    if (/^\d{10}$/.test(villageCode))
+      villageCode = `${villageCode.slice(0, 2)}.${villageCode.slice(2, 4)}.${villageCode.slice(4, 6)}.${villageCode.slice(6)}`;
     if (!isAreaCode("village", villageCode) || !villages.has(villageCode)) {
-      problem("villageCode", "VILLAGE_UNKNOWN", `"${value("villageCode")}" is not a known village code (like 16.06.01.2001).`);
+      problem(
+        "villageCode",
+        "VILLAGE_UNKNOWN",
+        `"${value("villageCode")}" is not a known village code (like 16.06.01.2001).`,
+      );
     } else if (!villageCode.startsWith(`${regencyCode}.`)) {
-      problem("villageCode", "VILLAGE_OUTSIDE_REGENCY", `Village ${villageCode} is outside ${regencyCode}: a regency enrols its own residents.`);
+      problem(
+        "villageCode",
+        "VILLAGE_OUTSIDE_REGENCY",
+        `Village ${villageCode} is outside ${regencyCode}: a regency enrols its own residents.`,
+      );
     }
 
-    const programs = [...new Set(value("programs").toUpperCase().split(/[\s,;/+]+/).filter(Boolean))];
+    const programs = [
+      ...new Set(
+        value("programs")
+          .toUpperCase()
+          .split(/[\s,;/+]+/)
+          .filter(Boolean),
+      ),
+    ];
     const unknownPrograms = programs.filter((p) => !(p in Program));
-    if (unknownPrograms.length) problem("programs", "PROGRAM_UNKNOWN", `Unknown program(s) ${unknownPrograms.join(", ")}: use JKK, JKM, JHT, JP, JKP.`);
-    else if (!programs.includes("JKK") || !programs.includes("JKM")) problem("programs", "PROGRAM_REQUIRED", "JKK and JKM are required of every participant; JHT is optional.");
+    if (unknownPrograms.length)
+      problem(
+        "programs",
+        "PROGRAM_UNKNOWN",
+        `Unknown program(s) ${unknownPrograms.join(", ")}: use JKK, JKM, JHT, JP, JKP.`,
+      );
+    else if (!programs.includes("JKK") || !programs.includes("JKM"))
+      problem(
+        "programs",
+        "PROGRAM_REQUIRED",
+        "JKK and JKM are required of every participant; JHT is optional.",
+      );
 
     const funding = categoryFromText(value("funding"), BreakdownDimension.FUNDING);
-    if (!funding) problem("funding", "FUNDING_UNKNOWN", `"${value("funding")}" is not a funding source: use ${categoryWords(BreakdownDimension.FUNDING)}.`);
+    if (!funding)
+      problem(
+        "funding",
+        "FUNDING_UNKNOWN",
+        `"${value("funding")}" is not a funding source: use ${categoryWords(BreakdownDimension.FUNDING)}.`,
+      );
 
     const segmentText = value("segment");
-    const segment = segmentText ? categoryFromText(segmentText, BreakdownDimension.SEGMENT) : ParticipantCategory.NON_WAGE_EARNER;
-    if (!segment) problem("segment", "SEGMENT_UNKNOWN", `"${segmentText}" is not a segment: use ${categoryWords(BreakdownDimension.SEGMENT)}.`);
+    const segment = segmentText
+      ? categoryFromText(segmentText, BreakdownDimension.SEGMENT)
+      : ParticipantCategory.NON_WAGE_EARNER;
+    if (!segment)
+      problem(
+        "segment",
+        "SEGMENT_UNKNOWN",
+        `"${segmentText}" is not a segment: use ${categoryWords(BreakdownDimension.SEGMENT)}.`,
+      );
 
-    const contributionText = value("monthlyContribution").replace(/^rp\.?\s*/i, "").replace(/[.,\s]/g, "");
+    const contributionText = value("monthlyContribution")
+      .replace(/^rp\.?\s*/i, "")
+      .replace(/[.,\s]/g, "");
     const contribution = /^\d{1,9}$/.test(contributionText) ? Number(contributionText) : NaN;
     if (!Number.isSafeInteger(contribution)) {
-      problem("monthlyContribution", "CONTRIBUTION_FORMAT", `"${value("monthlyContribution")}" is not an amount in whole Rupiah (like 16800 or Rp16.800).`);
+      problem(
+        "monthlyContribution",
+        "CONTRIBUTION_FORMAT",
+        `"${value("monthlyContribution")}" is not an amount in whole Rupiah (like 16800 or Rp16.800).`,
+      );
     } else if (segment === ParticipantCategory.NON_WAGE_EARNER && contribution < minimum) {
       problem(
         "monthlyContribution",
@@ -239,12 +355,19 @@ export async function parseParticipantCsv(source: CsvSource, regencyCode: string
     }
 
     const enrolledOn = parseDate(value("enrolledOn"));
-    if (!enrolledOn) problem("enrolledOn", "ENROLMENT_DATE", `"${value("enrolledOn")}" is not a date from ${EARLIEST_DATE} on: use YYYY-MM-DD or DD/MM/YYYY.`);
-    else if (enrolledOn > today) problem("enrolledOn", "ENROLMENT_IN_FUTURE", `${enrolledOn} is in the future (today is ${today}).`);
+    if (!enrolledOn)
+      problem(
+        "enrolledOn",
+        "ENROLMENT_DATE",
+        `"${value("enrolledOn")}" is not a date from ${EARLIEST_DATE} on: use YYYY-MM-DD or DD/MM/YYYY.`,
+      );
+    else if (enrolledOn > today)
+      problem("enrolledOn", "ENROLMENT_IN_FUTURE", `${enrolledOn} is in the future (today is ${today}).`);
 
     const statusText = value("status");
     const status = statusText ? STATUSES[upper(statusText)] : ParticipantStatus.ACTIVE;
-    if (!status) problem("status", "STATUS_UNKNOWN", `"${statusText}" is not a status: use aktif or nonaktif.`);
+    if (!status)
+      problem("status", "STATUS_UNKNOWN", `"${statusText}" is not a status: use aktif or nonaktif.`);
 
     if (broken) return null;
     return {
@@ -268,14 +391,20 @@ export async function parseParticipantCsv(source: CsvSource, regencyCode: string
 
 /** Rows with their NIK's keyed hash, in hash order: the order every import takes its locks in. */
 export function hashRows(rows: ImportRow[], keys: NikKeys): { row: ImportRow; hash: string }[] {
-  return rows.map((row) => ({ row, hash: hashNik(row.nik, keys) })).sort((a, b) => (a.hash < b.hash ? -1 : 1));
+  return rows
+    .map((row) => ({ row, hash: hashNik(row.nik, keys) }))
+    .sort((a, b) => (a.hash < b.hash ? -1 : 1));
 }
 
 /**
  * The rows whose NIK is registered in another regency: an import never moves a person between regencies
  * (an admin transfers them, transferParticipant), and never tells an operator which regency has them.
  */
-export async function rowsRegisteredElsewhere(manager: EntityManager, hashed: { row: ImportRow; hash: string }[], regencyCode: string): Promise<{ line: number; regencyCode: string }[]> {
+export async function rowsRegisteredElsewhere(
+  manager: EntityManager,
+  hashed: { row: ImportRow; hash: string }[],
+  regencyCode: string,
+): Promise<{ line: number; regencyCode: string }[]> {
   const found: { line: number; regencyCode: string }[] = [];
   for (let offset = 0; offset < hashed.length; offset += CHUNK) {
     const chunk = hashed.slice(offset, offset + CHUNK);
@@ -284,7 +413,8 @@ export async function rowsRegisteredElsewhere(manager: EntityManager, hashed: { 
       [chunk.map(({ hash }) => hash), regencyCode],
     );
     const elsewhere = new Map(rows.map((r) => [r.nik_hash, r.regency_code]));
-    for (const { row, hash } of chunk) if (elsewhere.has(hash)) found.push({ line: row.line, regencyCode: elsewhere.get(hash)! });
+    for (const { row, hash } of chunk)
+      if (elsewhere.has(hash)) found.push({ line: row.line, regencyCode: elsewhere.get(hash)! });
   }
   return found.sort((a, b) => a.line - b.line);
 }
@@ -306,7 +436,8 @@ export interface StoreResult {
 const CHUNK = 20_000;
 
 /** A value in PostgreSQL's COPY text format. */
-const copyText = (value: string) => value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+const copyText = (value: string) =>
+  value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 
 const STAGE_COLUMNS =
   "nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code, occupation, segment, programs, funding, monthly_contribution, enrolled_on, status";
@@ -318,7 +449,13 @@ const STAGE_COLUMNS =
  * Each chunk is COPYed into a temporary staging table, then merged in one statement. Rows go in NIK-hash
  * order, so overlapping imports running at once take their locks in the same order and cannot deadlock.
  */
-export async function storeParticipants(manager: EntityManager, rows: ImportRow[], regencyCode: string, keys: NikKeys, options: { synthetic?: boolean; onProgress?: (done: number) => void } = {}): Promise<StoreResult> {
+export async function storeParticipants(
+  manager: EntityManager,
+  rows: ImportRow[],
+  regencyCode: string,
+  keys: NikKeys,
+  options: { synthetic?: boolean; onProgress?: (done: number) => void } = {},
+): Promise<StoreResult> {
   const prepared = hashRows(rows, keys);
   const result: StoreResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
   const client = (await manager.queryRunner!.connect()) as PoolClient;
@@ -337,15 +474,31 @@ export async function storeParticipants(manager: EntityManager, rows: ImportRow[
   for (let offset = 0; offset < prepared.length; offset += CHUNK) {
     const chunk = prepared.slice(offset, offset + CHUNK);
     const ivs = randomBytes(12 * chunk.length);
-    const lines = chunk.map(({ row, hash }, i) =>
-      [
-        hash, `\\\\x${encryptNik(row.nik, keys, ivs.subarray(i * 12, i * 12 + 12)).toString("hex")}`, maskNik(row.nik), copyText(row.fullName), row.sex, row.birthDate,
-        row.villageCode, row.districtCode, copyText(row.occupation), row.segment, `{${row.programs.join(",")}}`, row.funding, row.monthlyContribution,
-        row.enrolledOn, row.status,
-      ].join("\t") + "\n",
+    const lines = chunk.map(
+      ({ row, hash }, i) =>
+        [
+          hash,
+          `\\\\x${encryptNik(row.nik, keys, ivs.subarray(i * 12, i * 12 + 12)).toString("hex")}`,
+          maskNik(row.nik),
+          copyText(row.fullName),
+          row.sex,
+          row.birthDate,
+          row.villageCode,
+          row.districtCode,
+          copyText(row.occupation),
+          row.segment,
+          `{${row.programs.join(",")}}`,
+          row.funding,
+          row.monthlyContribution,
+          row.enrolledOn,
+          row.status,
+        ].join("\t") + "\n",
     );
     await manager.query("TRUNCATE participant_stage");
-    await pipeline(Readable.from(lines), client.query(copyFrom(`COPY participant_stage (${STAGE_COLUMNS}) FROM STDIN`)));
+    await pipeline(
+      Readable.from(lines),
+      client.query(copyFrom(`COPY participant_stage (${STAGE_COLUMNS}) FROM STDIN`)),
+    );
     const [summary] = await manager.query(
       `WITH old AS (SELECT p.id, p.nik_hash, p.status FROM participant p JOIN participant_stage s USING (nik_hash)),
        upserted AS (

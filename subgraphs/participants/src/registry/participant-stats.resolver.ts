@@ -4,9 +4,15 @@ import { type ClassType, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, R
 import type { DataSource } from "typeorm";
 import { District, Regency, UNAVAILABLE_NOTE, Village } from "../regency.entity";
 
-@ObjectType("ParticipantGroup", { description: "Enrolled workers sharing one value: a village, district, occupation, funding source or month." })
+@ObjectType("ParticipantGroup", {
+  description:
+    "Enrolled workers sharing one value: a village, district, occupation, funding source or month.",
+})
 export class ParticipantGroup {
-  @Field({ description: "The value: a village or district code, an occupation, a funding source, or a month (YYYY-MM)." })
+  @Field({
+    description:
+      "The value: a village or district code, an occupation, a funding source, or a month (YYYY-MM).",
+  })
   key!: string;
 
   @Field(() => Int)
@@ -19,7 +25,9 @@ export class ParticipantGroup {
   monthlyCost!: number;
 }
 
-@ObjectType("ParticipantStats", { description: "The registry in numbers, without personal data (rekap peserta terdaftar)." })
+@ObjectType("ParticipantStats", {
+  description: "The registry in numbers, without personal data (rekap peserta terdaftar).",
+})
 export class ParticipantStats {
   @Field(() => Int)
   enrolled!: number;
@@ -30,7 +38,9 @@ export class ParticipantStats {
   @Field(() => Int, { description: "Of the enrolled, how many are synthetic demo records." })
   synthetic!: number;
 
-  @Field(() => Int, { description: "Cost to the budgets per month: the active workers' contributions, whole Rupiah." })
+  @Field(() => Int, {
+    description: "Cost to the budgets per month: the active workers' contributions, whole Rupiah.",
+  })
   monthlyCost!: number;
 
   @Field(() => Int, { description: "monthlyCost x 12." })
@@ -58,19 +68,49 @@ type Grouping = "byVillage" | "byDistrict" | "byOccupation" | "byFunding" | "byE
 /** Every grouping of every asked area in one statement, from the running counts the triggers keep. */
 export const statsLoader = (scope: Scope) => (db: DataSource) =>
   new DataLoader<string, ParticipantStats>(async (codes) => {
-    const rows: { dimension: string; area: string; key: string; enrolled: string; active: string; synthetic: string; monthly_cost: string }[] = await db.query(
+    const rows: {
+      dimension: string;
+      area: string;
+      key: string;
+      enrolled: string;
+      active: string;
+      synthetic: string;
+      monthly_cost: string;
+    }[] = await db.query(
       `SELECT dimension, area, key, enrolled, active, synthetic, monthly_cost FROM participant_counts
        WHERE scope = $1 AND area = ANY($2) AND enrolled > 0 ORDER BY dimension, area, key`,
       [scope, codes],
     );
     const empty = (): ParticipantStats =>
-      Object.assign(new ParticipantStats(), { enrolled: 0, active: 0, synthetic: 0, monthlyCost: 0, yearlyCost: 0, byVillage: [], byDistrict: [], byOccupation: [], byFunding: [], byEnrolmentMonth: [] });
+      Object.assign(new ParticipantStats(), {
+        enrolled: 0,
+        active: 0,
+        synthetic: 0,
+        monthlyCost: 0,
+        yearlyCost: 0,
+        byVillage: [],
+        byDistrict: [],
+        byOccupation: [],
+        byFunding: [],
+        byEnrolmentMonth: [],
+      });
     const stats = new Map(codes.map((code) => [code, empty()]));
     for (const row of rows) {
       const target = stats.get(row.area)!;
-      const figures = { enrolled: Number(row.enrolled), active: Number(row.active), monthlyCost: Number(row.monthly_cost) };
-      if (row.dimension === "total") Object.assign(target, figures, { synthetic: Number(row.synthetic), yearlyCost: figures.monthlyCost * 12 });
-      else target[row.dimension as Grouping].push(Object.assign(new ParticipantGroup(), { key: row.key, ...figures }));
+      const figures = {
+        enrolled: Number(row.enrolled),
+        active: Number(row.active),
+        monthlyCost: Number(row.monthly_cost),
+      };
+      if (row.dimension === "total")
+        Object.assign(target, figures, {
+          synthetic: Number(row.synthetic),
+          yearlyCost: figures.monthlyCost * 12,
+        });
+      else
+        target[row.dimension as Grouping].push(
+          Object.assign(new ParticipantGroup(), { key: row.key, ...figures }),
+        );
     }
     return codes.map((code) => stats.get(code)!);
   });
@@ -87,7 +127,10 @@ function statsResolver(type: ClassType<{ code: string }>, loader: typeof byRegen
       nullable: true,
       description: `Enrolled workers of the ${label} in numbers, without personal data.${UNAVAILABLE_NOTE}`,
     })
-    participantStats(@Root() area: { code: string }, @Ctx() context: RequestContext): Promise<ParticipantStats> {
+    participantStats(
+      @Root() area: { code: string },
+      @Ctx() context: RequestContext,
+    ): Promise<ParticipantStats> {
       return context.loader(loader).load(area.code);
     }
   }

@@ -8,7 +8,10 @@ export enum ParticipantStatus {
   ACTIVE = "ACTIVE",
   NON_ACTIVE = "NON_ACTIVE",
 }
-registerEnumType(ParticipantStatus, { name: "ParticipantStatus", description: "Aktif or nonaktif (contributions stopped)." });
+registerEnumType(ParticipantStatus, {
+  name: "ParticipantStatus",
+  description: "Aktif or nonaktif (contributions stopped).",
+});
 
 export enum SexValue {
   MALE = "MALE",
@@ -34,7 +37,9 @@ registerEnumType(Program, {
  * masked NIK and the non-personal fields.
  */
 @Entity("participant")
-@ObjectType("Participant", { description: "A worker enrolled by a regency (peserta). Personal data only for the regency's operators." })
+@ObjectType("Participant", {
+  description: "A worker enrolled by a regency (peserta). Personal data only for the regency's operators.",
+})
 export class Participant {
   @PrimaryGeneratedColumn("increment", { type: "bigint" })
   @Field(() => ID)

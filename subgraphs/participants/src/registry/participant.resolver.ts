@@ -12,7 +12,23 @@ import {
   TEXT_LIMITS,
 } from "@cakupan/kit";
 import type { DataSource } from "typeorm";
-import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { decryptNik, hashNik, nikKeysFromEnv, requireNikKeys } from "./nik-crypto";
 import { parseNik } from "./nik";
 import {
@@ -27,7 +43,9 @@ import {
 import { Participant, ParticipantStatus, ParticipantStatusChange } from "./participant.entity";
 import { areaStub, District, Regency, regencyStub, UNAVAILABLE_NOTE, Village } from "../regency.entity";
 
-@ObjectType("ImportProblem", { description: "A row of an import that cannot be stored, or a warning about one." })
+@ObjectType("ImportProblem", {
+  description: "A row of an import that cannot be stored, or a warning about one.",
+})
 export class ImportProblem {
   @Field(() => Int, { description: "The line in the file (the header is line 1)." })
   line!: number;
@@ -35,7 +53,9 @@ export class ImportProblem {
   @Field({ description: "The column, as the file names it." })
   column!: string;
 
-  @Field({ description: "The rule the row breaks (NIK_LENGTH, VILLAGE_UNKNOWN, ...), as problemsByRule counts them." })
+  @Field({
+    description: "The rule the row breaks (NIK_LENGTH, VILLAGE_UNKNOWN, ...), as problemsByRule counts them.",
+  })
   rule!: string;
 
   @Field()
@@ -85,7 +105,9 @@ export class ParticipantImportReport {
   @Field(() => [ImportRuleCount], { description: "Every problem counted by rule, the most frequent first." })
   problemsByRule!: ImportRuleCount[];
 
-  @Field(() => [ImportProblem], { description: `Accepted with a caution (a NIK issued in another regency): the first ${MAX_LISTED_PROBLEMS}.` })
+  @Field(() => [ImportProblem], {
+    description: `Accepted with a caution (a NIK issued in another regency): the first ${MAX_LISTED_PROBLEMS}.`,
+  })
   warnings!: ImportProblem[];
 
   @Field(() => Int)
@@ -93,7 +115,8 @@ export class ParticipantImportReport {
 }
 
 /** A list of an import's problems as the report shows it. */
-const listed = (list: ProblemList) => list.listed.map((problem) => Object.assign(new ImportProblem(), problem));
+const listed = (list: ProblemList) =>
+  list.listed.map((problem) => Object.assign(new ImportProblem(), problem));
 
 /** What an operator is told of a NIK registered elsewhere: never where, nor whose. Admins may know. */
 function registeredElsewhereMessage(identity: Identity, regencyCode: string, registeredIn: string): string {
@@ -136,18 +159,28 @@ class ParticipantConnection {
 const statusHistoryByParticipant = (db: DataSource) =>
   loaderOfMany(
     async (ids: readonly string[]) => {
-      const rows: { participant_id: string; status: ParticipantStatus; since: string; recorded_at: Date }[] = await db.query(
-        "SELECT participant_id::text, status, since::text, recorded_at FROM participant_status_history WHERE participant_id = ANY($1::bigint[]) ORDER BY recorded_at, id",
-        [ids],
+      const rows: { participant_id: string; status: ParticipantStatus; since: string; recorded_at: Date }[] =
+        await db.query(
+          "SELECT participant_id::text, status, since::text, recorded_at FROM participant_status_history WHERE participant_id = ANY($1::bigint[]) ORDER BY recorded_at, id",
+          [ids],
+        );
+      return rows.map((row) =>
+        Object.assign(new ParticipantStatusChange(), {
+          participantId: row.participant_id,
+          status: row.status,
+          since: row.since,
+          recordedAt: row.recorded_at,
+        }),
       );
-      return rows.map((row) => Object.assign(new ParticipantStatusChange(), { participantId: row.participant_id, status: row.status, since: row.since, recordedAt: row.recorded_at }));
     },
     (change) => change.participantId,
   );
 
 /** May this caller see the personal data of this regency's participants? */
 function mayReveal(identity: Identity, regencyCode: string): boolean {
-  return identity.role === "admin" || (identity.role === "operator" && identity.regencies.includes(regencyCode));
+  return (
+    identity.role === "admin" || (identity.role === "operator" && identity.regencies.includes(regencyCode))
+  );
 }
 
 /** Marks rows the caller may see in full, and audits that read, in one row for the whole answer. */
@@ -155,7 +188,11 @@ async function reveal(context: RequestContext, rows: Participant[], what: string
   const revealed = rows.filter((row) => mayReveal(context.identity, row.regencyCode));
   for (const row of revealed) row.revealed = true;
   if (revealed.length) {
-    await audit(context.dataSource.manager, context.identity, { action: `read:${what}`, entity: "Participant", recordIds: revealed.map((r) => r.id) });
+    await audit(context.dataSource.manager, context.identity, {
+      action: `read:${what}`,
+      entity: "Participant",
+      recordIds: revealed.map((r) => r.id),
+    });
   }
   return rows;
 }
@@ -192,7 +229,12 @@ export class ParticipantResolver {
       });
     const refuseElsewhere = (rows: { line: number; regencyCode: string }[]) => {
       for (const row of rows) {
-        parsed.problems.add({ line: row.line, column: "nik", rule: "NIK_REGISTERED_ELSEWHERE", message: registeredElsewhereMessage(identity, regencyCode, row.regencyCode) });
+        parsed.problems.add({
+          line: row.line,
+          column: "nik",
+          rule: "NIK_REGISTERED_ELSEWHERE",
+          message: registeredElsewhereMessage(identity, regencyCode, row.regencyCode),
+        });
       }
       parsed.rows = parsed.rows.filter((row) => !rows.some((r) => r.line === row.line));
       // Problems come in file order: the refusals join the others by line.
@@ -200,7 +242,9 @@ export class ParticipantResolver {
     };
     if (!parsed.rows.length) return report();
     if (dryRun || parsed.problems.count) {
-      refuseElsewhere(await rowsRegisteredElsewhere(dataSource.manager, hashRows(parsed.rows, keys), regencyCode));
+      refuseElsewhere(
+        await rowsRegisteredElsewhere(dataSource.manager, hashRows(parsed.rows, keys), regencyCode),
+      );
       return report();
     }
     try {
@@ -210,11 +254,21 @@ export class ParticipantResolver {
           action: "importParticipants",
           entity: "Participant",
           recordIds: result.ids,
-          details: { regencyCode, rows: parsed.rows.length, inserted: result.inserted, updated: result.updated },
+          details: {
+            regencyCode,
+            rows: parsed.rows.length,
+            inserted: result.inserted,
+            updated: result.updated,
+          },
         });
         return result;
       });
-      return Object.assign(report(), { stored: true, inserted: stored.inserted, updated: stored.updated, unchanged: stored.unchanged });
+      return Object.assign(report(), {
+        stored: true,
+        inserted: stored.inserted,
+        updated: stored.updated,
+        unchanged: stored.unchanged,
+      });
     } catch (error) {
       if (!(error instanceof RegisteredElsewhere)) throw error;
       refuseElsewhere(error.rows);
@@ -230,29 +284,58 @@ export class ParticipantResolver {
   @Directive('@requiresScopes(scopes: [["admin"]])')
   async transferParticipant(
     @Arg("nik") nik: string,
-    @Arg("villageCode", () => ID, { description: "The village they now live in: 16.10.02.2003." }) villageCode: string,
-    @Arg("reason", { description: `Why, for the audit log (at most ${TEXT_LIMITS.note} characters): "pindah domisili".` }) reason: string,
+    @Arg("villageCode", () => ID, { description: "The village they now live in: 16.10.02.2003." })
+    villageCode: string,
+    @Arg("reason", {
+      description: `Why, for the audit log (at most ${TEXT_LIMITS.note} characters): "pindah domisili".`,
+    })
+    reason: string,
     @Ctx() context: RequestContext,
   ): Promise<Participant> {
     const parsed = parseNik(nik);
     if ("problem" in parsed) throw badUserInput(parsed.problem.message, "nik");
     const village = assertAreaCode("village", villageCode, "villageCode");
-    if (!knownVillageCodes().has(village)) throw badUserInput(`No village has the code ${village}: check it against regency(code:) { villages }.`, "villageCode");
-    if (!reason.trim() || reason.length > TEXT_LIMITS.note) throw badUserInput(`\`reason\` is required, at most ${TEXT_LIMITS.note} characters: why the participant moves.`, "reason");
+    if (!knownVillageCodes().has(village))
+      throw badUserInput(
+        `No village has the code ${village}: check it against regency(code:) { villages }.`,
+        "villageCode",
+      );
+    if (!reason.trim() || reason.length > TEXT_LIMITS.note)
+      throw badUserInput(
+        `\`reason\` is required, at most ${TEXT_LIMITS.note} characters: why the participant moves.`,
+        "reason",
+      );
     const keys = requireNikKeys();
     return context.dataSource.transaction(async (manager) => {
       // The same lock imports take: no import merges this NIK while it moves.
       await manager.query("SELECT version FROM data_version FOR UPDATE");
-      const participant = await manager.findOne(Participant, { where: { nikHash: hashNik(parsed.nik.nik, keys) }, lock: { mode: "pessimistic_write" } });
-      if (!participant) throw clientError("NOT_FOUND", "No participant has this NIK: enrol them with importParticipants instead.");
+      const participant = await manager.findOne(Participant, {
+        where: { nikHash: hashNik(parsed.nik.nik, keys) },
+        lock: { mode: "pessimistic_write" },
+      });
+      if (!participant)
+        throw clientError(
+          "NOT_FOUND",
+          "No participant has this NIK: enrol them with importParticipants instead.",
+        );
       const from = { regencyCode: participant.regencyCode, villageCode: participant.villageCode };
       const toRegencyCode = village.slice(0, 5);
-      await manager.update(Participant, { id: participant.id }, { regencyCode: toRegencyCode, villageCode: village, districtCode: village.slice(0, 8) });
+      await manager.update(
+        Participant,
+        { id: participant.id },
+        { regencyCode: toRegencyCode, villageCode: village, districtCode: village.slice(0, 8) },
+      );
       await audit(manager, context.identity, {
         action: "transferParticipant",
         entity: "Participant",
         recordIds: [participant.id],
-        details: { fromRegencyCode: from.regencyCode, fromVillageCode: from.villageCode, toRegencyCode, toVillageCode: village, reason: reason.trim() },
+        details: {
+          fromRegencyCode: from.regencyCode,
+          fromVillageCode: from.villageCode,
+          toRegencyCode,
+          toVillageCode: village,
+          reason: reason.trim(),
+        },
       });
       const moved = await manager.findOneByOrFail(Participant, { id: participant.id });
       // An admin may see it; the transfer's audit entry records this access to the record.
@@ -261,33 +344,50 @@ export class ParticipantResolver {
     });
   }
 
-  @Query(() => Participant, { nullable: true, description: "A participant by NIK, for the operators of their regency and admins; the read is audited." })
+  @Query(() => Participant, {
+    nullable: true,
+    description: "A participant by NIK, for the operators of their regency and admins; the read is audited.",
+  })
   async participant(@Arg("nik") nik: string, @Ctx() context: RequestContext): Promise<Participant | null> {
     if (context.identity.role !== "operator" && context.identity.role !== "admin") {
-      throw clientError(context.identity.role === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN", "Looking up a person by NIK is for operators of their regency and admins.");
+      throw clientError(
+        context.identity.role === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN",
+        "Looking up a person by NIK is for operators of their regency and admins.",
+      );
     }
     const parsed = parseNik(nik);
     if ("problem" in parsed) throw badUserInput(parsed.problem.message, "nik");
     const keys = nikKeysFromEnv();
     if (!keys) return null;
-    const row = await context.dataSource.getRepository(Participant).findOneBy({ nikHash: hashNik(parsed.nik.nik, keys) });
+    const row = await context.dataSource
+      .getRepository(Participant)
+      .findOneBy({ nikHash: hashNik(parsed.nik.nik, keys) });
     if (!row || !mayReveal(context.identity, row.regencyCode)) return null;
     const [revealed] = await reveal(context, [row], "participant");
     return revealed;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The full NIK: for the regency's operators and admins only, else null (see nikMasked)." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The full NIK: for the regency's operators and admins only, else null (see nikMasked).",
+  })
   nik(@Root() participant: Participant): string | null {
     const keys = nikKeysFromEnv();
     return participant.revealed && keys ? decryptNik(participant.nikEncrypted, keys) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Nama lengkap: for the regency's operators and admins only, else null." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Nama lengkap: for the regency's operators and admins only, else null.",
+  })
   fullName(@Root() participant: Participant): string | null {
     return participant.revealed ? participant.fullName : null;
   }
 
-  @FieldResolver(() => DateScalar, { nullable: true, description: "Tanggal lahir: for the regency's operators and admins only, else null." })
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description: "Tanggal lahir: for the regency's operators and admins only, else null.",
+  })
   birthDate(@Root() participant: Participant): string | null {
     return participant.revealed ? participant.birthDate : null;
   }
@@ -308,7 +408,10 @@ export class ParticipantResolver {
   }
 
   @FieldResolver(() => [ParticipantStatusChange], { description: "Every change of status, oldest first." })
-  statusHistory(@Root() participant: Participant, @Ctx() context: RequestContext): Promise<ParticipantStatusChange[]> {
+  statusHistory(
+    @Root() participant: Participant,
+    @Ctx() context: RequestContext,
+  ): Promise<ParticipantStatusChange[]> {
     return context.loader(statusHistoryByParticipant).load(participant.id);
   }
 }
@@ -319,18 +422,36 @@ export class RegencyParticipantsResolver {
     nullable: true,
     description: `Workers the regency enrolled, a page at a time. Personal data (NIK, name, birth date) only for its operators and admins; that read is audited.${UNAVAILABLE_NOTE}`,
   })
-  async participants(@Root() regency: Regency, @Args(() => ParticipantPageArgs) { first, after, status }: ParticipantPageArgs, @Ctx() context: RequestContext): Promise<ParticipantConnection> {
-    if (!Number.isInteger(first) || first < 1 || first > 1000) throw badUserInput(`\`first\` must be between 1 and 1000, got ${first}.`, "first");
+  async participants(
+    @Root() regency: Regency,
+    @Args(() => ParticipantPageArgs) { first, after, status }: ParticipantPageArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<ParticipantConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > 1000)
+      throw badUserInput(`\`first\` must be between 1 and 1000, got ${first}.`, "first");
     // Cursors are ids (bigint): at most 18 digits, so no cursor can overflow PostgreSQL's bigint.
-    if (after != null && !/^\d{1,18}$/.test(after)) throw badUserInput("`after` is not a cursor of this list: pass pageInfo.endCursor of the previous page.", "after");
-    const query = context.dataSource.getRepository(Participant).createQueryBuilder("p").where("p.regency_code = :code", { code: regency.code });
+    if (after != null && !/^\d{1,18}$/.test(after))
+      throw badUserInput(
+        "`after` is not a cursor of this list: pass pageInfo.endCursor of the previous page.",
+        "after",
+      );
+    const query = context.dataSource
+      .getRepository(Participant)
+      .createQueryBuilder("p")
+      .where("p.regency_code = :code", { code: regency.code });
     if (status) query.andWhere("p.status = :status", { status });
     if (after) query.andWhere("p.id > :after", { after });
-    const rows = await query.orderBy("p.id").limit(first + 1).getMany();
+    const rows = await query
+      .orderBy("p.id")
+      .limit(first + 1)
+      .getMany();
     const nodes = await reveal(context, rows.slice(0, first), "participants");
     return Object.assign(new ParticipantConnection(), {
       nodes,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? nodes[nodes.length - 1].id : null },
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        endCursor: nodes.length ? nodes[nodes.length - 1].id : null,
+      },
     });
   }
 }

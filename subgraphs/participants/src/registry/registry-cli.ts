@@ -5,7 +5,13 @@ import { audit, exitWithUsageError, type Identity, openDataSource, parseCommandL
 import { Presets, SingleBar } from "cli-progress";
 import { participantsSubgraph } from "../index";
 import { requireNikKeys } from "./nik-crypto";
-import { type ImportRow, type ParsedImport, parseParticipantCsv, RegisteredElsewhere, storeParticipants } from "./participant-import";
+import {
+  type ImportRow,
+  type ParsedImport,
+  parseParticipantCsv,
+  RegisteredElsewhere,
+  storeParticipants,
+} from "./participant-import";
 import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "./synthetic";
 
 /**
@@ -49,7 +55,12 @@ function importOptions(argv: string[]) {
 function generateOptions(argv: string[]) {
   const { values: flags, positionals: positional } = parseCommandLine(argv, {
     allowPositionals: true,
-    options: { regency: { type: "string" }, count: { type: "string" }, csv: { type: "string" }, seed: { type: "string" } },
+    options: {
+      regency: { type: "string" },
+      count: { type: "string" },
+      csv: { type: "string" },
+      seed: { type: "string" },
+    },
     usage: GENERATE_USAGE,
     help: "npm run generate -- --help",
   });
@@ -65,17 +76,28 @@ function environment(): NodeJS.ProcessEnv {
     env.NIK_ENCRYPTION_KEY ??= stack.nikEncryptionKey;
     env.NIK_HASH_KEY ??= stack.nikHashKey;
   }
-  if (!env.DATABASE_URL) throw new Error("Set DATABASE_URL to the participants database, or run npm start first (it records its own in .data/stack.json).");
+  if (!env.DATABASE_URL)
+    throw new Error(
+      "Set DATABASE_URL to the participants database, or run npm start first (it records its own in .data/stack.json).",
+    );
   return env;
 }
 
 function progressBar(label: string, total: number) {
-  const bar = new SingleBar({ format: `  {bar} {percentage}% | {value}/{total} ${label} | {eta}s left`, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `  {bar} {percentage}% | {value}/{total} ${label} | {eta}s left`, hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(total, 0);
   return bar;
 }
 
-const cliIdentity = (): Identity => ({ subject: `cli:${userInfo().username}`, role: "admin", regencies: [], client: { ip: null, userAgent: "cakupan-registry-cli" } });
+const cliIdentity = (): Identity => ({
+  subject: `cli:${userInfo().username}`,
+  role: "admin",
+  regencies: [],
+  client: { ip: null, userAgent: "cakupan-registry-cli" },
+});
 
 async function store(rows: ImportRow[], regency: string, env: NodeJS.ProcessEnv, synthetic: boolean) {
   const keys = requireNikKeys(env);
@@ -86,14 +108,25 @@ async function store(rows: ImportRow[], regency: string, env: NodeJS.ProcessEnv,
     const started = Date.now();
     const result = await db
       .transaction(async (manager) => {
-        const stored = await storeParticipants(manager, rows, regency, keys, { synthetic, onProgress: (done) => bar.update(done) });
-        await audit(manager, cliIdentity(), { action: synthetic ? "generateParticipants" : "importParticipants", entity: "Participant", recordIds: stored.ids, details: { regencyCode: regency, synthetic } });
+        const stored = await storeParticipants(manager, rows, regency, keys, {
+          synthetic,
+          onProgress: (done) => bar.update(done),
+        });
+        await audit(manager, cliIdentity(), {
+          action: synthetic ? "generateParticipants" : "importParticipants",
+          entity: "Participant",
+          recordIds: stored.ids,
+          details: { regencyCode: regency, synthetic },
+        });
         return stored;
       })
       .catch((error) => {
         bar.stop();
         if (!(error instanceof RegisteredElsewhere)) throw error;
-        for (const row of error.rows.slice(0, 100)) console.log(`  line ${row.line}, nik: registered in ${row.regencyCode}: transfer it (transferParticipant) first.`);
+        for (const row of error.rows.slice(0, 100))
+          console.log(
+            `  line ${row.line}, nik: registered in ${row.regencyCode}: transfer it (transferParticipant) first.`,
+          );
         console.log("Nothing was stored: an import never moves a participant between regencies.");
         process.exitCode = 1;
         return null;
@@ -101,7 +134,9 @@ async function store(rows: ImportRow[], regency: string, env: NodeJS.ProcessEnv,
     if (!result) return;
     bar.stop();
     const seconds = (Date.now() - started) / 1000;
-    console.log(`stored: ${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged in ${seconds.toFixed(1)} s (${Math.round(rows.length / seconds)} rows/s)`);
+    console.log(
+      `stored: ${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged in ${seconds.toFixed(1)} s (${Math.round(rows.length / seconds)} rows/s)`,
+    );
   } finally {
     await db.destroy();
   }
@@ -112,8 +147,10 @@ async function importCommand(argv: string[]) {
   const [file, ...extra] = positional;
   const regency = flags.regency;
   if (!file) exitWithUsageError("give the CSV file to import", "npm run import -- --help");
-  if (extra.length) exitWithUsageError(`one file at a time, not ${positional.join(", ")}`, "npm run import -- --help");
-  if (typeof regency !== "string") exitWithUsageError("give the enrolling regency: --regency 16.06", "npm run import -- --help");
+  if (extra.length)
+    exitWithUsageError(`one file at a time, not ${positional.join(", ")}`, "npm run import -- --help");
+  if (typeof regency !== "string")
+    exitWithUsageError("give the enrolling regency: --regency 16.06", "npm run import -- --help");
   // Read as a stream: memory follows the rows kept, not the file's size.
   const parsed = await parseParticipantCsv(createReadStream(file), regency);
   printReport(file, parsed);
@@ -128,10 +165,17 @@ async function importCommand(argv: string[]) {
 
 function printReport(file: string, parsed: ParsedImport) {
   const { problems, warnings } = parsed;
-  console.log(`${file}: ${parsed.rowCount} rows, ${parsed.rows.length} valid, ${problems.count} problem(s), ${warnings.count} warning(s)`);
+  console.log(
+    `${file}: ${parsed.rowCount} rows, ${parsed.rows.length} valid, ${problems.count} problem(s), ${warnings.count} warning(s)`,
+  );
   for (const p of problems.listed.slice(0, 100)) console.log(`  line ${p.line}, ${p.column}: ${p.message}`);
   if (problems.count > 100) {
-    console.log(`  ... and ${problems.count - 100} more: ${problems.counts().map(({ rule, count }) => `${rule} ${count}`).join(", ")}`);
+    console.log(
+      `  ... and ${problems.count - 100} more: ${problems
+        .counts()
+        .map(({ rule, count }) => `${rule} ${count}`)
+        .join(", ")}`,
+    );
   }
   for (const w of warnings.listed.slice(0, 20)) console.log(`  warning, line ${w.line}: ${w.message}`);
 }
@@ -141,9 +185,11 @@ async function generateCommand(argv: string[]) {
   const regency = flags.regency;
   const count = Number(flags.count);
   const help = "npm run generate -- --help";
-  if (positional.length !== 1 || positional[0] !== "participants") exitWithUsageError("say what to generate: participants", help);
+  if (positional.length !== 1 || positional[0] !== "participants")
+    exitWithUsageError("say what to generate: participants", help);
   if (typeof regency !== "string") exitWithUsageError("give the regency: --regency 16.06", help);
-  if (!Number.isInteger(count) || count < 1) exitWithUsageError("give how many: --count 1000 (a whole number from 1)", help);
+  if (!Number.isInteger(count) || count < 1)
+    exitWithUsageError("give how many: --count 1000 (a whole number from 1)", help);
   const seed = Number(flags.seed ?? 1);
   if (typeof flags.csv === "string") {
     const out = createWriteStream(flags.csv);
@@ -152,19 +198,29 @@ async function generateCommand(argv: string[]) {
     await new Promise((resolve) => out.end(resolve));
     return console.log(`wrote ${count} synthetic participants of ${regency} to ${flags.csv}`);
   }
-  const csv = [SYNTHETIC_HEADER.join(","), ...[...syntheticRows(regency, count, seed)].map(csvLine)].join("\n");
+  const csv = [SYNTHETIC_HEADER.join(","), ...[...syntheticRows(regency, count, seed)].map(csvLine)].join(
+    "\n",
+  );
   const parsed = await parseParticipantCsv(csv, regency);
-  if (parsed.problems.count) throw new Error(`generated rows failed validation: ${parsed.problems.listed[0].message}`);
+  if (parsed.problems.count)
+    throw new Error(`generated rows failed validation: ${parsed.problems.listed[0].message}`);
   await store(parsed.rows, regency, environment(), true);
 }
 
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (argv: string[]) => Promise<void>> = { import: importCommand, generate: generateCommand };
+const commands: Record<string, (argv: string[]) => Promise<void>> = {
+  import: importCommand,
+  generate: generateCommand,
+};
 if (command === "--help" || command === "-h") {
   console.log(USAGE);
   process.exit(0);
 }
-if (!commands[command]) exitWithUsageError(command ? `unknown command ${command}` : "give a command, import or generate", "registry-cli --help");
+if (!commands[command])
+  exitWithUsageError(
+    command ? `unknown command ${command}` : "give a command, import or generate",
+    "registry-cli --help",
+  );
 commands[command](rest).catch((error: Error) => {
   console.error(error.message);
   process.exit(1);

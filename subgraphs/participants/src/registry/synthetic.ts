@@ -5,9 +5,56 @@ import { minimumBpuContribution } from "./participant-import";
  * Plausible, structurally valid and entirely made-up workers for demos and benchmarks. Every record this
  * makes is stored with synthetic = true and is never part of the seed figures. Deterministic for a seed.
  */
-const GIVEN = ["Ahmad", "Budi", "Siti", "Dewi", "Rudi", "Sri", "Agus", "Nur", "Wati", "Joko", "Yanti", "Hendra", "Rina", "Dedi", "Lestari", "Bambang", "Fitri", "Eko", "Ani", "Slamet"];
-const FAMILY = ["Saputra", "Wijaya", "Lestari", "Santoso", "Rahmawati", "Pratama", "Hidayat", "Sari", "Kurniawan", "Utami", "Syahputra", "Permata", "Gunawan", "Susanti"];
-const OCCUPATIONS = ["petani", "pekebun karet", "nelayan", "buruh harian lepas", "pedagang kaki lima", "tukang bangunan", "pengemudi ojek", "peternak", "penjahit", "pemulung"];
+const GIVEN = [
+  "Ahmad",
+  "Budi",
+  "Siti",
+  "Dewi",
+  "Rudi",
+  "Sri",
+  "Agus",
+  "Nur",
+  "Wati",
+  "Joko",
+  "Yanti",
+  "Hendra",
+  "Rina",
+  "Dedi",
+  "Lestari",
+  "Bambang",
+  "Fitri",
+  "Eko",
+  "Ani",
+  "Slamet",
+];
+const FAMILY = [
+  "Saputra",
+  "Wijaya",
+  "Lestari",
+  "Santoso",
+  "Rahmawati",
+  "Pratama",
+  "Hidayat",
+  "Sari",
+  "Kurniawan",
+  "Utami",
+  "Syahputra",
+  "Permata",
+  "Gunawan",
+  "Susanti",
+];
+const OCCUPATIONS = [
+  "petani",
+  "pekebun karet",
+  "nelayan",
+  "buruh harian lepas",
+  "pedagang kaki lima",
+  "tukang bangunan",
+  "pengemudi ojek",
+  "peternak",
+  "penjahit",
+  "pemulung",
+];
 
 /** A small seeded generator (mulberry32): the same seed gives the same people. */
 export function random(seed: number): () => number {
@@ -21,14 +68,27 @@ export function random(seed: number): () => number {
   };
 }
 
-export const SYNTHETIC_HEADER = ["nik", "nama", "jenis_kelamin", "tanggal_lahir", "kode_desa", "pekerjaan", "program", "sumber_dana", "iuran", "tanggal_daftar", "status"];
+export const SYNTHETIC_HEADER = [
+  "nik",
+  "nama",
+  "jenis_kelamin",
+  "tanggal_lahir",
+  "kode_desa",
+  "pekerjaan",
+  "program",
+  "sumber_dana",
+  "iuran",
+  "tanggal_daftar",
+  "status",
+];
 
 /** Rows in the import's CSV columns, each a distinct NIK issued in the regency's districts. */
 export function* syntheticRows(regencyCode: string, count: number, seed = 1): Generator<string[]> {
   const next = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   const villages = [...knownVillageCodes()].filter((code) => code.startsWith(`${regencyCode}.`));
-  if (!villages.length) throw new Error(`No villages are known for regency ${regencyCode}: use a Kemendagri code like 16.06.`);
+  if (!villages.length)
+    throw new Error(`No villages are known for regency ${regencyCode}: use a Kemendagri code like 16.06.`);
   const serials = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const village = pick(villages);
@@ -41,7 +101,9 @@ export function* syntheticRows(regencyCode: string, count: number, seed = 1): Ge
     const serial = (serials.get(prefix) ?? Math.floor(next() * 5000)) + 1;
     serials.set(prefix, serial);
     if (serial > 9999) continue;
-    const enrolled = new Date(Date.UTC(2022, 0, 1) + Math.floor(next() * 1300) * 86_400_000).toISOString().slice(0, 10);
+    const enrolled = new Date(Date.UTC(2022, 0, 1) + Math.floor(next() * 1300) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const withJht = next() < 0.2;
     yield [
       `${prefix}${String(serial).padStart(4, "0")}`,

@@ -8,15 +8,28 @@ import { SEED_PARTIAL_REPORTS, SEED_REPORTS } from "./figures";
 export async function seedParticipants(db: DataSource): Promise<void> {
   await db.transaction(async (manager) => {
     await manager.upsert(Source, ALL_SEED_SOURCES, ["id"]);
-    for (const { sourceId, report } of SEED_REPORTS) await storeCoverageReport(manager, report as never, sourceId);
+    for (const { sourceId, report } of SEED_REPORTS)
+      await storeCoverageReport(manager, report as never, sourceId);
     for (const partial of SEED_PARTIAL_REPORTS) {
       const { parts, ...values } = partial;
-      await manager.upsert(CoverageReport, { ...values, activeParticipants: null }, { conflictPaths: ["regencyCode", "asOf", "sourceId"] });
-      const stored = await manager.findOneByOrFail(CoverageReport, { regencyCode: values.regencyCode, asOf: values.asOf, sourceId: values.sourceId });
+      await manager.upsert(
+        CoverageReport,
+        { ...values, activeParticipants: null },
+        { conflictPaths: ["regencyCode", "asOf", "sourceId"] },
+      );
+      const stored = await manager.findOneByOrFail(CoverageReport, {
+        regencyCode: values.regencyCode,
+        asOf: values.asOf,
+        sourceId: values.sourceId,
+      });
       await manager.delete(CoverageReportPart, { reportId: stored.id });
       await manager.insert(
         CoverageReportPart,
-        parts.map((part) => ({ ...part, reportId: stored.id, dimension: CATEGORIES[part.category].dimension })),
+        parts.map((part) => ({
+          ...part,
+          reportId: stored.id,
+          dimension: CATEGORIES[part.category].dimension,
+        })),
       );
     }
   });

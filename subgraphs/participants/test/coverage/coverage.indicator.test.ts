@@ -43,7 +43,10 @@ describe("the coverage indicator", () => {
   });
 
   it("measures the pace between two reports per month", () => {
-    const pace = observedMonthlyPace({ asOf: "2024-12-31", active: 88958 }, { asOf: "2025-07-31", active: 103079 });
+    const pace = observedMonthlyPace(
+      { asOf: "2024-12-31", active: 88958 },
+      { asOf: "2025-07-31", active: 103079 },
+    );
     expect(pace).toBeCloseTo(14121 / (212 / (365.2425 / 12)), 6);
   });
 

@@ -2,7 +2,11 @@ import { todayInJakarta } from "@cakupan/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { data, graphql } from "../../../../test/support/graphql";
 import { forwarded } from "../../../../test/support/auth";
-import { ownParticipantsDatabase, startParticipants, type TestSubgraph } from "../../../../test/support/servers";
+import {
+  ownParticipantsDatabase,
+  startParticipants,
+  type TestSubgraph,
+} from "../../../../test/support/servers";
 
 let participants: TestSubgraph;
 let database: { url: string; drop(): Promise<void> };
@@ -65,7 +69,12 @@ describe("recordCoverageReport", () => {
   it("keeps one report when the same regency, date and source are recorded again, with the new figures", async () => {
     const first = await data(url, RECORD, { input: valid }, await forwarded("admin"));
     const before = await storedCounts();
-    const again = await data(url, RECORD, { input: { ...valid, activeParticipants: 50500 } }, await forwarded("admin"));
+    const again = await data(
+      url,
+      RECORD,
+      { input: { ...valid, activeParticipants: 50500 } },
+      await forwarded("admin"),
+    );
     expect(again.recordCoverageReport.id).toBe(first.recordCoverageReport.id);
     expect(again.recordCoverageReport.activeParticipants).toBe(50500);
     expect(await storedCounts()).toEqual(before);
@@ -88,7 +97,10 @@ describe("recordCoverageReport", () => {
       await forwarded("admin"),
     );
     expect(recordCoverageReport).toEqual({
-      measure: "REGISTERED", measureAsPrinted: "peserta terdaftar", inferred: true, inference: "'Mei' with no year, read as May 2025 from the report's cover.",
+      measure: "REGISTERED",
+      measureAsPrinted: "peserta terdaftar",
+      inferred: true,
+      inference: "'Mei' with no year, read as May 2025 from the report's cover.",
     });
   });
 
@@ -103,10 +115,18 @@ describe("recordCoverageReport", () => {
   });
 
   it("cites a known source by id", async () => {
-    const { recordCoverageReport } = await data(url, RECORD, {
-      input: { ...valid, asOf: "2025-05-31", source: { id: "seed-003-jpnn-muba-coverage-2025" } },
-    }, await forwarded("admin"));
-    expect(recordCoverageReport.source).toMatchObject({ id: "seed-003-jpnn-muba-coverage-2025", publisher: "JPNN.com" });
+    const { recordCoverageReport } = await data(
+      url,
+      RECORD,
+      {
+        input: { ...valid, asOf: "2025-05-31", source: { id: "seed-003-jpnn-muba-coverage-2025" } },
+      },
+      await forwarded("admin"),
+    );
+    expect(recordCoverageReport.source).toMatchObject({
+      id: "seed-003-jpnn-muba-coverage-2025",
+      publisher: "JPNN.com",
+    });
   });
 
   it("refuses a negative total, naming the field, and stores nothing", async () => {
@@ -132,7 +152,9 @@ describe("recordCoverageReport", () => {
       ],
     });
     expect(error?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "parts" });
-    expect(error?.message).toContain("The GROUP parts add up to 55,000, more than activeParticipants (50,000)");
+    expect(error?.message).toContain(
+      "The GROUP parts add up to 55,000, more than activeParticipants (50,000)",
+    );
     expect(after).toEqual(before);
   });
 
@@ -164,7 +186,9 @@ describe("recordCoverageReport", () => {
 
   it("refuses an unknown source id, and stores nothing", async () => {
     const { error, before, after } = await refused({ ...valid, source: { id: "no-such-source" } });
-    expect(error?.extensions?.violations).toContainEqual(expect.objectContaining({ field: "source.id", rule: "UNKNOWN_SOURCE" }));
+    expect(error?.extensions?.violations).toContainEqual(
+      expect.objectContaining({ field: "source.id", rule: "UNKNOWN_SOURCE" }),
+    );
     expect(after).toEqual(before);
   });
 
@@ -176,6 +200,10 @@ describe("recordCoverageReport", () => {
 
   it("reports every broken rule at once", async () => {
     const { error } = await refused({ ...valid, activeParticipants: -5, asOf: "2099-01-01", source: null });
-    expect(error?.extensions?.violations.map((v: { field: string }) => v.field)).toEqual(["asOf", "activeParticipants", "source"]);
+    expect(error?.extensions?.violations.map((v: { field: string }) => v.field)).toEqual([
+      "asOf",
+      "activeParticipants",
+      "source",
+    ]);
   });
 });

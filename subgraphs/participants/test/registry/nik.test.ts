@@ -10,12 +10,21 @@ const problemOf = (nik: string) => {
 describe("NIK validation", () => {
   it("reads a man's NIK: district, birth date and serial", () => {
     expect(parseNik("1606011503850001", TODAY)).toEqual({
-      nik: { nik: "1606011503850001", districtCode: "16.06.01", regencyCode: "16.06", birthDate: "1985-03-15", sex: "MALE", serial: "0001" },
+      nik: {
+        nik: "1606011503850001",
+        districtCode: "16.06.01",
+        regencyCode: "16.06",
+        birthDate: "1985-03-15",
+        sex: "MALE",
+        serial: "0001",
+      },
     });
   });
 
   it("reads a woman's NIK, whose day has 40 added", () => {
-    expect(parseNik("1606015503850002", TODAY)).toMatchObject({ nik: { birthDate: "1985-03-15", sex: "FEMALE" } });
+    expect(parseNik("1606015503850002", TODAY)).toMatchObject({
+      nik: { birthDate: "1985-03-15", sex: "FEMALE" },
+    });
   });
 
   it("puts a two-digit year in this century unless that is in the future", () => {

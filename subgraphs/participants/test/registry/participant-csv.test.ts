@@ -11,7 +11,10 @@ async function parse(segment: string, funding: string) {
   const header = [...SYNTHETIC_HEADER, "segmen"];
   const values = [...row, segment];
   values[FUNDING] = funding;
-  const { rows, problems } = await parseParticipantCsv([header.join(","), csvLine(values)].join("\n"), "16.06");
+  const { rows, problems } = await parseParticipantCsv(
+    [header.join(","), csvLine(values)].join("\n"),
+    "16.06",
+  );
   return { rows, problems: problems.listed };
 }
 

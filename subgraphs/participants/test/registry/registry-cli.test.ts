@@ -22,7 +22,10 @@ afterAll(async () => {
 });
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+  spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, DATABASE_URL: database.url },
+    encoding: "utf8",
+  });
 
 const count = async (where = "true") => {
   const { Client } = await import("pg");

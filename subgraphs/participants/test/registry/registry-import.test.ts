@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forwarded } from "../../../../test/support/auth";
 import { data } from "../../../../test/support/graphql";
-import { ownParticipantsDatabase, startParticipants, type TestSubgraph } from "../../../../test/support/servers";
+import {
+  ownParticipantsDatabase,
+  startParticipants,
+  type TestSubgraph,
+} from "../../../../test/support/servers";
 import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "../../src/registry/synthetic";
 
 let participants: TestSubgraph;
@@ -21,8 +25,11 @@ const IMPORT = `mutation($regency: ID!, $csv: String!, $dryRun: Boolean!) {
   } }`;
 
 const operator = () => forwarded("operator", ["16.06"], "operator-16.06");
-const importCsv = async (csv: string, dryRun = false, regency = "16.06") => (await data(participants.server.url, IMPORT, { regency, csv, dryRun }, await operator())).importParticipants;
-const count = async () => (await participants.dataSource.query("SELECT count(*)::int AS n FROM participant"))[0].n as number;
+const importCsv = async (csv: string, dryRun = false, regency = "16.06") =>
+  (await data(participants.server.url, IMPORT, { regency, csv, dryRun }, await operator()))
+    .importParticipants;
+const count = async () =>
+  (await participants.dataSource.query("SELECT count(*)::int AS n FROM participant"))[0].n as number;
 const fileOf = (rows: string[][]) => [SYNTHETIC_HEADER.join(","), ...rows.map(csvLine)].join("\n");
 
 describe("importing a labour office's list", () => {
@@ -34,11 +41,21 @@ describe("importing a labour office's list", () => {
     const broken = [...row];
     // five kinds of mistakes, ten of each
     switch (i % 5) {
-      case 0: broken[0] = broken[0].slice(0, 15); break;
-      case 1: broken[4] = "16.10.01.2001"; break;
-      case 2: broken[8] = "10000"; break;
-      case 3: broken[9] = "31/02/2024"; break;
-      default: broken[6] = "JHT"; break;
+      case 0:
+        broken[0] = broken[0].slice(0, 15);
+        break;
+      case 1:
+        broken[4] = "16.10.01.2001";
+        break;
+      case 2:
+        broken[8] = "10000";
+        break;
+      case 3:
+        broken[9] = "31/02/2024";
+        break;
+      default:
+        broken[6] = "JHT";
+        break;
     }
     return broken;
   });
@@ -48,7 +65,9 @@ describe("importing a labour office's list", () => {
     expect(report).toMatchObject({ rows: 10_000, valid: 9_950, stored: false, inserted: 0 });
     expect(new Set(report.problems.map((p: { line: number }) => p.line))).toEqual(BAD_LINES);
     expect(report.problems).toHaveLength(50);
-    expect(new Set(report.problems.map((p: { column: string }) => p.column))).toEqual(new Set(["nik", "kode_desa", "iuran", "tanggal_daftar", "program"]));
+    expect(new Set(report.problems.map((p: { column: string }) => p.column))).toEqual(
+      new Set(["nik", "kode_desa", "iuran", "tanggal_daftar", "program"]),
+    );
     expect(await count()).toBe(0);
   });
 
@@ -94,7 +113,9 @@ describe("importing a labour office's list", () => {
     expect(ra.stored && rb.stored).toBe(true);
     expect(await count()).toBe(before + fresh);
     expect(ra.inserted + rb.inserted).toBe(fresh);
-    const [{ duplicates }] = await participants.dataSource.query("SELECT count(*)::int AS duplicates FROM (SELECT nik_hash FROM participant GROUP BY nik_hash HAVING count(*) > 1) d");
+    const [{ duplicates }] = await participants.dataSource.query(
+      "SELECT count(*)::int AS duplicates FROM (SELECT nik_hash FROM participant GROUP BY nik_hash HAVING count(*) > 1) d",
+    );
     expect(duplicates).toBe(0);
   });
 
@@ -109,15 +130,23 @@ describe("importing a labour office's list", () => {
        WHERE scope = 'regency_code' AND area = '16.06' AND dimension = 'byVillage' AND enrolled > 0 ORDER BY key`,
     );
     expect(counts).toEqual(recount);
-    await participants.dataSource.query("DELETE FROM participant_status_history WHERE participant_id IN (SELECT id FROM participant WHERE village_code = $1)", [rows[0][4]]);
+    await participants.dataSource.query(
+      "DELETE FROM participant_status_history WHERE participant_id IN (SELECT id FROM participant WHERE village_code = $1)",
+      [rows[0][4]],
+    );
     await participants.dataSource.query("DELETE FROM participant WHERE village_code = $1", [rows[0][4]]);
-    const [gone] = await participants.dataSource.query("SELECT coalesce(sum(enrolled), 0)::int AS n FROM participant_counts WHERE scope = 'village_code' AND area = $1 AND dimension = 'total'", [rows[0][4]]);
+    const [gone] = await participants.dataSource.query(
+      "SELECT coalesce(sum(enrolled), 0)::int AS n FROM participant_counts WHERE scope = 'village_code' AND area = $1 AND dimension = 'total'",
+      [rows[0][4]],
+    );
     expect(gone.n).toBe(0);
   });
 
   it("reports a NIK twice in one file on its second line", async () => {
     const report = await importCsv(fileOf([rows[1], rows[2], rows[1]]), true);
-    expect(report.problems).toEqual([{ line: 4, column: "nik", message: "The same NIK is on line 2: each person once per file." }]);
+    expect(report.problems).toEqual([
+      { line: 4, column: "nik", message: "The same NIK is on line 2: each person once per file." },
+    ]);
   });
 
   it("accepts a NIK issued in another regency, with a warning", async () => {
@@ -126,7 +155,9 @@ describe("importing a labour office's list", () => {
     row[4] = rows[0][4];
     const report = await importCsv(fileOf([row]), true);
     expect(report.problems).toEqual([]);
-    expect(report.warnings).toEqual([{ line: 2, column: "nik", message: expect.stringContaining("outside 16.06: accepted (people move)") }]);
+    expect(report.warnings).toEqual([
+      { line: 2, column: "nik", message: expect.stringContaining("outside 16.06: accepted (people move)") },
+    ]);
   });
 
   it("checks the sex and birth date a file gives against the NIK", async () => {
@@ -134,7 +165,10 @@ describe("importing a labour office's list", () => {
     row[2] = row[2] === "L" ? "P" : "L";
     row[3] = "1999-01-01";
     const report = await importCsv(fileOf([row]), true);
-    expect(report.problems.map((p: { column: string }) => p.column)).toEqual(["jenis_kelamin", "tanggal_lahir"]);
+    expect(report.problems.map((p: { column: string }) => p.column)).toEqual([
+      "jenis_kelamin",
+      "tanggal_lahir",
+    ]);
   });
 
   it("refuses a non-wage worker's contribution below the rule's minimum, Rp16.800 unless configured", async () => {
@@ -142,7 +176,13 @@ describe("importing a labour office's list", () => {
     row[8] = "16799";
     const report = await importCsv(fileOf([row]), true);
     expect(report.problems).toEqual([
-      { line: 2, column: "iuran", message: expect.stringContaining("below the minimum of Rp16.800 for JKK and JKM (rule MINIMUM_BPU_CONTRIBUTION") },
+      {
+        line: 2,
+        column: "iuran",
+        message: expect.stringContaining(
+          "below the minimum of Rp16.800 for JKK and JKM (rule MINIMUM_BPU_CONTRIBUTION",
+        ),
+      },
     ]);
   });
 
@@ -150,7 +190,9 @@ describe("importing a labour office's list", () => {
     process.env.RULE_MINIMUM_BPU_CONTRIBUTION = "20000";
     try {
       const report = await importCsv(fileOf([rows[0]]), true);
-      expect(report.problems).toEqual([{ line: 2, column: "iuran", message: expect.stringContaining("below the minimum of Rp20.000") }]);
+      expect(report.problems).toEqual([
+        { line: 2, column: "iuran", message: expect.stringContaining("below the minimum of Rp20.000") },
+      ]);
     } finally {
       delete process.env.RULE_MINIMUM_BPU_CONTRIBUTION;
     }
@@ -158,14 +200,21 @@ describe("importing a labour office's list", () => {
 
   it("names a missing required column and what else it may be called", async () => {
     const report = await importCsv("nik,nama\n1606011503850001,Budi", true);
-    expect(report.problems[0]).toEqual({ line: 1, column: "kode_desa", message: "The header has no kode_desa column (also accepted: kode_kelurahan, village_code, village)." });
+    expect(report.problems[0]).toEqual({
+      line: 1,
+      column: "kode_desa",
+      message: "The header has no kode_desa column (also accepted: kode_kelurahan, village_code, village).",
+    });
   });
 
   it("refuses an operator of another regency", async () => {
     const response = await fetch(participants.server.url, {
       method: "POST",
       headers: { "content-type": "application/json", ...(await forwarded("operator", ["16.10"])) },
-      body: JSON.stringify({ query: IMPORT, variables: { regency: "16.06", csv: fileOf(rows.slice(0, 1)), dryRun: false } }),
+      body: JSON.stringify({
+        query: IMPORT,
+        variables: { regency: "16.06", csv: fileOf(rows.slice(0, 1)), dryRun: false },
+      }),
     });
     expect((await response.json()).errors[0].extensions.code).toBe("FORBIDDEN");
   });

@@ -127,8 +127,19 @@ export class CreateRegions1763798400000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of [
-      "dataset_load", "agreement", "official", "branch_office_regency", "branch_office", "coverage_target",
-      "workforce_estimate", "regency_alias", "village", "district", "regency", "province", "source",
+      "dataset_load",
+      "agreement",
+      "official",
+      "branch_office_regency",
+      "branch_office",
+      "coverage_target",
+      "workforce_estimate",
+      "regency_alias",
+      "village",
+      "district",
+      "regency",
+      "province",
+      "source",
     ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }

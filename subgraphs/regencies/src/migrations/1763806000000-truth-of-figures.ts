@@ -30,7 +30,10 @@ export class TruthOfFigures1763806000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE official DROP COLUMN person_id, DROP COLUMN reported_year`);
-    for (const table of INFERENCE_TABLES) await queryRunner.query(`ALTER TABLE ${table} DROP COLUMN inferred, DROP COLUMN inference`);
-    await queryRunner.query(`ALTER TABLE "source" DROP COLUMN reported_on, DROP COLUMN inferred, DROP COLUMN inference`);
+    for (const table of INFERENCE_TABLES)
+      await queryRunner.query(`ALTER TABLE ${table} DROP COLUMN inferred, DROP COLUMN inference`);
+    await queryRunner.query(
+      `ALTER TABLE "source" DROP COLUMN reported_on, DROP COLUMN inferred, DROP COLUMN inference`,
+    );
   }
 }

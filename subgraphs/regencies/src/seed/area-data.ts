@@ -11,7 +11,8 @@ import type { Progress } from "./progress";
 const PACKAGE_DIR = dirname(require.resolve("idn-area-data/package.json"));
 const PACKAGE_VERSION: string = JSON.parse(readFileSync(join(PACKAGE_DIR, "package.json"), "utf8")).version;
 const DATASET = "idn-area-data";
-const PACKAGE_HOMEPAGE: string | null = JSON.parse(readFileSync(join(PACKAGE_DIR, "package.json"), "utf8")).homepage ?? null;
+const PACKAGE_HOMEPAGE: string | null =
+  JSON.parse(readFileSync(join(PACKAGE_DIR, "package.json"), "utf8")).homepage ?? null;
 
 /**
  * The decree each version's data follows, as the package's own docs/references.md names it (that file is not
@@ -35,7 +36,8 @@ export function regionMasterSource(version = PACKAGE_VERSION): Source {
   const known = DECREES[version];
   return {
     id: `idn-area-data-${version}`,
-    publisher: "idn-area-data (npm package by fityannugroho), data from the Ministry of Home Affairs (Kemendagri)",
+    publisher:
+      "idn-area-data (npm package by fityannugroho), data from the Ministry of Home Affairs (Kemendagri)",
     title: `idn-area-data ${version}: Indonesia administrative area data (provinces, regencies, districts, villages)`,
     publishedOn: known?.publishedOn ?? null,
     reportedOn: null,
@@ -47,8 +49,13 @@ export function regionMasterSource(version = PACKAGE_VERSION): Source {
     seedFile: null,
     cites: known?.decree ?? null,
     notes: known
-      ? [known.evidence, "The data is under the Open Database License (ODbL), as the package's data/LICENSE.md states."]
-      : [`No decree is recorded for version ${version}: read the package's docs/references.md and add it to area-data.ts.`],
+      ? [
+          known.evidence,
+          "The data is under the Open Database License (ODbL), as the package's data/LICENSE.md states.",
+        ]
+      : [
+          `No decree is recorded for version ${version}: read the package's docs/references.md and add it to area-data.ts.`,
+        ],
   };
 }
 const CHUNK_SIZE = 10_000;
@@ -77,7 +84,12 @@ const TABLES: (Table & { file: string })[] = [
       return [r.code, r.province_code, r.name, shortName, kind];
     },
   },
-  { name: "district", file: "districts.csv", columns: ["code", "regency_code", "name"], values: (r) => [r.code, r.regency_code, r.name] },
+  {
+    name: "district",
+    file: "districts.csv",
+    columns: ["code", "regency_code", "name"],
+    values: (r) => [r.code, r.regency_code, r.name],
+  },
   {
     name: "village",
     file: "villages.csv",
@@ -94,7 +106,10 @@ async function upsertChunk(manager: EntityManager, table: Table, rows: string[][
     SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(", ")})
     ON CONFLICT (code) DO UPDATE SET ${updates.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}
     WHERE (${updates.map((c) => `${table.name}.${c}`).join(", ")}) IS DISTINCT FROM (${updates.map((c) => `EXCLUDED.${c}`).join(", ")})`;
-  await manager.query(sql, columns.map((_, i) => rows.map((row) => row[i])));
+  await manager.query(
+    sql,
+    columns.map((_, i) => rows.map((row) => row[i])),
+  );
 }
 
 export interface AreaLoadResult {
@@ -107,9 +122,15 @@ export interface AreaLoadResult {
  * Loads provinces, regencies, districts and villages. Idempotent: a second run with the same package
  * files finds their checksum recorded and does nothing; a changed file is upserted in one transaction.
  */
-export async function loadAreaData(db: DataSource, progress: Progress, options: { force?: boolean } = {}): Promise<AreaLoadResult> {
+export async function loadAreaData(
+  db: DataSource,
+  progress: Progress,
+  options: { force?: boolean } = {},
+): Promise<AreaLoadResult> {
   const files = TABLES.map((table) => ({ table, ...readCsv(table.file) }));
-  const checksum = createHash("sha256").update(files.map((f) => f.text).join("\u0000")).digest("hex");
+  const checksum = createHash("sha256")
+    .update(files.map((f) => f.text).join("\u0000"))
+    .digest("hex");
   const rowCounts = Object.fromEntries(files.map((f) => [f.table.name, f.rows.length]));
   const [loaded] = await db.query("SELECT checksum FROM dataset_load WHERE name = $1", [DATASET]);
   if (loaded?.checksum === checksum && !options.force) {

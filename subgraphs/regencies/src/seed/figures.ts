@@ -10,31 +10,97 @@ import type { WorkforceEstimate } from "../workforce-estimate.entity";
 
 /** Every figure and fact of the regencies subgraph that comes from the seed articles, with its source. */
 
-const { mubaParitranaInterview, antaraVulnerableWorkers, koranEnimParitrana2024, jpnnCoverage2025, mediaIndonesiaOganIlirMou } = SEED_SOURCES;
+const {
+  mubaParitranaInterview,
+  antaraVulnerableWorkers,
+  koranEnimParitrana2024,
+  jpnnCoverage2025,
+  mediaIndonesiaOganIlirMou,
+} = SEED_SOURCES;
 
 type Row<T> = Omit<T, "id" | "countAll">;
 
 const ACRONYM = "Acronym of the official name, in common use in the regional press";
 
 /** Curated short names for the regencies and cities of South Sumatra (16); aliases.ts adds the government forms. */
-export const CURATED_ALIASES: { regencyCode: string; alias: string; rationale: string; sourceId: string | null }[] = [
-  { regencyCode: "16.01", alias: "OKU", rationale: `${ACRONYM} (Ogan Komering Ulu); used in seed 000 ("Warga OKU").`, sourceId: mubaParitranaInterview.id },
+export const CURATED_ALIASES: {
+  regencyCode: string;
+  alias: string;
+  rationale: string;
+  sourceId: string | null;
+}[] = [
+  {
+    regencyCode: "16.01",
+    alias: "OKU",
+    rationale: `${ACRONYM} (Ogan Komering Ulu); used in seed 000 ("Warga OKU").`,
+    sourceId: mubaParitranaInterview.id,
+  },
   { regencyCode: "16.02", alias: "OKI", rationale: `${ACRONYM} (Ogan Komering Ilir).`, sourceId: null },
-  { regencyCode: "16.03", alias: "Muaraenim", rationale: "Spelling variant written as one word.", sourceId: null },
+  {
+    regencyCode: "16.03",
+    alias: "Muaraenim",
+    rationale: "Spelling variant written as one word.",
+    sourceId: null,
+  },
   { regencyCode: "16.05", alias: "Mura", rationale: `${ACRONYM} (Musi Rawas).`, sourceId: null },
-  { regencyCode: "16.06", alias: "Muba", rationale: `${ACRONYM} (Musi Banyuasin); used throughout seeds 000, 001 and 003 ("Pemkab Muba").`, sourceId: jpnnCoverage2025.id },
-  { regencyCode: "16.06", alias: "Pemkab Muba", rationale: "The regency government as seeds 001 and 003 name it.", sourceId: jpnnCoverage2025.id },
-  { regencyCode: "16.08", alias: "OKU Timur", rationale: "Ogan Komering Ulu Timur with OKU abbreviated.", sourceId: null },
+  {
+    regencyCode: "16.06",
+    alias: "Muba",
+    rationale: `${ACRONYM} (Musi Banyuasin); used throughout seeds 000, 001 and 003 ("Pemkab Muba").`,
+    sourceId: jpnnCoverage2025.id,
+  },
+  {
+    regencyCode: "16.06",
+    alias: "Pemkab Muba",
+    rationale: "The regency government as seeds 001 and 003 name it.",
+    sourceId: jpnnCoverage2025.id,
+  },
+  {
+    regencyCode: "16.08",
+    alias: "OKU Timur",
+    rationale: "Ogan Komering Ulu Timur with OKU abbreviated.",
+    sourceId: null,
+  },
   { regencyCode: "16.08", alias: "OKUT", rationale: `${ACRONYM} (Ogan Komering Ulu Timur).`, sourceId: null },
-  { regencyCode: "16.09", alias: "OKU Selatan", rationale: "Ogan Komering Ulu Selatan with OKU abbreviated.", sourceId: null },
-  { regencyCode: "16.09", alias: "OKUS", rationale: `${ACRONYM} (Ogan Komering Ulu Selatan).`, sourceId: null },
+  {
+    regencyCode: "16.09",
+    alias: "OKU Selatan",
+    rationale: "Ogan Komering Ulu Selatan with OKU abbreviated.",
+    sourceId: null,
+  },
+  {
+    regencyCode: "16.09",
+    alias: "OKUS",
+    rationale: `${ACRONYM} (Ogan Komering Ulu Selatan).`,
+    sourceId: null,
+  },
   { regencyCode: "16.10", alias: "OI", rationale: `${ACRONYM} (Ogan Ilir).`, sourceId: null },
-  { regencyCode: "16.12", alias: "PALI", rationale: `${ACRONYM} (Penukal Abab Lematang Ilir).`, sourceId: null },
+  {
+    regencyCode: "16.12",
+    alias: "PALI",
+    rationale: `${ACRONYM} (Penukal Abab Lematang Ilir).`,
+    sourceId: null,
+  },
   { regencyCode: "16.13", alias: "Muratara", rationale: `${ACRONYM} (Musi Rawas Utara).`, sourceId: null },
   { regencyCode: "16.71", alias: "Plg", rationale: "Common abbreviation of Palembang.", sourceId: null },
-  { regencyCode: "16.72", alias: "Pagaralam", rationale: "Spelling variant written as one word.", sourceId: null },
-  { regencyCode: "16.73", alias: "Lubuklinggau", rationale: "Spelling variant written as one word.", sourceId: null },
-  { regencyCode: "16.73", alias: "Linggau", rationale: "Common short form of Lubuk Linggau.", sourceId: null },
+  {
+    regencyCode: "16.72",
+    alias: "Pagaralam",
+    rationale: "Spelling variant written as one word.",
+    sourceId: null,
+  },
+  {
+    regencyCode: "16.73",
+    alias: "Lubuklinggau",
+    rationale: "Spelling variant written as one word.",
+    sourceId: null,
+  },
+  {
+    regencyCode: "16.73",
+    alias: "Linggau",
+    rationale: "Common short form of Lubuk Linggau.",
+    sourceId: null,
+  },
 ];
 
 /** Provinces whose every regency gets the government form of its name as an alias ("Pemkab Muba"). */
@@ -69,19 +135,33 @@ export const COVERAGE_TARGETS: Row<CoverageTarget>[] = [
 ];
 
 export const BRANCH_OFFICES: BranchOffice[] = [
-  { id: "bpjstk-cabang-musi-banyuasin", name: "BPJS Ketenagakerjaan Cabang Musi Banyuasin", sourceId: mubaParitranaInterview.id },
-  { id: "bpjstk-cabang-muara-enim", name: "BPJS Ketenagakerjaan Cabang Muara Enim", sourceId: koranEnimParitrana2024.id },
-  { id: "bpjstk-cabang-palembang", name: "BPJS Ketenagakerjaan Kantor Cabang Palembang", sourceId: mediaIndonesiaOganIlirMou.id },
+  {
+    id: "bpjstk-cabang-musi-banyuasin",
+    name: "BPJS Ketenagakerjaan Cabang Musi Banyuasin",
+    sourceId: mubaParitranaInterview.id,
+  },
+  {
+    id: "bpjstk-cabang-muara-enim",
+    name: "BPJS Ketenagakerjaan Cabang Muara Enim",
+    sourceId: koranEnimParitrana2024.id,
+  },
+  {
+    id: "bpjstk-cabang-palembang",
+    name: "BPJS Ketenagakerjaan Kantor Cabang Palembang",
+    sourceId: mediaIndonesiaOganIlirMou.id,
+  },
 ];
 
 export const BRANCH_OFFICE_REGENCIES: BranchOfficeRegency[] = [
   {
     branchOfficeId: "bpjstk-cabang-musi-banyuasin",
     regencyCode: "16.06",
-    basis: "The branch bears the regency's name (Cabang Muba) and the source shows it working with Pemkab Muba.",
+    basis:
+      "The branch bears the regency's name (Cabang Muba) and the source shows it working with Pemkab Muba.",
     sourceId: mubaParitranaInterview.id,
     inferred: true,
-    inference: "From the branch's name ('BPJS Ketenagakerjaan Cabang Musi Banyuasin', 'Cabang Muba'): the source does not state its service area.",
+    inference:
+      "From the branch's name ('BPJS Ketenagakerjaan Cabang Musi Banyuasin', 'Cabang Muba'): the source does not state its service area.",
   },
   {
     branchOfficeId: "bpjstk-cabang-muara-enim",
@@ -94,7 +174,8 @@ export const BRANCH_OFFICE_REGENCIES: BranchOfficeRegency[] = [
   {
     branchOfficeId: "bpjstk-cabang-palembang",
     regencyCode: "16.10",
-    basis: "The branch signed the MoU with Pemkab Ogan Ilir and is to follow it up with the regency's agencies.",
+    basis:
+      "The branch signed the MoU with Pemkab Ogan Ilir and is to follow it up with the regency's agencies.",
     sourceId: mediaIndonesiaOganIlirMou.id,
     inferred: true,
     inference:
@@ -105,7 +186,14 @@ export const BRANCH_OFFICE_REGENCIES: BranchOfficeRegency[] = [
 ];
 
 type OptionalOfficialFields =
-  | "periodStart" | "periodEnd" | "regencyCode" | "provinceCode" | "branchOfficeId" | "note" | "reportedYear" | "inferred"
+  | "periodStart"
+  | "periodEnd"
+  | "regencyCode"
+  | "provinceCode"
+  | "branchOfficeId"
+  | "note"
+  | "reportedYear"
+  | "inferred"
   | "inference";
 const official = (row: Omit<Official, OptionalOfficialFields> & Partial<Official>): Official => ({
   periodStart: null,
@@ -123,7 +211,8 @@ const official = (row: Omit<Official, OptionalOfficialFields> & Partial<Official
 /** Records dated by seed 000, whose printed year is corrected. */
 const DATED_BY_SEED_000 = {
   inferred: true,
-  inference: "The date is the corrected one: printed 'Senin 5 Februari 2025', read as 5 February 2024 (see the source's inference).",
+  inference:
+    "The date is the corrected one: printed 'Senin 5 Februari 2025', read as 5 February 2024 (see the source's inference).",
 };
 
 /** Records dated by seed 004, whose year is not printed. */
@@ -292,15 +381,20 @@ export const AGREEMENTS: Agreement[] = [
   {
     id: "ogan-ilir-bpjstk-palembang-mou-2023",
     kind: AgreementKind.MOU,
-    title: "Nota Kesepakatan optimalisasi pelaksanaan program jaminan sosial ketenagakerjaan di Kabupaten Ogan Ilir",
-    parties: ["Pemerintah Kabupaten Ogan Ilir (Bupati Panca Wijaya Akbar)", "BPJS Ketenagakerjaan Kantor Cabang Palembang"],
+    title:
+      "Nota Kesepakatan optimalisasi pelaksanaan program jaminan sosial ketenagakerjaan di Kabupaten Ogan Ilir",
+    parties: [
+      "Pemerintah Kabupaten Ogan Ilir (Bupati Panca Wijaya Akbar)",
+      "BPJS Ketenagakerjaan Kantor Cabang Palembang",
+    ],
     regencyCode: "16.10",
     branchOfficeId: "bpjstk-cabang-palembang",
     signedOn: null,
     reportedOn: mediaIndonesiaOganIlirMou.reportedOn,
     purpose:
       "Mengoptimalkan pelaksanaan program jaminan sosial ketenagakerjaan di Kabupaten Ogan Ilir, bagi pegawai non ASN hingga perangkat desa: kampanye dan sosialisasi program, dan kerja sama dengan pemangku kepentingan untuk pelayanan, kepatuhan, dan kemudahan pembayaran iuran.",
-    followUp: "Peraturan Bupati dan Perjanjian Kerja Sama oleh Perangkat Daerah terkait dengan BPJS Ketenagakerjaan Cabang Palembang.",
+    followUp:
+      "Peraturan Bupati dan Perjanjian Kerja Sama oleh Perangkat Daerah terkait dengan BPJS Ketenagakerjaan Cabang Palembang.",
     sourceId: mediaIndonesiaOganIlirMou.id,
     note: "The article (Friday 13 October, the year not printed) reports the signing as done; the signing date itself is not printed.",
     ...DATED_BY_SEED_004,

@@ -21,7 +21,11 @@ import {
 import type { Progress } from "./progress";
 
 async function governmentAliases(db: DataSource) {
-  const regencies = await db.getRepository(Regency).createQueryBuilder("r").where("r.province_code IN (:...codes)", { codes: GOVERNMENT_ALIAS_PROVINCES }).getMany();
+  const regencies = await db
+    .getRepository(Regency)
+    .createQueryBuilder("r")
+    .where("r.province_code IN (:...codes)", { codes: GOVERNMENT_ALIAS_PROVINCES })
+    .getMany();
   return regencies.map((regency) => {
     const prefix = regency.kind === RegencyKind.KOTA ? "Pemkot" : "Pemkab";
     return {
@@ -45,7 +49,13 @@ export async function seedRegencies(db: DataSource, progress: Progress): Promise
     await manager.upsert(Source, [...ALL_SEED_SOURCES, regionMasterSource()], ["id"]);
     await manager.upsert(RegencyAlias, uniqueAliases, ["regencyCode", "alias"]);
     await manager.upsert(WorkforceEstimate, WORKFORCE_ESTIMATES, ["regencyCode", "year", "sourceId"]);
-    await manager.upsert(CoverageTarget, COVERAGE_TARGETS, ["scope", "areaCode", "year", "scheme", "sourceId"]);
+    await manager.upsert(CoverageTarget, COVERAGE_TARGETS, [
+      "scope",
+      "areaCode",
+      "year",
+      "scheme",
+      "sourceId",
+    ]);
     await manager.upsert(BranchOffice, BRANCH_OFFICES, ["id"]);
     await manager.upsert(BranchOfficeRegency, BRANCH_OFFICE_REGENCIES, ["branchOfficeId", "regencyCode"]);
     await manager.upsert(Official, OFFICIALS, ["id"]);

@@ -14,11 +14,15 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
   return {
     start(label, total) {
       const started = Date.now();
-      const summary = () => `${label}: ${total.toLocaleString("en")} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+      const summary = () =>
+        `${label}: ${total.toLocaleString("en")} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`;
       if (!stream.isTTY) {
         return { advance() {}, done: () => stream.write(`  ${summary()}\n`) };
       }
-      const bar = new SingleBar({ format: `  {bar} {percentage}% | {value}/{total} ${label}`, stream, hideCursor: true }, Presets.shades_classic);
+      const bar = new SingleBar(
+        { format: `  {bar} {percentage}% | {value}/{total} ${label}`, stream, hideCursor: true },
+        Presets.shades_classic,
+      );
       bar.start(total, 0);
       return {
         advance: (count) => bar.increment(count),
