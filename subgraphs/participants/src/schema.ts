@@ -9,8 +9,10 @@ import {
 import type { GraphQLSchema } from "graphql";
 import { CoverageReport, CoverageReportPart } from "./coverage/coverage-report.entity";
 import { CoverageReportResolver } from "./coverage/coverage-report.resolver";
+import { FundedPersons } from "./coverage/planning.type";
 import { RuleResolver, ruleSourceResolver } from "./rules";
 import { ProvinceCoverageResolver, RegencyCoverageResolver } from "./coverage/coverage.resolver";
+import { ProvincePlanningResolver, RegencyPlanningResolver } from "./coverage/planning.resolver";
 import { CreateCoverageReports1763800000000 } from "./migrations/1763800000000-create-coverage-reports";
 import { CreateAuditLog1763802000000 } from "./migrations/1763802000000-create-audit-log";
 import { resolveProvinceReference } from "./province.reference";
@@ -42,11 +44,14 @@ export function buildParticipantsSchema(): Promise<GraphQLSchema> {
       resolvers: [
         RegencyCoverageResolver,
         ProvinceCoverageResolver,
+        RegencyPlanningResolver,
+        ProvincePlanningResolver,
         CoverageReportResolver,
         ParticipantResolver,
         RegencyParticipantsResolver,
         ...participantStatsResolvers,
         sourceFieldResolver(CoverageReport),
+        sourceFieldResolver(FundedPersons),
         auditLogResolver("participantsAuditLog"),
         RuleResolver,
         ruleSourceResolver,
