@@ -10,6 +10,7 @@ import type { GraphQLSchema } from "graphql";
 import { CoverageReport, CoverageReportPart } from "./coverage/coverage-report.entity";
 import { CoverageReportResolver } from "./coverage/coverage-report.resolver";
 import { FundedPersons } from "./coverage/planning.type";
+import { CoverageImportResolver } from "./coverage/coverage-import.resolver";
 import { RuleResolver, ruleSourceResolver } from "./rules";
 import { ProvinceCoverageResolver, RegencyCoverageResolver } from "./coverage/coverage.resolver";
 import { ProvincePlanningResolver, RegencyPlanningResolver } from "./coverage/planning.resolver";
@@ -47,6 +48,7 @@ export function buildParticipantsSchema(): Promise<GraphQLSchema> {
         RegencyPlanningResolver,
         ProvincePlanningResolver,
         CoverageReportResolver,
+        CoverageImportResolver,
         ParticipantResolver,
         RegencyParticipantsResolver,
         ...participantStatsResolvers,
