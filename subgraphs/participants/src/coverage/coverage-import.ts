@@ -138,7 +138,7 @@ export async function parseCoverageCsv(
   const problems = new ProblemList();
   const rows: CoverageImportRow[] = [];
   let rowCount = 0;
-  let columnOf = {} as Record<Column, string | undefined>;
+  const columnOf = {} as Record<Column, string | undefined>;
   let missing: Column[] = [];
   const onHeader = (headers: string[]) => {
     for (const [column, names] of Object.entries(COVERAGE_IMPORT_COLUMNS) as [Column, readonly string[]][])
