@@ -99,11 +99,14 @@ export async function projectionOf(
   context: RequestContext,
   regency: Regency,
   year: number,
+  asOf: IsoDate | null = null,
   maxAgeMonths = DEFAULT_MAX_AGE_MONTHS,
 ): Promise<CoverageProjection> {
   const end = yearEnd(year);
-  const series = comparableSeries(await reportsWithTotals(context, regency.code, end), maxAgeMonths);
+  const until = asOf && asOf < end ? asOf : end;
+  const series = comparableSeries(await reportsWithTotals(context, regency.code, until), maxAgeMonths);
   const notes = [...series.notes];
+  if (until !== end) notes.push(`Only reports at or before ${until} (asOf) are used.`);
   const points = series.reports.map((r) => ({ asOf: r.asOf, persons: r.activeParticipants! }));
   const last = points[points.length - 1];
   const workforce = figureForYear(regency.workforceEstimates ?? [], year);

@@ -1,4 +1,11 @@
-import { badUserInput, type RequestContext, SOURCE_SELECTION, todayInJakarta } from "@cakupan/kit";
+import {
+  badUserInput,
+  DateScalar,
+  type RequestContext,
+  SOURCE_SELECTION,
+  toIsoDate,
+  todayInJakarta,
+} from "@cakupan/kit";
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { projectionOf, provinceProjection } from "./coverage.projection";
 import { gapFundingOf } from "./gap-funding";
@@ -39,8 +46,14 @@ export class RegencyPlanningResolver {
     @Root() regency: Regency,
     @Ctx() context: RequestContext,
     @Arg("year", () => Int, { nullable: true, description: YEAR_DESCRIPTION }) year?: number | null,
+    @Arg("asOf", () => DateScalar, {
+      nullable: true,
+      description:
+        "Use only reports at or before this date, to see the projection as it stood then (default: every report up to the year's end).",
+    })
+    asOf?: Date | null,
   ): Promise<CoverageProjection> {
-    return projectionOf(context, regency, yearOf(year));
+    return projectionOf(context, regency, yearOf(year), asOf ? toIsoDate(asOf) : null);
   }
 
   @FieldResolver(() => GapFunding, {
