@@ -13,7 +13,12 @@ import { FundedPersons } from "./coverage/planning.type";
 import { CoverageImportResolver } from "./coverage/coverage-import.resolver";
 import { RuleResolver, ruleSourceResolver } from "./rules";
 import { ProvinceCoverageResolver, RegencyCoverageResolver } from "./coverage/coverage.resolver";
-import { ProvincePlanningResolver, RegencyPlanningResolver } from "./coverage/planning.resolver";
+import {
+  CoverageScenarioRequest,
+  CoverageScenarioRequestResolver,
+  ProvincePlanningResolver,
+  RegencyPlanningResolver,
+} from "./coverage/planning.resolver";
 import { CreateCoverageReports1763800000000 } from "./migrations/1763800000000-create-coverage-reports";
 import { CreateAuditLog1763802000000 } from "./migrations/1763802000000-create-audit-log";
 import { resolveProvinceReference } from "./province.reference";
@@ -47,6 +52,7 @@ export function buildParticipantsSchema(): Promise<GraphQLSchema> {
         ProvinceCoverageResolver,
         RegencyPlanningResolver,
         ProvincePlanningResolver,
+        CoverageScenarioRequestResolver,
         CoverageReportResolver,
         CoverageImportResolver,
         ParticipantResolver,
@@ -59,13 +65,14 @@ export function buildParticipantsSchema(): Promise<GraphQLSchema> {
         ruleSourceResolver,
       ],
       // Province is reached only through the gateway (no field here returns it), so it is named explicitly.
-      orphanedTypes: [Province, District, Village],
+      orphanedTypes: [Province, District, Village, CoverageScenarioRequest],
     },
     {
       Regency: { __resolveReference: resolveRegencyReference },
       Province: { __resolveReference: resolveProvinceReference },
       District: { __resolveReference: (reference: District) => reference },
       Village: { __resolveReference: (reference: Village) => reference },
+      CoverageScenarioRequest: { __resolveReference: (reference: CoverageScenarioRequest) => reference },
     },
   );
 }

@@ -4,6 +4,10 @@ import type { GraphQLSchema } from "graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
 import { CoverageTarget } from "./coverage-target.entity";
+import {
+  CoverageScenarioRequestResolver,
+  resolveCoverageScenarioRequestReference,
+} from "./coverage-scenario.resolver";
 import { resolveDistrictReference } from "./district.reference";
 import { DistrictResolver } from "./district.resolver";
 import { District } from "./district.entity";
@@ -61,6 +65,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
         BranchOfficeRegencyResolver,
         AgreementResolver,
         SourceResolver,
+        CoverageScenarioRequestResolver,
         ...RegionSourceResolvers,
         ...sourceFieldResolvers,
       ],
@@ -70,6 +75,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
       Regency: { __resolveReference: resolveRegencyReference },
       District: { __resolveReference: resolveDistrictReference },
       Village: { __resolveReference: resolveVillageReference },
+      CoverageScenarioRequest: { __resolveReference: resolveCoverageScenarioRequestReference },
     },
   );
 }

@@ -219,3 +219,36 @@ describe("scenarios for 16.06 in 2025", () => {
     expect((await scenario(0, 8305)).targetReachedMonth).toBe("2025-08");
   });
 });
+
+describe("the root coverageScenario(regencyCode, ...)", () => {
+  const ROOT = `query($code: ID!, $monthly: Int!, $funded: Int) {
+    coverageScenario(regencyCode: $code, year: 2025, monthlyEnrolments: $monthly, fundedPersons: $funded) {
+      regencyCode year monthlyEnrolments fundedPersons regency { name }
+      scenario { targetReachedMonth projectedParticipants projectedRate }
+    } }`;
+
+  it("answers as Regency.coverageScenario does: 3,000 a month meets the target in October 2025", async () => {
+    const answer = (await data(stack.url, ROOT, { code: "16.06", monthly: 3000 })).coverageScenario;
+    expect(answer).toMatchObject({
+      regencyCode: "16.06",
+      year: 2025,
+      fundedPersons: 0,
+      regency: { name: "Kabupaten Musi Banyuasin" },
+      scenario: { targetReachedMonth: "2025-10", projectedParticipants: 118079 },
+    });
+  });
+
+  it("answers no month for 1,000 a month", async () => {
+    const answer = (await data(stack.url, ROOT, { code: "16.06", monthly: 1000 })).coverageScenario;
+    expect(answer.scenario.targetReachedMonth).toBeNull();
+  });
+
+  it("is null for a code no regency has, and refuses negative numbers with BAD_USER_INPUT", async () => {
+    expect((await data(stack.url, ROOT, { code: "16.99", monthly: 1000 })).coverageScenario).toBeNull();
+    const result = await graphql(stack.url, ROOT, { code: "16.06", monthly: -5 });
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "monthlyEnrolments",
+    });
+  });
+});

@@ -6,7 +6,7 @@ import {
   toIsoDate,
   todayInJakarta,
 } from "@cakupan/kit";
-import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from "type-graphql";
 import { projectionOf, provinceProjection } from "./coverage.projection";
 import { gapFundingOf } from "./gap-funding";
 import {
@@ -100,6 +100,56 @@ export class RegencyPlanningResolver {
     fundedPersons: number,
   ): Promise<CoverageScenario> {
     return scenarioOf(context, regency, yearOf(year), monthlyEnrolments, fundedPersons);
+  }
+}
+
+/**
+ * The root coverageScenario(regencyCode, ...) is the regencies service's (it names the regency); its answer
+ * is computed here from that regency's workforce and targets, pulled in with @requires as on Regency.
+ */
+@ObjectType("CoverageScenarioRequest", {
+  description:
+    "A coverage what-if as asked (skenario): the regency, year and numbers given; `scenario` is the computed answer.",
+})
+@Directive(`@key(fields: "regencyCode year monthlyEnrolments fundedPersons")`)
+export class CoverageScenarioRequest {
+  @Field(() => ID, { description: 'Kemendagri regency code ("16.06").' })
+  regencyCode!: string;
+
+  @Field(() => Int, { description: "The year planned for, to its 31 December." })
+  year!: number;
+
+  @Field(() => Int, { description: "Persons enrolled every month after the last report's month." })
+  monthlyEnrolments!: number;
+
+  @Field(() => Int, {
+    description: "Persons funded and enrolled at once, in the month after the last report.",
+  })
+  fundedPersons!: number;
+
+  @Field(() => Regency, { description: "The regency asked about." })
+  @Directive("@external")
+  regency?: Regency;
+}
+
+@Resolver(() => CoverageScenarioRequest)
+export class CoverageScenarioRequestResolver {
+  @FieldResolver(() => CoverageScenario, {
+    nullable: true,
+    description: `The computed answer: the rate at the year's end and the month the target is met.${UNAVAILABLE_NOTE}`,
+  })
+  @Directive(`@requires(fields: "regency { code ${FIGURES} }")`)
+  scenario(
+    @Root() request: CoverageScenarioRequest,
+    @Ctx() context: RequestContext,
+  ): Promise<CoverageScenario> {
+    return scenarioOf(
+      context,
+      request.regency!,
+      yearOf(request.year),
+      request.monthlyEnrolments,
+      request.fundedPersons,
+    );
   }
 }
 
