@@ -15,7 +15,7 @@ import { ImportProblem, ImportRuleCount } from "../registry/participant.resolver
   description: "What an import of monthly coverage figures (impor laporan kepesertaan) found and did.",
 })
 export class CoverageImportReport {
-  @Field()
+  @Field({ description: "True when asked to check only." })
   dryRun!: boolean;
 
   @Field(() => Int, { description: "Data rows in the file (the header not counted)." })

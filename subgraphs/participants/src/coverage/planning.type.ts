@@ -28,13 +28,13 @@ registerEnumType(ProjectionMethod, {
     "Where a regency's coverage is heading at the observed pace (proyeksi cakupan): the participants and rate expected at the end of a year and the month its target is reached. Computed from comparable reports only; nothing is stored.",
 })
 export class CoverageProjection {
-  @Field(() => Regency)
+  @Field(() => Regency, { description: "The regency projected." })
   regency!: Regency;
 
   @Field(() => Int, { description: "The year projected to: figures are for its last day (31 December)." })
   year!: number;
 
-  @Field(() => ProjectionMethod)
+  @Field(() => ProjectionMethod, { description: "RANGE_FROM_PACES, STRAIGHT_LINE or NONE (see the enum)." })
   method!: ProjectionMethod;
 
   @Field({ description: "The method and its assumptions in words, with the figures it used." })
@@ -215,7 +215,9 @@ export class FundedPersons {
   @Field({ description: 'Indonesian label ("APBD Kabupaten/Kota").' })
   label!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: "Persons whose contributions that budget pays, as the report gives them.",
+  })
   persons!: number;
 
   @Field(() => DateScalar, { description: "The date of the report that gives them." })
@@ -243,7 +245,7 @@ export class FundedPersons {
     "What closing the coverage gap of a year would cost a regency (biaya menutup selisih target) if the persons still needed were enrolled as non-wage workers (BPU) whose contributions the regency budget (APBD) pays. Computed; nothing is stored.",
 })
 export class GapFunding {
-  @Field(() => Regency)
+  @Field(() => Regency, { description: "The regency costed." })
   regency!: Regency;
 
   @Field(() => Int, { description: "The target year." })
@@ -332,10 +334,10 @@ export class GapFunding {
     "A what-if (skenario): the coverage at the year's end if a number of workers were enrolled every month and a number were funded at once. Pure computation from the last report; nothing is stored.",
 })
 export class CoverageScenario {
-  @Field(() => Regency)
+  @Field(() => Regency, { description: "The regency of the what-if." })
   regency!: Regency;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The year planned for, to its 31 December." })
   year!: number;
 
   @Field(() => Int, { description: "Persons enrolled each month after the report's month, as asked." })
@@ -359,7 +361,10 @@ export class CoverageScenario {
   })
   projectedParticipants!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The workforce estimate of the year, else the nearest year's; null when there is none.",
+  })
   workforce!: number | null;
 
   @Field(() => Float, { nullable: true, description: "projectedParticipants / workforce at the year's end." })
@@ -381,6 +386,8 @@ export class CoverageScenario {
   @Field({ description: "The method and assumptions in words." })
   methodDescription!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description: "The working, and what is missing (no report, workforce or target).",
+  })
   notes!: string[];
 }
