@@ -193,6 +193,22 @@ describe("cost of closing the 2025 gap of 16.06", () => {
   });
 });
 
+describe("an estimate, an inference or an old report is said, never mixed in silently", () => {
+  it("says Ogan Ilir's 2023 figure is an estimate, derived and stale when costing 2025", async () => {
+    const answer = await gapFunding("16.10", 2025);
+    expect(answer).toMatchObject({ fromAsOf: "2023-10-13", participants: 35000, stale: true });
+    const notes = answer.notes.join(" ");
+    expect(notes).toContain("is an estimate");
+    expect(notes).toContain("has derived values");
+  });
+
+  it("says the same of a scenario starting from it", async () => {
+    const answer = (await data(stack.url, SCENARIO, { code: "16.10", year: 2025, monthly: 100, funded: 0 }))
+      .regency.coverageScenario;
+    expect(answer.notes.join(" ")).toMatch(/is an estimate.*has derived values.*stale/);
+  });
+});
+
 describe("scenarios for 16.06 in 2025", () => {
   it("meets the target in a month of 2025 when monthly enrolments are big enough (3,000: October)", async () => {
     // 103,079 + 3 x 3,000 = 112,079 >= 111,384 at the end of October; 2 x 3,000 (September) is 109,079.

@@ -1,4 +1,4 @@
-import { badUserInput, type RequestContext, todayInJakarta } from "@cakupan/kit";
+import { badUserInput, FigureStatus, type RequestContext, todayInJakarta } from "@cakupan/kit";
 import { BreakdownDimension, CATEGORIES, ParticipantCategory } from "./coverage-report.entity";
 import { DEFAULT_MAX_AGE_MONTHS, primaryTargets } from "./coverage";
 import { coverageGap, figureForYear, targetForYear } from "./coverage.indicator";
@@ -76,6 +76,9 @@ export async function gapFundingOf(
     notes.push(
       `The report counts ${report.measure.toLowerCase()} workers ('${report.measureAsPrinted ?? ""}'), as the source prints it.`,
     );
+  if (report?.status === FigureStatus.ESTIMATE)
+    notes.push(`The report of ${report.asOf} is an estimate (the source rounds): so is the gap.`);
+  if (report?.inferred) notes.push(`The report of ${report.asOf} has derived values: ${report.inference}`);
   if (report && todayInJakarta() > end)
     notes.push(
       `${year} is over: this is the cost as it stood at the report of ${report.asOf}, not a plan still open.`,

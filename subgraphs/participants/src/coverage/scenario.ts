@@ -1,8 +1,14 @@
-import { badUserInput, type RequestContext } from "@cakupan/kit";
-import { primaryTargets } from "./coverage";
+import { badUserInput, FigureStatus, type RequestContext } from "@cakupan/kit";
+import { DEFAULT_MAX_AGE_MONTHS, primaryTargets } from "./coverage";
 import { coverageRate, figureForYear, personsForTarget, targetForYear } from "./coverage.indicator";
 import { reportsWithTotals } from "./coverage.projection";
-import { firstMonthReaching, monthEndAfter, monthsLeftAfter, yearEnd } from "./planning.arithmetic";
+import {
+  calendarMonthsBetween,
+  firstMonthReaching,
+  monthEndAfter,
+  monthsLeftAfter,
+  yearEnd,
+} from "./planning.arithmetic";
 import { CoverageScenario } from "./planning.type";
 import { type Regency, regencyStub } from "../regency.entity";
 
@@ -39,6 +45,13 @@ export async function scenarioOf(
   if (!report) notes.push(`No report with a total in or before ${year}: nothing to start from.`);
   if (!workforce) notes.push(`No workforce estimate for ${regency.code}: no rate.`);
   if (!target) notes.push(`No target in force in ${year}: no month to reach.`);
+  if (report?.status === FigureStatus.ESTIMATE)
+    notes.push(`The report of ${report.asOf} is an estimate (the source rounds): so is the starting point.`);
+  if (report?.inferred) notes.push(`The report of ${report.asOf} has derived values: ${report.inference}`);
+  if (report && calendarMonthsBetween(report.asOf, yearEnd(year)) > DEFAULT_MAX_AGE_MONTHS)
+    notes.push(
+      `The report of ${report.asOf} is more than ${DEFAULT_MAX_AGE_MONTHS} months before the end of ${year}: stale.`,
+    );
   const monthsLeft = report ? monthsLeftAfter(report.asOf, year) : 0;
   const start = report?.activeParticipants ?? null;
   /** Participants at the end of the k-th month after the report's month. */
