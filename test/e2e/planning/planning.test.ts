@@ -62,6 +62,12 @@ describe("projection of 16.06 to the end of 2025 at the observed pace", () => {
     });
     expect(answer.basedOn.map((r: { asOf: string }) => r.asOf)).toEqual(["2024-12-31", "2025-07-31"]);
     expect(answer.methodDescription).toContain("A straight line through two comparable reports");
+    expect(answer.methodDescription).toContain(
+      "(103,079 - 88,958) / 7 months (2024-12-31 to 2025-07-31) = 2,017.29 persons a month",
+    );
+    expect(answer.methodDescription).toContain(
+      "103,079 + 2,017.29 x 5 months = 113,165.43, rounded to 113,165",
+    );
   });
 
   it("projects 113,165 participants, 52.98% of the workforce, at 2,017.29 persons a month", async () => {

@@ -153,7 +153,7 @@ export async function projectionOf(
           `(${pace(low!)}) and fastest (${pace(high!)}) pace between consecutive reports. `) +
       `Pace: (${persons(last.persons)} - ${persons(first.persons)}) / ${pace(months)} months (${first.asOf} to ${last.asOf}) = ` +
       `${pace(centralPace!)} persons a month, assumed to hold until 31 December ${year}: ${persons(last.persons)} + ` +
-      `${pace(centralPace!)} x ${pace(monthsAhead!)} months = ${persons(projectAt(last, centralPace!, end))}, ` +
+      `${pace(centralPace!)} x ${pace(monthsAhead!)} months = ${pace(projectAt(last, centralPace!, end))}, ` +
       `rounded to ${persons(projected!)}` +
       (workforce
         ? `, ${percent(projected! / workforce.persons)} of a workforce of ${persons(workforce.persons)}.`
