@@ -22,7 +22,9 @@ export class WorkforceEstimate {
   persons!: number;
 
   @Column("text")
-  @Field(() => FigureStatus)
+  @Field(() => FigureStatus, {
+    description: "REPORTED as the source states it, or ESTIMATE when the source rounds or approximates.",
+  })
   status!: FigureStatus;
 
   @Column("text", { name: "source_id" })
