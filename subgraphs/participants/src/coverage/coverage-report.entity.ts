@@ -12,6 +12,14 @@ registerEnumType(DatePrecision, {
   name: "DatePrecision",
   description:
     'How exactly a source dates a figure: to the day, the month ("Juli 2025", stored as the month\'s last day) or the year only.',
+  valuesConfig: {
+    DAY: { description: "The source gives the day: asOf is that date." },
+    MONTH: { description: 'The source gives the month only ("Juli 2025"): asOf is the month\'s last day.' },
+    YEAR: {
+      description:
+        "The source gives the year only: asOf is a day of that year standing for it (see inference).",
+    },
+  },
 });
 
 export enum CoverageMeasure {
@@ -22,6 +30,15 @@ registerEnumType(CoverageMeasure, {
   name: "CoverageMeasure",
   description:
     "What a participant count counts, as the source prints it: ACTIVE (peserta aktif, 'tenaga kerja aktif': contributions paid up) or REGISTERED (peserta terdaftar, 'pekerja terdaftar': enrolled, active or not).",
+  valuesConfig: {
+    ACTIVE: {
+      description: "Peserta aktif ('tenaga kerja aktif'): participants whose contributions are paid up.",
+    },
+    REGISTERED: {
+      description:
+        "Peserta terdaftar ('pekerja terdaftar'): participants enrolled, active or not; at least as many as are active.",
+    },
+  },
 });
 
 export { BreakdownDimension, CATEGORIES, ParticipantCategory } from "../categories";
@@ -36,7 +53,10 @@ export { BreakdownDimension, CATEGORIES, ParticipantCategory } from "../categori
 })
 export class CoverageReport {
   @PrimaryGeneratedColumn()
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      "Record id; recording the same regency, date and source again keeps it (and updates the report).",
+  })
   id!: number;
 
   @Column("text", { name: "regency_code" })
@@ -47,7 +67,9 @@ export class CoverageReport {
   asOf!: IsoDate;
 
   @Column("text", { name: "as_of_precision" })
-  @Field(() => DatePrecision)
+  @Field(() => DatePrecision, {
+    description: "How exactly the source dates it: DAY, MONTH (asOf is the month's last day) or YEAR.",
+  })
   asOfPrecision!: DatePrecision;
 
   @Column("int", { name: "active_participants", nullable: true })
@@ -125,7 +147,10 @@ export class CoverageReport {
   claimedGapYear!: number | null;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What to know about the report: how it was read from the source.",
+  })
   note!: string | null;
 
   @CreateDateColumn({ name: "recorded_at", type: "timestamptz" })
