@@ -26,7 +26,7 @@ registerEnumType(BreakdownDimension, {
 const CATEGORY_MEANINGS: Record<ParticipantCategory, string> = {
   WAGE_EARNER: "Wage earners: workers paid by an employer.",
   NON_WAGE_EARNER:
-    "Non-wage workers: the self-employed and informal workers, who enrol themselves; vulnerable workers are among them.",
+    "Non-wage workers: the self-employed and informal workers; vulnerable workers are among them.",
   CONSTRUCTION: "Workers of construction projects, enrolled per project.",
   MIGRANT_WORKER: "Indonesian migrant workers, working abroad.",
   NON_ASN_STAFF: "Government staff who are not civil servants (ASN).",
