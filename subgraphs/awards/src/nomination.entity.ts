@@ -25,7 +25,7 @@ registerEnumType(StageKind, {
   valuesConfig: {
     DATA_COLLECTION: { description: "Pengumpulan data: collecting the nominee's data, the first stage." },
     DOCUMENT_VERIFICATION: { description: "Verifikasi dokumen: checking the documents submitted." },
-    INTERVIEW: { description: "Wawancara: the interview of the nominee (presentasi dan wawancara)." },
+    INTERVIEW: { description: "Wawancara: the interview of the nominee." },
     FIELD_VERIFICATION: { description: "Verifikasi lapangan: a visit to check on site." },
     ANNOUNCEMENT: { description: "Pengumuman: the announcement of the results, the last stage." },
   },

@@ -20,7 +20,7 @@ export class AuditEntry {
 
   @CreateDateColumn({ type: "timestamptz" })
   @Field(() => DateTimeScalar, {
-    description: "When it was done (UTC), in the same transaction as the write.",
+    description: "When it was done (UTC).",
   })
   at!: Date;
 

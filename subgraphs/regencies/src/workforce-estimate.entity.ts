@@ -18,7 +18,10 @@ export class WorkforceEstimate {
   year!: number;
 
   @Column("int")
-  @Field(() => Int, { description: "Persons of working age in work or looking for it (jiwa)." })
+  @Field(() => Int, {
+    description:
+      'The workforce in persons (jiwa) for that year, as the source gives it ("total potensi tenaga kerja"): a count at a time, not a flow. What it counts is the source\'s definition (see note and source.cites).',
+  })
   persons!: number;
 
   @Column("text")

@@ -49,7 +49,8 @@ export { BreakdownDimension, CATEGORIES, ParticipantCategory } from "../categori
  */
 @Entity("coverage_report")
 @ObjectType("CoverageReport", {
-  description: "Active participants of a regency at a date as one source reports them (laporan kepesertaan).",
+  description:
+    "Participants of a regency at a date as one source reports them (laporan kepesertaan): a stock, never summed over time; measure says whether active or registered.",
 })
 export class CoverageReport {
   @PrimaryGeneratedColumn()
@@ -75,7 +76,8 @@ export class CoverageReport {
   @Column("int", { name: "active_participants", nullable: true })
   @Field(() => Int, {
     nullable: true,
-    description: "Active participants in total (peserta aktif); null when the source gives only parts.",
+    description:
+      "Participants in total, of the report's measure (ACTIVE or REGISTERED); null when the source gives only parts.",
   })
   activeParticipants!: number | null;
 
@@ -139,7 +141,10 @@ export class CoverageReport {
     nullable: true,
     transformer: numericAsNumber,
   })
-  @Field(() => Float, { nullable: true, description: "The target rate that claimed gap is for." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The target rate that claimed gap is for, as a fraction (52,15% -> 0.5215).",
+  })
   claimedGapTarget!: number | null;
 
   @Column("int", { name: "claimed_gap_year", nullable: true })
@@ -164,7 +169,7 @@ export class CoverageReport {
   @Field(() => Float, {
     nullable: true,
     description:
-      "active / workforce of the report's year, where both are known (see Coverage for the rules).",
+      "activeParticipants / workforce of the report's year (else the nearest year's), a fraction. Given in coverageHistory and Coverage.report (see Coverage for the rules); null where a figure is missing, and in other answers (a mutation's, Coverage.alternatives).",
   })
   rate?: number | null;
 }

@@ -162,7 +162,8 @@ export class Coverage {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Workforce estimate (potensi tenaga kerja), the denominator.",
+    description:
+      "Workforce estimate (potensi tenaga kerja) in persons, the denominator; null when the regency has none (notes say so).",
   })
   workforce!: number | null;
 
@@ -173,7 +174,11 @@ export class Coverage {
   })
   workforceYear!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "activeParticipants / workforce, a fraction (0.4826)." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "activeParticipants / workforce, a fraction (0.4826 for 48.26%), not a percentage; null without a workforce estimate.",
+  })
   rate!: number | null;
 
   @Field(() => Float, {
@@ -195,20 +200,22 @@ export class Coverage {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Persons still needed: ceil(target x workforce) - activeParticipants, never below 0.",
+    description:
+      "Persons still needed: ceil(target x workforce) - activeParticipants, never below 0; null without a target or a workforce estimate.",
   })
   gap!: number | null;
 
   @Field(() => Int, {
     nullable: true,
     description:
-      "Persons per month needed to close the gap over the months left after the question date's month; null once the year is over.",
+      "Persons per month needed to close the gap by the end of the target year, over the whole months left after the question date's month (at least one); 0 when the gap is 0; null without a gap or once the target year is over.",
   })
   requiredMonthlyPace!: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: "Persons per month gained since the previous report with a total.",
+    description:
+      "Persons per month gained from the previous report with a total to this one (months of 30.44 days); negative when the count fell; null without an earlier report.",
   })
   observedMonthlyPace!: number | null;
 
@@ -315,7 +322,7 @@ export class ProvinceCoverage {
   })
   reportingCount!: number;
 
-  @Field(() => Float, { description: "reportingCount / regencyCount." })
+  @Field(() => Float, { description: "reportingCount / regencyCount, a fraction (0 to 1)." })
   completeness!: number;
 
   @Field(() => Int, {
@@ -349,7 +356,11 @@ export class ProvinceCoverage {
   })
   workforce!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "ratedActiveParticipants / workforce, exactly." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "ratedActiveParticipants / workforce, exactly: a fraction, not a percentage; null when no counted regency has a workforce estimate.",
+  })
   rate!: number | null;
 
   @Field(() => Int, { description: "Regencies counted in rate (a fresh report and a workforce estimate)." })
