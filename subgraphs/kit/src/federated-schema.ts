@@ -20,8 +20,9 @@ const FEDERATION_LINK = `
  */
 export const ROOT_TYPE_DESCRIPTIONS = {
   query:
-    "Reading: regions by Kemendagri code, coverage (cakupan) and its figures, the Paritrana Award, officials, " +
-    "agreements, sources and rules. Every figure carries its source and its status.",
+    "Reading: regions by Kemendagri code, coverage (cakupan) and its figures, the registry of enrolled workers in " +
+    "numbers, the Paritrana Award, officials, agreements, sources and rules. A figure from a source answers that " +
+    "source and its status (REPORTED, COMPUTED, ESTIMATE).",
   mutation:
     "Writing: a write that breaks a rule stores nothing and names every rule it breaks (BAD_USER_INPUT, or an " +
     "import's problems); what is stored is stored in one transaction and recorded in the audit log of the " +
