@@ -215,14 +215,14 @@ export class Coverage {
   @Field(() => Float, {
     nullable: true,
     description:
-      "Persons per month gained from the previous report with a total to this one (months of 30.44 days); negative when the count fell; null without an earlier report.",
+      "Persons per month gained from the previous report with a total to this one (months of 30.44 days); negative when the count fell; null without an earlier report with a total.",
   })
   observedMonthlyPace!: number | null;
 
   @Field(() => CoverageStatus, {
     nullable: true,
     description:
-      "Null when the report is stale, when the question date's year has no target, or when there is no earlier report to measure the pace by.",
+      "How it stands against the target (see CoverageStatus). Null when the report is stale, when there is no target for the question date's year or no workforce estimate, or when there is no earlier report to measure the pace by (and the target is neither met nor missed).",
   })
   status!: CoverageStatus | null;
 
