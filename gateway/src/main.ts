@@ -2,6 +2,7 @@ import "./tracing";
 import { readFileSync } from "node:fs";
 import { envPort, envPositive, envString, stopOnSignals } from "@cakupan/core";
 import { authConfigFromEnv } from "./auth";
+import { redisCacheStore } from "./cache-store";
 import { corsOriginsFromEnv } from "./cors";
 import { trustedDocumentsFromEnv } from "./persisted-operations";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphTimeoutOverrides, subgraphUrlOverrides } from "./gateway";
@@ -29,6 +30,18 @@ startGatewayServer({
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
   landingPage: landingPageFromEnv(),
   responseCache: process.env.RESPONSE_CACHE !== "false",
+  // Shared by every gateway replica when set; each process keeps its own otherwise.
+  cacheStore: process.env.REDIS_URL
+    ? redisCacheStore({
+        url: process.env.REDIS_URL,
+        ttlSeconds: envPositive("RESPONSE_CACHE_TTL_SECONDS"),
+        keyPrefix: process.env.REDIS_KEY_PREFIX || undefined,
+        onStateChange: (state, error) =>
+          state === "failing"
+            ? log.warn({ err: error }, "response cache: Redis unavailable; answering without the cache")
+            : log.info("response cache: Redis answers again"),
+      })
+    : undefined,
   logger: log,
   rateLimit: rateLimitFromEnv(),
   trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
