@@ -37,6 +37,7 @@ import { liveCoverageRoutes } from "./live";
 import { observeGateway } from "./metrics";
 import { publicSchema } from "./public-schema";
 import { rateLimit, type RateLimitOptions } from "./rate-limit";
+import { readYourWrites } from "./read-after";
 import type { CacheStore } from "./cache-store";
 import { responseCache, type ResponseCacheStats } from "./response-cache";
 
@@ -186,6 +187,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
         identity: await authenticate(req),
         requestId: String(req.id),
         annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
+        ...readYourWrites(req, res),
       }),
     }),
   );
