@@ -87,7 +87,7 @@ export function redisCacheStore(options: RedisCacheStoreOptions): CacheStore {
     // Commands wait for a connection being made at most the command timeout; then they answer a miss.
     maxRetriesPerRequest: 1,
     commandTimeout: options.commandTimeoutMs ?? 500,
-    connectTimeout: 2000,
+    connectTimeout: 5000,
     // Reconnect for ever, at most every two seconds: a restarted Redis is used again without a gateway restart.
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
   });

@@ -94,6 +94,8 @@ export interface GatewayContext {
 }
 
 export const REQUEST_ID_HEADER = "x-request-id";
+/** Sent with every subgraph fetch: query, mutation or subscription (HAProxy's retry rule reads it). */
+export const OPERATION_HEADER = "x-cakupan-operation";
 
 export interface FetchStats extends InFlightStats {
   /** Entity fetches the plans asked for, and the batched subgraph requests that carried them. */
@@ -184,6 +186,8 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if (this.secret && identity.role !== "anonymous")
       request.http?.headers.set(IDENTITY_HEADER, await this.tokens.tokenFor(identity, this.secret));
+    // Lets a load balancer retry a query on another replica when the first died mid-request, never a mutation.
+    request.http?.headers.set(OPERATION_HEADER, operationKind(request.query ?? "", request.operationName));
     const readAfter = (context as Partial<GatewayContext>).readAfter?.[this.name];
     if (readAfter) request.http?.headers.set(READ_AFTER_HEADER, readAfter);
   }
