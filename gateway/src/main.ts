@@ -8,7 +8,7 @@ import { trustedDocumentsFromEnv } from "./persisted-operations";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphTimeoutOverrides, subgraphUrlOverrides } from "./gateway";
 import { landingPageFromEnv } from "./landing-page";
 import { limitsFromEnv } from "./limits";
-import { rateLimitFromEnv } from "./rate-limit";
+import { rateLimitFromEnv, type RateLimitOptions, sharedRateLimiter } from "./rate-limit";
 import { startGatewayServer } from "./server";
 import { createLogger } from "@cakupan/observability";
 
@@ -43,7 +43,7 @@ startGatewayServer({
       })
     : undefined,
   logger: log,
-  rateLimit: rateLimitFromEnv(),
+  rateLimit: sharedWhenRedis(rateLimitFromEnv()),
   trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
   corsOrigins: corsOriginsFromEnv(),
   trustedDocuments: trustedDocumentsFromEnv(),
@@ -62,6 +62,12 @@ startGatewayServer({
     process.exit(1);
   },
 );
+
+/** With REDIS_URL, every gateway replica counts against the same allowance. */
+function sharedWhenRedis(options: RateLimitOptions | null): RateLimitOptions | null {
+  if (!options || !process.env.REDIS_URL) return options;
+  return { ...options, ...sharedRateLimiter(options, process.env.REDIS_URL) };
+}
 
 /** TRUST_PROXY: "true", a number of proxy hops, or addresses/subnets ("loopback, 10.0.0.0/8"), as Express reads them. */
 function trustProxyFromEnv(raw: string | undefined): boolean | number | string {

@@ -211,7 +211,9 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     circuits,
     stop: () => {
       live.close();
-      return (stopping ??= apollo.stop().finally(() => options.cacheStore?.close?.()));
+      return (stopping ??= apollo
+        .stop()
+        .finally(() => Promise.all([options.cacheStore?.close?.(), options.rateLimit?.close?.()])));
     },
   };
 }

@@ -13,7 +13,12 @@ import {
   startSubgraphServer,
   withDatabase,
 } from "@cakupan/kit";
-import { redisCacheStore, type RunningGateway, startGatewayServer } from "@cakupan/gateway";
+import {
+  redisCacheStore,
+  type RunningGateway,
+  sharedRateLimiter,
+  startGatewayServer,
+} from "@cakupan/gateway";
 import {
   freePort,
   postgresBinDir,
@@ -38,6 +43,7 @@ const missing = !postgresBinDir()
     : undefined;
 
 const COVERAGE = `{ regency(code: "16.06") { coverage { asOf activeParticipants } } }`;
+const RATE_LIMIT = { requests: 60, windowSeconds: 60 };
 const RECORD = `mutation($input: CoverageReportInput!) { recordCoverageReport(input: $input) { id } }`;
 
 describe.skipIf(missing)(`the cluster${missing ? ` (skipped: needs ${missing})` : ""}`, () => {
@@ -90,6 +96,7 @@ describe.skipIf(missing)(`the cluster${missing ? ` (skipped: needs ${missing})` 
           auth: { secret: TEST_AUTH_SECRET },
           internalSecret: TEST_INTERNAL_SECRET,
           cacheStore: redisCacheStore({ url: redis.url }),
+          rateLimit: { ...RATE_LIMIT, ...sharedRateLimiter(RATE_LIMIT, redis.url) },
         }),
       );
     }
@@ -218,5 +225,21 @@ describe.skipIf(missing)(`the cluster${missing ? ` (skipped: needs ${missing})` 
       controller.abort();
       await reading;
     }
+  });
+
+  it("counts a client's requests against one allowance across both gateways", async () => {
+    const caller = await bearer("planner", [], "cluster-rate-limit");
+    const statuses: number[] = [];
+    for (let index = 0; index <= RATE_LIMIT.requests; index++) {
+      const response = await fetch(gateways[index % 2].url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...caller },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
+      statuses.push(response.status);
+      await response.arrayBuffer();
+    }
+    expect(statuses.slice(0, RATE_LIMIT.requests).every((status) => status === 200)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
   });
 });
