@@ -1,4 +1,5 @@
 export * from "./area-code";
+export * from "./bps-crosswalk";
 export * from "./categories";
 export * from "./cli";
 export * from "./config";
@@ -7,6 +8,7 @@ export * from "./errors";
 export * from "./identity";
 export * from "./input-hygiene";
 export * from "./lifecycle";
+export * from "./region-reference";
 export * from "./routes";
 export * from "./scalars";
 export * from "./token-lifetime";
