@@ -117,9 +117,9 @@ export class RegionReferences<T extends RegionEntry = RegionEntry> {
     for (const entry of entries) {
       this.byCode.set(entry.code, entry);
       this.kinds.set(entry.code, kindOf(entry));
+      this.add(normaliseRegionName(entry.shortName).whole, entry, "short-name");
       this.add(normaliseRegionName(entry.name).key, entry, "name");
       this.add(normaliseRegionName(entry.name).whole, entry, "name");
-      this.add(normaliseRegionName(entry.shortName).whole, entry, "short-name");
       for (const alias of entry.aliases ?? []) this.add(normaliseRegionName(alias).key, entry, "alias");
     }
   }
@@ -181,9 +181,11 @@ export class RegionReferences<T extends RegionEntry = RegionEntry> {
           };
       }
     }
-    if (matches.length === 1) return this.resolved(matches[0].entry, matches[0].readAs, null);
+    // With its kind word ("Kota Malang") a short name is the official name.
+    const readAs = (m: { readAs: ReadAs }): ReadAs => (kind && m.readAs === "short-name" ? "name" : m.readAs);
+    if (matches.length === 1) return this.resolved(matches[0].entry, readAs(matches[0]), null);
     if (matches.length > 1) {
-      const candidates = matches.map((m) => this.candidate(m.entry, m.readAs));
+      const candidates = matches.map((m) => this.candidate(m.entry, readAs(m)));
       const named = candidates.map(regionLabel);
       return {
         status: "ambiguous",

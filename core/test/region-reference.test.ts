@@ -255,6 +255,14 @@ describe("normalisation, in one place", () => {
     expect(resolve(reference)).toMatchObject({ status: "resolved", code });
   });
 
+  it("says how it read a reference", () => {
+    expect(resolve("Musi Banyuasin")).toMatchObject({ readAs: "short-name" });
+    expect(resolve("Kab. Musi Banyuasin")).toMatchObject({ readAs: "name" });
+    expect(resolve("Muba")).toMatchObject({ readAs: "alias" });
+    expect(resolve("1606")).toMatchObject({ readAs: "kemendagri-code" });
+    expect(resolve("7325")).toMatchObject({ readAs: "bps-code" });
+  });
+
   it("indexes a directory once, whatever the number of look-ups", () => {
     expect(resolveRegion("Muba", master)).toMatchObject({ code: "16.06" });
     expect(resolveRegion("Kota Malang", master)).toMatchObject({ code: "35.73" });

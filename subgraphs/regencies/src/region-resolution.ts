@@ -2,6 +2,7 @@ import {
   badUserInput,
   clientError,
   type ReadAs,
+  type RegionCandidate,
   RegionReferences,
   regionLabel,
   type RequestContext,
@@ -87,6 +88,12 @@ export const regionDirectory = (db: DataSource) => {
     }));
 };
 
+/** A candidate as extensions show it: readAs spelled as the RegionReadAs enum ("SHORT_NAME"). */
+const asEnum = (candidate: RegionCandidate) => ({
+  ...candidate,
+  readAs: candidate.readAs.toUpperCase().replace("-", "_"),
+});
+
 @Resolver(() => ResolvedRegion)
 export class RegionResolutionResolver {
   @Query(() => ResolvedRegion, {
@@ -110,13 +117,13 @@ export class RegionResolutionResolver {
       throw clientError("BAD_USER_INPUT", answer.message, {
         field: "ref",
         reference: answer.reference,
-        candidates: answer.candidates,
+        candidates: answer.candidates.map(asEnum),
       });
     if (answer.status === "unknown")
       throw clientError("BAD_USER_INPUT", answer.message, {
         field: "ref",
         reference: answer.reference,
-        suggestions: answer.suggestions,
+        suggestions: answer.suggestions.map(asEnum),
       });
     return {
       code: answer.code,
