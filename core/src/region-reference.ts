@@ -87,6 +87,16 @@ export function normaliseRegionName(text: string): { kind: RegionKind | null; ke
   return { kind: null, key: whole, whole };
 }
 
+/**
+ * What a name search looks for, by the same folding: "Kab. Musi Banyuasin", "kabupaten  muba " -> "musi
+ * banyuasin", "muba" (kind word and punctuation gone, single spaces kept for a substring match).
+ */
+export function regionSearchText(text: string): string {
+  const folded = foldRegionText(text);
+  for (const [words] of KIND_WORDS) if (folded.startsWith(`${words} `)) return folded.slice(words.length + 1);
+  return folded;
+}
+
 function kindOf(entry: RegionEntry): RegionKind {
   const kind = String(entry.kind ?? "").toUpperCase();
   if (kind === "KOTA" || kind === "KABUPATEN") return kind;

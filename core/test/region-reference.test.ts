@@ -7,6 +7,7 @@ import {
   normaliseRegionName,
   type RegionEntry,
   RegionReferences,
+  regionSearchText,
   resolveRegion,
 } from "../src/region-reference";
 
@@ -253,6 +254,12 @@ describe("normalisation, in one place", () => {
     ["Bau-Bau", "74.72"],
   ])("%s resolves to %s", (reference, code) => {
     expect(resolve(reference)).toMatchObject({ status: "resolved", code });
+  });
+
+  it("folds a name search the same way, keeping single spaces", () => {
+    expect(regionSearchText("  Kab.  Musi   Banyuasin ")).toBe("musi banyuasin");
+    expect(regionSearchText("Pemkab Muba")).toBe("muba");
+    expect(regionSearchText("Toli-Toli")).toBe("toli toli");
   });
 
   it("says how it read a reference", () => {
