@@ -60,6 +60,43 @@ describe("resolveRegion in GraphQL", () => {
   });
 });
 
+describe("names a kabupaten and a kota share, read from the region master the gateway serves", () => {
+  it("are refused bare, each with its two candidates, and resolved with Kabupaten, Kab. or Kota (26 names)", async () => {
+    const { data: master } = await graphql(stack.url, "{ regencies { code shortName kind } }");
+    const byName = new Map<string, { code: string; kind: string }[]>();
+    for (const r of master.regencies as { code: string; shortName: string; kind: string }[])
+      byName.set(r.shortName, [...(byName.get(r.shortName) ?? []), r]);
+    const shared = [...byName].filter(([, regions]) => new Set(regions.map((r) => r.kind)).size === 2);
+    expect(shared.length).toBe(26);
+
+    for (const [name, regions] of shared) {
+      const { errors } = await graphql(stack.url, RESOLVE, { ref: name });
+      expect(errors?.[0].extensions?.code, name).toBe("BAD_USER_INPUT");
+      expect((errors?.[0].extensions?.candidates as { code: string }[]).map((c) => c.code).sort()).toEqual(
+        regions.map((r) => r.code).sort(),
+      );
+    }
+    const qualified = shared.flatMap(([name, regions]) =>
+      ["Kabupaten", "Kab.", "Kota"].map((kind) => ({
+        ref: `${kind} ${name}`,
+        code: regions.find((r) => r.kind === (kind === "Kota" ? "KOTA" : "KABUPATEN"))!.code,
+      })),
+    );
+    const operation = `{ ${qualified.map(({ ref }, i) => `r${i}: resolveRegion(ref: ${JSON.stringify(ref)}) { code }`).join(" ")} }`;
+    const { data, errors } = await graphql(stack.url, operation);
+    expect(errors).toBeUndefined();
+    qualified.forEach(({ ref, code }, i) => expect(data[`r${i}`].code, ref).toBe(code));
+  });
+
+  it("each qualified name resolves to the region of its kind", async () => {
+    const { data } = await graphql(
+      stack.url,
+      '{ kab: resolveRegion(ref: "Kab Malang") { code } kota: resolveRegion(ref: "Kota Malang") { label } }',
+    );
+    expect(data).toEqual({ kab: { code: "35.07" }, kota: { label: "Kota Malang (35.73)" } });
+  });
+});
+
 describe("the CSV export's regencies= parameter", () => {
   const csv = (query: string) => fetch(`${stack.url.replace("/graphql", "")}/export/coverage.csv?${query}`);
 
