@@ -4,6 +4,7 @@ import { Agent as TlsAgent, get as tlsGet } from "node:https";
 import { SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
 import type { RequestHandler } from "express";
 import { responseMediaType } from "./graphql-over-http";
+import { type CacheStore, memoryCacheStore } from "./cache-store";
 import { operationKind } from "./operation-kind";
 
 /**
@@ -24,14 +25,8 @@ export interface ResponseCacheStats {
   bypassed: number;
 }
 
-export function responseCache(
-  subgraphUrls: Record<string, string>,
-  options: { maxEntries?: number; maxBytes?: number } = {},
-) {
-  const maxEntries = options.maxEntries ?? 2000;
-  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-  const entries = new Map<string, string>();
-  let bytes = 0;
+export function responseCache(subgraphUrls: Record<string, string>, options: { store?: CacheStore } = {}) {
+  const store = options.store ?? memoryCacheStore();
   const stats: ResponseCacheStats = { hits: 0, misses: 0, joined: 0, bypassed: 0 };
   /** Answers being computed, by key: an identical anonymous query at the same data versions waits for it. */
   const computing = new Map<string, Promise<{ status: number; body: string } | null>>();
@@ -83,18 +78,6 @@ export function responseCache(
     return following;
   };
 
-  const remember = (key: string, body: string) => {
-    if (body.length > maxBytes / 8) return;
-    entries.delete(key);
-    entries.set(key, body);
-    bytes += body.length;
-    for (const [oldest, value] of entries) {
-      if (entries.size <= maxEntries && bytes <= maxBytes) break;
-      entries.delete(oldest);
-      bytes -= value.length;
-    }
-  };
-
   const middleware: RequestHandler = async (request, response, next) => {
     const body = request.body as
       { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
@@ -114,11 +97,10 @@ export function responseCache(
     const key = `${createHash("sha256")
       .update(JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null]))
       .digest("hex")}|${current.join(",")}`;
-    const kept = entries.get(key);
+    // A store that fails (a shared one being restarted) counts as a miss: the cache never stops an answer.
+    const kept = await store.get(key).catch(() => undefined);
     if (kept !== undefined) {
       stats.hits += 1;
-      entries.delete(key);
-      entries.set(key, kept);
       response.status(200).type(responseMediaType(request)).set("x-cache", "hit").send(kept);
       return;
     }
@@ -149,7 +131,8 @@ export function responseCache(
     const send = response.send.bind(response);
     response.send = (payload?: unknown) => {
       if (typeof payload === "string") {
-        if (response.statusCode === 200 && !payload.includes('"errors"')) remember(key, payload);
+        if (response.statusCode === 200 && !payload.includes('"errors"'))
+          void store.set(key, payload).catch(() => undefined);
         done({ status: response.statusCode, body: payload });
       }
       return send(payload);
@@ -157,5 +140,5 @@ export function responseCache(
     next();
   };
 
-  return { middleware, stats, size: () => entries.size };
+  return { middleware, stats, size: () => store.size() };
 }

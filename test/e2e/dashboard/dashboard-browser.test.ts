@@ -1,17 +1,17 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
-import { launchChromium } from "../../support/browser";
+import { launchChromium, screenshotFolder } from "../../support/browser";
 import { data } from "../../support/graphql";
 import { useTestStack } from "../../support/servers";
 
 /**
  * The dashboard as the gateway serves it (real subgraphs, real PostgreSQL), in headless Chromium. Screenshots
- * of the three views are saved under __screenshots__/ for a person to look at.
+ * of the three views are saved under .data/screenshots/dashboard/ for a person to look at (UPDATE_SCREENSHOTS=1: the committed
+ * __screenshots__/).
  */
-const SCREENSHOTS = join(__dirname, "__screenshots__");
+const SCREENSHOTS = screenshotFolder(__dirname);
 
 const stack = useTestStack({ ownParticipantsDatabase: "dashboard_browser", responseCache: true });
 let browser: Browser;
@@ -19,7 +19,6 @@ let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   base = stack.gateway.url.replace("/graphql", "/dashboard/");
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -71,6 +70,24 @@ describe("the dashboard in a browser, against the live gateway", () => {
     expect(await page.$$eval("#national-table tbody tr:not([hidden])", (r) => r.length)).toBe(3);
     await page.fill("#province-filter", "");
     await page.screenshot({ path: join(SCREENSHOTS, "national.png"), fullPage: true });
+  });
+
+  it("national chart: a province's target shows even when no neighbouring bar has one", async () => {
+    await open("?asOf=2025-07-31");
+    const option = await page.$eval("#national-chart", (element) =>
+      (element as unknown as { chart: { getOption(): any } }).chart.getOption(),
+    );
+    const categories = option.xAxis[0].data as string[];
+    const target = (option.series as { name: string; data: unknown[] }[]).find((s) => s.name === "Target")!;
+    const targets = target.data.map((item) =>
+      item !== null && typeof item === "object" ? (item as { value: number }).value : item,
+    );
+    const drawn = targets.filter((value) => value !== null && value !== undefined);
+    expect(drawn.length).toBeGreaterThan(0);
+    targets.forEach((value, i) => {
+      const alone = value !== null && (targets[i - 1] ?? null) === null && (targets[i + 1] ?? null) === null;
+      if (alone) expect(target.data[i], categories[i]).toMatchObject({ symbol: "rect" });
+    });
   });
 
   it("province view 16 at 2025-07-31: every regency's rate, gap and as-of date as GraphQL gives them", async () => {
@@ -148,6 +165,14 @@ describe("the dashboard in a browser, against the live gateway", () => {
     expect(await page.textContent("[role=alert]")).toContain(
       '"Malang" is ambiguous: Kabupaten Malang (35.07) or Kota Malang (35.73)',
     );
+  });
+
+  it("regency view names the award's assessment stages in words, not their codes", async () => {
+    await open("?place=16.06&asOf=2025-07-31");
+    const stages = (await page.textContent("#nominations")) ?? "";
+    expect(stages).toContain("Wawancara — dijadwalkan");
+    expect(stages).toContain("Pengumpulan data — sedang berjalan");
+    expect(stages).not.toMatch(/INTERVIEW|COMPLETED|DATA_COLLECTION/);
   });
 
   it("switches to English through the URL, numbers written the English way", async () => {
