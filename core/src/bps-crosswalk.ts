@@ -254,3 +254,44 @@ const byBps = new Map<string, string>([
 export function kemendagriCodeOfBps(bps: string): string | null {
   return byBps.get(bps) ?? null;
 }
+
+/**
+ * Kemendagri codes retired in 2022, when the regencies that moved to Papua's new provinces were renumbered
+ * (the same source's Kemendagri 2020 column, matched by name to the master): a sheet from before then may
+ * still hold them. None is reused by the master.
+ */
+const RENUMBERED_2022: [before: string, now: string][] = [
+  ["92.04", "96.02"], // SORONG SELATAN
+  ["92.01", "96.01"], // SORONG
+  ["92.05", "96.03"], // RAJA AMPAT
+  ["92.09", "96.04"], // TAMBRAUW
+  ["92.10", "96.05"], // MAYBRAT
+  ["92.71", "96.71"], // SORONG
+  ["91.01", "93.01"], // MERAUKE
+  ["91.02", "95.01"], // JAYAWIJAYA
+  ["91.04", "94.01"], // NABIRE
+  ["91.08", "94.03"], // PANIAI
+  ["91.07", "94.02"], // PUNCAK JAYA
+  ["91.09", "94.04"], // MIMIKA
+  ["91.16", "93.02"], // BOVEN DIGOEL
+  ["91.17", "93.03"], // MAPPI
+  ["91.18", "93.04"], // ASMAT
+  ["91.13", "95.03"], // YAHUKIMO
+  ["91.12", "95.02"], // PEGUNUNGAN BINTANG
+  ["91.14", "95.04"], // TOLIKARA
+  ["91.24", "95.08"], // NDUGA
+  ["91.23", "95.07"], // LANNY JAYA
+  ["91.21", "95.05"], // MAMBERAMO TENGAH
+  ["91.22", "95.06"], // YALIMO
+  ["91.25", "94.05"], // PUNCAK
+  ["91.26", "94.06"], // DOGIYAI
+  ["91.27", "94.07"], // INTAN JAYA
+  ["91.28", "94.08"], // DEIYAI
+];
+
+const renumbered = new Map(RENUMBERED_2022);
+
+/** The Kemendagri code a regency has had since 2022, for its code before ("91.01" -> "93.01"), else null. */
+export function kemendagriCodeRenumbered2022(before: string): string | null {
+  return renumbered.get(before) ?? null;
+}

@@ -1,4 +1,4 @@
-import { kemendagriCodeOfBps } from "./bps-crosswalk";
+import { kemendagriCodeOfBps, kemendagriCodeRenumbered2022 } from "./bps-crosswalk";
 
 /**
  * How a person's reference to a regency or city ("Kota Malang", "Kab. Malang", "1606", "16.06", "Muba",
@@ -153,8 +153,10 @@ export class RegionReferences<T extends RegionEntry = RegionEntry> {
     const dotted = KEMENDAGRI.exec(text);
     if (dotted) {
       const region = this.byCode.get(text);
-      return region
-        ? this.resolved(region, "kemendagri-code", null)
+      if (region) return this.resolved(region, "kemendagri-code", null);
+      const moved = this.renumbered(text);
+      return moved
+        ? this.unknown(text, this.renumberedReason(text, moved), [this.candidate(moved, "kemendagri-code")])
         : this.unknown(text, `No regency or city has the Kemendagri code ${text}`);
     }
 
@@ -213,6 +215,22 @@ export class RegionReferences<T extends RegionEntry = RegionEntry> {
     const byBps = this.viaBps(text);
     if (byKemendagri && (!byBps || byBps.code === byKemendagri.code))
       return this.resolved(byKemendagri, "kemendagri-code", null);
+    const moved = byKemendagri ? undefined : this.renumbered(dotted);
+    if (moved && byBps && moved.code !== byBps.code) {
+      const candidates = [this.candidate(moved, "kemendagri-code"), this.candidate(byBps, "bps-code")];
+      return {
+        status: "ambiguous",
+        reference: text,
+        candidates,
+        message:
+          `"${text}" is ambiguous: ${regionLabel(moved)}, whose Kemendagri code was ${dotted} until 2022, or ` +
+          `${regionLabel(byBps)} by its BPS code. Write ${moved.code} for the first, or "BPS ${text}" for the second.`,
+      };
+    }
+    if (moved && !byBps)
+      return this.unknown(text, this.renumberedReason(dotted, moved), [
+        this.candidate(moved, "kemendagri-code"),
+      ]);
     if (byBps && !byKemendagri) return this.resolved(byBps, "bps-code", this.bpsNote(text, byBps));
     if (byBps && byKemendagri) {
       const candidates = [this.candidate(byKemendagri, "kemendagri-code"), this.candidate(byBps, "bps-code")];
@@ -226,6 +244,16 @@ export class RegionReferences<T extends RegionEntry = RegionEntry> {
       };
     }
     return this.unknown(text, `No regency or city has the code ${dotted} (Kemendagri) or ${text} (BPS)`);
+  }
+
+  /** The regency a Kemendagri code retired in 2022 belonged to (Papua's new provinces). */
+  private renumbered(before: string): T | undefined {
+    const now = kemendagriCodeRenumbered2022(before);
+    return now ? this.byCode.get(now) : undefined;
+  }
+
+  private renumberedReason(before: string, region: T): string {
+    return `${before} was ${region.name}'s Kemendagri code until Papua's new provinces were formed in 2022; it is ${region.code} now: write ${region.code}`;
   }
 
   private viaBps(bps: string): T | undefined {
@@ -254,8 +282,8 @@ export class RegionReferences<T extends RegionEntry = RegionEntry> {
     return { status: "resolved", code: region.code, name: region.name, region, readAs, note };
   }
 
-  private unknown(text: string, reason?: string): RegionResolution<T> {
-    const suggestions = reason ? [] : this.suggest(text);
+  private unknown(text: string, reason?: string, pointers: RegionCandidate[] = []): RegionResolution<T> {
+    const suggestions = reason ? pointers : this.suggest(text);
     const hint =
       'give a Kemendagri code like 16.06 (or 1606), a name like "Kabupaten Musi Banyuasin" or "Kota Malang", or an alias like "Muba"';
     const nearest = suggestions.length ? ` Nearest: ${orList(suggestions.map(regionLabel))}.` : "";

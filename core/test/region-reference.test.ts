@@ -180,6 +180,25 @@ describe("BPS codes, through the crosswalk", () => {
     expect(resolve("9401")).toMatchObject({ status: "ambiguous" });
   });
 
+  it("refuses a Kemendagri code retired in 2022, pointing at the regency's code now", () => {
+    expect(resolve("91.01")).toMatchObject({ status: "unknown", suggestions: [{ code: "93.01" }] });
+    expect((resolve("91.01") as { message: string }).message).toContain(
+      "91.01 was Kabupaten Merauke's Kemendagri code until Papua's new provinces were formed in 2022; it is 93.01 now",
+    );
+  });
+
+  it("refuses a bare code that is a retired Kemendagri code and another regency's BPS code, naming both", () => {
+    // 91.01 was Merauke's Kemendagri code until 2022; BPS 9101 is Fak Fak (92.03).
+    expect(resolve("9101")).toMatchObject({
+      status: "ambiguous",
+      candidates: [
+        { code: "93.01", name: "Kabupaten Merauke" },
+        { code: "92.03", name: "Kabupaten Fak Fak" },
+      ],
+    });
+    expect(resolve("BPS 9101")).toMatchObject({ status: "resolved", code: "92.03" });
+  });
+
   it("does not read a code BPS did not use in 2020 as a BPS code", () => {
     expect(kemendagriCodeOfBps("9301")).toBeNull();
     expect(resolve("BPS 9301")).toMatchObject({ status: "unknown" });
