@@ -93,7 +93,8 @@ export class RegencyCoverageResolver {
   @Directive(`@requires(fields: "${TARGETS}")`)
   coverageTargetInForce(
     @Root() regency: Regency,
-    @Arg("year", () => Int, { nullable: true }) year?: number | null,
+    @Arg("year", () => Int, { nullable: true, description: "The year (default: this year, WIB)." })
+    year?: number | null,
   ): TargetInForce | null {
     const target = targetForYear(
       primaryTargets(regency.coverageTargets ?? []),
