@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
 import { Agent, get } from "node:http";
 import { Agent as TlsAgent, get as tlsGet } from "node:https";
-import { SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
+import {
+  formatReadAfter,
+  mergeReadAfter,
+  parseReadAfter,
+  READ_AFTER_HEADER,
+  type ReadAfter,
+  SERVICE_ROUTES,
+  serviceUrl,
+} from "@cakupan/core";
 import type { RequestHandler } from "express";
 import { responseMediaType } from "./graphql-over-http";
 import { type CacheStore, memoryCacheStore } from "./cache-store";
@@ -31,10 +39,17 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { s
   /** Answers being computed, by key: an identical anonymous query at the same data versions waits for it. */
   const computing = new Map<string, Promise<{ status: number; body: string } | null>>();
   const versionUrls = Object.values(subgraphUrls).map((url) => serviceUrl(url, SERVICE_ROUTES.version));
+  const subgraphNames = Object.keys(subgraphUrls);
+  /**
+   * Each subgraph's primary WAL position at its latest version read. A query the cache may keep is sent with
+   * them (READ_AFTER_HEADER), so a subgraph reading from a replica reads at least what the versions in the
+   * key stand for: a later position than the version's is only stricter, never staler.
+   */
+  let positions: ReadAfter = {};
 
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const tlsAgent = new TlsAgent({ keepAlive: true, maxSockets: 16 });
-  const readVersion = (url: string) =>
+  const readVersion = (url: string, index: number) =>
     new Promise<string>((resolve, reject) => {
       const tls = url.startsWith("https:");
       const request = (tls ? tlsGet : get)(
@@ -44,11 +59,12 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { s
           let text = "";
           response.setEncoding("utf8");
           response.on("data", (chunk) => (text += chunk));
-          response.on("end", () =>
-            response.statusCode === 200
-              ? resolve(String(JSON.parse(text).version))
-              : reject(new Error(`HTTP ${response.statusCode}`)),
-          );
+          response.on("end", () => {
+            if (response.statusCode !== 200) return reject(new Error(`HTTP ${response.statusCode}`));
+            const { version, position } = JSON.parse(text) as { version: unknown; position?: string };
+            if (position) positions = mergeReadAfter(positions, { [subgraphNames[index]]: position });
+            resolve(String(version));
+          });
         },
       );
       request.on("timeout", () => request.destroy(new Error("timeout")));
@@ -94,6 +110,9 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { s
       stats.bypassed += 1;
       return next();
     }
+    request.headers[READ_AFTER_HEADER] = formatReadAfter(
+      mergeReadAfter(parseReadAfter(request.headers[READ_AFTER_HEADER] as string | undefined), positions),
+    );
     const key = `${createHash("sha256")
       .update(JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null]))
       .digest("hex")}|${current.join(",")}`;
