@@ -4,6 +4,10 @@ import type { GraphQLSchema } from "graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
 import { CoverageTarget } from "./coverage-target.entity";
+import {
+  CoverageScenarioRequestResolver,
+  resolveCoverageScenarioRequestReference,
+} from "./coverage-scenario.resolver";
 import { resolveDistrictReference } from "./district.reference";
 import { DistrictResolver } from "./district.resolver";
 import { District } from "./district.entity";
@@ -63,6 +67,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
         BranchOfficeRegencyResolver,
         AgreementResolver,
         SourceResolver,
+        CoverageScenarioRequestResolver,
         ...RegionSourceResolvers,
         ...sourceFieldResolvers,
       ],
@@ -72,6 +77,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
       Regency: { __resolveReference: resolveRegencyReference },
       District: { __resolveReference: resolveDistrictReference },
       Village: { __resolveReference: resolveVillageReference },
+      CoverageScenarioRequest: { __resolveReference: resolveCoverageScenarioRequestReference },
     },
   );
 }
