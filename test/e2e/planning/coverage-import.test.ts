@@ -127,4 +127,17 @@ describe("importCoverageReports: monthly figures in bulk", () => {
     expect(projection.basedOn).toHaveLength(12);
     expect(projection.notes.join(" ")).toContain("Left out: the report of 2023-10-13");
   });
+
+  it("reads the regency column with the one region resolver: a name is read, a name two regions share is refused with both", async () => {
+    const csv = [
+      "kode_kabupaten;posisi;peserta;ukuran;status",
+      "Kabupaten Ogan Ilir;2023-01;30000;aktif;dilaporkan",
+      "Malang;2023-01;30000;aktif;dilaporkan",
+    ].join("\n");
+    const report = await importAs(csv, true, await bearer("admin"));
+    expect(report).toMatchObject({ rows: 2, valid: 1, problemCount: 1 });
+    expect(report.problems[0]).toMatchObject({ line: 3, column: "kode_kabupaten", rule: "REGION_AMBIGUOUS" });
+    expect(report.problems[0].message).toContain("Kabupaten Malang (35.07)");
+    expect(report.problems[0].message).toContain("Kota Malang (35.73)");
+  });
 });

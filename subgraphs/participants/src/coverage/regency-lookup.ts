@@ -1,24 +1,16 @@
-import { isAreaCode, knownRegencyCodes } from "@cakupan/kit";
+import { areaMasterRegions } from "@cakupan/kit";
 
 export type RegencyLookup = { code: string } | { rule: string; message: string };
 
 /**
- * The one place an import turns what a file says about a regency into its Kemendagri code. Today codes, with
- * or without the dot ("16.06", "1606"); a region resolver in @cakupan/core (names, BPS codes, candidates for
- * an ambiguous name) replaces this body when it lands, and every import follows.
+ * The one place an import turns what a file says about a regency into its Kemendagri code, through the one
+ * region resolver of @cakupan/core: codes with or without the dot ("16.06", "1606"), official names
+ * ("Kota Malang", "Kab. Malang"), BPS codes where they differ. An ambiguous reference is a bad row that names
+ * its candidates, never a guess.
  */
 export function lookUpRegency(text: string): RegencyLookup {
-  const value = text.trim();
-  const code = /^\d{4}$/.test(value) ? `${value.slice(0, 2)}.${value.slice(2)}` : value;
-  if (!isAreaCode("regency", code))
-    return {
-      rule: "REGENCY_FORMAT",
-      message: `"${value}" is not a regency code: give a Kemendagri code like 16.06 (or 1606).`,
-    };
-  if (!knownRegencyCodes().has(code))
-    return {
-      rule: "REGENCY_UNKNOWN",
-      message: `No regency has the code ${code}: check it against regencies(search: ...).`,
-    };
-  return { code };
+  const answer = areaMasterRegions().resolve(text);
+  if (answer.status === "ambiguous") return { rule: "REGION_AMBIGUOUS", message: answer.message };
+  if (answer.status === "unknown") return { rule: "REGION_UNKNOWN", message: answer.message };
+  return { code: answer.code };
 }
