@@ -51,7 +51,9 @@ describe("npm run import-coverage", () => {
     writeFileSync(file, table(["1607,2025-01,1000", "16.99,2025-02,1100", "16.07,2025-03,minus"]));
     const result = run(file, ...SOURCE);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("line 3, kode_kabupaten: No regency has the code 16.99");
+    expect(result.stdout).toContain(
+      'line 3, kode_kabupaten: Unknown region "16.99": No regency or city has the Kemendagri code 16.99',
+    );
     expect(result.stdout).toContain('line 4, peserta: "minus" is not a number of persons');
     expect(result.stdout).toContain("Nothing was stored");
     expect(await reportCount()).toBe(0);
