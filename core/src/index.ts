@@ -7,6 +7,7 @@ export * from "./errors";
 export * from "./identity";
 export * from "./input-hygiene";
 export * from "./lifecycle";
+export * from "./personal-data";
 export * from "./routes";
 export * from "./scalars";
 export * from "./token-lifetime";

@@ -51,7 +51,7 @@ export interface GatewayServerOptions extends GatewayOptions {
   introspection?: boolean;
   /** What a browser opening /graphql is shown; by default the bundled IDE, and nothing in production. */
   landingPage?: LandingPage;
-  /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
+  /** Keep answers while no subgraph's data changes (on by default; who shares one: response-cache.ts). */
   responseCache?: boolean;
   /** Where its log lines go (default: pino on stdout). */
   logger?: Logger;
@@ -107,6 +107,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const observed = observeGateway(log);
   const {
     gateway,
+    supergraphSdl,
     routes: subgraphUrls,
     fetches,
     circuits,
@@ -167,7 +168,8 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   });
   schemaFile.routes(app);
   ideRoutes(app, landingPage);
-  const cache = options.responseCache === false ? null : responseCache(subgraphUrls);
+  const cache =
+    options.responseCache === false ? null : responseCache(subgraphUrls, { supergraphSdl, authenticate });
   if (options.rateLimit) app.use(["/graphql", "/export"], rateLimit(options.rateLimit, authenticate));
   app.use(
     SERVICE_ROUTES.graphql,
