@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { DEFAULT_SUPERGRAPH_PATH, PersonalDataFields } from "@cakupan/gateway";
 import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "@cakupan/participants";
 import { bearer, forwarded } from "../../support/auth";
 import { data, type GraphQLResponse } from "../../support/graphql";
@@ -189,5 +191,20 @@ describe("the response cache", () => {
     const after = await ask(COVERAGE);
     expect((await slow).cache).toBe("miss");
     expect(after.body.data.regency.coverage.activeParticipants).toBe(107600);
+  });
+});
+
+describe("the fields never cached", () => {
+  it("are every field of personal data and every audited read the supergraph tags personal-data", () => {
+    const fields = new PersonalDataFields(readFileSync(DEFAULT_SUPERGRAPH_PATH, "utf8"));
+    expect([...fields.coordinates].sort()).toEqual([
+      "Participant.birthDate",
+      "Participant.fullName",
+      "Participant.nik",
+      "Query.awardsAuditLog",
+      "Query.participant",
+      "Query.participantsAuditLog",
+      "Regency.participants",
+    ]);
   });
 });
