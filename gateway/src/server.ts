@@ -18,6 +18,7 @@ import {
   readManifests,
   type TrustedDocumentsMode,
 } from "./persisted-operations";
+import { type PlanStats, warmQueryPlans } from "./apollo-internals";
 import { type AuthConfig, createAuthenticator } from "./auth";
 import { clientErrorHandler, formatErrorForClients, notFound } from "./client-errors";
 import { boundVariables, withEdgeScalars } from "./edge-validation";
@@ -76,6 +77,8 @@ export interface RunningGateway extends RunningServer {
   cache: ResponseCacheStats | null;
   /** Subgraph name -> the state of its circuit breaker. */
   circuits: Record<string, () => "closed" | "open" | "half-open">;
+  /** The persisted operations planned at start, and the plans built on a request since. */
+  plans: PlanStats;
 }
 
 async function subgraphReadiness(urls: Record<string, string>) {
@@ -153,6 +156,10 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     ),
     options.trustedDocuments ?? "allow",
   );
+  // No first caller of our own clients' operations pays for planning them.
+  const plans = await warmQueryPlans(gateway, persisted.manifest.operations);
+  for (const { name, reason } of plans.failed)
+    log.warn({ operation: name, reason }, "a persisted operation could not be planned at start");
   app.get(
     "/graphql/persisted-operations.json",
     (_request, response) => void response.json(persisted.manifest),
@@ -205,6 +212,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     fetches,
     cache: cache?.stats ?? null,
     circuits,
+    plans,
     stop: () => {
       live.close();
       return (stopping ??= apollo.stop());
