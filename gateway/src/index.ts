@@ -7,6 +7,7 @@ export * from "./auth";
 export * from "./limits";
 export * from "./landing-page";
 export * from "./public-schema";
+export * from "./cache-store";
 export * from "./response-cache";
 export * from "./client-errors";
 export * from "./rate-limit";

@@ -15,6 +15,7 @@ import {
   visitWithTypeInfo,
 } from "graphql";
 import { responseMediaType } from "./graphql-over-http";
+import { type CacheStore, memoryCacheStore } from "./cache-store";
 import { operationKind } from "./operation-kind";
 
 /**
@@ -143,16 +144,15 @@ function taggedFields(document: DocumentNode, tag: string): Set<string> {
 export function responseCache(
   subgraphUrls: Record<string, string>,
   options: {
-    maxEntries?: number;
-    maxBytes?: number;
+    /** Where entries live (default: in-process LRU; see cache-store.ts). */
+    store?: CacheStore;
     /** The supergraph the gateway runs: which fields hold personal data. */
     supergraphSdl: string;
     /** The request's verified identity (rejects when its token does not verify). */
     authenticate: (request: IncomingMessage) => Promise<Identity>;
   },
 ) {
-  const maxEntries = options.maxEntries ?? 2000;
-  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const store = options.store ?? memoryCacheStore();
   const personalData = new PersonalDataFields(options.supergraphSdl);
   /** The caller's scope; null when the token does not verify (Apollo will refuse it, uncached). */
   const scopeOf = async (request: IncomingMessage): Promise<string | null> => {
@@ -162,8 +162,6 @@ export function responseCache(
       .then(cacheScope)
       .catch(() => null);
   };
-  const entries = new Map<string, string>();
-  let bytes = 0;
   const stats: ResponseCacheStats = { hits: 0, misses: 0, joined: 0, bypassed: 0 };
   /** Answers being computed, by key: an identical anonymous query at the same data versions waits for it. */
   const computing = new Map<string, Promise<{ status: number; body: string } | null>>();
@@ -215,18 +213,6 @@ export function responseCache(
     return following;
   };
 
-  const remember = (key: string, body: string) => {
-    if (body.length > maxBytes / 8) return;
-    entries.delete(key);
-    entries.set(key, body);
-    bytes += body.length;
-    for (const [oldest, value] of entries) {
-      if (entries.size <= maxEntries && bytes <= maxBytes) break;
-      entries.delete(oldest);
-      bytes -= value.length;
-    }
-  };
-
   const middleware: RequestHandler = async (request, response, next) => {
     const body = request.body as
       { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
@@ -244,11 +230,10 @@ export function responseCache(
       return next();
     }
     const key = cacheKey(scope, body as { query: string }, current);
-    const kept = entries.get(key);
+    // A store that fails (a shared one being restarted) counts as a miss: the cache never stops an answer.
+    const kept = await store.get(key).catch(() => undefined);
     if (kept !== undefined) {
       stats.hits += 1;
-      entries.delete(key);
-      entries.set(key, kept);
       response.status(200).type(responseMediaType(request)).set("x-cache", "hit").send(kept);
       return;
     }
@@ -279,7 +264,8 @@ export function responseCache(
     const send = response.send.bind(response);
     response.send = (payload?: unknown) => {
       if (typeof payload === "string") {
-        if (response.statusCode === 200 && !payload.includes('"errors"')) remember(key, payload);
+        if (response.statusCode === 200 && !payload.includes('"errors"'))
+          void store.set(key, payload).catch(() => undefined);
         done({ status: response.statusCode, body: payload });
       }
       return send(payload);
@@ -287,5 +273,5 @@ export function responseCache(
     next();
   };
 
-  return { middleware, stats, size: () => entries.size };
+  return { middleware, stats, size: () => store.size() };
 }

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 
@@ -50,4 +50,18 @@ export async function openTaskPane(browser: Browser, gatewayUrl: string): Promis
     { timeout: 20_000 },
   );
   return page;
+}
+
+/**
+ * Where a browser test saves its screenshots for a person to look at: .data/screenshots/ (not committed), so
+ * a test run leaves the tree as it was. UPDATE_SCREENSHOTS=1 writes them next to the test instead, into the
+ * committed __screenshots__/ examples the README shows.
+ */
+export function screenshotFolder(testFolder: string): string {
+  const root = join(__dirname, "..", "..");
+  const folder = process.env.UPDATE_SCREENSHOTS
+    ? join(testFolder, "__screenshots__")
+    : join(root, ".data", "screenshots", relative(join(root, "test", "e2e"), testFolder));
+  mkdirSync(folder, { recursive: true });
+  return folder;
 }

@@ -1,17 +1,17 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
-import { launchChromium } from "../../support/browser";
+import { launchChromium, screenshotFolder } from "../../support/browser";
 import { data } from "../../support/graphql";
 import { useTestStack } from "../../support/servers";
 
 /**
  * The dashboard as the gateway serves it (real subgraphs, real PostgreSQL), in headless Chromium. Screenshots
- * of the three views are saved under __screenshots__/ for a person to look at.
+ * of the three views are saved under .data/screenshots/dashboard/ for a person to look at (UPDATE_SCREENSHOTS=1: the committed
+ * __screenshots__/).
  */
-const SCREENSHOTS = join(__dirname, "__screenshots__");
+const SCREENSHOTS = screenshotFolder(__dirname);
 
 const stack = useTestStack({ ownParticipantsDatabase: "dashboard_browser", responseCache: true });
 let browser: Browser;
@@ -19,7 +19,6 @@ let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   base = stack.gateway.url.replace("/graphql", "/dashboard/");
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -1,10 +1,9 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { ideExamples } from "@cakupan/ide";
 import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
-import { launchChromium } from "../../support/browser";
+import { launchChromium, screenshotFolder } from "../../support/browser";
 import { useTestStack } from "../../support/servers";
 
 /**
@@ -12,7 +11,7 @@ import { useTestStack } from "../../support/servers";
  * other address goes to a proxy that is not there, and any request the page tries is recorded and
  * refused), opening the gateway's /graphql.
  */
-const SCREENSHOTS = join(__dirname, "__screenshots__");
+const SCREENSHOTS = screenshotFolder(__dirname);
 
 const stack = useTestStack();
 let browser: Browser;
@@ -80,7 +79,6 @@ describe("the GraphQL IDE at /graphql, in a browser without internet", () => {
     expect(shown).toContain('"workforce": 213582');
     expect(shown).toContain('"rate": 0.4826');
     expect(shown).toContain('"gap": 8305');
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, "ide.png") });
   });
 
