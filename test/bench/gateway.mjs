@@ -301,13 +301,33 @@ async function replay(plan, seconds, forwardedIdentity) {
   };
 }
 
-/** Grafbase's gateway over the same subgraphs: it composes them itself from their introspection. */
-function startGrafbase(subgraphUrls, port, forwardedIdentity) {
+/**
+ * Grafbase's gateway over the same subgraphs: it composes them itself, from each subgraph's SDL. Without
+ * @authenticated and @requiresScopes, as our gateway runs them: the subgraphs enforce who may read what on the
+ * identity forwarded to them (Grafbase would otherwise refuse the planner's segments, knowing no token).
+ */
+async function startGrafbase(subgraphUrls, port, forwardedIdentity) {
   const dir = mkdtempSync(join(tmpdir(), "cakupan-bench-grafbase-"));
+  const subgraphs = [];
+  for (const [name, url] of Object.entries(subgraphUrls)) {
+    const { data } = await (
+      await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ _service { sdl } }" }),
+      })
+    ).json();
+    const sdl = data._service.sdl
+      .replace(/^directive @(authenticated|requiresScopes)\b[^\n]*\n/gm, "")
+      .replace(/@requiresScopes\(scopes: \[[^)]*\]\)/g, "")
+      .replace(/@authenticated\b/g, "")
+      .replace(/"@authenticated",\s*|,\s*"@authenticated"/g, "")
+      .replace(/"@requiresScopes",\s*|,\s*"@requiresScopes"/g, "");
+    writeFileSync(join(dir, `${name}.graphql`), sdl);
+    subgraphs.push(`[subgraphs.${name}]\nurl = "${url}"\nschema_path = "${join(dir, `${name}.graphql`)}"\n`);
+  }
   const config = [
-    ...Object.entries(subgraphUrls).map(
-      ([name, url]) => `[subgraphs.${name}]\nintrospection_url = "${url}"\n`,
-    ),
+    ...subgraphs,
     `[[headers]]\nrule = "insert"\nname = "${IDENTITY_HEADER}"\nvalue = "${forwardedIdentity}"\n`,
   ].join("\n");
   writeFileSync(join(dir, "grafbase.toml"), config);
@@ -428,7 +448,7 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
       targets[PLANNER_UNCACHED] = { ...targets["ours, no response cache"], headers: plannerHeaders };
       {
         const port = await freePort();
-        const service = startGrafbase(subgraphUrls, port, forwardedIdentity);
+        const service = await startGrafbase(subgraphUrls, port, forwardedIdentity);
         children.push(service.child);
         targets[GRAFBASE] = { url: `http://127.0.0.1:${port}/graphql`, pid: service.child.pid };
         await answering(targets[GRAFBASE].url);
@@ -548,6 +568,8 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
         log(
           `${operation}: ${[...TARGETS, "limit"].map((label) => `${label} ${row[label]?.rps ?? "-"}`).join(", ")} req/s`,
         );
+        for (const label of [...TARGETS, "limit"])
+          if (row[label]?.firstBad) log(`  ${label}, first bad answer: ${row[label].firstBad.slice(0, 300)}`);
         log(
           `  fetched: ${Object.entries(fetched)
             .map(
