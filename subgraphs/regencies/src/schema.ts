@@ -4,6 +4,7 @@ import type { GraphQLSchema } from "graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
 import { CoverageTarget } from "./coverage-target.entity";
+import { Coverage, CoverageSourcesResolver, resolveCoverageReference } from "./coverage-sources";
 import { resolveDistrictReference } from "./district.reference";
 import { DistrictResolver } from "./district.resolver";
 import { District } from "./district.entity";
@@ -51,6 +52,8 @@ export const migrations = [CreateRegions1763798400000, DataVersion1763805000000,
 export function buildRegenciesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
+      // Reached only through another subgraph's fields: named here, or it would be left out.
+      orphanedTypes: [Coverage],
       resolvers: [
         ProvinceResolver,
         RegencyResolver,
@@ -61,6 +64,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
         BranchOfficeRegencyResolver,
         AgreementResolver,
         SourceResolver,
+        CoverageSourcesResolver,
         ...RegionSourceResolvers,
         ...sourceFieldResolvers,
       ],
@@ -70,6 +74,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
       Regency: { __resolveReference: resolveRegencyReference },
       District: { __resolveReference: resolveDistrictReference },
       Village: { __resolveReference: resolveVillageReference },
+      Coverage: { __resolveReference: resolveCoverageReference },
     },
   );
 }
