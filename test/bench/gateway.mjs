@@ -258,6 +258,33 @@ async function whileWriting(databaseUrl, everyMs, work) {
   }
 }
 
+const SOURCE_SELECTION =
+  "id publisher title publishedOn reportedOn dateAsPrinted dateNote inferred inference link seedFile cites notes";
+
+/** One recorded subgraph request sent again; its answer's text. */
+async function send({ url, body, identity }, forwardedIdentity) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(identity ? { [IDENTITY_HEADER]: forwardedIdentity } : {}),
+    },
+    body,
+  });
+  return response.text();
+}
+
+/** The median time of 15 sends of a subgraph request, one after another. */
+async function medianMs(request, forwardedIdentity) {
+  const times = [];
+  for (let i = 0; i < 15; i += 1) {
+    const started = performance.now();
+    await send(request, forwardedIdentity);
+    times.push(performance.now() - started);
+  }
+  return Math.round(times.sort((a, b) => a - b)[7]);
+}
+
 /**
  * The limit: the plan's recorded fetches straight to the subgraphs, wave after wave, a wave's fetches at once,
  * with no gateway work at all. Identical requests in flight at the same moment are sent once, as every gateway
@@ -541,6 +568,21 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
           fetched[name].requestBytes += body.length;
           fetched[name].answerBytes += bytes;
           fetched[name].ms += Math.round(ended - started);
+        }
+        // The first regencies fetch (the figures @requires carries on to participants), alone and in turn: its
+        // time in regencies as planned, and as it was when every figure carried its whole source.
+        const figures = recorder.recorded.find((f) => f.name === "regencies" && /source ?\{/.test(f.body));
+        if (figures) {
+          fetched.regencies.figuresMedianMs = await medianMs(figures, forwardedIdentity);
+          const whole = {
+            ...figures,
+            body: figures.body.replaceAll("source{id}", `source{${SOURCE_SELECTION}}`),
+          };
+          whole.body = whole.body.replace(/source \{\s*id\s*\}/g, `source { ${SOURCE_SELECTION} }`);
+          fetched.regencies.wholeSources = {
+            medianMs: await medianMs(whole, forwardedIdentity),
+            answerBytes: (await send(whole, forwardedIdentity)).length,
+          };
         }
         const row = {
           operation,

@@ -50,7 +50,10 @@ function gatewaySection(g) {
         `| ${row.operation} | ${Object.entries(row.fetched)
           .map(
             ([name, f]) =>
-              `${name}: ${f.fetches} fetch${f.fetches === 1 ? "" : "es"}, ${f.requestBytes.toLocaleString("en")} B sent, ${f.answerBytes.toLocaleString("en")} B answered, ${f.ms} ms`,
+              `${name}: ${f.fetches} fetch${f.fetches === 1 ? "" : "es"}, ${f.requestBytes.toLocaleString("en")} B sent, ${f.answerBytes.toLocaleString("en")} B answered, ${f.ms} ms` +
+              (f.wholeSources
+                ? ` (its figures fetch alone: ${f.figuresMedianMs} ms; with every source whole, as before: ${f.wholeSources.medianMs} ms, ${f.wholeSources.answerBytes.toLocaleString("en")} B)`
+                : ""),
           )
           .join("; ")} |`,
     )
