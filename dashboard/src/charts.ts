@@ -141,7 +141,14 @@ export function barsAgainstTarget(
         {
           name: t.target,
           type: "line",
-          data: bars.map((b) => b.target),
+          // A line needs two points: a target with no neighbour (one province reporting) is drawn as a dash.
+          data: bars.map((b, i) =>
+            b.target !== null &&
+            (bars[i - 1]?.target ?? null) === null &&
+            (bars[i + 1]?.target ?? null) === null
+              ? { value: b.target, symbol: "rect", symbolSize: [40, 2] }
+              : b.target,
+          ),
           step: "middle",
           symbol: "none",
           connectNulls: false,

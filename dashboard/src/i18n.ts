@@ -87,7 +87,24 @@ const id = {
   none: "Tidak ada.",
   sourceClaims: (claimed: string, computed: string) =>
     `Sumber menyebut ${claimed}; dari angkanya sendiri: ${computed}`,
-  statusNames: { MET: "TERCAPAI", ON_TRACK: "SESUAI JALUR", BEHIND: "TERTINGGAL" } as Record<string, string>,
+  statusNames: {
+    MET: "TERCAPAI",
+    ON_TRACK: "SESUAI JALUR",
+    BEHIND: "TERTINGGAL",
+    MISSED: "TIDAK TERCAPAI",
+  } as Record<string, string>,
+  stageKindNames: {
+    DATA_COLLECTION: "Pengumpulan data",
+    DOCUMENT_VERIFICATION: "Verifikasi dokumen",
+    INTERVIEW: "Wawancara",
+    FIELD_VERIFICATION: "Verifikasi lapangan",
+    ANNOUNCEMENT: "Pengumuman",
+  } as Record<string, string>,
+  stageStatusNames: {
+    PLANNED: "dijadwalkan",
+    IN_PROGRESS: "sedang berjalan",
+    COMPLETED: "selesai",
+  } as Record<string, string>,
   noTargetStatus: "tanpa status",
   months: "bln",
   error: "Gagal memuat",
@@ -183,7 +200,15 @@ const en: typeof id = {
   none: "None.",
   sourceClaims: (claimed: string, computed: string) =>
     `The source claims ${claimed}; its own figures give ${computed}`,
-  statusNames: { MET: "MET", ON_TRACK: "ON TRACK", BEHIND: "BEHIND" },
+  statusNames: { MET: "MET", ON_TRACK: "ON TRACK", BEHIND: "BEHIND", MISSED: "MISSED" },
+  stageKindNames: {
+    DATA_COLLECTION: "Data collection",
+    DOCUMENT_VERIFICATION: "Document verification",
+    INTERVIEW: "Interview",
+    FIELD_VERIFICATION: "Field verification",
+    ANNOUNCEMENT: "Announcement",
+  },
+  stageStatusNames: { PLANNED: "planned", IN_PROGRESS: "in progress", COMPLETED: "completed" },
   noTargetStatus: "no status",
   months: "mo",
   error: "Could not load",

@@ -273,7 +273,7 @@ export async function regencyView(context: ViewContext, code: string): Promise<H
             h(
               "li",
               {},
-              `${s.kind} ${s.status}`,
+              `${t.stageKindNames[s.kind] ?? s.kind} — ${t.stageStatusNames[s.status] ?? s.status}`,
               s.scheduledAt ? ` ${formatDate(s.scheduledAt, language)}` : "",
               s.completedAt ? ` ✓ ${formatDate(s.completedAt, language)}` : "",
               s.note ? h("div", { class: "muted" }, s.note) : null,

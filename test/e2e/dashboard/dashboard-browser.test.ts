@@ -72,6 +72,24 @@ describe("the dashboard in a browser, against the live gateway", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "national.png"), fullPage: true });
   });
 
+  it("national chart: a province's target shows even when no neighbouring bar has one", async () => {
+    await open("?asOf=2025-07-31");
+    const option = await page.$eval("#national-chart", (element) =>
+      (element as unknown as { chart: { getOption(): any } }).chart.getOption(),
+    );
+    const categories = option.xAxis[0].data as string[];
+    const target = (option.series as { name: string; data: unknown[] }[]).find((s) => s.name === "Target")!;
+    const targets = target.data.map((item) =>
+      item !== null && typeof item === "object" ? (item as { value: number }).value : item,
+    );
+    const drawn = targets.filter((value) => value !== null && value !== undefined);
+    expect(drawn.length).toBeGreaterThan(0);
+    targets.forEach((value, i) => {
+      const alone = value !== null && (targets[i - 1] ?? null) === null && (targets[i + 1] ?? null) === null;
+      if (alone) expect(target.data[i], categories[i]).toMatchObject({ symbol: "rect" });
+    });
+  });
+
   it("province view 16 at 2025-07-31: every regency's rate, gap and as-of date as GraphQL gives them", async () => {
     await open("?place=16&asOf=2025-07-31");
     const shown = await cellValues("province-table");
@@ -137,6 +155,14 @@ describe("the dashboard in a browser, against the live gateway", () => {
     expect(await page.textContent("#kpi-gap")).toContain("8.305");
     expect(await page.textContent("#kpi-gap .discrepancy")).toContain("21.311");
     await page.screenshot({ path: join(SCREENSHOTS, "regency-16.06.png"), fullPage: true });
+  });
+
+  it("regency view names the award's assessment stages in words, not their codes", async () => {
+    await open("?place=16.06&asOf=2025-07-31");
+    const stages = (await page.textContent("#nominations")) ?? "";
+    expect(stages).toContain("Wawancara — dijadwalkan");
+    expect(stages).toContain("Pengumpulan data — sedang berjalan");
+    expect(stages).not.toMatch(/INTERVIEW|COMPLETED|DATA_COLLECTION/);
   });
 
   it("switches to English through the URL, numbers written the English way", async () => {
