@@ -491,7 +491,10 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
         const service = await startGrafbase(subgraphUrls, port, forwardedIdentity);
         children.push(service.child);
         targets[GRAFBASE] = { url: `http://127.0.0.1:${port}/graphql`, pid: service.child.pid };
-        await answering(targets[GRAFBASE].url);
+        // Ready when it answers a query; if it exits first (a configuration it refuses), say why and stop.
+        const exited = service.ready.then(() => new Promise(() => {}));
+        await Promise.race([answering(targets[GRAFBASE].url), exited]);
+        exited.catch(() => {});
       }
 
       const recorder = await recordingProxies(subgraphUrls);

@@ -21,3 +21,5 @@ if (flags.includes("--rust"))
   options.unifiedGraphHandler = (await import("@graphql-hive/router-runtime")).unifiedGraphHandler;
 const runtime = createGatewayRuntime(options);
 createServer(runtime).listen(Number(port), "127.0.0.1", () => console.log("ready"));
+// The runtime's own SIGTERM handling disposes of it but leaves the server open: the bench would wait forever.
+process.once("SIGTERM", () => process.exit(0));
