@@ -12,6 +12,21 @@ registerEnumType(NomineeKind, {
   name: "NomineeKind",
   description:
     "Who a category takes: a regency/city government (pemerintah kabupaten/kota), a province government, a village/kelurahan government, a business (badan usaha) or a public service institution.",
+  valuesConfig: {
+    REGENCY_GOVERNMENT: {
+      description: "A regency or city government (pemerintah kabupaten/kota): the nominee is a Regency.",
+    },
+    PROVINCE_GOVERNMENT: {
+      description: "A province government (pemerintah provinsi): the nominee is a Province.",
+    },
+    VILLAGE_GOVERNMENT: {
+      description: "A village or kelurahan government (pemerintah desa/kelurahan): the nominee is a Village.",
+    },
+    BUSINESS: { description: "A business (badan usaha): the nominee is an Organisation." },
+    PUBLIC_SERVICE_INSTITUTION: {
+      description: "A public service institution (lembaga layanan publik): the nominee is an Organisation.",
+    },
+  },
 });
 
 export enum BusinessSize {
@@ -23,6 +38,12 @@ export enum BusinessSize {
 registerEnumType(BusinessSize, {
   name: "BusinessSize",
   description: "Skala usaha: besar, menengah, kecil, mikro.",
+  valuesConfig: {
+    LARGE: { description: "Usaha besar: a large business." },
+    MEDIUM: { description: "Usaha menengah: a medium business." },
+    SMALL: { description: "Usaha kecil: a small business." },
+    MICRO: { description: "Usaha mikro: a micro business." },
+  },
 });
 
 @Entity("award_category")
@@ -55,7 +76,10 @@ export class AwardCategory {
   businessSector!: string | null;
 
   @Column("text", { name: "business_size", nullable: true })
-  @Field(() => BusinessSize, { nullable: true })
+  @Field(() => BusinessSize, {
+    nullable: true,
+    description: "For business categories: the size of business it takes (skala usaha); else null.",
+  })
   businessSize!: BusinessSize | null;
 
   @Column("boolean", { name: "named_by_source" })

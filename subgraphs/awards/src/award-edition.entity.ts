@@ -9,6 +9,12 @@ export enum AwardLevel {
 registerEnumType(AwardLevel, {
   name: "AwardLevel",
   description: "Tingkat provinsi (provincial round) or tingkat nasional.",
+  valuesConfig: {
+    PROVINCIAL: {
+      description: "Tingkat provinsi: a round for the regions and organisations of one province.",
+    },
+    NATIONAL: { description: "Tingkat nasional: the national round." },
+  },
 });
 
 export enum EditionIdentityAssessment {
@@ -20,6 +26,11 @@ registerEnumType(EditionIdentityAssessment, {
   name: "EditionIdentityAssessment",
   description:
     "Whether two recorded editions are one round: SAME (a source says so), POSSIBLY_SAME (the sources allow it and do not say), DIFFERENT.",
+  valuesConfig: {
+    SAME: { description: "A source says they are one round." },
+    POSSIBLY_SAME: { description: "The sources allow it and do not say: not guessed either way (see note)." },
+    DIFFERENT: { description: "They are different rounds." },
+  },
 });
 
 @Entity("award_edition")
@@ -28,15 +39,15 @@ registerEnumType(EditionIdentityAssessment, {
 })
 export class AwardEdition {
   @PrimaryColumn("text")
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id, lowercase words joined by hyphens: "paritrana-2024-sumsel".' })
   id!: string;
 
   @Column("text")
-  @Field()
+  @Field({ description: 'Its name as recorded: "Paritrana Award 2024, Provinsi Sumatera Selatan".' })
   name!: string;
 
   @Column("text")
-  @Field(() => AwardLevel)
+  @Field(() => AwardLevel, { description: "Provincial (one province) or national." })
   level!: AwardLevel;
 
   @Column("text", { name: "province_code", nullable: true })
@@ -58,11 +69,17 @@ export class AwardEdition {
   assessmentYear!: number | null;
 
   @Column("date", { name: "assessment_start", nullable: true })
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "First day of the assessment period (masa penilaian), when a source dates it.",
+  })
   assessmentStart!: IsoDate | null;
 
   @Column("date", { name: "assessment_end", nullable: true })
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Last day of the assessment period, when a source dates it.",
+  })
   assessmentEnd!: IsoDate | null;
 
   @Column("date", { name: "ceremony_date", nullable: true })
@@ -76,7 +93,10 @@ export class AwardEdition {
   sourceId!: string;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What to know about the edition: what the sources leave unclear.",
+  })
   note!: string | null;
 }
 
@@ -104,11 +124,11 @@ export class EditionIdentity {
   otherEditionId!: string;
 
   @Column("text")
-  @Field(() => EditionIdentityAssessment)
+  @Field(() => EditionIdentityAssessment, { description: "SAME, POSSIBLY_SAME or DIFFERENT." })
   assessment!: EditionIdentityAssessment;
 
   @Column("text")
-  @Field()
+  @Field({ description: "The reasoning: what the sources say and leave open." })
   note!: string;
 }
 
@@ -123,7 +143,7 @@ export class AwardGiver {
   id!: string;
 
   @Column("text")
-  @Field(() => AwardLevel)
+  @Field(() => AwardLevel, { description: "The level it confers at: provincial or national." })
   level!: AwardLevel;
 
   @Column("text", { name: "edition_id", nullable: true })
@@ -143,7 +163,7 @@ export class AwardGiver {
   sourceId!: string;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What to know about it: where a source says so." })
   note!: string | null;
 
   @Column("boolean", { default: false })

@@ -75,9 +75,9 @@ export class AwardEditionResolver {
     return query.orderBy("e.id").getMany();
   }
 
-  @Query(() => AwardEdition, { nullable: true })
+  @Query(() => AwardEdition, { nullable: true, description: "An edition by id; null when no such edition." })
   awardEdition(
-    @Arg("id", () => ID) id: string,
+    @Arg("id", () => ID, { description: 'The edition\'s id: "paritrana-2024-sumsel".' }) id: string,
     @Ctx() context: RequestContext,
   ): Promise<AwardEdition | null> {
     return context.loader(editionById).load(assertId("id", id, "paritrana-2024-sumsel"));
@@ -142,7 +142,7 @@ export class AwardEditionResolver {
     return context.loader(identitiesByEdition).load(edition.id);
   }
 
-  @FieldResolver(() => [Nomination])
+  @FieldResolver(() => [Nomination], { description: "Its nominations, in every category." })
   nominations(@Root() edition: AwardEdition, @Ctx() context: RequestContext): Promise<Nomination[]> {
     return context.loader(nominationsByEdition).load(edition.id);
   }
@@ -154,7 +154,8 @@ export class AwardEditionResolver {
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
   async createAwardEdition(
-    @Arg("input", () => AwardEditionInput) input: AwardEditionInput,
+    @Arg("input", () => AwardEditionInput, { description: "The edition, its categories and its source." })
+    input: AwardEditionInput,
     @Ctx() { dataSource, identity }: RequestContext,
   ): Promise<AwardEdition> {
     return dataSource.transaction(async (manager) => {
@@ -212,7 +213,7 @@ export class AwardEditionResolver {
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
   async createAwardCategory(
-    @Arg("input", () => AwardCategoryInput) input: AwardCategoryInput,
+    @Arg("input", () => AwardCategoryInput, { description: "The category." }) input: AwardCategoryInput,
     @Ctx() { dataSource, identity }: RequestContext,
   ): Promise<AwardCategory> {
     return dataSource.transaction(async (manager) => {
@@ -244,8 +245,9 @@ export class AwardEditionResolver {
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
   async addEditionCategory(
-    @Arg("editionId", () => ID) editionId: string,
-    @Arg("categoryCode") categoryCode: string,
+    @Arg("editionId", () => ID, { description: "The edition's id." }) editionId: string,
+    @Arg("categoryCode", { description: "The code of an existing category not yet in the edition." })
+    categoryCode: string,
     @Ctx() { dataSource, identity }: RequestContext,
   ): Promise<AwardEdition> {
     return dataSource.transaction(async (manager) => {
@@ -273,7 +275,7 @@ export class AwardEditionResolver {
 
 @Resolver(() => EditionIdentity)
 export class EditionIdentityResolver {
-  @FieldResolver(() => AwardEdition)
+  @FieldResolver(() => AwardEdition, { description: "The other edition." })
   async other(@Root() identity: EditionIdentity, @Ctx() context: RequestContext): Promise<AwardEdition> {
     return (await context.loader(editionById).load(identity.otherEditionId))!;
   }

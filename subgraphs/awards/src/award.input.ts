@@ -4,30 +4,41 @@ import { BusinessSize, NomineeKind } from "./award-category.entity";
 import { AwardLevel } from "./award-edition.entity";
 import { StageKind } from "./nomination.entity";
 
-@InputType("AwardEditionInput")
+@InputType("AwardEditionInput", {
+  description: "A new edition (round) of the Paritrana Award, national or for one province, with its source.",
+})
 export class AwardEditionInput {
   @Field(() => ID, { description: "Stable id, lowercase words joined by hyphens: paritrana-2025-sumsel." })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Its name, not empty: "Paritrana Award 2025 (Sumatera Selatan)".' })
   name!: string;
 
-  @Field(() => AwardLevel)
+  @Field(() => AwardLevel, { description: "PROVINCIAL (give provinceCode) or NATIONAL." })
   level!: AwardLevel;
 
   @Field(() => ID, { nullable: true, description: "Required for a PROVINCIAL edition; none for NATIONAL." })
   provinceCode?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the press names it ("Paritrana Award 2024"), when it does.',
+  })
   pressLabel?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The year assessed (1900 to 2099); a year of the assessment period when that is given.",
+  })
   assessmentYear?: number | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "First day of the assessment period." })
   assessmentStart?: Date | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Last day of the assessment period; not before its start.",
+  })
   assessmentEnd?: Date | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Not before the assessment." })
@@ -39,14 +50,17 @@ export class AwardEditionInput {
   })
   categoryCodes!: string[];
 
-  @Field(() => SourceInput, { nullable: true })
+  @Field(() => SourceInput, {
+    nullable: true,
+    description: "Required: the id of a known source, or publisher with title or link.",
+  })
   source?: SourceInput | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What to know about it (at most 2000 characters)." })
   note?: string | null;
 }
 
-@InputType("AwardCategoryInput")
+@InputType("AwardCategoryInput", { description: "A new category of the Paritrana Award." })
 export class AwardCategoryInput {
   @Field({ description: "Stable code in capitals: BUSINESS_FINANCE." })
   code!: string;
@@ -57,7 +71,7 @@ export class AwardCategoryInput {
   @Field({ description: "Name in English." })
   nameEn!: string;
 
-  @Field(() => NomineeKind)
+  @Field(() => NomineeKind, { description: "Who it takes." })
   nomineeKind!: NomineeKind;
 
   @Field(() => String, { nullable: true, description: "Business categories only." })
@@ -67,18 +81,20 @@ export class AwardCategoryInput {
   businessSize?: BusinessSize | null;
 }
 
-@InputType("OrganisationInput")
+@InputType("OrganisationInput", {
+  description: "A business or public service institution to nominate, as the source names it.",
+})
 export class OrganisationInput {
-  @Field()
+  @Field({ description: "Its name as the source gives it." })
   name!: string;
 
   @Field(() => NomineeKind, { description: "BUSINESS or PUBLIC_SERVICE_INSTITUTION." })
   kind!: NomineeKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "For a business: its sector (sektor usaha)." })
   businessSector?: string | null;
 
-  @Field(() => BusinessSize, { nullable: true })
+  @Field(() => BusinessSize, { nullable: true, description: "For a business: its size (skala usaha)." })
   businessSize?: BusinessSize | null;
 
   @Field(() => ID, { nullable: true, description: "The regency it is based in." })
@@ -89,43 +105,61 @@ export class OrganisationInput {
   description: "Exactly one of: a regency, province or village code, or an organisation.",
 })
 export class NomineeInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A regency or city government, by Kemendagri code: "16.06".',
+  })
   regencyCode?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'A province government, by Kemendagri code: "16".' })
   provinceCode?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A village or kelurahan government, by Kemendagri code: "16.06.01.2001".',
+  })
   villageCode?: string | null;
 
-  @Field(() => OrganisationInput, { nullable: true })
+  @Field(() => OrganisationInput, {
+    nullable: true,
+    description: "A business or public service institution.",
+  })
   organisation?: OrganisationInput | null;
 }
 
-@InputType("NominationInput")
+@InputType("NominationInput", {
+  description:
+    "A nominee in a category of an edition: of the kind the category takes, inside a provincial edition's province.",
+})
 export class NominationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The edition's id." })
   editionId!: string;
 
-  @Field()
+  @Field({ description: "The code of a named category of that edition." })
   categoryCode!: string;
 
-  @Field(() => NomineeInput)
+  @Field(() => NomineeInput, { description: "Who is nominated; once per category of an edition." })
   nominee!: NomineeInput;
 
-  @Field(() => SourceInput, { nullable: true })
+  @Field(() => SourceInput, {
+    nullable: true,
+    description: "Required: the id of a known source, or publisher with title or link.",
+  })
   source?: SourceInput | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What to know about it (at most 2000 characters)." })
   note?: string | null;
 }
 
-@InputType("StageInput")
+@InputType("StageInput", {
+  description:
+    "An assessment stage of a nomination at a date; stages' dates keep the order the stages run in.",
+})
 export class StageInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The nomination's id." })
   nominationId!: string;
 
-  @Field(() => StageKind)
+  @Field(() => StageKind, { description: "Which stage." })
   kind!: StageKind;
 
   @Field(() => DateScalar, {
@@ -134,16 +168,19 @@ export class StageInput {
   })
   date!: Date;
 
-  @Field(() => SourceInput, { nullable: true })
+  @Field(() => SourceInput, {
+    nullable: true,
+    description: "Required: the id of a known source, or publisher with title or link.",
+  })
   source?: SourceInput | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What to know about it (at most 2000 characters)." })
   note?: string | null;
 }
 
-@InputType("AwardResultInput")
+@InputType("AwardResultInput", { description: "The placing of a nomination, with its source." })
 export class AwardResultInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The nomination's id." })
   nominationId!: string;
 
   @Field(() => Int, { description: "1 for first place; one nominee per place in a category of an edition." })
@@ -152,9 +189,12 @@ export class AwardResultInput {
   @Field({ description: 'As awarded: "Juara I".' })
   title!: string;
 
-  @Field(() => SourceInput, { nullable: true })
+  @Field(() => SourceInput, {
+    nullable: true,
+    description: "Required: the id of a known source, or publisher with title or link.",
+  })
   source?: SourceInput | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What to know about it (at most 2000 characters)." })
   note?: string | null;
 }

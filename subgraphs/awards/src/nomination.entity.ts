@@ -22,6 +22,13 @@ registerEnumType(StageKind, {
   name: "StageKind",
   description:
     "Assessment stages (tahap penilaian): pengumpulan data, verifikasi dokumen, wawancara, verifikasi lapangan, pengumuman.",
+  valuesConfig: {
+    DATA_COLLECTION: { description: "Pengumpulan data: collecting the nominee's data, the first stage." },
+    DOCUMENT_VERIFICATION: { description: "Verifikasi dokumen: checking the documents submitted." },
+    INTERVIEW: { description: "Wawancara: the interview of the nominee." },
+    FIELD_VERIFICATION: { description: "Verifikasi lapangan: a visit to check on site." },
+    ANNOUNCEMENT: { description: "Pengumuman: the announcement of the results, the last stage." },
+  },
 });
 
 export enum StageStatus {
@@ -32,6 +39,11 @@ export enum StageStatus {
 registerEnumType(StageStatus, {
   name: "StageStatus",
   description: "As last reported: planned (dijadwalkan), in progress (sedang berjalan), completed (selesai).",
+  valuesConfig: {
+    PLANNED: { description: "Dijadwalkan: scheduled, not yet reported as started (see scheduledAt)." },
+    IN_PROGRESS: { description: "Sedang berjalan: a source reports it under way." },
+    COMPLETED: { description: "Selesai: completed (see completedAt)." },
+  },
 });
 
 @Entity("organisation")
@@ -41,11 +53,11 @@ registerEnumType(StageStatus, {
 })
 export class Organisation {
   @PrimaryGeneratedColumn()
-  @Field(() => ID)
+  @Field(() => ID, { description: "Record id." })
   id!: number;
 
   @Column("text")
-  @Field()
+  @Field({ description: "Name as the source gives it." })
   name!: string;
 
   @Column("text")
@@ -53,11 +65,17 @@ export class Organisation {
   kind!: NomineeKind;
 
   @Column("text", { name: "business_sector", nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "For a business: its sector (sektor usaha), when given.",
+  })
   businessSector!: string | null;
 
   @Column("text", { name: "business_size", nullable: true })
-  @Field(() => BusinessSize, { nullable: true })
+  @Field(() => BusinessSize, {
+    nullable: true,
+    description: "For a business: its size (skala usaha), when given.",
+  })
   businessSize!: BusinessSize | null;
 
   @Column("text", { name: "regency_code", nullable: true })
@@ -73,7 +91,9 @@ export type NomineeType = "REGENCY" | "PROVINCE" | "VILLAGE" | "ORGANISATION";
 })
 export class Nomination {
   @PrimaryGeneratedColumn()
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: "Record id: what scheduleStage, completeStage and recordAwardResult take.",
+  })
   id!: number;
 
   @Column("text", { name: "edition_id" })
@@ -95,7 +115,7 @@ export class Nomination {
   sourceId!: string;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What to know about the nomination." })
   note!: string | null;
 
   @Column("boolean", { default: false })
@@ -116,11 +136,11 @@ export class NominationStage {
   nominationId!: number;
 
   @PrimaryColumn("text")
-  @Field(() => StageKind)
+  @Field(() => StageKind, { description: "Which stage: one of each per nomination." })
   kind!: StageKind;
 
   @Column("text")
-  @Field(() => StageStatus)
+  @Field(() => StageStatus, { description: "Its status as last reported." })
   status!: StageStatus;
 
   @Column("date", { name: "scheduled_at", nullable: true })
@@ -128,7 +148,10 @@ export class NominationStage {
   scheduledAt!: IsoDate | null;
 
   @Column("date", { name: "completed_at", nullable: true })
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The date it was completed (selesai); null until then.",
+  })
   completedAt!: IsoDate | null;
 
   @Column("date", { name: "reported_on", nullable: true })
@@ -139,7 +162,10 @@ export class NominationStage {
   sourceId!: string;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What to know about the stage: how a source reports it.",
+  })
   note!: string | null;
 
   @Column("boolean", { default: false })
@@ -180,7 +206,7 @@ export class AwardResult {
   sourceId!: string;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What to know about the placing." })
   note!: string | null;
 
   @Column("boolean", { default: false })

@@ -67,17 +67,19 @@ async function sourceOrRefuse(
 
 @Resolver(() => Nomination)
 export class NominationResolver {
-  @FieldResolver(() => AwardEdition)
+  @FieldResolver(() => AwardEdition, { description: "The edition it is in." })
   async edition(@Root() nomination: Nomination, @Ctx() context: RequestContext): Promise<AwardEdition> {
     return (await context.loader(editionById).load(nomination.editionId))!;
   }
 
-  @FieldResolver(() => AwardCategory)
+  @FieldResolver(() => AwardCategory, { description: "The category it is in." })
   async category(@Root() nomination: Nomination, @Ctx() context: RequestContext): Promise<AwardCategory> {
     return (await context.loader(categoryByCode).load(nomination.categoryCode))!;
   }
 
-  @FieldResolver(() => Nominee)
+  @FieldResolver(() => Nominee, {
+    description: "Who is nominated: a Regency, Province or Village government, or an Organisation.",
+  })
   nominee(@Root() nomination: Nomination, @Ctx() context: RequestContext): Promise<typeof Nominee> {
     return nomineeOfNomination(nomination, context);
   }
@@ -100,7 +102,8 @@ export class NominationResolver {
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
   async nominate(
-    @Arg("input", () => NominationInput) input: NominationInput,
+    @Arg("input", () => NominationInput, { description: "The edition, category, nominee and source." })
+    input: NominationInput,
     @Ctx() { dataSource, identity }: RequestContext,
   ): Promise<Nomination> {
     return dataSource.transaction(async (manager) => {
@@ -160,7 +163,10 @@ export class NominationResolver {
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
   scheduleStage(
-    @Arg("input", () => StageInput) input: StageInput,
+    @Arg("input", () => StageInput, {
+      description: "The nomination, the stage and the date it is planned for.",
+    })
+    input: StageInput,
     @Ctx() { dataSource, identity }: RequestContext,
   ): Promise<Nomination> {
     return this.saveStage(dataSource.manager, identity, input, "schedule");
@@ -172,7 +178,10 @@ export class NominationResolver {
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
   completeStage(
-    @Arg("input", () => StageInput) input: StageInput,
+    @Arg("input", () => StageInput, {
+      description: "The nomination, the stage and the date it was completed.",
+    })
+    input: StageInput,
     @Ctx() { dataSource, identity }: RequestContext,
   ): Promise<Nomination> {
     return this.saveStage(dataSource.manager, identity, input, "complete");
@@ -231,7 +240,10 @@ export class NominationResolver {
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
   recordAwardResult(
-    @Arg("input", () => AwardResultInput) input: AwardResultInput,
+    @Arg("input", () => AwardResultInput, {
+      description: "The nomination, its rank and title, and the source.",
+    })
+    input: AwardResultInput,
     @Ctx() { dataSource, identity }: RequestContext,
   ): Promise<AwardResult> {
     return dataSource.transaction(async (manager) => {
@@ -271,12 +283,12 @@ export class NominationResolver {
 
 @Resolver(() => AwardResult)
 export class AwardResultResolver {
-  @FieldResolver(() => AwardEdition)
+  @FieldResolver(() => AwardEdition, { description: "The edition it was won in." })
   async edition(@Root() result: AwardResult, @Ctx() context: RequestContext): Promise<AwardEdition> {
     return (await context.loader(editionById).load(result.editionId))!;
   }
 
-  @FieldResolver(() => AwardCategory)
+  @FieldResolver(() => AwardCategory, { description: "The category it was won in." })
   async category(@Root() result: AwardResult, @Ctx() context: RequestContext): Promise<AwardCategory> {
     return (await context.loader(categoryByCode).load(result.categoryCode))!;
   }

@@ -15,19 +15,24 @@ import { DateTimeScalar, PERSONAL_DATA_DIRECTIVE } from "@cakupan/core";
 @Directive("@shareable")
 export class AuditEntry {
   @PrimaryGeneratedColumn("increment", { type: "bigint" })
-  @Field(() => ID)
+  @Field(() => ID, { description: "Sequence number of the entry in this subgraph's audit log." })
   id!: string;
 
   @CreateDateColumn({ type: "timestamptz" })
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, {
+    description: "When it was done (UTC).",
+  })
   at!: Date;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true, description: "The token's subject; null for anonymous." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The token's subject (sub), or cli:<user> for the registry CLI; null for anonymous.",
+  })
   subject!: string | null;
 
   @Column("text")
-  @Field()
+  @Field({ description: "The caller's role: anonymous, planner, operator or admin." })
   role!: string;
 
   @Column("text")
@@ -39,15 +44,21 @@ export class AuditEntry {
   entity!: string;
 
   @Column("text", { name: "record_ids", array: true })
-  @Field(() => [String])
+  @Field(() => [String], { description: "The ids (or codes) of the records it concerns." })
   recordIds!: string[];
 
   @Column("text", { name: "client_ip", nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The client's address as the gateway saw it; null when unknown.",
+  })
   clientIp!: string | null;
 
   @Column("text", { name: "user_agent", nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The client's User-Agent header; null when none was sent.",
+  })
   userAgent!: string | null;
 
   @Column("jsonb", { default: () => "'{}'" })
@@ -111,8 +122,16 @@ export function auditLogResolver(queryName: string) {
     @Directive(PERSONAL_DATA_DIRECTIVE)
     auditLog(
       @Ctx() { dataSource }: RequestContext,
-      @Arg("subject", () => String, { nullable: true }) subject?: string | null,
-      @Arg("limit", () => Int, { defaultValue: 100 }) limit = 100,
+      @Arg("subject", () => String, {
+        nullable: true,
+        description: "Only the entries of this token subject (sub); omit for everyone's.",
+      })
+      subject?: string | null,
+      @Arg("limit", () => Int, {
+        defaultValue: 100,
+        description: "How many of the newest entries: 1 to 1000 (a value outside is taken as the nearest).",
+      })
+      limit = 100,
     ): Promise<AuditEntry[]> {
       return dataSource.getRepository(AuditEntry).find({
         where: subject ? { subject } : {},

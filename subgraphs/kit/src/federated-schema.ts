@@ -1,6 +1,6 @@
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
-import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { type GraphQLSchema, parse } from "graphql";
+import { MapperKind, mapSchema, printSchemaWithDirectives } from "@graphql-tools/utils";
+import { GraphQLObjectType, type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
 import { authChecker } from "./authorization";
 import { DateScalar } from "@cakupan/core";
@@ -13,6 +13,21 @@ const FEDERATION_LINK = `
       import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes"]
     )
 `;
+
+/**
+ * The root types' descriptions, the same in every subgraph so that composition keeps them (type-graphql has no
+ * option for them).
+ */
+export const ROOT_TYPE_DESCRIPTIONS = {
+  query:
+    "Reading: regions by Kemendagri code, coverage (cakupan) and its figures, the registry of enrolled workers in " +
+    "numbers, the Paritrana Award, officials, agreements, sources and rules. A figure from a source answers that " +
+    "source and its status (REPORTED, COMPUTED, ESTIMATE).",
+  mutation:
+    "Writing: a write that breaks a rule stores nothing and names every rule it breaks (BAD_USER_INPUT, or an " +
+    "import's problems); what is stored is stored in one transaction and recorded in the audit log of the " +
+    "subgraph that stored it.",
+} as const;
 
 /** @apollo/subgraph's resolver map, as buildSubgraphSchema takes it (the type itself is not exported). */
 type GraphQLResolverMap = NonNullable<
@@ -39,12 +54,18 @@ export async function buildFederatedSchema(
     validate: false,
     skipCheck: true,
   });
+  const described = mapSchema(schema, {
+    [MapperKind.QUERY]: (type) =>
+      new GraphQLObjectType({ ...type.toConfig(), description: ROOT_TYPE_DESCRIPTIONS.query }),
+    [MapperKind.MUTATION]: (type) =>
+      new GraphQLObjectType({ ...type.toConfig(), description: ROOT_TYPE_DESCRIPTIONS.mutation }),
+  });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }
   return buildSubgraphSchema({
-    typeDefs: parse(FEDERATION_LINK + printSchemaWithDirectives(schema)),
+    typeDefs: parse(FEDERATION_LINK + printSchemaWithDirectives(described)),
     resolvers,
   });
 }

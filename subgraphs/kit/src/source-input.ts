@@ -12,10 +12,14 @@ export class SourceInput {
   @Field(() => ID, { nullable: true, description: "A source already known (see the sources of any figure)." })
   id?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Publisher (penerbit), as the document names it; a new source needs it with a title or link.",
+  })
   publisher?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Title (judul) as published." })
   title?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Publication date, when the document shows it." })
@@ -27,7 +31,7 @@ export class SourceInput {
   })
   reportedOn?: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Link (tautan) to the document: http or https." })
   link?: string | null;
 }
 

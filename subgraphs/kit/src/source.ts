@@ -14,6 +14,17 @@ export enum FigureStatus {
 registerEnumType(FigureStatus, {
   name: "FigureStatus",
   description: "How a figure came to be (status sumber angka).",
+  valuesConfig: {
+    REPORTED: { description: "Stated by the source as it is (dilaporkan)." },
+    COMPUTED: {
+      description:
+        "Computed by Cakupan from reported figures (a sum, a rate, a gap); ESTIMATE instead when any figure it uses is one.",
+    },
+    ESTIMATE: {
+      description:
+        'An approximation the source gives ("sekitar", "about": perkiraan) or an assumption: not an exact count; read with care.',
+    },
+  },
 });
 
 /**

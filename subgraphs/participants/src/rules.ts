@@ -67,13 +67,16 @@ export class Rule {
   @Field({ description: "MINIMUM_BPU_CONTRIBUTION, COVERAGE_TARGET_SCHEME." })
   key!: string;
 
-  @Field()
+  @Field({ description: "What the rule is, in a sentence." })
   description!: string;
 
   @Field({ description: "The value in force, as text (16800, UCJ)." })
   value!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The unit of value ("Rupiah per month"); null for a name or code.',
+  })
   unit!: string | null;
 
   @Field({
@@ -87,7 +90,7 @@ export class Rule {
   @Field({ description: "True when that variable sets the value in force." })
   overridden!: boolean;
 
-  @Field()
+  @Field({ description: "Where the value comes from or why it is an assumption, and what it governs." })
   note!: string;
 
   sourceId!: string | null;

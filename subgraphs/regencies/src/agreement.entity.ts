@@ -12,6 +12,12 @@ export enum AgreementKind {
 registerEnumType(AgreementKind, {
   name: "AgreementKind",
   description: "Nota Kesepakatan (MoU) or Perjanjian Kerja Sama (PKS).",
+  valuesConfig: {
+    MOU: { description: "Nota Kesepakatan: a memorandum of understanding, the commitment." },
+    COOPERATION_AGREEMENT: {
+      description: "Perjanjian Kerja Sama (PKS): the operational agreement that follows an MoU.",
+    },
+  },
 });
 
 @Entity("agreement")
@@ -20,15 +26,17 @@ registerEnumType(AgreementKind, {
 })
 export class Agreement {
   @PrimaryColumn("text")
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'Stable id, lowercase words joined by hyphens: "ogan-ilir-bpjstk-palembang-mou-2023".',
+  })
   id!: string;
 
   @Column("text")
-  @Field(() => AgreementKind)
+  @Field(() => AgreementKind, { description: "MoU (Nota Kesepakatan) or PKS (Perjanjian Kerja Sama)." })
   kind!: AgreementKind;
 
   @Column("text")
-  @Field()
+  @Field({ description: "The agreement's title (judul) as the source gives it, in Indonesian." })
   title!: string;
 
   @Column("text", { array: true })
@@ -67,7 +75,10 @@ export class Agreement {
   sourceId!: string;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What to know about it: what the source leaves out or leaves unclear.",
+  })
   note!: string | null;
 
   @Column("boolean", { default: false })

@@ -5,7 +5,9 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 @ObjectType("BranchOffice", { description: "A BPJS Ketenagakerjaan branch office (kantor cabang)." })
 export class BranchOffice {
   @PrimaryColumn("text")
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'Stable id, lowercase words joined by hyphens: "bpjstk-cabang-palembang".',
+  })
   id!: string;
 
   @Column("text")

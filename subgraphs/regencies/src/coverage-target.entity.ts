@@ -11,6 +11,13 @@ registerEnumType(TargetScope, {
   name: "TargetScope",
   description:
     "Whom a target was set for: the nation (nasional), a province or a regency. A regency without its own target for a year and scheme takes the province's, then the national one.",
+  valuesConfig: {
+    NATIONAL: {
+      description: "The national target (target nasional), for every regency without a nearer one.",
+    },
+    PROVINCE: { description: "A province's own target, for its regencies without their own." },
+    REGENCY: { description: "The regency's own target." },
+  },
 });
 
 @Entity("coverage_target")
@@ -22,7 +29,9 @@ export class CoverageTarget {
   id!: number;
 
   @Column("text")
-  @Field(() => TargetScope)
+  @Field(() => TargetScope, {
+    description: "Whom it was set for: the nation, the regency's province or the regency itself.",
+  })
   scope!: TargetScope;
 
   /** Province or regency code; null for a national target. */
@@ -30,7 +39,7 @@ export class CoverageTarget {
   areaCode!: string | null;
 
   @Column("int")
-  @Field(() => Int)
+  @Field(() => Int, { description: "The year (tahun) by whose end the target is to be reached." })
   year!: number;
 
   @Column("numeric", { precision: 6, scale: 4, transformer: numericAsNumber })
@@ -42,14 +51,19 @@ export class CoverageTarget {
   scheme!: string;
 
   @Column("text")
-  @Field(() => FigureStatus)
+  @Field(() => FigureStatus, {
+    description: "REPORTED when a source states the target as it is, ESTIMATE when only approximately.",
+  })
   status!: FigureStatus;
 
   @Column("text", { name: "source_id" })
   sourceId!: string;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What to know about the target: where the source states it and in which words.",
+  })
   note!: string | null;
 
   @Column("boolean", { default: false })

@@ -12,11 +12,17 @@ export class DistrictResolver {
     nullable: true,
     description: 'A district by Kemendagri code ("16.06.01"); null when no such code.',
   })
-  district(@Arg("code", () => ID) code: string, @Ctx() context: RequestContext): Promise<District | null> {
+  district(
+    @Arg("code", () => ID, {
+      description: 'Kemendagri district code: "16.06.01"; a malformed one is refused (BAD_USER_INPUT).',
+    })
+    code: string,
+    @Ctx() context: RequestContext,
+  ): Promise<District | null> {
     return context.loader(districtByCode).load(assertAreaCode("district", code));
   }
 
-  @FieldResolver(() => Regency)
+  @FieldResolver(() => Regency, { description: "The regency or city it belongs to." })
   async regency(@Root() district: District, @Ctx() context: RequestContext): Promise<Regency> {
     return (await context.loader(regencyByCode).load(district.regencyCode))!;
   }

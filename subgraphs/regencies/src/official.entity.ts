@@ -19,6 +19,29 @@ registerEnumType(OfficialRole, {
   name: "OfficialRole",
   description:
     "Gubernur, Pj Gubernur, Bupati/Wali Kota, Pj Bupati, Sekda, Asisten, Kepala Dinas Ketenagakerjaan, Kepala Cabang BPJS Ketenagakerjaan, BPJS Ketenagakerjaan head office, ministry.",
+  valuesConfig: {
+    GOVERNOR: { description: "Gubernur: the elected head of a province." },
+    ACTING_GOVERNOR: {
+      description: "Penjabat (Pj) Gubernur: appointed to head a province between elected ones.",
+    },
+    REGENT: {
+      description: "Bupati (of a kabupaten) or Wali Kota (of a kota): the elected head of a regency or city.",
+    },
+    ACTING_REGENT: {
+      description:
+        "Penjabat (Pj) Bupati or Wali Kota: appointed to head a regency or city between elected ones.",
+    },
+    REGIONAL_SECRETARY: { description: "Sekretaris Daerah (Sekda): the head of a region's civil service." },
+    ASSISTANT: { description: "Asisten (Asisten I, II, III): an assistant to the regional secretary." },
+    LABOUR_OFFICE_HEAD: {
+      description: "Kepala Dinas Tenaga Kerja (Kadisnaker): the head of a region's labour office.",
+    },
+    BRANCH_HEAD: { description: "Kepala Cabang: the head of a BPJS Ketenagakerjaan branch office." },
+    BPJS_EXECUTIVE: {
+      description: "An officer of BPJS Ketenagakerjaan's head office (Deputi, Asisten Deputi, ...).",
+    },
+    MINISTRY_OFFICIAL: { description: "An official of a ministry (kementerian), such as Kemenko PMK." },
+  },
 });
 
 @Entity("official")
@@ -28,7 +51,10 @@ registerEnumType(OfficialRole, {
 })
 export class Official {
   @PrimaryColumn("text")
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'Stable id of this record (one person in one office, as one source shows it): "toha-tohet-bupati-muba-2025".',
+  })
   id!: string;
 
   @Column("text", { name: "person_name" })
@@ -36,7 +62,7 @@ export class Official {
   name!: string;
 
   @Column("text")
-  @Field(() => OfficialRole)
+  @Field(() => OfficialRole, { description: "The kind of office; title gives the source's own words." })
   role!: OfficialRole;
 
   @Column("text")
@@ -86,7 +112,10 @@ export class Official {
   sourceId!: string;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What to know about the record: how it is dated, what the sources do not say.",
+  })
   note!: string | null;
 
   @Column("text", { name: "person_id" })
@@ -114,10 +143,10 @@ export class OfficeHeld {
   @Field({ description: 'The title exactly as the source prints it ("Sekda Muba", "Pj Bupati").' })
   title!: string;
 
-  @Field(() => OfficialRole)
+  @Field(() => OfficialRole, { description: "The kind of office; title gives the source's own words." })
   role!: OfficialRole;
 
-  @Field()
+  @Field({ description: "The organisation of the office." })
   organisation!: string;
 
   @Field(() => DateScalar, {
@@ -149,10 +178,13 @@ export class OfficeHeld {
   @Field({ description: "True when the date or office is derived, not printed as given (see inference)." })
   inferred!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What was assumed, from which words, when inferred." })
   inference!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What to know about the record: how it is dated, what the sources do not say.",
+  })
   note!: string | null;
 
   /** The record it comes from. */

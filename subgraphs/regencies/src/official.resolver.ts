@@ -49,17 +49,26 @@ export class OfficialResolver {
     );
   }
 
-  @FieldResolver(() => Regency, { nullable: true })
+  @FieldResolver(() => Regency, {
+    nullable: true,
+    description: "The regency or city of the office; null for an office not tied to one.",
+  })
   regency(@Root() official: Official, @Ctx() context: RequestContext): Promise<Regency | null> | null {
     return official.regencyCode ? context.loader(regencyByCode).load(official.regencyCode) : null;
   }
 
-  @FieldResolver(() => Province, { nullable: true })
+  @FieldResolver(() => Province, {
+    nullable: true,
+    description: "The province of a provincial office; null for any other.",
+  })
   province(@Root() official: Official, @Ctx() context: RequestContext): Promise<Province | null> | null {
     return official.provinceCode ? context.loader(provinceByCode).load(official.provinceCode) : null;
   }
 
-  @FieldResolver(() => BranchOffice, { nullable: true })
+  @FieldResolver(() => BranchOffice, {
+    nullable: true,
+    description: "The BPJS Ketenagakerjaan branch office of the office; null for any other.",
+  })
   branchOffice(
     @Root() official: Official,
     @Ctx() context: RequestContext,
@@ -93,7 +102,7 @@ export class BranchOfficeResolver {
 
 @Resolver(() => BranchOfficeRegency)
 export class BranchOfficeRegencyResolver {
-  @FieldResolver(() => Regency)
+  @FieldResolver(() => Regency, { description: "The regency the source connects with the branch office." })
   async regency(@Root() link: BranchOfficeRegency, @Ctx() context: RequestContext): Promise<Regency> {
     return (await context.loader(regencyByCode).load(link.regencyCode))!;
   }
@@ -108,12 +117,18 @@ export class AgreementResolver {
     return dataSource.getRepository(Agreement).find({ order: { reportedOn: "ASC", id: "ASC" } });
   }
 
-  @FieldResolver(() => Regency, { nullable: true })
+  @FieldResolver(() => Regency, {
+    nullable: true,
+    description: "The regency or city government that is a party; null when none is.",
+  })
   regency(@Root() agreement: Agreement, @Ctx() context: RequestContext): Promise<Regency | null> | null {
     return agreement.regencyCode ? context.loader(regencyByCode).load(agreement.regencyCode) : null;
   }
 
-  @FieldResolver(() => BranchOffice, { nullable: true })
+  @FieldResolver(() => BranchOffice, {
+    nullable: true,
+    description: "The BPJS Ketenagakerjaan branch office that is a party; null when none is named.",
+  })
   branchOffice(
     @Root() agreement: Agreement,
     @Ctx() context: RequestContext,

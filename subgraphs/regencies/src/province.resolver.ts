@@ -15,7 +15,13 @@ export class ProvinceResolver {
     nullable: true,
     description: 'A province by Kemendagri code ("16"); null when no such province.',
   })
-  province(@Arg("code", () => ID) code: string, @Ctx() context: RequestContext): Promise<Province | null> {
+  province(
+    @Arg("code", () => ID, {
+      description: 'Kemendagri province code, two digits: "16"; a malformed one is refused (BAD_USER_INPUT).',
+    })
+    code: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Province | null> {
     return context.loader(provinceByCode).load(assertAreaCode("province", code));
   }
 

@@ -7,7 +7,14 @@ export enum RegencyKind {
   /** Kota: a city. */
   KOTA = "KOTA",
 }
-registerEnumType(RegencyKind, { name: "RegencyKind", description: "Kabupaten (regency) or kota (city)." });
+registerEnumType(RegencyKind, {
+  name: "RegencyKind",
+  description: "Kabupaten (regency) or kota (city).",
+  valuesConfig: {
+    KABUPATEN: { description: 'Kabupaten: a regency, headed by a bupati ("Kabupaten Musi Banyuasin").' },
+    KOTA: { description: 'Kota: a city, headed by a wali kota ("Kota Palembang").' },
+  },
+});
 
 @Entity("regency")
 @ObjectType("Regency", {

@@ -64,7 +64,14 @@ export class RegencyResolver {
     nullable: true,
     description: 'A regency or city by Kemendagri code ("16.06"); null when no such code.',
   })
-  regency(@Arg("code", () => ID) code: string, @Ctx() context: RequestContext): Promise<Regency | null> {
+  regency(
+    @Arg("code", () => ID, {
+      description:
+        'Kemendagri regency code, "16.06" (not the BPS "1606"); a malformed one is refused (BAD_USER_INPUT).',
+    })
+    code: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Regency | null> {
     return context.loader(regencyByCode).load(assertAreaCode("regency", code));
   }
 
@@ -131,7 +138,7 @@ export class RegencyResolver {
     return context.loader(aliasesByRegency).load(regency.code);
   }
 
-  @FieldResolver(() => Province)
+  @FieldResolver(() => Province, { description: "The province (provinsi) it belongs to." })
   async province(@Root() regency: Regency, @Ctx() context: RequestContext): Promise<Province> {
     return (await context.loader(provinceByCode).load(regency.provinceCode))!;
   }

@@ -33,10 +33,10 @@ export class PageInfo {
 
 @ObjectType("VillageConnection", { description: "One page of villages, in code order." })
 export class VillageConnection {
-  @Field(() => [Village])
+  @Field(() => [Village], { description: "The villages of this page, at most `first`." })
   nodes!: Village[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: "Where this page ends and whether another follows." })
   pageInfo!: PageInfo;
 
   /** Counted only when asked for: a page alone costs one statement. */

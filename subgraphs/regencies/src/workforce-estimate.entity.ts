@@ -18,11 +18,16 @@ export class WorkforceEstimate {
   year!: number;
 
   @Column("int")
-  @Field(() => Int, { description: "Persons of working age in work or looking for it (jiwa)." })
+  @Field(() => Int, {
+    description:
+      'The workforce in persons (jiwa) for that year, as the source gives it ("total potensi tenaga kerja"): a count at a time, not a flow. What it counts is the source\'s definition (see note and source.cites).',
+  })
   persons!: number;
 
   @Column("text")
-  @Field(() => FigureStatus)
+  @Field(() => FigureStatus, {
+    description: "REPORTED as the source states it, or ESTIMATE when the source rounds or approximates.",
+  })
   status!: FigureStatus;
 
   @Column("text", { name: "source_id" })

@@ -12,6 +12,14 @@ registerEnumType(DatePrecision, {
   name: "DatePrecision",
   description:
     'How exactly a source dates a figure: to the day, the month ("Juli 2025", stored as the month\'s last day) or the year only.',
+  valuesConfig: {
+    DAY: { description: "The source gives the day: asOf is that date." },
+    MONTH: { description: 'The source gives the month only ("Juli 2025"): asOf is the month\'s last day.' },
+    YEAR: {
+      description:
+        "The source gives the year only: asOf is a day of that year standing for it (see inference).",
+    },
+  },
 });
 
 export enum CoverageMeasure {
@@ -22,6 +30,15 @@ registerEnumType(CoverageMeasure, {
   name: "CoverageMeasure",
   description:
     "What a participant count counts, as the source prints it: ACTIVE (peserta aktif, 'tenaga kerja aktif': contributions paid up) or REGISTERED (peserta terdaftar, 'pekerja terdaftar': enrolled, active or not).",
+  valuesConfig: {
+    ACTIVE: {
+      description: "Peserta aktif ('tenaga kerja aktif'): participants whose contributions are paid up.",
+    },
+    REGISTERED: {
+      description:
+        "Peserta terdaftar ('pekerja terdaftar'): participants enrolled, active or not; at least as many as are active.",
+    },
+  },
 });
 
 export { BreakdownDimension, CATEGORIES, ParticipantCategory } from "../categories";
@@ -32,11 +49,15 @@ export { BreakdownDimension, CATEGORIES, ParticipantCategory } from "../categori
  */
 @Entity("coverage_report")
 @ObjectType("CoverageReport", {
-  description: "Active participants of a regency at a date as one source reports them (laporan kepesertaan).",
+  description:
+    "Participants of a regency at a date as one source reports them (laporan kepesertaan): a stock, never summed over time; measure says whether active or registered.",
 })
 export class CoverageReport {
   @PrimaryGeneratedColumn()
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      "Record id; recording the same regency, date and source again keeps it (and updates the report).",
+  })
   id!: number;
 
   @Column("text", { name: "regency_code" })
@@ -47,13 +68,16 @@ export class CoverageReport {
   asOf!: IsoDate;
 
   @Column("text", { name: "as_of_precision" })
-  @Field(() => DatePrecision)
+  @Field(() => DatePrecision, {
+    description: "How exactly the source dates it: DAY, MONTH (asOf is the month's last day) or YEAR.",
+  })
   asOfPrecision!: DatePrecision;
 
   @Column("int", { name: "active_participants", nullable: true })
   @Field(() => Int, {
     nullable: true,
-    description: "Active participants in total (peserta aktif); null when the source gives only parts.",
+    description:
+      "Participants in total, of the report's measure (ACTIVE or REGISTERED); null when the source gives only parts.",
   })
   activeParticipants!: number | null;
 
@@ -117,7 +141,10 @@ export class CoverageReport {
     nullable: true,
     transformer: numericAsNumber,
   })
-  @Field(() => Float, { nullable: true, description: "The target rate that claimed gap is for." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The target rate that claimed gap is for, as a fraction (52,15% -> 0.5215).",
+  })
   claimedGapTarget!: number | null;
 
   @Column("int", { name: "claimed_gap_year", nullable: true })
@@ -125,7 +152,10 @@ export class CoverageReport {
   claimedGapYear!: number | null;
 
   @Column("text", { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What to know about the report: how it was read from the source.",
+  })
   note!: string | null;
 
   @CreateDateColumn({ name: "recorded_at", type: "timestamptz" })
@@ -139,7 +169,7 @@ export class CoverageReport {
   @Field(() => Float, {
     nullable: true,
     description:
-      "active / workforce of the report's year, where both are known (see Coverage for the rules).",
+      "activeParticipants / workforce of the report's year (else the nearest year's), a fraction. Given in coverageHistory and Coverage.report (see Coverage for the rules); null where a figure is missing, and in other answers (a mutation's, Coverage.alternatives).",
   })
   rate?: number | null;
 }

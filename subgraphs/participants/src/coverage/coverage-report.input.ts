@@ -8,16 +8,27 @@ import { CoverageMeasure, DatePrecision, ParticipantCategory } from "./coverage-
   description: "Part of the total: a segment, group or funding source and its persons.",
 })
 export class BreakdownInput {
-  @Field(() => ParticipantCategory)
+  @Field(() => ParticipantCategory, {
+    description: "The segment, group or funding source; each category at most once in a report.",
+  })
   category!: ParticipantCategory;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      "Persons in it, 0 or more; the parts of one dimension add up to at most the report's activeParticipants.",
+  })
   persons!: number;
 
-  @Field(() => FigureStatus, { defaultValue: FigureStatus.REPORTED })
+  @Field(() => FigureStatus, {
+    defaultValue: FigureStatus.REPORTED,
+    description: "REPORTED as stated, or ESTIMATE when the source rounds ('sekitar').",
+  })
   status!: FigureStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What to know about the part (at most 2000 characters).",
+  })
   note?: string | null;
 
   @Field(() => String, {
@@ -38,7 +49,10 @@ export class CoverageReportInput {
   @Field(() => DateScalar, { description: "The date the figures hold for; not in the future." })
   asOf!: Date;
 
-  @Field(() => DatePrecision, { defaultValue: DatePrecision.DAY })
+  @Field(() => DatePrecision, {
+    defaultValue: DatePrecision.DAY,
+    description: "How exactly the source dates the figures: DAY, MONTH (give the month's last day) or YEAR.",
+  })
   asOfPrecision!: DatePrecision;
 
   @Field(() => Int, { description: "Participants in total, of the measure given; 0 or more." })
@@ -69,7 +83,11 @@ export class CoverageReportInput {
   @Field(() => SourceInput, { nullable: true, description: "Required: where the figures come from." })
   source?: SourceInput | null;
 
-  @Field(() => [BreakdownInput], { defaultValue: [] })
+  @Field(() => [BreakdownInput], {
+    defaultValue: [],
+    description:
+      "The parts the source gives, by segment, group and funding (rincian); none when it gives only the total.",
+  })
   parts!: BreakdownInput[];
 
   @Field(() => Float, { nullable: true, description: "The rate the source states, as a fraction." })
@@ -84,9 +102,15 @@ export class CoverageReportInput {
   })
   claimedGapTarget?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The year the source says the claimed gap is to be closed by (1900 to 2099).",
+  })
   claimedGapYear?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "What to know about the report: how it was read from the source (at most 2000 characters).",
+  })
   note?: string | null;
 }

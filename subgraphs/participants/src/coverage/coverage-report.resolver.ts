@@ -74,7 +74,11 @@ export class CoverageReportResolver {
   @Authorized("operator", "admin")
   @Directive('@requiresScopes(scopes: [["operator"], ["admin"]])')
   async recordCoverageReport(
-    @Arg("input", () => CoverageReportInput) input: CoverageReportInput,
+    @Arg("input", () => CoverageReportInput, {
+      description:
+        "The report: regency, date, total, what it counts, its source and parts. Operators of that regency and admins only.",
+    })
+    input: CoverageReportInput,
     @Ctx() { dataSource, identity }: RequestContext,
   ): Promise<CoverageReport> {
     assertRegencyAccess(identity, input.regencyCode, "record coverage reports");
@@ -103,7 +107,7 @@ export class CoverageReportResolver {
     });
   }
 
-  @FieldResolver(() => Regency)
+  @FieldResolver(() => Regency, { description: "The regency or city reported on." })
   regency(@Root() report: CoverageReport): Regency {
     return regencyStub(report.regencyCode);
   }

@@ -98,7 +98,8 @@ export class RegencyCoverageResolver {
   @Directive(`@requires(fields: "${WHOLE_TARGETS}")`)
   coverageTargetInForce(
     @Root() regency: Regency,
-    @Arg("year", () => Int, { nullable: true }) year?: number | null,
+    @Arg("year", () => Int, { nullable: true, description: "The year (default: this year, WIB)." })
+    year?: number | null,
   ): TargetInForce | null {
     const target = targetForYear(
       primaryTargets(regency.coverageTargets ?? []),

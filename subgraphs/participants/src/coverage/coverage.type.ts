@@ -18,34 +18,52 @@ registerEnumType(CoverageStatus, {
   name: "CoverageStatus",
   description:
     "MET: the target is reached. ON_TRACK: the pace since the previous report, kept up, closes the gap by the end of the target year. BEHIND: it does not. MISSED: the target year is over and the last report still shows a gap.",
+  valuesConfig: {
+    MET: { description: "The gap is 0: the target of the question date's year is reached (tercapai)." },
+    ON_TRACK: {
+      description:
+        "The pace since the previous report (observedMonthlyPace) is at least requiredMonthlyPace: kept up, it closes the gap by the end of the target year.",
+    },
+    BEHIND: {
+      description:
+        "The pace since the previous report is below requiredMonthlyPace: kept up, it leaves a gap at the end of the target year.",
+    },
+    MISSED: {
+      description:
+        "The target year is over (the question date is its last day or later) and the last report still shows a gap.",
+    },
+  },
 });
 
 @ObjectType("SegmentCount", {
   description: "Part of the active participants: by segment, group or funding (rincian kepesertaan).",
 })
 export class SegmentCount {
-  @Field(() => BreakdownDimension)
+  @Field(() => BreakdownDimension, { description: "SEGMENT, GROUP or FUNDING: the category's dimension." })
   dimension!: BreakdownDimension;
 
-  @Field(() => ParticipantCategory)
+  @Field(() => ParticipantCategory, { description: "The segment, group or funding source." })
   category!: ParticipantCategory;
 
   @Field({ description: 'Indonesian label: "Pekerja rentan", "Perangkat desa", ...' })
   label!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: "Persons in this part at the report's date (a stock), of the report's measure.",
+  })
   persons!: number;
 
   @Field(() => Float, {
     nullable: true,
-    description: "persons / activeParticipants of the report, when it has a total.",
+    description:
+      "persons / activeParticipants of the report, a fraction (0 to 1); null when it has no total.",
   })
   share!: number | null;
 
-  @Field(() => FigureStatus)
+  @Field(() => FigureStatus, { description: "REPORTED as stated, or ESTIMATE when the source rounds." })
   status!: FigureStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What to know about the part: how it was read." })
   note!: string | null;
 
   @Field({
@@ -67,16 +85,18 @@ export class Discrepancy {
   @Field({ description: "Which figure: rate or gap." })
   field!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description: "What the source states: a fraction for a rate (0.4826), persons for a gap.",
+  })
   claimed!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "What the source's own figures give, in the same unit." })
   computed!: number;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: "The source that makes the claim." })
   source!: Source;
 
-  @Field()
+  @Field({ description: "The working: how the computed value follows from the source's figures." })
   note!: string;
 }
 
@@ -94,7 +114,7 @@ export class Discrepancy {
   `@key(fields: "reportSource { ${SOURCE_SELECTION} } workforceSourceId targetSourceId", resolvable: false)`,
 )
 export class Coverage {
-  @Field(() => Regency)
+  @Field(() => Regency, { description: "The regency or city." })
   regency!: Regency;
 
   @Field(() => DateScalar, {
@@ -151,7 +171,8 @@ export class Coverage {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Workforce estimate (potensi tenaga kerja), the denominator.",
+    description:
+      "Workforce estimate (potensi tenaga kerja) in persons, the denominator; null when the regency has none (notes say so).",
   })
   workforce!: number | null;
 
@@ -162,7 +183,11 @@ export class Coverage {
   })
   workforceYear!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "activeParticipants / workforce, a fraction (0.4826)." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "activeParticipants / workforce, a fraction (0.4826 for 48.26%), not a percentage; null without a workforce estimate.",
+  })
   rate!: number | null;
 
   @Field(() => Float, {
@@ -175,32 +200,38 @@ export class Coverage {
   @Field(() => Int, { nullable: true, description: "The year of that target: the question date's year." })
   targetYear!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The scheme of that target: UCJ (Universal Coverage Jamsostek) unless participantRules' COVERAGE_TARGET_SCHEME says otherwise.",
+  })
   targetScheme!: string | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: "Persons still needed: ceil(target x workforce) - activeParticipants, never below 0.",
+    description:
+      "Persons still needed: ceil(target x workforce) - activeParticipants, never below 0; null without a target or a workforce estimate.",
   })
   gap!: number | null;
 
   @Field(() => Int, {
     nullable: true,
     description:
-      "Persons per month needed to close the gap over the months left after the question date's month; null once the year is over.",
+      "Persons per month needed to close the gap by the end of the target year, over the whole months left after the question date's month (at least one); 0 when the gap is 0; null without a gap or once the target year is over.",
   })
   requiredMonthlyPace!: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: "Persons per month gained since the previous report with a total.",
+    description:
+      "Persons per month gained from the previous report with a total to this one (months of 30.44 days); negative when the count fell; null without an earlier report with a total.",
   })
   observedMonthlyPace!: number | null;
 
   @Field(() => CoverageStatus, {
     nullable: true,
     description:
-      "Null when the report is stale, when the question date's year has no target, or when there is no earlier report to measure the pace by.",
+      "How it stands against the target (see CoverageStatus). Null when the report is stale, when there is no target for the question date's year or no workforce estimate, or when there is no earlier report to measure the pace by (and the target is neither met nor missed).",
   })
   status!: CoverageStatus | null;
 
@@ -250,16 +281,16 @@ export class Coverage {
   description: "The coverage target coverage applies in a year: that year's own, of the measured scheme.",
 })
 export class TargetInForce {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The year it is in force: the year asked." })
   year!: number;
 
   @Field(() => Float, { description: "A fraction: 0.5215 for 52.15%." })
   rate!: number;
 
-  @Field()
+  @Field({ description: "Its scheme: UCJ is Universal Coverage Jamsostek." })
   scheme!: string;
 
-  @Field(() => Source)
+  @Field(() => Source, { description: "Where the target comes from." })
   source!: Source;
 }
 
@@ -267,7 +298,7 @@ export class TargetInForce {
   description: "A regency whose last report is older than maxAgeMonths: listed, never summed.",
 })
 export class StaleCoverage {
-  @Field(() => Regency)
+  @Field(() => Regency, { description: "The regency or city." })
   regency!: Regency;
 
   @Field(() => DateScalar, { description: "The date of its last report at or before the question date." })
@@ -281,10 +312,10 @@ export class StaleCoverage {
   })
   activeParticipants!: number;
 
-  @Field(() => FigureStatus)
+  @Field(() => FigureStatus, { description: "REPORTED, or ESTIMATE when the source rounds." })
   activeParticipantsStatus!: FigureStatus;
 
-  @Field(() => CoverageMeasure)
+  @Field(() => CoverageMeasure, { description: "What that report counts: ACTIVE or REGISTERED." })
   measure!: CoverageMeasure;
 }
 
@@ -309,7 +340,7 @@ export class ProvinceCoverage {
   })
   reportingCount!: number;
 
-  @Field(() => Float, { description: "reportingCount / regencyCount." })
+  @Field(() => Float, { description: "reportingCount / regencyCount, a fraction (0 to 1)." })
   completeness!: number;
 
   @Field(() => Int, {
@@ -343,7 +374,11 @@ export class ProvinceCoverage {
   })
   workforce!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "ratedActiveParticipants / workforce, exactly." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "ratedActiveParticipants / workforce, exactly: a fraction, not a percentage; null when no counted regency has a workforce estimate.",
+  })
   rate!: number | null;
 
   @Field(() => Int, { description: "Regencies counted in rate (a fresh report and a workforce estimate)." })
@@ -371,7 +406,10 @@ export class ProvinceCoverage {
   })
   missing!: Regency[];
 
-  @Field(() => [Source])
+  @Field(() => [Source], {
+    description:
+      "Every source behind the counted figures: the reports', the workforce estimates' and the targets'.",
+  })
   sources!: Source[];
 
   @Field(() => [String], { description: "What was left out of the sums and why; what the sums mix." })

@@ -15,10 +15,10 @@ export class ParticipantGroup {
   })
   key!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Workers enrolled, active or not (persons now, a stock)." })
   enrolled!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Of them, those now active (aktif)." })
   active!: number;
 
   @Field(() => Int, { description: "Monthly contributions of the active ones, whole Rupiah." })
@@ -29,10 +29,10 @@ export class ParticipantGroup {
   description: "The registry in numbers, without personal data (rekap peserta terdaftar).",
 })
 export class ParticipantStats {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Workers enrolled, active or not (persons now, a stock)." })
   enrolled!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Of them, those now active (aktif)." })
   active!: number;
 
   @Field(() => Int, { description: "Of the enrolled, how many are synthetic demo records." })
@@ -46,16 +46,22 @@ export class ParticipantStats {
   @Field(() => Int, { description: "monthlyCost x 12." })
   yearlyCost!: number;
 
-  @Field(() => [ParticipantGroup])
+  @Field(() => [ParticipantGroup], {
+    description: "By home village: key is its Kemendagri code, in code order.",
+  })
   byVillage!: ParticipantGroup[];
 
-  @Field(() => [ParticipantGroup])
+  @Field(() => [ParticipantGroup], {
+    description: "By home district: key is its Kemendagri code, in code order.",
+  })
   byDistrict!: ParticipantGroup[];
 
-  @Field(() => [ParticipantGroup])
+  @Field(() => [ParticipantGroup], { description: "By occupation (pekerjaan) as the lists give it." })
   byOccupation!: ParticipantGroup[];
 
-  @Field(() => [ParticipantGroup])
+  @Field(() => [ParticipantGroup], {
+    description: "By who pays the contribution: key is a FUNDING category (APBD, APBDES, ...).",
+  })
   byFunding!: ParticipantGroup[];
 
   @Field(() => [ParticipantGroup], { description: "By month of enrolment (YYYY-MM), oldest first." })

@@ -11,13 +11,24 @@ export enum ParticipantStatus {
 registerEnumType(ParticipantStatus, {
   name: "ParticipantStatus",
   description: "Aktif or nonaktif (contributions stopped).",
+  valuesConfig: {
+    ACTIVE: { description: "Aktif: enrolled, contributions paid up." },
+    NON_ACTIVE: { description: "Nonaktif: still enrolled, contributions stopped." },
+  },
 });
 
 export enum SexValue {
   MALE = "MALE",
   FEMALE = "FEMALE",
 }
-registerEnumType(SexValue, { name: "Sex", description: "Laki-laki or perempuan, as the NIK encodes it." });
+registerEnumType(SexValue, {
+  name: "Sex",
+  description: "Laki-laki or perempuan, as the NIK encodes it.",
+  valuesConfig: {
+    MALE: { description: "Laki-laki: the NIK's digits 7-8 are the day of birth." },
+    FEMALE: { description: "Perempuan: the NIK's digits 7-8 are the day of birth plus 40." },
+  },
+});
 
 export enum Program {
   JKK = "JKK",
@@ -29,6 +40,13 @@ export enum Program {
 registerEnumType(Program, {
   name: "Program",
   description: "JKK (work accident), JKM (death), JHT (old-age savings), JP (pension), JKP (job loss).",
+  valuesConfig: {
+    JKK: { description: "Jaminan Kecelakaan Kerja: work-accident insurance." },
+    JKM: { description: "Jaminan Kematian: death benefit." },
+    JHT: { description: "Jaminan Hari Tua: old-age savings." },
+    JP: { description: "Jaminan Pensiun: pension." },
+    JKP: { description: "Jaminan Kehilangan Pekerjaan: job-loss benefit." },
+  },
 });
 
 /**
@@ -42,7 +60,7 @@ registerEnumType(Program, {
 })
 export class Participant {
   @PrimaryGeneratedColumn("increment", { type: "bigint" })
-  @Field(() => ID)
+  @Field(() => ID, { description: "Record id in the registry; not the NIK." })
   id!: string;
 
   @Column("text", { name: "regency_code" })
@@ -62,7 +80,7 @@ export class Participant {
   fullName!: string;
 
   @Column("text")
-  @Field(() => SexValue)
+  @Field(() => SexValue, { description: "Laki-laki or perempuan, as the NIK encodes it." })
   sex!: Sex;
 
   @Column("date", { name: "birth_date" })
@@ -83,7 +101,9 @@ export class Participant {
   segment!: ParticipantCategory;
 
   @Column("text", { array: true })
-  @Field(() => [Program])
+  @Field(() => [Program], {
+    description: "The BPJS Ketenagakerjaan programs enrolled in; an import requires JKK and JKM.",
+  })
   programs!: Program[];
 
   @Column("text")
@@ -95,11 +115,11 @@ export class Participant {
   monthlyContribution!: number;
 
   @Column("date", { name: "enrolled_on" })
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "The date of enrolment (tanggal daftar), as the list gives it." })
   enrolledOn!: IsoDate;
 
   @Column("text")
-  @Field(() => ParticipantStatus)
+  @Field(() => ParticipantStatus, { description: "Aktif or nonaktif, as the last import gave it." })
   status!: ParticipantStatus;
 
   @Column("boolean")
@@ -107,7 +127,7 @@ export class Participant {
   synthetic!: boolean;
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the record was first stored." })
   createdAt!: Date;
 
   @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
@@ -121,12 +141,15 @@ export class Participant {
 export class ParticipantStatusChange {
   participantId!: string;
 
-  @Field(() => ParticipantStatus)
+  @Field(() => ParticipantStatus, { description: "The status it became." })
   status!: ParticipantStatus;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description:
+      "The date it took effect: the enrolment date for a new record, else the day (WIB) of the import that changed it.",
+  })
   since!: IsoDate;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When Cakupan recorded the change." })
   recordedAt!: Date;
 }

@@ -59,40 +59,42 @@ export class ImportProblem {
   })
   rule!: string;
 
-  @Field()
+  @Field({ description: "What is wrong and how to fix it." })
   message!: string;
 }
 
 @ObjectType("ImportRuleCount", { description: "How many rows of an import break one rule." })
 export class ImportRuleCount {
-  @Field()
+  @Field({ description: "The rule: NIK_LENGTH, VILLAGE_UNKNOWN, ..." })
   rule!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many of the import's problems break it." })
   count!: number;
 }
 
 @ObjectType("ParticipantImportReport", { description: "What an import found and did." })
 export class ParticipantImportReport {
-  @Field()
+  @Field({ description: "True when asked only to check the file: nothing is stored." })
   dryRun!: boolean;
 
   @Field(() => Int, { description: "Data rows in the file." })
   rows!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Data rows without a problem." })
   valid!: number;
 
   @Field({ description: "True when the rows were stored: a real run of a file without problems." })
   stored!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "New records stored; 0 unless stored." })
   inserted!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: "Records of a NIK already registered whose values the file changed; 0 unless stored.",
+  })
   updated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Rows the same as the record already stored; 0 unless stored." })
   unchanged!: number;
 
   @Field(() => [ImportProblem], {
@@ -111,7 +113,7 @@ export class ParticipantImportReport {
   })
   warnings!: ImportProblem[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Every warning, listed or not." })
   warningCount!: number;
 }
 
@@ -134,25 +136,35 @@ class ParticipantPageArgs {
   @Field(() => String, { nullable: true, description: "pageInfo.endCursor of the previous page." })
   after?: string | null;
 
-  @Field(() => ParticipantStatus, { nullable: true })
+  @Field(() => ParticipantStatus, {
+    nullable: true,
+    description: "Only participants of this status; omit for all.",
+  })
   status?: ParticipantStatus | null;
 }
 
-@ObjectType("ParticipantPageInfo")
+@ObjectType("ParticipantPageInfo", {
+  description: "Where a page of participants ends and whether another follows.",
+})
 class ParticipantPageInfo {
-  @Field()
+  @Field({ description: "True when a next page exists: pass endCursor as `after`." })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last participant of this page; null for an empty page.",
+  })
   endCursor!: string | null;
 }
 
-@ObjectType("ParticipantConnection")
+@ObjectType("ParticipantConnection", {
+  description: "One page of a regency's enrolled workers, in the order they were recorded.",
+})
 class ParticipantConnection {
-  @Field(() => [Participant])
+  @Field(() => [Participant], { description: "The participants of this page, at most `first`." })
   nodes!: Participant[];
 
-  @Field(() => ParticipantPageInfo)
+  @Field(() => ParticipantPageInfo, { description: "Where this page ends and whether another follows." })
   pageInfo!: ParticipantPageInfo;
 }
 
@@ -205,9 +217,16 @@ export class ParticipantResolver {
       "Imports a labour office's CSV list of workers for a regency (operators of that regency, admins). dryRun validates only. A file with any problem stores nothing; a clean one is stored in one transaction; a NIK already registered updates its record.",
   })
   async importParticipants(
-    @Arg("regencyCode", () => ID) regencyCode: string,
+    @Arg("regencyCode", () => ID, {
+      description: 'Kemendagri code of the regency enrolling them: "16.06".',
+    })
+    regencyCode: string,
     @Arg("csv", { description: "The file's text, header first." }) csv: string,
-    @Arg("dryRun", { defaultValue: false }) dryRun: boolean,
+    @Arg("dryRun", {
+      defaultValue: false,
+      description: "True: check the file and answer the report, storing nothing.",
+    })
+    dryRun: boolean,
     @Ctx() { dataSource, identity }: RequestContext,
   ): Promise<ParticipantImportReport> {
     assertRegencyAccess(identity, regencyCode, "enrol participants");
@@ -284,7 +303,7 @@ export class ParticipantResolver {
   @Authorized("admin")
   @Directive('@requiresScopes(scopes: [["admin"]])')
   async transferParticipant(
-    @Arg("nik") nik: string,
+    @Arg("nik", { description: "The participant's NIK (Nomor Induk Kependudukan), 16 digits." }) nik: string,
     @Arg("villageCode", () => ID, { description: "The village they now live in: 16.10.02.2003." })
     villageCode: string,
     @Arg("reason", {
@@ -350,7 +369,14 @@ export class ParticipantResolver {
     description: "A participant by NIK, for the operators of their regency and admins; the read is audited.",
   })
   @Directive(PERSONAL_DATA_DIRECTIVE)
-  async participant(@Arg("nik") nik: string, @Ctx() context: RequestContext): Promise<Participant | null> {
+  async participant(
+    @Arg("nik", {
+      description:
+        "The NIK (Nomor Induk Kependudukan), 16 digits; a malformed one is refused (BAD_USER_INPUT).",
+    })
+    nik: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Participant | null> {
     if (context.identity.role !== "operator" && context.identity.role !== "admin") {
       throw clientError(
         context.identity.role === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN",
@@ -397,12 +423,12 @@ export class ParticipantResolver {
     return participant.revealed ? participant.birthDate : null;
   }
 
-  @FieldResolver(() => Regency)
+  @FieldResolver(() => Regency, { description: "The regency that enrolled the worker." })
   regency(@Root() participant: Participant): Regency {
     return regencyStub(participant.regencyCode);
   }
 
-  @FieldResolver(() => District)
+  @FieldResolver(() => District, { description: "Home district (kecamatan)." })
   district(@Root() participant: Participant): District {
     return areaStub(District, participant.districtCode);
   }
