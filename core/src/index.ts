@@ -8,6 +8,7 @@ export * from "./identity";
 export * from "./input-hygiene";
 export * from "./lifecycle";
 export * from "./personal-data";
+export * from "./read-after";
 export * from "./routes";
 export * from "./scalars";
 export * from "./token-lifetime";

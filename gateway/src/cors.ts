@@ -1,5 +1,6 @@
 import cors from "cors";
 import type { RequestHandler } from "express";
+import { READ_AFTER_HEADER } from "@cakupan/core";
 
 /**
  * Cross-origin reads for dashboards on other origins (a Grafana panel, a web page): only the origins in
@@ -37,8 +38,9 @@ export function corsPolicy(origins: string[]): RequestHandler {
       "accept",
       "apollo-require-preflight",
       "x-apollo-operation-name",
+      READ_AFTER_HEADER,
     ],
-    exposedHeaders: ["x-cache", "etag", "content-disposition"],
+    exposedHeaders: ["x-cache", "etag", "content-disposition", READ_AFTER_HEADER],
     maxAge: 600,
   });
   return (request, response, next) => {

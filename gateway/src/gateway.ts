@@ -5,8 +5,16 @@ import {
   type GraphQLDataSourceProcessOptions,
   RemoteGraphQLDataSource,
 } from "@apollo/gateway";
-import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { ANONYMOUS, IDENTITY_HEADER, type Identity, signIdentity } from "@cakupan/core";
+import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
+import {
+  ANONYMOUS,
+  IDENTITY_HEADER,
+  type Identity,
+  READ_AFTER_HEADER,
+  type ReadAfter,
+  signIdentity,
+  WROTE_AT_HEADER,
+} from "@cakupan/core";
 import {
   acceptDocumentedSecurityDirectives,
   assertApolloInternals,
@@ -79,9 +87,15 @@ export interface GatewayContext {
   requestId?: string;
   /** Adds fields (operation name, outcome) to the request's log line. */
   annotate?: (fields: Record<string, unknown>) => void;
+  /** Subgraph name -> the WAL position its reads must have reached (the caller's last write; see read-after.ts). */
+  readAfter?: ReadAfter;
+  /** Told the primary's position after a subgraph's mutation, to hand the caller for its next requests. */
+  wrote?: (subgraph: string, position: string) => void;
 }
 
 export const REQUEST_ID_HEADER = "x-request-id";
+/** Sent with every subgraph fetch: query, mutation or subscription (HAProxy's retry rule reads it). */
+export const OPERATION_HEADER = "x-cakupan-operation";
 
 export interface FetchStats extends InFlightStats {
   /** Entity fetches the plans asked for, and the batched subgraph requests that carried them. */
@@ -172,6 +186,21 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if (this.secret && identity.role !== "anonymous")
       request.http?.headers.set(IDENTITY_HEADER, await this.tokens.tokenFor(identity, this.secret));
+    // Lets a load balancer retry a query on another replica when the first died mid-request, never a mutation.
+    request.http?.headers.set(OPERATION_HEADER, operationKind(request.query ?? "", request.operationName));
+    const readAfter = (context as Partial<GatewayContext>).readAfter?.[this.name];
+    if (readAfter) request.http?.headers.set(READ_AFTER_HEADER, readAfter);
+  }
+
+  override didReceiveResponse({
+    response,
+    context,
+  }: Required<
+    Pick<GatewayGraphQLRequestContext<GatewayContext>, "response" | "context">
+  >): GatewayGraphQLResponse {
+    const wroteAt = response.http?.headers.get(WROTE_AT_HEADER);
+    if (wroteAt) (context as Partial<GatewayContext>).wrote?.(this.name, wroteAt);
+    return response;
   }
 }
 

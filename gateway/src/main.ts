@@ -2,12 +2,13 @@ import "./tracing";
 import { readFileSync } from "node:fs";
 import { envPort, envPositive, envString, stopOnSignals } from "@cakupan/core";
 import { authConfigFromEnv } from "./auth";
+import { redisCacheStore } from "./cache-store";
 import { corsOriginsFromEnv } from "./cors";
 import { trustedDocumentsFromEnv } from "./persisted-operations";
 import { DEFAULT_SUPERGRAPH_PATH, subgraphTimeoutOverrides, subgraphUrlOverrides } from "./gateway";
 import { landingPageFromEnv } from "./landing-page";
 import { limitsFromEnv } from "./limits";
-import { rateLimitFromEnv } from "./rate-limit";
+import { rateLimitFromEnv, type RateLimitOptions, sharedRateLimiter } from "./rate-limit";
 import { startGatewayServer } from "./server";
 import { createLogger } from "@cakupan/observability";
 
@@ -29,8 +30,20 @@ startGatewayServer({
   introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === "true" : undefined,
   landingPage: landingPageFromEnv(),
   responseCache: process.env.RESPONSE_CACHE !== "false",
+  // Shared by every gateway replica when set; each process keeps its own otherwise.
+  cacheStore: process.env.REDIS_URL
+    ? redisCacheStore({
+        url: process.env.REDIS_URL,
+        ttlSeconds: envPositive("RESPONSE_CACHE_TTL_SECONDS"),
+        keyPrefix: process.env.REDIS_KEY_PREFIX || undefined,
+        onStateChange: (state, error) =>
+          state === "failing"
+            ? log.warn({ err: error }, "response cache: Redis unavailable; answering without the cache")
+            : log.info("response cache: Redis answers again"),
+      })
+    : undefined,
   logger: log,
-  rateLimit: rateLimitFromEnv(),
+  rateLimit: sharedWhenRedis(rateLimitFromEnv()),
   trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
   corsOrigins: corsOriginsFromEnv(),
   trustedDocuments: trustedDocumentsFromEnv(),
@@ -49,6 +62,12 @@ startGatewayServer({
     process.exit(1);
   },
 );
+
+/** With REDIS_URL, every gateway replica counts against the same allowance. */
+function sharedWhenRedis(options: RateLimitOptions | null): RateLimitOptions | null {
+  if (!options || !process.env.REDIS_URL) return options;
+  return { ...options, ...sharedRateLimiter(options, process.env.REDIS_URL) };
+}
 
 /** TRUST_PROXY: "true", a number of proxy hops, or addresses/subnets ("loopback, 10.0.0.0/8"), as Express reads them. */
 function trustProxyFromEnv(raw: string | undefined): boolean | number | string {

@@ -1,6 +1,12 @@
 import type { Identity } from "@cakupan/core";
 import type { Request, RequestHandler } from "express";
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { Redis } from "ioredis";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
 import { sendGraphQLError } from "./client-errors";
 
 /**
@@ -14,6 +20,8 @@ export interface RateLimitOptions {
   requests: number;
   windowSeconds: number;
   limiter?: RateLimiterAbstract;
+  /** Releases the limiter's connections (the gateway calls it on stop). */
+  close?: () => Promise<void>;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { requests: 600, windowSeconds: 60 };
@@ -32,6 +40,38 @@ export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimi
   const requests = positive(env, "RATE_LIMIT_REQUESTS", DEFAULT_RATE_LIMIT.requests, true);
   const windowSeconds = positive(env, "RATE_LIMIT_WINDOW_SECONDS", DEFAULT_RATE_LIMIT.windowSeconds);
   return requests === 0 ? null : { requests, windowSeconds };
+}
+
+/**
+ * One allowance shared by every gateway replica, counted in Redis (REDIS_URL): with N replicas behind a load
+ * balancer a client still gets `requests` per window, not N times as many. While Redis does not answer, each
+ * replica counts in its own memory meanwhile (rate-limiter-flexible's insurance limiter): never refuse all.
+ */
+export function sharedRateLimiter(
+  options: Pick<RateLimitOptions, "requests" | "windowSeconds">,
+  redisUrl: string,
+): Pick<RateLimitOptions, "limiter" | "close"> {
+  const points = options.requests;
+  const duration = options.windowSeconds;
+  const redis = new Redis(redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 500,
+  });
+  // Its failures are answered by the insurance limiter; the response cache's store logs Redis's state.
+  redis.on("error", () => {});
+  return {
+    limiter: new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: "cakupan:rate",
+      points,
+      duration,
+      insuranceLimiter: new RateLimiterMemory({ points, duration }),
+    }),
+    close: async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
 }
 
 export function rateLimit(

@@ -2,7 +2,17 @@ import { createHash } from "node:crypto";
 import { Agent, get } from "node:http";
 import { Agent as TlsAgent, get as tlsGet } from "node:https";
 import type { IncomingMessage } from "node:http";
-import { type Identity, PERSONAL_DATA_TAG, SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
+import {
+  formatReadAfter,
+  type Identity,
+  mergeReadAfter,
+  parseReadAfter,
+  PERSONAL_DATA_TAG,
+  READ_AFTER_HEADER,
+  type ReadAfter,
+  SERVICE_ROUTES,
+  serviceUrl,
+} from "@cakupan/core";
 import type { RequestHandler } from "express";
 import {
   buildASTSchema,
@@ -166,10 +176,17 @@ export function responseCache(
   /** Answers being computed, by key: an identical anonymous query at the same data versions waits for it. */
   const computing = new Map<string, Promise<{ status: number; body: string } | null>>();
   const versionUrls = Object.values(subgraphUrls).map((url) => serviceUrl(url, SERVICE_ROUTES.version));
+  const subgraphNames = Object.keys(subgraphUrls);
+  /**
+   * Each subgraph's primary WAL position at its latest version read. A query the cache may keep is sent with
+   * them (READ_AFTER_HEADER), so a subgraph reading from a replica reads at least what the versions in the
+   * key stand for: a later position than the version's is only stricter, never staler.
+   */
+  let positions: ReadAfter = {};
 
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const tlsAgent = new TlsAgent({ keepAlive: true, maxSockets: 16 });
-  const readVersion = (url: string) =>
+  const readVersion = (url: string, index: number) =>
     new Promise<string>((resolve, reject) => {
       const tls = url.startsWith("https:");
       const request = (tls ? tlsGet : get)(
@@ -179,11 +196,12 @@ export function responseCache(
           let text = "";
           response.setEncoding("utf8");
           response.on("data", (chunk) => (text += chunk));
-          response.on("end", () =>
-            response.statusCode === 200
-              ? resolve(String(JSON.parse(text).version))
-              : reject(new Error(`HTTP ${response.statusCode}`)),
-          );
+          response.on("end", () => {
+            if (response.statusCode !== 200) return reject(new Error(`HTTP ${response.statusCode}`));
+            const { version, position } = JSON.parse(text) as { version: unknown; position?: string };
+            if (position) positions = mergeReadAfter(positions, { [subgraphNames[index]]: position });
+            resolve(String(version));
+          });
         },
       );
       request.on("timeout", () => request.destroy(new Error("timeout")));
@@ -229,6 +247,9 @@ export function responseCache(
       stats.bypassed += 1;
       return next();
     }
+    request.headers[READ_AFTER_HEADER] = formatReadAfter(
+      mergeReadAfter(parseReadAfter(request.headers[READ_AFTER_HEADER] as string | undefined), positions),
+    );
     const key = cacheKey(scope, body as { query: string }, current);
     // A store that fails (a shared one being restarted) counts as a miss: the cache never stops an answer.
     const kept = await store.get(key).catch(() => undefined);

@@ -38,6 +38,8 @@ import { liveCoverageRoutes } from "./live";
 import { observeGateway } from "./metrics";
 import { publicSchema } from "./public-schema";
 import { rateLimit, type RateLimitOptions } from "./rate-limit";
+import { readYourWrites } from "./read-after";
+import type { CacheStore } from "./cache-store";
 import { responseCache, type ResponseCacheStats } from "./response-cache";
 
 export interface GatewayServerOptions extends GatewayOptions {
@@ -54,6 +56,8 @@ export interface GatewayServerOptions extends GatewayOptions {
   landingPage?: LandingPage;
   /** Keep answers while no subgraph's data changes (on by default; who shares one: response-cache.ts). */
   responseCache?: boolean;
+  /** Where the response cache keeps answers: this process (default) or a store shared by every replica. */
+  cacheStore?: CacheStore;
   /** Where its log lines go (default: pino on stdout). */
   logger?: Logger;
   /** Requests per client and window (off unless given: main.ts reads RATE_LIMIT_*). */
@@ -176,7 +180,9 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   schemaFile.routes(app);
   ideRoutes(app, landingPage);
   const cache =
-    options.responseCache === false ? null : responseCache(subgraphUrls, { supergraphSdl, authenticate });
+    options.responseCache === false
+      ? null
+      : responseCache(subgraphUrls, { store: options.cacheStore, supergraphSdl, authenticate });
   if (options.rateLimit) app.use(["/graphql", "/export"], rateLimit(options.rateLimit, authenticate));
   app.use(
     SERVICE_ROUTES.graphql,
@@ -191,6 +197,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
         identity: await authenticate(req),
         requestId: String(req.id),
         annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
+        ...readYourWrites(req, res),
       }),
     }),
   );
@@ -215,7 +222,9 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     plans,
     stop: () => {
       live.close();
-      return (stopping ??= apollo.stop());
+      return (stopping ??= apollo
+        .stop()
+        .finally(() => Promise.all([options.cacheStore?.close?.(), options.rateLimit?.close?.()])));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { IDENTITY_HEADER } from "@cakupan/core";
+import { IDENTITY_HEADER, READ_AFTER_HEADER } from "@cakupan/core";
 import { Agent } from "undici";
 import type { OperationKind } from "./operation-kind";
 
@@ -73,7 +73,8 @@ export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merg
       stats.sent += 1;
       return send(url, headers, body, kind, signal);
     }
-    const key = `${url}\n${headers[IDENTITY_HEADER] ?? ""}\n${body}`;
+    // A request that must read at a later WAL position cannot share an answer read from a lagging replica.
+    const key = `${url}\n${headers[IDENTITY_HEADER] ?? ""}\n${headers[READ_AFTER_HEADER] ?? ""}\n${body}`;
     const shared = inFlight.get(key);
     if (shared) {
       stats.merged += 1;

@@ -1,2 +1,3 @@
 export * from "./embedded-database";
 export * from "./token";
+export * from "./replicated-postgres";

@@ -14,7 +14,11 @@ export class RequestContext {
   annotate?: (fields: Record<string, unknown>) => void;
 
   constructor(
-    readonly dataSource: DataSource,
+    /**
+     * Where this request reads: the primary, or its read replica once the request is known to be a query
+     * the replica can answer (read-replica.ts decides before execution, so every loader uses one).
+     */
+    public dataSource: DataSource,
     readonly identity: Identity = ANONYMOUS,
   ) {}
 

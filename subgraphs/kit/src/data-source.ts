@@ -30,6 +30,23 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   });
 }
 
+/**
+ * The same tables read through a streaming replica (DATABASE_READ_URL): TypeORM's replication sends query
+ * builders and finders to the replica, and writes, transactions and raw queries to the primary. Which
+ * requests may use it at all is decided per request (read-replica.ts). It never migrates.
+ */
+export function createReplicatedDataSource(options: DataSourceOptions & { readUrl: string }): DataSource {
+  return new DataSource({
+    type: "postgres",
+    replication: { master: { url: options.url }, slaves: [{ url: options.readUrl }] },
+    entities: options.entities,
+    logger: options.logger,
+    applicationName: options.applicationName,
+    poolSize: options.poolSize ?? 10,
+    synchronize: false,
+  });
+}
+
 /** Reads a required database URL from the environment, with an error that says how to set it. */
 export function databaseUrlFromEnv(variable = "DATABASE_URL", env: NodeJS.ProcessEnv = process.env): string {
   const url = env[variable];

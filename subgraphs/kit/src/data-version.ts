@@ -32,15 +32,23 @@ export function dataVersionMigration(timestamp: number, tables: string[]): new (
   };
 }
 
-/** GET /version: the current data version, read past the TypeORM logger (it is not the subgraph's work). */
+/**
+ * GET /version: the current data version, read past the TypeORM logger (it is not the subgraph's work), always
+ * on the primary, with the primary's WAL position at that moment: the gateway asks for answers it will
+ * keep under this version to be read at or after that position (see read-replica.ts).
+ */
 export function dataVersionRoute(app: Express, dataSource: DataSource): void {
   app.get(SERVICE_ROUTES.version, async (_request, response) => {
     try {
       const driver = dataSource.driver as unknown as {
-        master: { query(sql: string): Promise<{ rows: { version: string }[] }> };
+        master: { query(sql: string): Promise<{ rows: { version: string; position: string }[] }> };
       };
-      const { rows } = await driver.master.query("SELECT version FROM data_version");
-      response.set("cache-control", "no-store").json({ version: rows[0]?.version ?? "0" });
+      const { rows } = await driver.master.query(
+        "SELECT version, pg_current_wal_insert_lsn()::text AS position FROM data_version",
+      );
+      response
+        .set("cache-control", "no-store")
+        .json({ version: rows[0]?.version ?? "0", position: rows[0]?.position });
     } catch (error) {
       response.status(503).json({ error: (error as Error).message });
     }

@@ -30,11 +30,14 @@ import { RequestContext } from "./context";
 import { dataVersionRoute } from "./data-version";
 import { maskUnexpectedErrors } from "./error-masking";
 import { databaseOutages } from "./outage";
+import { readReplicaRouting } from "./read-replica";
 
 export interface SubgraphServerOptions {
   name: string;
   schema: GraphQLSchema;
   dataSource: DataSource;
+  /** The same tables through a streaming replica (DATABASE_READ_URL): queries read there when it is current. */
+  readDataSource?: DataSource;
   port?: number;
   host?: string;
   plugins?: ApolloServerPlugin<BaseContext>[];
@@ -83,6 +86,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       // plugin's per-field hook costs about a tenth of a large answer's execution.
       ApolloServerPluginCacheControlDisabled(),
       graphqlMetricsPlugin<RequestContext>(metrics, (context, fields) => context.annotate?.(fields)),
+      ...(options.readDataSource
+        ? [readReplicaRouting(options.dataSource, options.readDataSource, log)]
+        : []),
       ...((options.plugins ?? []) as ApolloServerPlugin<RequestContext>[]),
     ],
   });
@@ -139,6 +145,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         await extra?.close();
         await apollo.stop();
         if (options.dataSource.isInitialized) await options.dataSource.destroy();
+        if (options.readDataSource?.isInitialized) await options.readDataSource.destroy();
       })();
       return stopping;
     },

@@ -10,7 +10,13 @@ import {
   type RunningServer,
   stopOnSignals,
 } from "@cakupan/core";
-import { createDataSource, databaseUrlFromEnv, type EntityList, type MigrationList } from "./data-source";
+import {
+  createDataSource,
+  createReplicatedDataSource,
+  databaseUrlFromEnv,
+  type EntityList,
+  type MigrationList,
+} from "./data-source";
 import { StatementCount } from "./query-counter";
 import { type HttpRoutes, startSubgraphServer } from "./server";
 
@@ -43,6 +49,25 @@ export async function openDataSource(
   return dataSource;
 }
 
+/** The subgraph's tables read through the streaming replica at `readUrl`, writes still to `url`. */
+export async function openReplicatedDataSource(
+  definition: SubgraphDefinition,
+  url: string,
+  readUrl: string,
+  logger?: Logger,
+): Promise<DataSource> {
+  const dataSource = createReplicatedDataSource({
+    url,
+    readUrl,
+    entities: definition.entities,
+    migrations: [],
+    logger,
+    applicationName: `cakupan-${definition.name}-reads`,
+  });
+  await dataSource.initialize();
+  return dataSource;
+}
+
 /** Opens the database, migrates and seeds as asked, then serves; how each subgraph runs alone. */
 export async function startSubgraphService(
   definition: SubgraphDefinition,
@@ -55,13 +80,23 @@ export async function startSubgraphService(
     databaseUrlFromEnv("DATABASE_URL", env),
     logger ?? statements,
   );
+  let readDataSource: DataSource | undefined;
   try {
     if (envFlag("MIGRATE_ON_START", true, env)) await dataSource.runMigrations({ transaction: "each" });
     if (envFlag("SEED_ON_START", false, env)) await definition.seed?.(dataSource);
+    const readUrl = env.DATABASE_READ_URL;
+    if (readUrl)
+      readDataSource = await openReplicatedDataSource(
+        definition,
+        databaseUrlFromEnv("DATABASE_URL", env),
+        readUrl,
+        logger ?? statements,
+      );
     return await startSubgraphServer({
       name: definition.name,
       schema: await definition.buildSchema(),
       dataSource,
+      readDataSource,
       routes: definition.routes,
       sqlStatements: () => statements.total,
       identitySecret: env.INTERNAL_TOKEN_SECRET || undefined,
@@ -70,6 +105,7 @@ export async function startSubgraphService(
     });
   } catch (error) {
     await dataSource.destroy();
+    if (readDataSource?.isInitialized) await readDataSource.destroy();
     throw error;
   }
 }

@@ -1,0 +1,255 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { envString, parseCommandLine, SERVICE_ROUTES } from "@cakupan/core";
+import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
+import { createLogger } from "@cakupan/observability";
+import { SUBGRAPHS } from "@cakupan/schema";
+import { startReplicatedPostgres, type ReplicatedPostgres } from "./replicated-postgres";
+import { stopProcess, Supervisor } from "./supervisor";
+import { LOCAL_SECRETS_FILE, type LocalSecrets, readLocalSecrets } from "./token";
+
+/**
+ * `npm run cluster`: the platform as it runs when one machine is not enough, on this machine, from the
+ * distribution's packages: a PostgreSQL primary and a streaming replica (pg_basebackup), Redis for the
+ * shared response cache, two replicas of every subgraph and two gateway replicas, HAProxy in front of the
+ * gateways and of each subgraph's replicas, health-checked on /ready. The ports and the addresses in
+ * deploy/cluster/haproxy.cfg and redis.conf are the ones used here (6100-6199). Ctrl-C stops all of it.
+ */
+
+const ROOT = join(__dirname, "..", "..");
+const DEPLOY = join(ROOT, "deploy", "cluster");
+const log = createLogger("cluster");
+
+/** The addresses of deploy/cluster/haproxy.cfg and redis.conf. */
+const CLUSTER_PORTS = {
+  haproxy: 6100,
+  haproxyStats: 6101,
+  gateways: [6110, 6111],
+  subgraphs: {
+    regencies: { replicas: [6120, 6121], balanced: 6130 },
+    participants: { replicas: [6122, 6123], balanced: 6131 },
+    awards: { replicas: [6124, 6125], balanced: 6132 },
+  } as Record<string, { replicas: number[]; balanced: number }>,
+  postgresPrimary: 6140,
+  postgresReplica: 6141,
+  redis: 6150,
+};
+
+/** What the chaos script and operators read: pids and addresses of the running cluster. */
+const CLUSTER_STATE_FILE = join(ROOT, ".data", "cluster", "cluster.json");
+
+const USAGE = `usage: npm run cluster
+
+Starts on this machine: PostgreSQL primary (port ${CLUSTER_PORTS.postgresPrimary}) and a streaming replica
+(${CLUSTER_PORTS.postgresReplica}) made with pg_basebackup, in .data/cluster/postgres (kept between runs);
+Redis (${CLUSTER_PORTS.redis}, deploy/cluster/redis.conf); two replicas of each subgraph (6120-6125); two gateway
+replicas (${CLUSTER_PORTS.gateways.join(", ")}); HAProxy (deploy/cluster/haproxy.cfg) in front: the API at
+http://127.0.0.1:${CLUSTER_PORTS.haproxy}/graphql, its statistics at http://127.0.0.1:${CLUSTER_PORTS.haproxyStats}/.
+Needs, from Debian's packages: postgresql (server binaries with pg_basebackup; PG_BIN picks a directory),
+redis-server, haproxy. A part that exits is restarted. Ctrl-C stops all of it.`;
+
+function missingPrograms(): string[] {
+  const missing: string[] = [];
+  for (const [program, pkg] of [
+    ["haproxy", "haproxy"],
+    ["redis-server", "redis-server"],
+  ]) {
+    try {
+      execFileSync(program, ["-v"], { stdio: "ignore" });
+    } catch {
+      missing.push(`${program} (apt-get install -y ${pkg})`);
+    }
+  }
+  return missing;
+}
+
+/** Secrets shared with `npm run token` (.data/secrets.json), generated on first use. */
+function clusterSecrets(): Required<LocalSecrets> {
+  const file = envString("CAKUPAN_SECRETS_FILE", LOCAL_SECRETS_FILE);
+  const stored = readLocalSecrets(file);
+  const secrets = {
+    authJwtSecret: process.env.AUTH_JWT_SECRET || stored?.authJwtSecret || randomBytes(32).toString("hex"),
+    internalTokenSecret:
+      process.env.INTERNAL_TOKEN_SECRET || stored?.internalTokenSecret || randomBytes(32).toString("hex"),
+    nikEncryptionKey:
+      process.env.NIK_ENCRYPTION_KEY || stored?.nikEncryptionKey || randomBytes(32).toString("hex"),
+    nikHashKey: process.env.NIK_HASH_KEY || stored?.nikHashKey || randomBytes(32).toString("hex"),
+  };
+  if (!stored?.nikHashKey) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets;
+}
+
+/** A program of the distribution (not a Node service), stopped with the cluster; its output goes to our log. */
+function startProgram(name: string, command: string, args: string[]): ChildProcess {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (line.trim()) log.info({ part: name }, line.trim());
+  };
+  child.stdout!.on("data", forward);
+  child.stderr!.on("data", forward);
+  child.on("exit", (code, signal) => {
+    if (!shuttingDown) log.error({ part: name }, `${name} exited (${signal ?? code}); stopping the cluster`);
+    if (!shuttingDown) void shutdown(1);
+  });
+  return child;
+}
+
+async function waitFor(url: string, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) throw new Error(`${what} did not answer at ${url} in time`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+let shuttingDown = false;
+let postgres: ReplicatedPostgres | undefined;
+const programs: ChildProcess[] = [];
+const supervisor = new Supervisor({
+  log,
+  databaseAnswers: () => (postgres ? databaseAnswers(postgres.primaryUrl) : Promise.resolve(true)),
+  onGiveUp: () => void shutdown(1),
+});
+
+async function shutdown(code: number): Promise<never> {
+  if (shuttingDown) return new Promise(() => {});
+  shuttingDown = true;
+  log.info("stopping the cluster");
+  // The load balancer first (no new requests), then gateways, subgraphs, Redis, PostgreSQL.
+  for (const program of programs.slice(0, 1)) await stopProcess(program);
+  await supervisor.stopAll();
+  for (const program of programs.slice(1)) await stopProcess(program);
+  await postgres?.stop();
+  log.info("cluster stopped");
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  parseCommandLine(process.argv.slice(2), { options: {}, usage: USAGE, help: "npm run cluster -- --help" });
+  const missing = missingPrograms();
+  if (missing.length) {
+    console.error(
+      `npm run cluster needs programs that are not installed: ${missing.join(", ")}.\n` +
+        "They are the engines operators run in production (see README, Scaling out); install them and run again.",
+    );
+    process.exit(1);
+  }
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  const started = Date.now();
+  const secrets = clusterSecrets();
+
+  // HAProxy first of the programs, so it is stopped first.
+  programs.push(startProgram("haproxy", "haproxy", ["-db", "-f", join(DEPLOY, "haproxy.cfg")]));
+  programs.push(startProgram("redis", "redis-server", [join(DEPLOY, "redis.conf")]));
+  postgres = await startReplicatedPostgres({
+    dataDir: join(ROOT, ".data", "cluster", "postgres"),
+    primaryPort: CLUSTER_PORTS.postgresPrimary,
+    replicaPort: CLUSTER_PORTS.postgresReplica,
+  });
+  log.info(
+    `PostgreSQL primary on ${CLUSTER_PORTS.postgresPrimary}, streaming replica on ${CLUSTER_PORTS.postgresReplica} (${postgres.created ? "created" : "reused"})`,
+  );
+  const primary = postgres.primaryUrl;
+  const replica = postgres.replicaUrl;
+
+  // Each subgraph's first replica migrates and seeds; the second starts once that is done and only serves.
+  await Promise.all(
+    SUBGRAPHS.map(async ({ definition, main }) => {
+      const database = `cakupan_${definition.name}`;
+      await ensureDatabase(primary, database);
+      const ports = CLUSTER_PORTS.subgraphs[definition.name];
+      for (const [index, port] of ports.replicas.entries()) {
+        await supervisor.start({
+          name: `${definition.name}${index + 1}`,
+          script: join(ROOT, main),
+          readyUrl: `http://127.0.0.1:${port}${SERVICE_ROUTES.ready}`,
+          needsDatabase: true,
+          env: {
+            PORT: String(port),
+            DATABASE_URL: withDatabase(primary, database),
+            DATABASE_READ_URL: withDatabase(replica, database),
+            MIGRATE_ON_START: index === 0 ? "true" : "false",
+            SEED_ON_START: index === 0 ? "true" : "false",
+            INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,
+            NIK_ENCRYPTION_KEY: secrets.nikEncryptionKey,
+            NIK_HASH_KEY: secrets.nikHashKey,
+          },
+        });
+      }
+    }),
+  );
+
+  const gatewayEnv: Record<string, string> = {
+    AUTH_JWT_SECRET: secrets.authJwtSecret,
+    INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,
+    REDIS_URL: `redis://127.0.0.1:${CLUSTER_PORTS.redis}/0`,
+    // HAProxy on loopback adds X-Forwarded-For: rate limits and logs name the client, not the balancer.
+    TRUST_PROXY: "loopback",
+  };
+  for (const [name, { balanced }] of Object.entries(CLUSTER_PORTS.subgraphs))
+    gatewayEnv[`SUBGRAPH_${name.toUpperCase()}_URL`] =
+      `http://127.0.0.1:${balanced}${SERVICE_ROUTES.graphql}`;
+  await Promise.all(
+    CLUSTER_PORTS.gateways.map((port, index) =>
+      supervisor.start({
+        name: `gateway${index + 1}`,
+        script: join(ROOT, "gateway/dist/main.js"),
+        readyUrl: `http://127.0.0.1:${port}${SERVICE_ROUTES.ready}`,
+        env: { ...gatewayEnv, PORT: String(port) },
+      }),
+    ),
+  );
+  const api = `http://127.0.0.1:${CLUSTER_PORTS.haproxy}`;
+  await waitFor(`${api}${SERVICE_ROUTES.ready}`, "HAProxy in front of the gateways");
+
+  const parts = [
+    ...SUBGRAPHS.flatMap(({ definition }) => [`${definition.name}1`, `${definition.name}2`]),
+    "gateway1",
+    "gateway2",
+  ];
+  mkdirSync(dirname(CLUSTER_STATE_FILE), { recursive: true });
+  writeFileSync(
+    CLUSTER_STATE_FILE,
+    JSON.stringify(
+      {
+        api: `${api}${SERVICE_ROUTES.graphql}`,
+        stats: `http://127.0.0.1:${CLUSTER_PORTS.haproxyStats}/`,
+        ports: CLUSTER_PORTS,
+        pids: Object.fromEntries(parts.map((part) => [part, supervisor.pid(part)])),
+        cluster: process.pid,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`
+Cakupan cluster is up (${((Date.now() - started) / 1000).toFixed(1)} s).
+
+  API (HAProxy)            ${api}${SERVICE_ROUTES.graphql}
+  HAProxy statistics       http://127.0.0.1:${CLUSTER_PORTS.haproxyStats}/
+  gateway replicas         ${CLUSTER_PORTS.gateways.map((port) => `127.0.0.1:${port}`).join(", ")}   (Redis response cache on ${CLUSTER_PORTS.redis})
+${SUBGRAPHS.map(({ definition }) => {
+  const ports = CLUSTER_PORTS.subgraphs[definition.name];
+  return `  ${`${definition.name} replicas`.padEnd(25)}${ports.replicas.map((port) => `127.0.0.1:${port}`).join(", ")}   (balanced at ${ports.balanced})`;
+}).join("\n")}
+  PostgreSQL               primary 127.0.0.1:${CLUSTER_PORTS.postgresPrimary}, streaming replica 127.0.0.1:${CLUSTER_PORTS.postgresReplica}
+  pids                     ${CLUSTER_STATE_FILE}
+
+Ctrl-C stops all of it.`);
+}
+
+main().catch(async (error: Error) => {
+  log.fatal({ err: error }, `npm run cluster failed: ${error.message}`);
+  await shutdown(1);
+});
