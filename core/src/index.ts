@@ -1,4 +1,5 @@
 export * from "./area-code";
+export * from "./bps-crosswalk";
 export * from "./categories";
 export * from "./cli";
 export * from "./config";
@@ -9,6 +10,7 @@ export * from "./input-hygiene";
 export * from "./lifecycle";
 export * from "./personal-data";
 export * from "./read-after";
+export * from "./region-reference";
 export * from "./routes";
 export * from "./scalars";
 export * from "./token-lifetime";

@@ -1,5 +1,6 @@
 import "./style.css";
-import { readToken, saveToken, tokenRole } from "./api";
+import DOCUMENTS from "./operations/dashboard.graphql";
+import { readToken, run, saveToken, tokenRole } from "./api";
 import { disposeCharts } from "./charts";
 import { h } from "./dom";
 import { todayInJakarta } from "@cakupan/core";
@@ -126,13 +127,37 @@ function header(c: ViewContext): HTMLElement {
   );
 }
 
+/**
+ * ?place= holding a reference that is not a code ("1606", "Kota Malang"): read by the one region resolver
+ * (GraphQL resolveRegion) and replaced by its code; an ambiguous or unknown one is the error the view shows,
+ * with the candidates and their codes, never a guess.
+ */
+async function readReference(): Promise<Error | null> {
+  if (!state.reference) return null;
+  try {
+    const { resolveRegion } = await run<{ resolveRegion: { code: string } }>(
+      DOCUMENTS.DashboardResolveRegion,
+      {
+        ref: state.reference,
+      },
+    );
+    state = { ...state, place: resolveRegion.code, reference: undefined };
+    history.replaceState(null, "", searchOf(state));
+    return null;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
 async function render(): Promise<void> {
   const ticket = ++rendering;
+  const unread = await readReference();
   const c = context();
   document.documentElement.lang = c.language;
   document.title = `${c.t.title}${state.place ? ` · ${state.place}` : ""}`;
   let view: HTMLElement;
   try {
+    if (unread) throw unread;
     const kind = viewOf(state);
     view =
       kind === "national"

@@ -7,6 +7,8 @@ import type { Language } from "./format";
  */
 export interface ViewState {
   place: string | null;
+  /** ?place= that is not a code ("1606", "Kota Malang"): read by the region resolver, then replaced by its code. */
+  reference?: string;
   asOf: string | null;
   lang: Language;
 }
@@ -22,8 +24,10 @@ export function readState(search = location.search): ViewState {
   const params = new URLSearchParams(search);
   const place = params.get("place")?.trim() || null;
   const asOf = params.get("asOf")?.trim() || null;
+  const isCode = place !== null && /^\d{2}(\.\d{2})?$/.test(place);
   return {
-    place: place && /^\d{2}(\.\d{2})?$/.test(place) ? place : null,
+    place: isCode ? place : null,
+    ...(place && !isCode ? { reference: place } : {}),
     asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null,
     lang: params.get("lang") === "en" ? "en" : "id",
   };
@@ -31,7 +35,7 @@ export function readState(search = location.search): ViewState {
 
 export function searchOf(state: ViewState): string {
   const params = new URLSearchParams();
-  if (state.place) params.set("place", state.place);
+  if (state.place ?? state.reference) params.set("place", (state.place ?? state.reference)!);
   if (state.asOf) params.set("asOf", state.asOf);
   if (state.lang !== "id") params.set("lang", state.lang);
   const text = params.toString();

@@ -53,7 +53,7 @@ describe("recalculating many JSK cells", () => {
     expect((muba as PromiseFulfilledResult<number>).value).toBeCloseTo(0.4826, 4);
     const unreported = settled[regions.indexOf("11.01")] as PromiseRejectedResult;
     expect(unreported.reason).toMatchObject({ code: "#N/A" });
-    expect(unreported.reason.message).toContain("No coverage report for Aceh Selatan");
+    expect(unreported.reason.message).toContain("No coverage report for Kabupaten Aceh Selatan (11.01)");
   });
 
   it("asks once for a figure many cells show, whether by code, name or alias", async () => {
@@ -165,14 +165,16 @@ describe("errors a planner can act on", () => {
   it("an unknown region is #N/A saying what a region looks like", async () => {
     const error = await errorOf(FUNCTIONS.COVERAGE("xyz"));
     expect(error.code).toBe("#N/A");
-    expect(error.message).toBe("Unknown region 'xyz' — use a code like 16.06 or a name");
+    expect(error.message).toBe(
+      'Unknown region "xyz": give a Kemendagri code like 16.06 (or 1606), a name like "Kabupaten Musi Banyuasin" or "Kota Malang", or an alias like "Muba".',
+    );
   });
 
   it("TARGET of a year without a target is #N/A naming the last known, never a later year's", async () => {
     const error = await errorOf(FUNCTIONS.TARGET("Muba", 2026));
     expect(error).toMatchObject({ code: "#N/A" });
     expect(error.message).toContain(
-      "No coverage target for Musi Banyuasin in 2026; the last known is 52.15% for 2025",
+      "No coverage target for Kabupaten Musi Banyuasin (16.06) in 2026; the last known is 52.15% for 2025",
     );
     expect((await errorOf(FUNCTIONS.TARGET("Muba", 2024))).message).toContain(
       "the next known is 52.15% for 2025",

@@ -99,7 +99,7 @@ describe("JSK.LIVE", () => {
     FUNCTIONS.LIVE("Atlantis", "rate", badRegion as never);
     expect(await badRegion.next()).toMatchObject({
       code: "#N/A",
-      message: expect.stringContaining("Unknown region 'Atlantis'"),
+      message: expect.stringContaining('Unknown region "Atlantis"'),
     });
   });
 });

@@ -7,11 +7,17 @@ import type { GraphQLFormattedError } from "graphql";
  * message saying what to do: never Express's HTML page, never a stack trace, a file path or an internal
  * address. Anything the gateway did not expect is a 500 with a reference to the logged error, no more.
  */
-export function sendGraphQLError(response: Response, status: number, code: string, message: string): void {
+export function sendGraphQLError(
+  response: Response,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
   response
     .status(status)
     .type("application/json")
-    .json({ errors: [{ message, extensions: { code } }] });
+    .json({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
 /** What body-parser refuses (its error `type`), as a client can act on it. */

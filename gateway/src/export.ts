@@ -1,13 +1,21 @@
 import type { IncomingMessage } from "node:http";
 import type { ApolloServer } from "@apollo/server";
-import { ANONYMOUS, DateScalar, GATEWAY_ROUTES, type Identity, isAreaCode } from "@cakupan/core";
+import {
+  ANONYMOUS,
+  DateScalar,
+  GATEWAY_ROUTES,
+  type Identity,
+  isAreaCode,
+  RegionReferences,
+} from "@cakupan/core";
 import { stringify } from "csv-stringify/sync";
 import type { Express, Request, Response } from "express";
 import { sendGraphQLError } from "./client-errors";
 import type { GatewayContext } from "./gateway";
 
 /**
- * GET /export/coverage.csv and /export/coverage.json, with ?province=16 or ?regencies=16.06,16.10, &asOf=
+ * GET /export/coverage.csv and /export/coverage.json, with ?province=16 or ?regencies=16.06,16.10 (or any region
+ * references the one resolver of @cakupan/core reads: 1606, Kota Malang, Muba, BPS 1101), &asOf=
  * and &history=true: the coverage table (or every report over time) as a stable CSV (header row, ISO dates,
  * fractions, empty cells where a figure is unknown, never 0) or JSON (the same columns, null where unknown),
  * for Power Query "From Web", Grafana's Infinity data source and a spreadsheet's IMPORTDATA. The figures come
@@ -268,12 +276,9 @@ function exportRequest(request: Request): ExportRequest | string {
   const maxAge = text("max_age_months");
 
   if (!province === !regencies?.length)
-    return "Give either province=16 or regencies=16.06,16.10 (Kemendagri codes).";
+    return "Give either province=16 or regencies=16.06,16.10 (codes, or names like Kota Malang).";
   if (province && !isAreaCode("province", province))
     return `province=${province} is not a province code: use two digits, like 16.`;
-  const badRegency = regencies?.find((code) => !isAreaCode("regency", code));
-  if (badRegency)
-    return `regencies contains "${badRegency}", which is not a regency code: use codes like 16.06.`;
   if (regencies && regencies.length > MAX_EXPORT_REGENCIES) {
     return `At most ${MAX_EXPORT_REGENCIES} regencies per export (this asks for ${regencies.length}): split the list, or export a province.`;
   }
@@ -324,6 +329,53 @@ function operation(
   };
 }
 
+/**
+ * The regencies=... references that are not Kemendagri codes ("1606", "Kota Malang", "Muba"), read by the one
+ * region resolver against the directory the gateway itself answers: every one resolved, or the first that is
+ * ambiguous or unknown refused with its candidates or suggestions (a dotted code passes as it is: an unknown
+ * one is left out of the table, as before).
+ */
+async function readRegencyReferences(
+  apollo: ApolloServer<GatewayContext>,
+  identity: Identity,
+  references: string[],
+): Promise<{ codes: string[] } | { message: string; extensions: Record<string, unknown> }> {
+  const result = await apollo.executeOperation(
+    { query: "{ regencies { code name shortName kind aliases } }" },
+    { contextValue: { identity } },
+  );
+  const body = result.body.kind === "single" ? result.body.singleResult : undefined;
+  const directory = (body?.data as { regencies?: { code: string; name: string; shortName: string }[] })
+    ?.regencies;
+  if (!directory)
+    return {
+      message: `The regions could not be listed to read regencies=: ${body?.errors?.map((e) => e.message).join("; ") ?? "no result"}`,
+      extensions: {},
+    };
+  const index = new RegionReferences(directory);
+  const codes: string[] = [];
+  for (const reference of references) {
+    if (isAreaCode("regency", reference)) {
+      codes.push(reference);
+      continue;
+    }
+    const answer = index.resolve(reference);
+    if (answer.status === "resolved") codes.push(answer.code);
+    else
+      return {
+        message: `regencies: ${answer.message}`,
+        extensions: {
+          field: "regencies",
+          reference: answer.reference,
+          ...(answer.status === "ambiguous"
+            ? { candidates: answer.candidates }
+            : { suggestions: answer.suggestions }),
+        },
+      };
+  }
+  return { codes };
+}
+
 export function exportRoutes(
   app: Express,
   apollo: ApolloServer<GatewayContext>,
@@ -344,6 +396,12 @@ export function exportRoutes(
       identity = await authenticate(request);
     } catch (error) {
       return refuse(401, (error as Error).message);
+    }
+    if (ask.regencies?.some((reference) => !isAreaCode("regency", reference))) {
+      const read = await readRegencyReferences(apollo, identity, ask.regencies);
+      if ("message" in read)
+        return sendGraphQLError(response, 400, "BAD_USER_INPUT", read.message, read.extensions);
+      ask.regencies = read.codes;
     }
     const signedIn = identity.role !== "anonymous";
     const { query, variables } = operation(ask, signedIn);

@@ -1,3 +1,4 @@
+import { foldRegionText, type RegionResolution, RegionReferences, regionLabel } from "@cakupan/core";
 import LOOKUPS from "../operations/lookups.graphql";
 import { type GatewayConfig, postGraphQL } from "../shared/gateway";
 import { invalidValue, notAvailable } from "./errors";
@@ -6,6 +7,8 @@ export interface RegencyEntry {
   code: string;
   name: string;
   shortName: string;
+  /** KABUPATEN or KOTA. */
+  kind: string;
   aliases: string[];
   province: { code: string; name: string };
 }
@@ -15,14 +18,13 @@ export interface ProvinceEntry {
   name: string;
 }
 
-/** "Kab. Musi Banyuasin", "kabupaten  muba" -> "musi banyuasin", "muba". */
-export function normaliseName(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .replace(/^(kabupaten|kab\.?|kota|pemkab|pemkot|provinsi|prov\.?)\s+/, "");
+/** A province as typed: "Sumatera Selatan", "Prov. Sumatera Selatan", "provinsi  sumatera selatan" alike. */
+function provinceKey(text: string): string {
+  return foldRegionText(text).replace(/^(provinsi|prov) /, "");
 }
+
+/** "Kota Malang (35.73)": how a cell's message names the region it read. */
+export const regencyLabel = (regency: RegencyEntry): string => regionLabel(regency);
 
 /** A code typed as a number loses its trailing zero (16.10 -> 16.1): put it back. */
 function codeText(value: unknown): string {
@@ -37,7 +39,7 @@ function codeText(value: unknown): string {
  */
 export class RegionDirectory {
   private loading?: Promise<void>;
-  private regencyByKey = new Map<string, RegencyEntry>();
+  private references = new RegionReferences<RegencyEntry>([]);
   private provinceByKey = new Map<string, ProvinceEntry>();
   regencies: RegencyEntry[] = [];
   provinces: ProvinceEntry[] = [];
@@ -56,12 +58,9 @@ export class RegionDirectory {
         this.provinces = data.provinces;
         for (const province of data.provinces) {
           this.provinceByKey.set(province.code, province);
-          this.provinceByKey.set(normaliseName(province.name), province);
+          this.provinceByKey.set(provinceKey(province.name), province);
         }
-        for (const regency of data.regencies) {
-          for (const key of [regency.code, regency.name, regency.shortName, ...regency.aliases])
-            this.regencyByKey.set(normaliseName(key), regency);
-        }
+        this.references = new RegionReferences(data.regencies);
       },
       (error) => {
         this.loading = undefined;
@@ -71,21 +70,28 @@ export class RegionDirectory {
     return this.loading;
   }
 
-  async regency(value: unknown): Promise<RegencyEntry> {
+  /** How a region argument reads, by the one resolver of @cakupan/core: resolved, ambiguous or unknown. */
+  async resolve(value: unknown): Promise<RegionResolution<RegencyEntry>> {
     const text = codeText(value);
     if (!text)
       throw invalidValue(
-        "The region is empty: give a code like 16.06, a name like Musi Banyuasin, or an alias like Muba.",
+        "The region is empty: give a code like 16.06, a name like Kota Malang, or an alias like Muba.",
       );
     await this.load();
-    const found = this.regencyByKey.get(normaliseName(text));
-    if (!found) throw notAvailable(`Unknown region '${text}' — use a code like 16.06 or a name`);
-    return found;
+    return this.references.resolve(text);
+  }
+
+  /** The regency a region argument names; #N/A listing the candidates when it names two, never a guess. */
+  async regency(value: unknown): Promise<RegencyEntry> {
+    const answer = await this.resolve(value);
+    if (answer.status !== "resolved") throw notAvailable(answer.message);
+    return answer.region;
   }
 
   async province(value: unknown): Promise<ProvinceEntry | null> {
     await this.load();
-    return this.provinceByKey.get(normaliseName(codeText(value))) ?? null;
+    const text = codeText(value);
+    return this.provinceByKey.get(text) ?? this.provinceByKey.get(provinceKey(text)) ?? null;
   }
 
   regenciesOf(provinceCode: string): RegencyEntry[] {

@@ -51,9 +51,19 @@ async function cell<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * The regency a region reference names, as every JSK function reads it: its Kemendagri code and official name (two cells), so a sheet shows what its references mean. A name a kabupaten and a kota share ("Malang") is #N/A listing both, never a guess.
+ * @customfunction REGION
+ * @param region A code ("16.06" or "1606"), a name ("Kota Malang", "Kab. Malang"), an alias ("Muba") or a BPS code ("BPS 1101"), or a cell holding one.
+ * @returns The Kemendagri code and the official name, side by side.
+ */
+export function region(region: any): Promise<string[][]> {
+  return cell(() => service().region(region));
+}
+
+/**
  * Coverage rate of a regency (cakupan kepesertaan BPJS Ketenagakerjaan): a fraction shown as a percentage (48.26%).
  * @customfunction COVERAGE
- * @param region Regency code ("16.06"), name ("Musi Banyuasin") or alias ("Muba"), or a cell holding one.
+ * @param region Regency code ("16.06", "1606"), name ("Kota Malang", "Musi Banyuasin") or alias ("Muba"), or a cell holding one.
  * @param [asOf] Date: the last report at or before it (default today).
  * @returns Active participants divided by the workforce estimate.
  */
@@ -175,6 +185,7 @@ export function live(
 }
 
 export const FUNCTIONS = {
+  REGION: region,
   COVERAGE: coverage,
   PARTICIPANTS: participants,
   WORKFORCE: workforce,

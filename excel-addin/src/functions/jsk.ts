@@ -4,7 +4,7 @@ import type { GatewayConfig } from "../shared/gateway";
 import { dateArgument, listArgument, yearArgument } from "./arguments";
 import LOOKUPS from "../operations/lookups.graphql";
 import { Batcher } from "./batcher";
-import { RegionDirectory, type RegencyEntry } from "./directory";
+import { RegionDirectory, type RegencyEntry, regencyLabel } from "./directory";
 import { CellError, invalidValue, notAvailable, toExcelError } from "./errors";
 
 export interface CoverageFigures {
@@ -175,6 +175,15 @@ export class Jsk {
     this.directory = new RegionDirectory(gateway);
   }
 
+  /**
+   * What a region argument means: its Kemendagri code and official name, so a sheet can show what its
+   * references read as. #N/A naming the candidates when it names two regions, or what a reference looks like.
+   */
+  async region(value: unknown): Promise<[[string, string]]> {
+    const regency = await this.directory.regency(value);
+    return [[regency.code, regency.name]];
+  }
+
   /** Coverage of a regency at a date (null asOf: today), or null when it has no report by then. */
   async coverageOf(regency: RegencyEntry, asOf: string | null): Promise<CoverageFigures | null> {
     const result = await this.batcher.fetch<{ coverage: CoverageFigures | null }>(
@@ -193,13 +202,13 @@ export class Jsk {
     const regency = await this.directory.regency(region);
     const coverage = await this.coverageOf(regency, asOf);
     if (!coverage)
-      throw notAvailable(`No coverage report for ${regency.shortName} at or before ${asOf ?? "today"}.`);
+      throw notAvailable(`No coverage report for ${regencyLabel(regency)} at or before ${asOf ?? "today"}.`);
     return { regency, coverage };
   }
 
   async coverage(region: unknown, asOf?: unknown): Promise<number> {
     const { regency, coverage } = await this.requireCoverage(region, asOf);
-    return metricOf(coverage, "rate", regency.shortName);
+    return metricOf(coverage, "rate", regencyLabel(regency));
   }
 
   async participants(region: unknown, asOfValue?: unknown, segment?: unknown): Promise<number> {
@@ -212,11 +221,11 @@ export class Jsk {
       coverage: { asOf: string; segments: { category: string; persons: number }[] } | null;
     }>(`segments|${regency.code}|${asOf ?? ""}`, LOOKUPS.JskSegments, { code: regency.code, asOf });
     if (!result?.coverage)
-      throw notAvailable(`No coverage report for ${regency.shortName} at or before ${asOf ?? "today"}.`);
+      throw notAvailable(`No coverage report for ${regencyLabel(regency)} at or before ${asOf ?? "today"}.`);
     const part = result.coverage.segments.find((s) => s.category === category);
     if (!part)
       throw notAvailable(
-        `The report of ${result.coverage.asOf} for ${regency.shortName} gives no figure for ${String(segment)}.`,
+        `The report of ${result.coverage.asOf} for ${regencyLabel(regency)} gives no figure for ${String(segment)}.`,
       );
     return part.persons;
   }
@@ -241,7 +250,7 @@ export class Jsk {
     const estimate = year === null ? sorted[0] : sorted.find((e) => e.year === year);
     if (!estimate)
       throw notAvailable(
-        `No workforce estimate for ${regency.shortName}${year === null ? "" : ` for ${year}`}.`,
+        `No workforce estimate for ${regencyLabel(regency)}${year === null ? "" : ` for ${year}`}.`,
       );
     return estimate.persons;
   }
@@ -262,13 +271,13 @@ export class Jsk {
     const hint = last
       ? `; the ${last.year < year ? "last" : "next"} known is ${(last.rate * 100).toFixed(2)}% for ${last.year}`
       : "";
-    throw notAvailable(`No coverage target for ${regency.shortName} in ${year}${hint}.`);
+    throw notAvailable(`No coverage target for ${regencyLabel(regency)} in ${year}${hint}.`);
   }
 
   async gap(region: unknown, yearValue?: unknown): Promise<number> {
     const year = yearArgument(yearValue);
     const { regency, coverage } = await this.requireCoverage(region, year === null ? null : `${year}-12-31`);
-    return metricOf(coverage, "gap", regency.shortName);
+    return metricOf(coverage, "gap", regencyLabel(regency));
   }
 
   /** Rows for a province (code or name) or for a list of regions; coverage null where none reported. */
@@ -357,7 +366,7 @@ export class Jsk {
     const reports = result?.coverageHistory ?? [];
     if (!reports.length)
       throw notAvailable(
-        `No coverage reports for ${regency.shortName}${from || to ? ` from ${from ?? "the start"} to ${to ?? "today"}` : ""}.`,
+        `No coverage reports for ${regencyLabel(regency)}${from || to ? ` from ${from ?? "the start"} to ${to ?? "today"}` : ""}.`,
       );
     return asTextCells([
       ["asOf", "active", "rate", "status", "source"],
@@ -383,7 +392,8 @@ export class Jsk {
       }[];
     }>(`awards|${regency.code}`, LOOKUPS.JskAwards, { code: regency.code });
     const awards = result?.awards ?? [];
-    if (!awards.length) throw notAvailable(`No Paritrana Award results recorded for ${regency.shortName}.`);
+    if (!awards.length)
+      throw notAvailable(`No Paritrana Award results recorded for ${regencyLabel(regency)}.`);
     const rows = awards.map((a) => [
       a.edition.name,
       a.edition.level,

@@ -1,7 +1,7 @@
 import { GATEWAY_ROUTES, serviceUrl } from "@cakupan/core";
 import { createParser } from "eventsource-parser";
 import type { GatewayConfig } from "../shared/gateway";
-import type { RegencyEntry } from "./directory";
+import { type RegencyEntry, regencyLabel } from "./directory";
 import { CellError, notAvailable } from "./errors";
 import { type Jsk, type LiveMetric, metricOf } from "./jsk";
 
@@ -65,8 +65,8 @@ export class LiveHub {
       subscriptions.map(async (s) => {
         try {
           const coverage = await this.jsk.coverageOf(s.regency, null);
-          if (!coverage) throw notAvailable(`No coverage report for ${s.regency.shortName} yet.`);
-          const value = metricOf(coverage, s.metric, s.regency.shortName);
+          if (!coverage) throw notAvailable(`No coverage report for ${regencyLabel(s.regency)} yet.`);
+          const value = metricOf(coverage, s.metric, regencyLabel(s.regency));
           s.last = value;
           if (this.subscriptions.has(s)) s.onValue(value);
         } catch (error) {

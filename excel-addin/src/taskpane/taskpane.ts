@@ -1,3 +1,5 @@
+import { foldRegionText } from "@cakupan/core";
+import { regencyLabel } from "../functions/directory";
 import { DEFAULT_TABLE_FIELDS, type Jsk, TABLE_FIELDS, type TableRow } from "../functions/jsk";
 import { FIELD_LABELS, type Language, STRINGS } from "../shared/i18n";
 import { readSettings, saveSettings } from "../shared/settings";
@@ -90,16 +92,18 @@ export async function initTaskpane(jsk: Jsk, doc: Document = document): Promise<
 
   const fillRegencies = () => {
     const province = $<HTMLSelectElement>("province").value;
-    const search = $<HTMLInputElement>("search").value.trim().toLowerCase();
+    const search = foldRegionText($<HTMLInputElement>("search").value);
     const options = jsk.directory
       .regenciesOf(province)
       .filter(
         (r) =>
           !search ||
-          [r.name, r.shortName, r.code, ...r.aliases].some((key) => key.toLowerCase().includes(search)),
+          [r.name, r.shortName, r.code, r.code.replace(".", ""), ...r.aliases].some((key) =>
+            foldRegionText(key).includes(search),
+          ),
       );
     $("regencies").innerHTML = options
-      .map((r) => `<option value="${r.code}">${r.code} ${r.name}</option>`)
+      .map((r) => `<option value="${r.code}">${regencyLabel(r)}</option>`)
       .join("");
   };
   const loadRegions = async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { RegionReferences } from "@cakupan/core";
 
 /**
  * The Kemendagri codes as the idn-area-data package ships them: a static reference every subgraph may
@@ -31,3 +32,27 @@ export const knownProvinceCodes = () => codesOf("provinces.csv");
 export const knownRegencyCodes = () => codesOf("regencies.csv");
 export const knownDistrictCodes = () => codesOf("districts.csv");
 export const knownVillageCodes = () => codesOf("villages.csv");
+
+let masterReferences: RegionReferences | undefined;
+
+/**
+ * The regencies and cities of the area master as the one region resolver of @cakupan/core reads them (codes,
+ * official and short names; the regencies subgraph's curated aliases are not here): for a subgraph that reads
+ * region references without asking the regencies subgraph, like the registry import.
+ */
+export function areaMasterRegions(): RegionReferences {
+  if (!masterReferences) {
+    const rows: { code: string; province_code: string; name: string }[] = parse(
+      readFileSync(join(AREA_DATA_DIR, "regencies.csv"), "utf8"),
+      { columns: true, skip_empty_lines: true, trim: true },
+    );
+    masterReferences = new RegionReferences(
+      rows.map((row) => ({
+        code: row.code,
+        name: row.name,
+        shortName: row.name.replace(/^(Kabupaten|Kota)( Administrasi)? /, ""),
+      })),
+    );
+  }
+  return masterReferences;
+}

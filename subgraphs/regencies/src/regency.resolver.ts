@@ -1,4 +1,10 @@
-import { assertAreaCode, badUserInput, type RequestContext, TEXT_LIMITS } from "@cakupan/kit";
+import {
+  assertAreaCode,
+  badUserInput,
+  regionSearchText,
+  type RequestContext,
+  TEXT_LIMITS,
+} from "@cakupan/kit";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice } from "./branch-office.entity";
@@ -24,14 +30,11 @@ import { VillagePageArgs, villagePage } from "./village.page";
 import { VillageConnection } from "./village.entity";
 import { WorkforceEstimate } from "./workforce-estimate.entity";
 
-/** "Kab. Musi Banyuasin", "kabupaten  muba " -> "musi banyuasin", "muba". */
-export function normaliseSearch(search: string): string {
-  return search
-    .trim()
-    .replace(/\s+/g, " ")
-    .replace(/^(kabupaten|kab\.?|kota|pemkab|pemkot)\s+/i, "")
-    .toLowerCase();
-}
+/** "Kab. Musi Banyuasin", "kabupaten  muba " -> "musi banyuasin", "muba": the region resolver's folding. */
+export const normaliseSearch = (search: string): string => regionSearchText(search);
+
+/** A column folded as regionSearchText folds a search: lowercase, punctuation as single spaces ("toli toli"). */
+const folded = (column: string) => `trim(regexp_replace(lower(${column}), '[^a-z0-9]+', ' ', 'g'))`;
 
 function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -107,19 +110,20 @@ export class RegencyResolver {
         );
       }
       const term = normaliseSearch(search);
+      // Punctuation alone ("%", "-") names nothing: no region, rather than every one.
+      if (!term && search.trim()) return [];
       if (!term)
         throw badUserInput(
           '`search` is empty: give part of a name or an alias, like "muba" or "Ogan".',
           "search",
         );
-      const exactAlias =
-        "EXISTS (SELECT 1 FROM regency_alias a WHERE a.regency_code = r.code AND lower(a.alias) = :term)";
+      const exactAlias = `EXISTS (SELECT 1 FROM regency_alias a WHERE a.regency_code = r.code AND ${folded("a.alias")} = :term)`;
       query
         .andWhere(
-          `(r.name ILIKE :pattern OR r.short_name ILIKE :pattern OR EXISTS (SELECT 1 FROM regency_alias a WHERE a.regency_code = r.code AND a.alias ILIKE :pattern))`,
+          `(${folded("r.name")} LIKE :pattern OR ${folded("r.short_name")} LIKE :pattern OR EXISTS (SELECT 1 FROM regency_alias a WHERE a.regency_code = r.code AND ${folded("a.alias")} LIKE :pattern))`,
           { pattern: likePattern(term), term },
         )
-        .addSelect(`(lower(r.short_name) = :term OR ${exactAlias})`, "exact")
+        .addSelect(`(${folded("r.short_name")} = :term OR ${exactAlias})`, "exact")
         .orderBy("exact", "DESC");
     }
     return query.addOrderBy("r.code", "ASC").getMany();

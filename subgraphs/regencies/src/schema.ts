@@ -24,6 +24,7 @@ import { RegencyAlias } from "./regency-alias.entity";
 import { Regency } from "./regency.entity";
 import { resolveRegencyReference } from "./regency.reference";
 import { RegencyResolver } from "./regency.resolver";
+import { RegionResolutionResolver } from "./region-resolution";
 import { RegionSourceResolvers, SourceResolver, sourceFieldResolvers } from "./source.resolver";
 import { Village } from "./village.entity";
 import { resolveVillageReference } from "./village.reference";
@@ -57,6 +58,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
       resolvers: [
         ProvinceResolver,
         RegencyResolver,
+        RegionResolutionResolver,
         DistrictResolver,
         VillageResolver,
         OfficialResolver,

@@ -134,6 +134,15 @@ describe("search by name or alias", () => {
     }
   });
 
+  it("folds hyphens, spacing and diacritics as the region resolver does: Toli-Toli, toli toli", async () => {
+    for (const search of ["Toli-Toli", "toli toli", "Kab. TOLI-toli", "Tolí Tolí"]) {
+      const { regencies } = await data(url, `query($s: String) { regencies(search: $s) { code } }`, {
+        s: search,
+      });
+      expect(regencies, search).toEqual([{ code: "72.04" }]);
+    }
+  });
+
   it("treats LIKE wildcards in the search as plain characters", async () => {
     const { regencies } = await data(url, `{ regencies(search: "%") { code } }`);
     expect(regencies).toEqual([]);

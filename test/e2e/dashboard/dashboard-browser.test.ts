@@ -157,6 +157,16 @@ describe("the dashboard in a browser, against the live gateway", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "regency-16.06.png"), fullPage: true });
   });
 
+  it("reads ?place= as the one region resolver does: 1606 opens 16.06, Malang is refused with both candidates", async () => {
+    await open("?place=1606&asOf=2025-07-31");
+    expect(page.url()).toContain("place=16.06");
+    expect(await page.textContent("#kpi-gap")).toContain("8.305");
+    await open("?place=Malang");
+    expect(await page.textContent("[role=alert]")).toContain(
+      '"Malang" is ambiguous: Kabupaten Malang (35.07) or Kota Malang (35.73)',
+    );
+  });
+
   it("regency view names the award's assessment stages in words, not their codes", async () => {
     await open("?place=16.06&asOf=2025-07-31");
     const stages = (await page.textContent("#nominations")) ?? "";

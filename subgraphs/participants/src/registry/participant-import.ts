@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import {
+  areaMasterRegions,
   BreakdownDimension,
   categoryFromText,
   categoryWords,
@@ -26,7 +27,8 @@ import { ruleInteger } from "../rules";
  * The lists labour offices keep, as CSV. Headers may be Indonesian or English (case, spaces and dashes do
  * not matter); the first row is the header. Required: nik, nama, kode_desa, pekerjaan, program, sumber_dana,
  * iuran, tanggal_daftar. Optional: jenis_kelamin and tanggal_lahir (checked against the NIK), segmen
- * (default BPU), status (default aktif).
+ * (default BPU), status (default aktif), kabupaten_kota (the worker's regency, in any form the one region
+ * resolver reads: "16.06", "1606", "Kabupaten Musi Banyuasin"; it must be the enrolling regency).
  */
 export const IMPORT_COLUMNS = {
   nik: ["nik", "no_nik", "nomor_nik"],
@@ -41,6 +43,7 @@ export const IMPORT_COLUMNS = {
   birthDate: ["tanggal_lahir", "tgl_lahir", "birth_date"],
   segment: ["segmen", "segment"],
   status: ["status"],
+  regency: ["kabupaten_kota", "kab_kota", "kabupaten", "kota", "regency", "region", "wilayah"],
 } as const;
 type Column = keyof typeof IMPORT_COLUMNS;
 const REQUIRED: Column[] = [
@@ -292,6 +295,19 @@ export async function parseParticipantCsv(
         "VILLAGE_OUTSIDE_REGENCY",
         `Village ${villageCode} is outside ${regencyCode}: a regency enrols its own residents.`,
       );
+    }
+
+    const region = value("regency");
+    if (region) {
+      const answer = areaMasterRegions().resolve(region);
+      if (answer.status === "ambiguous") problem("regency", "REGION_AMBIGUOUS", answer.message);
+      else if (answer.status === "unknown") problem("regency", "REGION_UNKNOWN", answer.message);
+      else if (answer.code !== regencyCode)
+        problem(
+          "regency",
+          "REGION_OUTSIDE_REGENCY",
+          `"${region}" is ${answer.name} (${answer.code}), not the enrolling regency ${regencyCode}: a regency enrols its own residents.`,
+        );
     }
 
     const programs = [

@@ -1,7 +1,14 @@
 import { createReadStream, createWriteStream, existsSync, readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
-import { audit, exitWithUsageError, type Identity, openDataSource, parseCommandLine } from "@cakupan/kit";
+import {
+  areaMasterRegions,
+  audit,
+  exitWithUsageError,
+  type Identity,
+  openDataSource,
+  parseCommandLine,
+} from "@cakupan/kit";
 import { Presets, SingleBar } from "cli-progress";
 import { participantsSubgraph } from "../index";
 import { requireNikKeys } from "./nik-crypto";
@@ -27,7 +34,7 @@ Checks a labour office's CSV of workers for a regency and stores it in the parti
 DATABASE_URL (the participants database) or the stack npm start runs. Every bad row is listed with its line
 and column; a file with any problem stores nothing.
 
-  --regency   the enrolling regency, a Kemendagri code like 16.06
+  --regency   the enrolling regency: a Kemendagri code like 16.06 (or 1606), or a name like "Kota Malang"
   --dry-run   check only, store nothing`;
 
 const GENERATE_USAGE = `usage: npm run generate -- participants --regency 16.06 --count 100000 [--csv out.csv] [--seed 1]
@@ -145,12 +152,16 @@ async function store(rows: ImportRow[], regency: string, env: NodeJS.ProcessEnv,
 async function importCommand(argv: string[]) {
   const { flags, positional } = importOptions(argv);
   const [file, ...extra] = positional;
-  const regency = flags.regency;
   if (!file) exitWithUsageError("give the CSV file to import", "npm run import -- --help");
   if (extra.length)
     exitWithUsageError(`one file at a time, not ${positional.join(", ")}`, "npm run import -- --help");
-  if (typeof regency !== "string")
+  if (typeof flags.regency !== "string")
     exitWithUsageError("give the enrolling regency: --regency 16.06", "npm run import -- --help");
+  const enrolling = areaMasterRegions().resolve(flags.regency);
+  if (enrolling.status !== "resolved")
+    exitWithUsageError(`--regency: ${enrolling.message}`, "npm run import -- --help");
+  const regency = enrolling.code;
+  console.log(`Enrolling regency: ${enrolling.name} (${enrolling.code}).`);
   // Read as a stream: memory follows the rows kept, not the file's size.
   const parsed = await parseParticipantCsv(createReadStream(file), regency);
   printReport(file, parsed);
