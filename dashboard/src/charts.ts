@@ -32,6 +32,7 @@ echarts.use([
 
 const TEAL = "#0b6e69";
 const TARGET = "#c2410c";
+const PROJECTION = "#6d28d9";
 const charts = new Set<echarts.ECharts>();
 addEventListener("resize", () => charts.forEach((chart) => chart.resize()));
 
@@ -170,6 +171,16 @@ export interface HistoryPoint {
  * The regency's rate over time (one point per report with a rate), the target in force as a dashed line,
  * and the path required from the last report to the target by the end of the target year.
  */
+/** A projection drawn from the last report to the year's end: the central line, and its range when it has one. */
+export interface ProjectionLine {
+  fromAsOf: string;
+  fromRate: number;
+  year: number;
+  rate: number;
+  low: number | null;
+  high: number | null;
+}
+
 export function historyLine(
   id: string,
   title: string,
@@ -177,6 +188,7 @@ export function historyLine(
   target: { rate: number; year: number } | null,
   language: Language,
   t: Strings,
+  projection: ProjectionLine | null = null,
 ): HTMLElement {
   return chartBlock(id, title, t, (element) => {
     const chart = echarts.init(element, null, { renderer: "canvas" });
@@ -224,6 +236,59 @@ export function historyLine(
           lineStyle: { color: TARGET, type: "dotted", width: 2 },
           itemStyle: { color: TARGET },
         });
+      }
+    }
+    if (projection) {
+      const [start, end] = [time(projection.fromAsOf), time(`${projection.year}-12-31`)];
+      series.push({
+        name: t.projection,
+        type: "line",
+        data: [
+          [start, projection.fromRate],
+          [end, projection.rate],
+        ],
+        symbol: "diamond",
+        symbolSize: [0, 10],
+        lineStyle: { color: PROJECTION, type: "dashed", width: 2 },
+        itemStyle: { color: PROJECTION },
+        label: {
+          show: true,
+          formatter: (p: { dataIndex: number; value: [number, number] }) =>
+            p.dataIndex === 1 ? formatPercent(p.value[1], language) : "",
+          position: "top",
+        },
+      });
+      if (projection.low !== null && projection.high !== null) {
+        // The range as a band: the low line, and the width up to the high line stacked on it.
+        series.push(
+          {
+            name: t.projectionRange,
+            type: "line",
+            stack: "projection-range",
+            data: [
+              [start, projection.fromRate],
+              [end, projection.low],
+            ],
+            symbol: "none",
+            lineStyle: { opacity: 0 },
+            itemStyle: { color: PROJECTION },
+            tooltip: { show: false },
+          },
+          {
+            name: t.projectionRange,
+            type: "line",
+            stack: "projection-range",
+            data: [
+              [start, 0],
+              [end, projection.high - projection.low],
+            ],
+            symbol: "none",
+            lineStyle: { opacity: 0 },
+            areaStyle: { color: PROJECTION, opacity: 0.2 },
+            itemStyle: { color: PROJECTION },
+            tooltip: { show: false },
+          },
+        );
       }
     }
     chart.setOption({

@@ -40,3 +40,12 @@ export function formatDate(iso: string | null | undefined, language: Language): 
     new Date(`${iso}T00:00:00Z`),
   );
 }
+
+/** A month as words ("Desember 2025", "December 2025") from "2025-12". */
+export function formatMonth(month: string, language: Language): string {
+  return new Intl.DateTimeFormat(locale(language), {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${month}-01T00:00:00Z`));
+}

@@ -109,6 +109,32 @@ export interface HistoryReport {
   source: SourceRef;
 }
 
+/** Where coverage is heading by the end of a year at the observed pace (Regency.coverageProjection). */
+export interface Projection {
+  year: number;
+  method: "RANGE_FROM_PACES" | "STRAIGHT_LINE" | "NONE";
+  methodDescription: string;
+  fromAsOf: string | null;
+  monthlyPace: number | null;
+  monthlyPaceLow: number | null;
+  monthlyPaceHigh: number | null;
+  workforce: number | null;
+  projectedParticipants: number | null;
+  projectedParticipantsLow: number | null;
+  projectedParticipantsHigh: number | null;
+  projectedRate: number | null;
+  projectedRateLow: number | null;
+  projectedRateHigh: number | null;
+  target: number | null;
+  targetReachedMonth: string | null;
+  targetReachedNote: string;
+  mixesMeasures: boolean;
+  includesEstimates: boolean;
+  stale: boolean;
+  notes: string[];
+  basedOn: { asOf: string; activeParticipants: number | null }[];
+}
+
 export interface RegencyData {
   regency: {
     code: string;
@@ -127,6 +153,8 @@ export interface RegencyData {
           }[];
         })
       | null;
+    /** Null only while the participants service is down. */
+    coverageProjection: Projection | null;
     /** Null only while the participants service is down (its fields of a regency are then all null). */
     coverageHistory: HistoryReport[] | null;
     coverageTargets: {

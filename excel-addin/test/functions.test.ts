@@ -84,6 +84,29 @@ describe("the JSK functions", () => {
     expect([workforce, target, gap]).toEqual([213582, 0.5215, 8305]);
   });
 
+  it("PROJECTION answers the rate expected at the end of the year at the observed pace", async () => {
+    // 103,079 + 5 x (103,079 - 88,958) / 7 = 113,165 (rounded) of 213,582 at 31 December 2025.
+    expect(await FUNCTIONS.PROJECTION("Muba", 2025)).toBeCloseTo(113165 / 213582, 10);
+  });
+
+  it("PROJECTION shows #N/A with the reason when there are fewer than two comparable reports", async () => {
+    const error = await errorOf(FUNCTIONS.PROJECTION("16.06", 2024));
+    expect(error).toMatchObject({ code: "#N/A" });
+    expect(error.message).toContain("Only one comparable report");
+  });
+
+  it("GAPCOST answers the Rupiah to close the gap for the months left, at the minimum or a given contribution", async () => {
+    // 8,305 persons x Rp16.800 x 5 months (August to December 2025).
+    expect(await FUNCTIONS.GAPCOST("Muba", 2025)).toBe(8305 * 16800 * 5);
+    expect(await FUNCTIONS.GAPCOST("16.06", 2025, "Rp20.000")).toBe(8305 * 20000 * 5);
+  });
+
+  it("GAPCOST shows #VALUE! for a contribution below the minimum, naming the rule", async () => {
+    const error = await errorOf(FUNCTIONS.GAPCOST("16.06", 2025, 10000));
+    expect(error).toMatchObject({ code: "#VALUE!" });
+    expect(error.message).toContain("MINIMUM_BPU_CONTRIBUTION");
+  });
+
   it("COVERAGE takes an Excel date serial as asOf", async () => {
     // 45657 is 2024-12-31
     expect(await FUNCTIONS.COVERAGE("16.06", 45657)).toBeCloseTo(88958 / 213582, 10);

@@ -1,11 +1,11 @@
 import DOCUMENTS from "../operations/dashboard.graphql";
 import { ApiError, run } from "../api";
 import { badge, citation, coverageBadges, sourcesOf } from "../badges";
-import { historyLine } from "../charts";
+import { historyLine, type ProjectionLine } from "../charts";
 import { h } from "../dom";
-import { formatDate, formatNumber, formatPercent, NONE } from "../format";
+import { formatDate, formatMonth, formatNumber, formatPercent, NONE } from "../format";
 import { dataTable } from "../table";
-import type { HistoryReport, RegencyData, SegmentsData } from "../types";
+import type { HistoryReport, Projection, RegencyData, SegmentsData } from "../types";
 import type { ViewContext } from "./context";
 import { kpi } from "./province";
 
@@ -98,10 +98,94 @@ async function segmentsPanel(context: ViewContext, code: string): Promise<HTMLEl
   }
 }
 
+/** The projection as the chart draws it: from the last report's rate (over the projection's workforce) to 31 December. */
+function projectionLine(projection: Projection | null): ProjectionLine | null {
+  const last = projection?.basedOn.at(-1);
+  if (!projection || projection.projectedRate === null || !projection.workforce || !last?.activeParticipants)
+    return null;
+  return {
+    fromAsOf: last.asOf,
+    fromRate: last.activeParticipants / projection.workforce,
+    year: projection.year,
+    rate: projection.projectedRate,
+    low: projection.projectedRateLow,
+    high: projection.projectedRateHigh,
+  };
+}
+
+/** The projection's figures and method in words beside the chart: what it assumes, and what it leaves out. */
+function projectionPanel(projection: Projection | null, context: ViewContext): HTMLElement {
+  const { t, language } = context;
+  const section = (...children: (Node | string | null)[]) =>
+    h("section", { class: "panel", id: "projection" }, ...children);
+  if (!projection)
+    return section(
+      h("h3", {}, t.projection),
+      h("p", { class: "missing", "data-unavailable": "participants" }, t.unavailable("participants")),
+    );
+  const range = (low: number | null, high: number | null, show: (v: number) => string) =>
+    low !== null && high !== null ? ` (${show(low)} – ${show(high)})` : "";
+  const percent = (v: number | null) => formatPercent(v, language);
+  const persons = (v: number | null) => formatNumber(v, language);
+  const month = projection.targetReachedMonth
+    ? formatMonth(projection.targetReachedMonth, language)
+    : projection.target !== null && projection.projectedRate !== null
+      ? t.projectionNotWithin(projection.year)
+      : NONE;
+  return section(
+    h("h3", {}, t.projectionTitle(projection.year)),
+    h(
+      "div",
+      {},
+      projection.mixesMeasures
+        ? badge("indicative", t.projectionIndicative, t.projectionIndicativeHint)
+        : null,
+      projection.includesEstimates ? badge("estimate", t.estimate, t.estimateHint) : null,
+      projection.stale ? badge("stale", t.stale, projection.notes.join(" ")) : null,
+    ),
+    h(
+      "dl",
+      { class: "facts" },
+      h("dt", {}, t.projectionMethod),
+      h("dd", { "data-field": "method" }, t.projectionMethods[projection.method] ?? projection.method),
+      h("dt", {}, t.projectionRate),
+      h(
+        "dd",
+        { "data-field": "projectedRate" },
+        percent(projection.projectedRate) +
+          range(projection.projectedRateLow, projection.projectedRateHigh, (v) => percent(v)),
+      ),
+      h("dt", {}, t.projectionPersons),
+      h(
+        "dd",
+        { "data-field": "projectedParticipants" },
+        persons(projection.projectedParticipants) +
+          range(projection.projectedParticipantsLow, projection.projectedParticipantsHigh, (v) => persons(v)),
+      ),
+      h("dt", {}, t.projectionPace),
+      h("dd", {}, persons(projection.monthlyPace === null ? null : Math.round(projection.monthlyPace))),
+      h("dt", {}, t.projectionTargetMonth),
+      h("dd", { "data-field": "targetReachedMonth" }, month),
+    ),
+    h("p", { class: "muted", "data-field": "methodDescription" }, projection.methodDescription),
+    projection.notes.length
+      ? h(
+          "ul",
+          { class: "notes" },
+          projection.notes.map((n) => h("li", {}, n)),
+        )
+      : null,
+  );
+}
+
 export async function regencyView(context: ViewContext, code: string): Promise<HTMLElement> {
   const { t, language, state } = context;
   const [data, segments] = await Promise.all([
-    run<RegencyData>(DOCUMENTS.DashboardRegency, { code, asOf: state.asOf }),
+    run<RegencyData>(DOCUMENTS.DashboardRegency, {
+      code,
+      asOf: state.asOf,
+      year: state.asOf ? Number(state.asOf.slice(0, 4)) : null,
+    }),
     segmentsPanel(context, code),
   ]);
   if (!data.regency) return h("p", { class: "error" }, t.notFound);
@@ -244,7 +328,16 @@ export async function regencyView(context: ViewContext, code: string): Promise<H
           c.notes.map((n) => h("li", {}, n)),
         )
       : null,
-    historyLine("history-chart", `${t.historyChart}, ${regency.shortName}`, history, target, language, t),
+    historyLine(
+      "history-chart",
+      `${t.historyChart}, ${regency.shortName}`,
+      history,
+      target,
+      language,
+      t,
+      projectionLine(regency.coverageProjection),
+    ),
+    projectionPanel(regency.coverageProjection, context),
     historyTable,
     segments,
     list(

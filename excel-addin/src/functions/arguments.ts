@@ -25,6 +25,23 @@ export function yearArgument(value: unknown, name = "year"): number | null {
   return year;
 }
 
+/** Whole Rupiah: 16800, "16800", "Rp16.800", or empty for none. */
+export function rupiahArgument(value: unknown, name: string): number | null {
+  if (value === undefined || value === null || value === "") return null;
+  const text =
+    typeof value === "number"
+      ? String(value)
+      : String(value)
+          .trim()
+          .replace(/^Rp\s?/i, "");
+  const amount = /^\d{1,3}(\.\d{3})+$/.test(text) ? Number(text.replace(/\./g, "")) : Number(text);
+  if (!Number.isInteger(amount) || amount < 1 || amount > 2_000_000_000)
+    throw invalidValue(
+      `${name} "${String(value)}" is not whole Rupiah: use a number like 16800 or Rp16.800.`,
+    );
+  return amount;
+}
+
 /** A list argument: "code,name,rate" or a range of cells, flattened, blanks dropped. */
 export function listArgument(value: unknown): string[] {
   if (value === undefined || value === null || value === "") return [];

@@ -117,6 +117,29 @@ export function gap(region: any, year?: any): Promise<number> {
 }
 
 /**
+ * Coverage expected at the end of a year at the observed pace (proyeksi cakupan): a fraction shown as a percentage.
+ * @customfunction PROJECTION
+ * @param region Regency code, name or alias.
+ * @param [year] Year (default this year): the projection is for its 31 December.
+ * @returns Projected participants / workforce; #N/A with the reason when there are fewer than two comparable reports.
+ */
+export function projection(region: any, year?: any): Promise<Excel.FormattedNumberCellValue | number> {
+  return cell(async () => percent(await service().projection(region, year)));
+}
+
+/**
+ * What closing the coverage gap costs the regency budget (biaya menutup selisih), in Rupiah, for the months left after the last report.
+ * @customfunction GAPCOST
+ * @param region Regency code, name or alias.
+ * @param [year] The target year (default this year).
+ * @param [contribution] Rupiah per person per month (default and lowest: the minimum for non-wage workers, Rp16.800).
+ * @returns Persons still needed x contribution x months left.
+ */
+export function gapCost(region: any, year?: any, contribution?: any): Promise<number> {
+  return cell(() => service().gapCost(region, year, contribution));
+}
+
+/**
  * Coverage of several regencies as a table with a header row, spilled.
  * @customfunction TABLE
  * @param regions A province code or name ("16", "Sumatera Selatan") or a range of regencies.
@@ -191,6 +214,8 @@ export const FUNCTIONS = {
   WORKFORCE: workforce,
   TARGET: target,
   GAP: gap,
+  PROJECTION: projection,
+  GAPCOST: gapCost,
   TABLE: table,
   HISTORY: history,
   AWARDS: awards,

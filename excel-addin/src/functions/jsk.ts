@@ -1,7 +1,7 @@
 import { categoryFromText, categoryWords, todayInJakarta } from "@cakupan/core";
 import { asTextCells } from "../shared/cell-text";
 import type { GatewayConfig } from "../shared/gateway";
-import { dateArgument, listArgument, yearArgument } from "./arguments";
+import { dateArgument, listArgument, rupiahArgument, yearArgument } from "./arguments";
 import LOOKUPS from "../operations/lookups.graphql";
 import { Batcher } from "./batcher";
 import { RegionDirectory, type RegencyEntry, regencyLabel } from "./directory";
@@ -278,6 +278,45 @@ export class Jsk {
     const year = yearArgument(yearValue);
     const { regency, coverage } = await this.requireCoverage(region, year === null ? null : `${year}-12-31`);
     return metricOf(coverage, "gap", regencyLabel(regency));
+  }
+
+  /** Coverage expected at the end of `year` (default this year) at the observed pace: a fraction. */
+  async projection(region: unknown, yearValue?: unknown): Promise<number> {
+    const year = yearArgument(yearValue) ?? Number(todayInJakarta().slice(0, 4));
+    const regency = await this.directory.regency(region);
+    const result = await this.batcher.fetch<{
+      coverageProjection: { projectedRate: number | null; methodDescription: string; notes: string[] } | null;
+    }>(`projection|${regency.code}|${year}`, LOOKUPS.JskProjection, { code: regency.code, year });
+    const projection = result?.coverageProjection;
+    if (!projection) throw notAvailable(`No projection for ${regency.shortName} in ${year}.`);
+    if (projection.projectedRate === null)
+      throw notAvailable(
+        `${regency.shortName}, ${year}: ${[projection.methodDescription, ...projection.notes].join(" ")}`,
+      );
+    return projection.projectedRate;
+  }
+
+  /**
+   * Rupiah to close `year`'s gap for the months left after the last report, at `contribution` a person a
+   * month (default: the rule's minimum for non-wage workers).
+   */
+  async gapCost(region: unknown, yearValue?: unknown, contributionValue?: unknown): Promise<number> {
+    const year = yearArgument(yearValue) ?? Number(todayInJakarta().slice(0, 4));
+    const contribution = rupiahArgument(contributionValue, "contribution");
+    const regency = await this.directory.regency(region);
+    const result = await this.batcher.fetch<{
+      gapFunding: { restOfYearCost: number | null; notes: string[] } | null;
+    }>(`gapcost|${regency.code}|${year}|${contribution ?? ""}`, LOOKUPS.JskGapCost, {
+      code: regency.code,
+      year,
+      contribution,
+    });
+    const funding = result?.gapFunding;
+    if (!funding || funding.restOfYearCost === null)
+      throw notAvailable(
+        `No gap cost for ${regency.shortName} in ${year}: ${funding?.notes.join(" ") ?? ""}`,
+      );
+    return funding.restOfYearCost;
   }
 
   /** Rows for a province (code or name) or for a list of regions; coverage null where none reported. */

@@ -25,6 +25,21 @@ export const STRINGS = {
     refreshed: (tables: number) => `${tables} tabel disegarkan dan fungsi JSK dihitung ulang.`,
     saved: "Pengaturan disimpan.",
     choose: "Pilih provinsi atau kabupaten/kota dulu.",
+    importTitle: "Impor angka bulanan",
+    importHint:
+      "Pilih rentang dengan baris judul: kode_kabupaten, posisi, peserta (opsional segmen, ukuran, status, catatan). Periksa dulu, lalu konfirmasi.",
+    publisher: "Penerbit tabel",
+    tableTitle: "Judul tabel",
+    checkRange: "Periksa rentang",
+    confirmImport: "Konfirmasi impor",
+    needSource: "Isi penerbit dan judul tabel (sumber angka).",
+    checkedOk: (rows: number, reports: number) =>
+      `${rows} baris diperiksa, ${reports} laporan siap disimpan: tidak ada masalah. Konfirmasi untuk menyimpan.`,
+    checkedProblems: (count: number) =>
+      `${count} masalah: tidak ada yang disimpan. Perbaiki lalu periksa lagi.`,
+    importedResult: (inserted: number, updated: number, unchanged: number) =>
+      `Disimpan: ${inserted} baru, ${updated} diperbarui, ${unchanged} tidak berubah.`,
+    problemLine: (line: number, column: string, message: string) => `Baris ${line}, ${column}: ${message}`,
   },
   en: {
     title: "Cakupan JSK",
@@ -49,8 +64,22 @@ export const STRINGS = {
     refreshed: (tables: number) => `Refreshed ${tables} table(s) and recalculated the JSK functions.`,
     saved: "Settings saved.",
     choose: "Choose a province or regencies first.",
+    importTitle: "Import monthly figures",
+    importHint:
+      "Select a range with a header row: kode_kabupaten, posisi, peserta (optionally segmen, ukuran, status, catatan). Check first, then confirm.",
+    publisher: "Table publisher",
+    tableTitle: "Table title",
+    checkRange: "Check range",
+    confirmImport: "Confirm import",
+    needSource: "Give the table's publisher and title (the figures' source).",
+    checkedOk: (rows: number, reports: number) =>
+      `${rows} rows checked, ${reports} reports ready to store: no problems. Confirm to store them.`,
+    checkedProblems: (count: number) => `${count} problem(s): nothing stored. Fix them and check again.`,
+    importedResult: (inserted: number, updated: number, unchanged: number) =>
+      `Stored: ${inserted} new, ${updated} updated, ${unchanged} unchanged.`,
+    problemLine: (line: number, column: string, message: string) => `Line ${line}, ${column}: ${message}`,
   },
-} satisfies Record<Language, Record<string, string | ((n: number) => string)>>;
+} satisfies Record<Language, Record<string, string | ((...args: never[]) => string)>>;
 
 /** Column headers of inserted tables, per language. */
 export const FIELD_LABELS: Record<Language, Record<string, string>> = {

@@ -4,6 +4,7 @@ import { DEFAULT_TABLE_FIELDS, type Jsk, TABLE_FIELDS, type TableRow } from "../
 import { FIELD_LABELS, type Language, STRINGS } from "../shared/i18n";
 import { readSettings, saveSettings } from "../shared/settings";
 import { insertTable, recalculate, refreshTable } from "./excel-writer";
+import { type CoverageImportResult, RangeImport, selectedValues } from "./range-import";
 import { caveatsOf, sourcesOf, tableValues } from "./table-values";
 
 /** What Refresh needs to rebuild a table it inserted: kept in the workbook, so it survives closing it. */
@@ -191,5 +192,47 @@ export async function initTaskpane(jsk: Jsk, doc: Document = document): Promise<
     }
   });
 
+  wireRangeImport(new RangeImport(jsk.gateway), doc, text);
   await loadRegions();
+}
+
+/** Import monthly figures from the selected range: a dry run, its problems listed, then confirm. */
+function wireRangeImport(importer: RangeImport, doc: Document, text: () => (typeof STRINGS)[Language]): void {
+  const $ = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
+  const confirmButton = $<HTMLButtonElement>("import-confirm");
+  const report = (message: string, problems: CoverageImportResult["problems"] = [], isError = false) => {
+    $("import-status").textContent = message;
+    $("import-status").className = isError ? "error" : "";
+    $("import-problems").innerHTML = "";
+    for (const p of problems) {
+      const item = doc.createElement("li");
+      item.textContent = text().problemLine(p.line, p.column, p.message);
+      $("import-problems").appendChild(item);
+    }
+    confirmButton.disabled = !importer.canConfirm;
+  };
+  $("import-check").addEventListener("click", async () => {
+    const source = {
+      publisher: $<HTMLInputElement>("import-publisher").value.trim(),
+      title: $<HTMLInputElement>("import-title").value.trim(),
+    };
+    if (!source.publisher || !source.title) return report(text().needSource, [], true);
+    try {
+      const values = await Excel.run(selectedValues);
+      const result = await importer.check(values, source);
+      if (result.problemCount) report(text().checkedProblems(result.problemCount), result.problems, true);
+      else report(text().checkedOk(result.rows, result.reports));
+    } catch (error) {
+      report((error as Error).message, [], true);
+    }
+  });
+  confirmButton.addEventListener("click", async () => {
+    try {
+      const result = await importer.confirm();
+      if (result.problemCount) report(text().checkedProblems(result.problemCount), result.problems, true);
+      else report(text().importedResult(result.inserted, result.updated, result.unchanged));
+    } catch (error) {
+      report((error as Error).message, [], true);
+    }
+  });
 }

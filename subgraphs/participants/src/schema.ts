@@ -9,8 +9,16 @@ import {
 import type { GraphQLSchema } from "graphql";
 import { CoverageReport, CoverageReportPart } from "./coverage/coverage-report.entity";
 import { CoverageReportResolver } from "./coverage/coverage-report.resolver";
+import { FundedPersons } from "./coverage/planning.type";
+import { CoverageImportResolver } from "./coverage/coverage-import.resolver";
 import { RuleResolver, ruleSourceResolver } from "./rules";
 import { ProvinceCoverageResolver, RegencyCoverageResolver } from "./coverage/coverage.resolver";
+import {
+  CoverageScenarioRequest,
+  CoverageScenarioRequestResolver,
+  ProvincePlanningResolver,
+  RegencyPlanningResolver,
+} from "./coverage/planning.resolver";
 import { CreateCoverageReports1763800000000 } from "./migrations/1763800000000-create-coverage-reports";
 import { CreateAuditLog1763802000000 } from "./migrations/1763802000000-create-audit-log";
 import { resolveProvinceReference } from "./province.reference";
@@ -42,23 +50,29 @@ export function buildParticipantsSchema(): Promise<GraphQLSchema> {
       resolvers: [
         RegencyCoverageResolver,
         ProvinceCoverageResolver,
+        RegencyPlanningResolver,
+        ProvincePlanningResolver,
+        CoverageScenarioRequestResolver,
         CoverageReportResolver,
+        CoverageImportResolver,
         ParticipantResolver,
         RegencyParticipantsResolver,
         ...participantStatsResolvers,
         sourceFieldResolver(CoverageReport),
+        sourceFieldResolver(FundedPersons),
         auditLogResolver("participantsAuditLog"),
         RuleResolver,
         ruleSourceResolver,
       ],
       // Province is reached only through the gateway (no field here returns it), so it is named explicitly.
-      orphanedTypes: [Province, District, Village],
+      orphanedTypes: [Province, District, Village, CoverageScenarioRequest],
     },
     {
       Regency: { __resolveReference: resolveRegencyReference },
       Province: { __resolveReference: resolveProvinceReference },
       District: { __resolveReference: (reference: District) => reference },
       Village: { __resolveReference: (reference: Village) => reference },
+      CoverageScenarioRequest: { __resolveReference: (reference: CoverageScenarioRequest) => reference },
     },
   );
 }

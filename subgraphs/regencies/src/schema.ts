@@ -5,6 +5,10 @@ import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
 import { CoverageTarget } from "./coverage-target.entity";
 import { Coverage, CoverageSourcesResolver, resolveCoverageReference } from "./coverage-sources";
+import {
+  CoverageScenarioRequestResolver,
+  resolveCoverageScenarioRequestReference,
+} from "./coverage-scenario.resolver";
 import { resolveDistrictReference } from "./district.reference";
 import { DistrictResolver } from "./district.resolver";
 import { District } from "./district.entity";
@@ -67,6 +71,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
         AgreementResolver,
         SourceResolver,
         CoverageSourcesResolver,
+        CoverageScenarioRequestResolver,
         ...RegionSourceResolvers,
         ...sourceFieldResolvers,
       ],
@@ -77,6 +82,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
       District: { __resolveReference: resolveDistrictReference },
       Village: { __resolveReference: resolveVillageReference },
       Coverage: { __resolveReference: resolveCoverageReference },
+      CoverageScenarioRequest: { __resolveReference: resolveCoverageScenarioRequestReference },
     },
   );
 }

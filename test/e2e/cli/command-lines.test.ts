@@ -18,6 +18,11 @@ const CLIS = [
     args: ["generate"],
   },
   {
+    script: "npm run import-coverage",
+    path: "subgraphs/participants/dist/coverage/coverage-import-cli.js",
+    args: [],
+  },
+  {
     script: "npm run migrate -w @cakupan/regencies",
     path: "subgraphs/regencies/dist/cli.js",
     args: ["migrate"],

@@ -157,6 +157,30 @@ describe("the dashboard in a browser, against the live gateway", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "regency-16.06.png"), fullPage: true });
   });
 
+  it("regency view 16.06: the projection to the end of 2025 beside the history and the target, with its method", async () => {
+    await open("?place=16.06&asOf=2025-07-31");
+    const option = await page.$eval("#history-chart", (element) =>
+      (element as unknown as { chart: { getOption(): any } }).chart.getOption(),
+    );
+    const series = option.series as { name: string; data: [number, number][] }[];
+    const projection = series.find((s) => s.name === "Proyeksi")!;
+    // From July 2025's 103,079 to 113,165 at 31 December 2025 (103,079 + 5 x 14,121 / 7, rounded).
+    expect(projection.data).toEqual([
+      [Date.parse("2025-07-31T00:00:00Z"), 103079 / 213582],
+      [Date.parse("2025-12-31T00:00:00Z"), 113165 / 213582],
+    ]);
+    // Two reports: a straight line, so no range is drawn.
+    expect(series.some((s) => s.name === "Rentang proyeksi")).toBe(false);
+    expect(await page.textContent("#projection [data-field='projectedRate']")).toBe("52,98%");
+    expect(await page.textContent("#projection [data-field='projectedParticipants']")).toBe("113.165");
+    expect(await page.textContent("#projection [data-field='targetReachedMonth']")).toBe("Desember 2025");
+    expect(await page.textContent("#projection [data-field='method']")).toContain("garis lurus");
+    expect(await page.textContent("#projection")).toContain("INDIKATIF");
+    expect(await page.textContent("#projection [data-field='methodDescription']")).toContain(
+      "A straight line through two comparable reports",
+    );
+  });
+
   it("reads ?place= as the one region resolver does: 1606 opens 16.06, Malang is refused with both candidates", async () => {
     await open("?place=1606&asOf=2025-07-31");
     expect(page.url()).toContain("place=16.06");

@@ -2,3 +2,4 @@
 export * from "./coverage.indicator";
 export { COVERAGE_CHANNEL } from "./coverage.events";
 export { storeCoverageReport } from "./coverage-report.resolver";
+export * from "./planning.arithmetic";
