@@ -8,6 +8,7 @@ export * from "./errors";
 export * from "./identity";
 export * from "./input-hygiene";
 export * from "./lifecycle";
+export * from "./personal-data";
 export * from "./read-after";
 export * from "./region-reference";
 export * from "./routes";

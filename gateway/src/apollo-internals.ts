@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from "@apollo/federation-internals";
+import { createHash } from "node:crypto";
+import {
+  operationFromDocument,
+  ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
+  type Schema,
+  Supergraph,
+} from "@apollo/federation-internals";
+import { parse } from "graphql";
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 
 /**
@@ -11,6 +18,9 @@ import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/serv
  * - ApolloGateway's private createSchemaFromSupergraphSdl refuses a supergraph that links security features
  *   the gateway does not enforce itself; ours are enforced in every subgraph, so the gateway replaces it with
  *   the same steps and the router's list of supported features (acceptDocumentedSecurityDirectives).
+ * - ApolloGateway plans an operation on its first request and keeps the plan in its private queryPlanStore,
+ *   under a key of the operation's text and name; it offers no way to plan ahead, so the gateway fills that
+ *   store itself at start for the operations it knows (warmQueryPlans), keyed exactly as its executor reads it.
  *
  * Both packages are pinned exactly (gateway/package.json). createGateway checks at start that every member
  * relied on is still there and still called, and stops with a message naming what is missing, so a new
@@ -114,4 +124,62 @@ export function acceptDocumentedSecurityDirectives(gateway: ApolloGateway): void
     internals.createServices(supergraph.subgraphsMetadata());
     return { supergraph, supergraphSdl: sdl };
   };
+}
+
+interface PlanningInternals {
+  apiSchema?: Schema;
+  queryPlanner?: { buildQueryPlan(operation: unknown, options: object): unknown };
+  queryPlanStore?: { set(key: string, plan: unknown): Promise<void> };
+  recursiveSelectionsLimitDisabled?: boolean;
+  nonLocalSelectionsLimitDisabled?: boolean;
+}
+
+/** What planning ahead did, and how many operations the gateway planned on a request since. */
+export interface PlanStats {
+  /** Operations planned at start. */
+  warmed: number;
+  /** Operations that could not be planned at start, with why (each is planned, and refused, on request). */
+  failed: { name: string; reason: string }[];
+  /** Plans built on a request: a first caller paid for planning. */
+  plannedOnRequest: number;
+}
+
+/**
+ * Plans each operation once, before any caller asks, and keeps the plan where ApolloGateway's executor looks
+ * for it: sha256(queryHash + operationName) when a name is sent (as persisted operations always are), else
+ * queryHash, the sha256 of the text Apollo Server computes. Call after the server has started (the gateway has
+ * loaded its schema). Counts every plan built afterwards, on a request, in plannedOnRequest.
+ */
+export async function warmQueryPlans(
+  gateway: ApolloGateway,
+  operations: { name: string; body: string }[],
+): Promise<PlanStats> {
+  const internals = gateway as unknown as PlanningInternals;
+  const { apiSchema, queryPlanner, queryPlanStore } = internals;
+  if (!apiSchema || typeof queryPlanner?.buildQueryPlan !== "function" || !queryPlanStore?.set)
+    throw new Error(
+      "ApolloGateway has no apiSchema, queryPlanner or queryPlanStore after start: see apollo-internals.ts.",
+    );
+  const stats: PlanStats = { warmed: 0, failed: [], plannedOnRequest: 0 };
+  const options = {
+    recursiveSelectionsLimitDisabled: internals.recursiveSelectionsLimitDisabled,
+    nonLocalSelectionsLimitDisabled: internals.nonLocalSelectionsLimitDisabled,
+  };
+  const build = queryPlanner.buildQueryPlan.bind(queryPlanner);
+  for (const { name, body } of operations) {
+    try {
+      const plan = build(operationFromDocument(apiSchema, parse(body), { operationName: name }), options);
+      const queryHash = createHash("sha256").update(body).digest("hex");
+      await queryPlanStore.set(createHash("sha256").update(queryHash).update(name).digest("hex"), plan);
+      await queryPlanStore.set(queryHash, plan);
+      stats.warmed += 1;
+    } catch (error) {
+      stats.failed.push({ name, reason: (error as Error).message });
+    }
+  }
+  queryPlanner.buildQueryPlan = (operation, planOptions) => {
+    stats.plannedOnRequest += 1;
+    return build(operation, planOptions);
+  };
+  return stats;
 }

@@ -232,6 +232,8 @@ class TokenCache {
 /** @apollo/gateway over the committed static supergraph: no schema polling, no uplink, no telemetry. */
 export function createGateway(options: GatewayOptions = {}): {
   gateway: ApolloGateway;
+  /** The supergraph it runs: what the response cache reads the personal-data tags from. */
+  supergraphSdl: string;
   routes: Record<string, string>;
   fetches: FetchStats;
   /** Subgraph name -> the state of its circuit. */
@@ -268,5 +270,5 @@ export function createGateway(options: GatewayOptions = {}): {
     },
   });
   acceptDocumentedSecurityDirectives(gateway);
-  return { gateway, routes, fetches, circuits };
+  return { gateway, supergraphSdl, routes, fetches, circuits };
 }

@@ -1,29 +1,49 @@
 import { createHash } from "node:crypto";
 import { Agent, get } from "node:http";
 import { Agent as TlsAgent, get as tlsGet } from "node:https";
+import type { IncomingMessage } from "node:http";
 import {
   formatReadAfter,
+  type Identity,
   mergeReadAfter,
   parseReadAfter,
+  PERSONAL_DATA_TAG,
   READ_AFTER_HEADER,
   type ReadAfter,
   SERVICE_ROUTES,
   serviceUrl,
 } from "@cakupan/core";
 import type { RequestHandler } from "express";
+import {
+  buildASTSchema,
+  type DocumentNode,
+  type GraphQLSchema,
+  Kind,
+  parse,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from "graphql";
 import { responseMediaType } from "./graphql-over-http";
 import { type CacheStore, memoryCacheStore } from "./cache-store";
 import { operationKind } from "./operation-kind";
 
 /**
- * Answers to anonymous queries, kept by operation, variables and the data version of every subgraph.
+ * Answers to queries, kept by operation, variables and the data version of every subgraph.
  * Before answering, the gateway reads each subgraph's version (GET /version: a counter every write to its
  * tables bumps in the writing transaction, whoever writes). A kept answer is served only while every
  * version is the one it was computed under, so a write through any subgraph, a CLI or plain SQL ends it
- * at once: never a stale figure. Signed-in callers (breakdowns, personal data) are never served from here.
- * Identical anonymous queries arriving while one is being computed at the same versions wait for it and get
- * the same answer, errors included (what they would have been answered at that moment), so a dashboard wall
- * refreshing at once costs one execution, even just after a write.
+ * at once: never a stale figure.
+ *
+ * Who may share an answer: it is kept under what it may depend on, the caller's verified role and regency
+ * claims (cacheScope), never the subject, so every planner shares one entry, every anonymous caller another,
+ * and each set of operator regencies its own. An operation that touches a field the supergraph tags
+ * personal-data (personal data, or a read that must be audited) is never kept nor served from here, whoever
+ * asks (PersonalDataFields); nor is a request whose token does not verify (Apollo refuses it).
+ *
+ * Identical queries of one scope arriving while one is being computed at the same versions wait for it and
+ * get the same answer, errors included (what they would have been answered at that moment), so a dashboard
+ * wall refreshing at once costs one execution, even just after a write.
  */
 export interface ResponseCacheStats {
   hits: number;
@@ -33,8 +53,125 @@ export interface ResponseCacheStats {
   bypassed: number;
 }
 
-export function responseCache(subgraphUrls: Record<string, string>, options: { store?: CacheStore } = {}) {
+/**
+ * What an answer may depend on besides the operation: the verified role, and an operator's regency claims
+ * (in a fixed order). Never the subject or the client: every planner shares an entry.
+ */
+export function cacheScope(identity: Pick<Identity, "role" | "regencies">): string {
+  return identity.role === "operator"
+    ? `operator:${[...new Set(identity.regencies)].sort().join(",")}`
+    : identity.role;
+}
+
+/** The entry of an operation for a scope at the subgraphs' data versions. */
+export function cacheKey(
+  scope: string,
+  body: { query: string; variables?: unknown; operationName?: unknown },
+  versions: string[],
+): string {
+  return `${createHash("sha256")
+    .update(JSON.stringify([scope, body.query, body.variables ?? null, body.operationName ?? null]))
+    .digest("hex")}|${versions.join(",")}`;
+}
+
+/**
+ * The fields (Type.field) the supergraph tags personal-data, and whether an operation touches one: decided
+ * from the operation's text against the supergraph's types, fragments included, before anything runs. A
+ * field it cannot place (a text that does not validate) counts as touching: such an answer is an error anyway.
+ */
+export class PersonalDataFields {
+  readonly coordinates: ReadonlySet<string>;
+  private readonly schema: GraphQLSchema;
+  private readonly decided = new Map<string, boolean>();
+
+  constructor(supergraphSdl: string) {
+    const document = parse(supergraphSdl, { noLocation: true });
+    this.schema = buildASTSchema(document, { assumeValidSDL: true });
+    this.coordinates = taggedFields(document, PERSONAL_DATA_TAG);
+  }
+
+  touchedBy(query: string): boolean {
+    let touches = this.decided.get(query);
+    if (touches === undefined) {
+      touches = this.decide(query);
+      if (this.decided.size >= 10_000) this.decided.clear();
+      this.decided.set(query, touches);
+    }
+    return touches;
+  }
+
+  private decide(query: string): boolean {
+    let document: DocumentNode;
+    try {
+      document = parse(query, { noLocation: true });
+    } catch {
+      return true;
+    }
+    const typeInfo = new TypeInfo(this.schema);
+    let touches = false;
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field: (node) => {
+          const parent = typeInfo.getParentType();
+          if (node.name.value.startsWith("__")) return;
+          if (!parent || !typeInfo.getFieldDef() || this.coordinates.has(`${parent.name}.${node.name.value}`))
+            touches = true;
+        },
+      }),
+    );
+    return touches;
+  }
+}
+
+function taggedFields(document: DocumentNode, tag: string): Set<string> {
+  const coordinates = new Set<string>();
+  for (const definition of document.definitions) {
+    if (
+      definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+      definition.kind !== Kind.OBJECT_TYPE_EXTENSION &&
+      definition.kind !== Kind.INTERFACE_TYPE_DEFINITION &&
+      definition.kind !== Kind.INTERFACE_TYPE_EXTENSION
+    )
+      continue;
+    for (const field of definition.fields ?? []) {
+      const tagged = field.directives?.some(
+        (directive) =>
+          directive.name.value === "tag" &&
+          directive.arguments?.some(
+            (argument) =>
+              argument.name.value === "name" &&
+              argument.value.kind === Kind.STRING &&
+              argument.value.value === tag,
+          ),
+      );
+      if (tagged) coordinates.add(`${definition.name.value}.${field.name.value}`);
+    }
+  }
+  return coordinates;
+}
+
+export function responseCache(
+  subgraphUrls: Record<string, string>,
+  options: {
+    /** Where entries live (default: in-process LRU; see cache-store.ts). */
+    store?: CacheStore;
+    /** The supergraph the gateway runs: which fields hold personal data. */
+    supergraphSdl: string;
+    /** The request's verified identity (rejects when its token does not verify). */
+    authenticate: (request: IncomingMessage) => Promise<Identity>;
+  },
+) {
   const store = options.store ?? memoryCacheStore();
+  const personalData = new PersonalDataFields(options.supergraphSdl);
+  /** The caller's scope; null when the token does not verify (Apollo will refuse it, uncached). */
+  const scopeOf = async (request: IncomingMessage): Promise<string | null> => {
+    if (!request.headers.authorization) return "anonymous";
+    return options
+      .authenticate(request)
+      .then(cacheScope)
+      .catch(() => null);
+  };
   const stats: ResponseCacheStats = { hits: 0, misses: 0, joined: 0, bypassed: 0 };
   /** Answers being computed, by key: an identical anonymous query at the same data versions waits for it. */
   const computing = new Map<string, Promise<{ status: number; body: string } | null>>();
@@ -98,24 +235,22 @@ export function responseCache(subgraphUrls: Record<string, string>, options: { s
     const body = request.body as
       { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
     if (
-      request.headers.authorization ||
       typeof body?.query !== "string" ||
-      operationKind(body.query, body.operationName as string | undefined) !== "query"
+      operationKind(body.query, body.operationName as string | undefined) !== "query" ||
+      personalData.touchedBy(body.query)
     ) {
       stats.bypassed += 1;
       return next();
     }
-    const current = await versions();
-    if (!current) {
+    const [scope, current] = await Promise.all([scopeOf(request), versions()]);
+    if (scope === null || !current) {
       stats.bypassed += 1;
       return next();
     }
     request.headers[READ_AFTER_HEADER] = formatReadAfter(
       mergeReadAfter(parseReadAfter(request.headers[READ_AFTER_HEADER] as string | undefined), positions),
     );
-    const key = `${createHash("sha256")
-      .update(JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null]))
-      .digest("hex")}|${current.join(",")}`;
+    const key = cacheKey(scope, body as { query: string }, current);
     // A store that fails (a shared one being restarted) counts as a miss: the cache never stops an answer.
     const kept = await store.get(key).catch(() => undefined);
     if (kept !== undefined) {

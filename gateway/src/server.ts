@@ -18,6 +18,7 @@ import {
   readManifests,
   type TrustedDocumentsMode,
 } from "./persisted-operations";
+import { type PlanStats, warmQueryPlans } from "./apollo-internals";
 import { type AuthConfig, createAuthenticator } from "./auth";
 import { clientErrorHandler, formatErrorForClients, notFound } from "./client-errors";
 import { boundVariables, withEdgeScalars } from "./edge-validation";
@@ -53,7 +54,7 @@ export interface GatewayServerOptions extends GatewayOptions {
   introspection?: boolean;
   /** What a browser opening /graphql is shown; by default the bundled IDE, and nothing in production. */
   landingPage?: LandingPage;
-  /** Keep answers to anonymous queries while no subgraph's data changes (on by default). */
+  /** Keep answers while no subgraph's data changes (on by default; who shares one: response-cache.ts). */
   responseCache?: boolean;
   /** Where the response cache keeps answers: this process (default) or a store shared by every replica. */
   cacheStore?: CacheStore;
@@ -80,6 +81,8 @@ export interface RunningGateway extends RunningServer {
   cache: ResponseCacheStats | null;
   /** Subgraph name -> the state of its circuit breaker. */
   circuits: Record<string, () => "closed" | "open" | "half-open">;
+  /** The persisted operations planned at start, and the plans built on a request since. */
+  plans: PlanStats;
 }
 
 async function subgraphReadiness(urls: Record<string, string>) {
@@ -111,6 +114,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const observed = observeGateway(log);
   const {
     gateway,
+    supergraphSdl,
     routes: subgraphUrls,
     fetches,
     circuits,
@@ -156,6 +160,10 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     ),
     options.trustedDocuments ?? "allow",
   );
+  // No first caller of our own clients' operations pays for planning them.
+  const plans = await warmQueryPlans(gateway, persisted.manifest.operations);
+  for (const { name, reason } of plans.failed)
+    log.warn({ operation: name, reason }, "a persisted operation could not be planned at start");
   app.get(
     "/graphql/persisted-operations.json",
     (_request, response) => void response.json(persisted.manifest),
@@ -172,7 +180,9 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   schemaFile.routes(app);
   ideRoutes(app, landingPage);
   const cache =
-    options.responseCache === false ? null : responseCache(subgraphUrls, { store: options.cacheStore });
+    options.responseCache === false
+      ? null
+      : responseCache(subgraphUrls, { store: options.cacheStore, supergraphSdl, authenticate });
   if (options.rateLimit) app.use(["/graphql", "/export"], rateLimit(options.rateLimit, authenticate));
   app.use(
     SERVICE_ROUTES.graphql,
@@ -209,6 +219,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     fetches,
     cache: cache?.stats ?? null,
     circuits,
+    plans,
     stop: () => {
       live.close();
       return (stopping ??= apollo

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { gatewayBench, TARGETS } from "./gateway.mjs";
+import { GRAFBASE, gatewayBench, HIVE_RUST, PLANNER, PLANNER_UNCACHED, TARGETS } from "./gateway.mjs";
 import { registryBench } from "./registry.mjs";
 
 const quick = process.argv.includes("--quick");
@@ -30,34 +30,55 @@ const cell = (m) =>
 function gatewaySection(g) {
   const columns = [...TARGETS, "limit"];
   const throughput = g.results
-    .map((row) => `| ${row.operation} | ${columns.map((label) => cell(row[label])).join(" | ")} |`)
+    .map(
+      (row) =>
+        `| ${row.operation} | ${columns.map((label) => (row[label] ? cell(row[label]) : "-")).join(" | ")} |`,
+    )
     .join("\n");
+  const ours = [PLANNER, PLANNER_UNCACHED, "ours", "ours, no response cache", TARGETS[4]];
+  const rps = (row, label) => row[label]?.rps;
   const ratios = g.results
     .map((row) => {
-      const best = row["Hive + Rust planner"];
-      return `| ${row.operation} | ${TARGETS.slice(0, 3)
-        .map((label) => ratio(row[label].rps, best.rps))
-        .join(" | ")} | ${TARGETS.slice(0, 3)
-        .map((label) => ratio(row[label].p50, row.limit.p50))
-        .join(
-          " | ",
-        )} | ${row.subgraphFetches} in ${row.planWaves} wave${row.planWaves === 1 ? "" : "s"} | ${row.sqlStatements} |`;
+      const versus = (peer) =>
+        ours.map((label) => (rps(row, label) ? ratio(rps(row, label), rps(row, peer)) : "-"));
+      return `| ${row.operation} | ${versus(GRAFBASE).join(" | ")} | ${versus(HIVE_RUST).join(" | ")} | ${row.subgraphFetches} in ${row.planWaves} wave${row.planWaves === 1 ? "" : "s"} | ${row.sqlStatements} |`;
     })
     .join("\n");
-  const [cached, uncached, writing] = TARGETS;
+  const fetched = g.results
+    .map(
+      (row) =>
+        `| ${row.operation} | ${Object.entries(row.fetched)
+          .map(
+            ([name, f]) =>
+              `${name}: ${f.fetches} fetch${f.fetches === 1 ? "" : "es"}, ${f.requestBytes.toLocaleString("en")} B sent, ${f.answerBytes.toLocaleString("en")} B answered, ${f.ms} ms` +
+              (f.wholeSources
+                ? ` (its figures fetch alone: ${f.figuresMedianMs} ms; with every source whole, as before: ${f.wholeSources.medianMs} ms, ${f.wholeSources.answerBytes.toLocaleString("en")} B)`
+                : ""),
+          )
+          .join("; ")} |`,
+    )
+    .join("\n");
+  const [cached, , , uncached, writing] = TARGETS;
   return `## Gateway (${g.connections} connections, ${g.seconds} s per run, national data set: 514 regencies x 36 monthly reports and award results, synthetic)
 
 | operation | ${columns.join(" | ")} |
 |${"---|".repeat(columns.length + 1)}
 ${throughput}
 
-| operation | req/s vs Hive + Rust: ${cached} | ${uncached} | ${writing} | p50 vs limit: ${cached} | ${uncached} | ${writing} | subgraph fetches | SQL statements |
-|---|---|---|---|---|---|---|---|---|
+| operation | ${ours.map((label) => `req/s vs ${GRAFBASE}: ${label}`).join(" | ")} | ${ours.map((label) => `vs ${HIVE_RUST}: ${label}`).join(" | ")} | subgraph fetches | SQL statements |
+|${"---|".repeat(2 * ours.length + 3)}
 ${ratios}
 
-- *ours*: answers to repeated anonymous queries come from the response cache, checked against every subgraph's data
-  version on each request; *no response cache*: every request planned and fetched; *a write every ${g.writeEveryMs} ms*: the
-  cached gateway while a coverage figure is updated by plain SQL every ${g.writeEveryMs} ms, each write ending every kept answer.
+| operation | what our plan fetches from each subgraph (one uncached request; time as the gateway waited for it) |
+|---|---|
+${fetched}
+
+- *${cached}*: anonymous, answers to repeated queries from the response cache, checked against every subgraph's data
+  version on each request; *${PLANNER}*: the same with a planner's bearer token (verified on each request; planners share
+  one entry); *no response cache*: every request planned and fetched; *${writing}*: the cached gateway while a coverage
+  figure is updated by plain SQL every ${g.writeEveryMs} ms, each write ending every kept answer. ${uncached} is anonymous.
+- *${GRAFBASE}* and the Hive columns get a planner's identity forwarded to every subgraph (the add-in batch's segments
+  need it); every answer of every column but *${writing}* is checked equal to ours (bad answers are counted).
 - *limit*: the subgraph requests our plan makes, sent straight to the subgraphs, wave after wave (a wave's requests at
   once), ${g.connections} callers at a time, identical requests in flight sent once (as every gateway here does); no
   gateway work at all.

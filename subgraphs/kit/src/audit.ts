@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, Query, Resolver, Arg, Authorized, Ctx, Dire
 import { Column, CreateDateColumn, Entity, type EntityManager, PrimaryGeneratedColumn } from "typeorm";
 import type { Identity } from "@cakupan/core";
 import type { RequestContext } from "./context";
-import { DateTimeScalar } from "@cakupan/core";
+import { DateTimeScalar, PERSONAL_DATA_DIRECTIVE } from "@cakupan/core";
 
 /**
  * Every write, and every read of personal data: who, when, what, which records, from where. Append-only:
@@ -118,6 +118,8 @@ export function auditLogResolver(queryName: string) {
     })
     @Authorized("admin")
     @Directive('@requiresScopes(scopes: [["admin"]])')
+    // Who did what, from where; and audit_log is outside the data version, so a kept answer would go stale.
+    @Directive(PERSONAL_DATA_DIRECTIVE)
     auditLog(
       @Ctx() { dataSource }: RequestContext,
       @Arg("subject", () => String, {

@@ -1,4 +1,5 @@
-import { type ClassType, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { type GraphQLResolveInfo, Kind } from "graphql";
+import { type ClassType, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { type DataSource, In } from "typeorm";
 import type { RequestContext } from "./context";
 import { loaderByKey } from "./loaders";
@@ -25,9 +26,27 @@ export function sourceFieldResolver<T extends { sourceId: string | null }>(
       nullable: options.nullable ?? false,
       description: options.description ?? "Where this comes from.",
     })
-    source(@Root() parent: T, @Ctx() context: RequestContext): Promise<Source | null> | null {
-      return parent.sourceId ? context.loader(sourceById).load(parent.sourceId) : null;
+    source(
+      @Root() parent: T,
+      @Ctx() context: RequestContext,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<Source | null> | Source | null {
+      if (!parent.sourceId) return null;
+      // Another subgraph carrying the source by id (a @requires of `source { id }`) needs no row.
+      if (asksIdOnly(info)) return Object.assign(new Source(), { id: parent.sourceId });
+      return context.loader(sourceById).load(parent.sourceId);
     }
   }
   return SourceFieldResolver;
+}
+
+/** Whether the field's selection asks for nothing but the id (and __typename). */
+function asksIdOnly(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every(
+      (selection) =>
+        selection.kind === Kind.FIELD &&
+        (selection.name.value === "id" || selection.name.value === "__typename"),
+    ),
+  );
 }

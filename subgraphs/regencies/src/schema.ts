@@ -4,6 +4,7 @@ import type { GraphQLSchema } from "graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
 import { CoverageTarget } from "./coverage-target.entity";
+import { Coverage, CoverageSourcesResolver, resolveCoverageReference } from "./coverage-sources";
 import {
   CoverageScenarioRequestResolver,
   resolveCoverageScenarioRequestReference,
@@ -56,6 +57,8 @@ export const migrations = [CreateRegions1763798400000, DataVersion1763805000000,
 export function buildRegenciesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
+      // Reached only through another subgraph's fields: named here, or it would be left out.
+      orphanedTypes: [Coverage],
       resolvers: [
         ProvinceResolver,
         RegencyResolver,
@@ -67,6 +70,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
         BranchOfficeRegencyResolver,
         AgreementResolver,
         SourceResolver,
+        CoverageSourcesResolver,
         CoverageScenarioRequestResolver,
         ...RegionSourceResolvers,
         ...sourceFieldResolvers,
@@ -77,6 +81,7 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
       Regency: { __resolveReference: resolveRegencyReference },
       District: { __resolveReference: resolveDistrictReference },
       Village: { __resolveReference: resolveVillageReference },
+      Coverage: { __resolveReference: resolveCoverageReference },
       CoverageScenarioRequest: { __resolveReference: resolveCoverageScenarioRequestReference },
     },
   );

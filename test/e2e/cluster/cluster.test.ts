@@ -189,8 +189,12 @@ describe.skipIf(missing)(`the cluster${missing ? ` (skipped: needs ${missing})` 
       const written = await record(A, "2025-11-30", 107500);
       expect(written.readAfter).toMatch(/^participants:[0-9A-F]+\/[0-9A-F]+$/);
       const reader = await bearer("operator", ["16.06"]);
-      const stale = await ask(B, COVERAGE, reader);
-      const own = await ask(B, COVERAGE, { ...reader, [READ_AFTER_HEADER]: written.readAfter! });
+      // Signed-in answers are cached too, read at the versions the cache saw (never stale); one that touches a
+      // personal-data field is never cached, so it is read where the caller's position says.
+      const uncached = `{ regency(code: "16.06") { coverage { asOf activeParticipants } participants(first: 1) { nodes { id } } } }`;
+      const stale = await ask(B, uncached, reader);
+      const own = await ask(B, uncached, { ...reader, [READ_AFTER_HEADER]: written.readAfter! });
+      expect([stale.cache, own.cache]).toEqual([null, null]);
       // Without the position the query is read from the replica, which has not replayed the write yet.
       expect(stale.body.data.regency.coverage.asOf).not.toBe("2025-11-30");
       expect(own.body.data.regency.coverage).toEqual({ asOf: "2025-11-30", activeParticipants: 107500 });

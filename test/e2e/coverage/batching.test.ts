@@ -32,7 +32,7 @@ describe("coverage of many regencies in one query", () => {
     expect(national.regencies).toBe(province.regencies);
     // participants: the last reports, their sources, their parts
     expect(national.participants).toBe(3);
-    // regencies: the list, workforce estimates, targets, and their sources
+    // regencies: the list, workforce estimates, targets, and (asked for) their sources
     expect(national.regencies).toBe(4);
   });
 
@@ -68,8 +68,33 @@ describe("coverage of many regencies in one query", () => {
     expect(stack.gateway.fetches.entities.sent - before.sent).toBe(1);
   });
 
-  it("plans one fetch from regencies with the required figures, then one batched entity fetch from participants", async () => {
+  it("plans the figures from regencies, one batched entity fetch from participants, and the sources asked for from regencies", async () => {
     expect(await queryPlan(stack.url, NATIONAL)).toMatchSnapshot();
+  });
+
+  it("carries into the participants fetch only the figures coverage computes with and each source's id", async () => {
+    const plan = await queryPlan(
+      stack.url,
+      `{ regencies { code coverage(asOf: "2025-07-31") { activeParticipants rate target gap status } } }`,
+    );
+    expect([...plan.matchAll(/Fetch\(service: "(\w+)"\)/g)].map((match) => match[1])).toEqual([
+      "regencies",
+      "participants",
+    ]);
+    const fetches = plan.split("Fetch(service: ");
+    const participants = fetches[2].slice(0, fetches[2].indexOf("} =>"));
+    const carried = participants.replace(/\s+/g, " ");
+    expect(carried).toContain("workforceEstimates { year persons source { id } }");
+    expect(carried).toContain("coverageTargets { year rate scheme source { id } }");
+    expect(carried).not.toMatch(/publisher|title|notes/);
+  });
+
+  it("asks regencies no statement for the sources it hands over by id", async () => {
+    const { regencies } = await countStatements(
+      `{ regencies { code coverage(asOf: "2025-07-31") { activeParticipants rate } } }`,
+    );
+    // the list, workforce estimates, targets: no source rows
+    expect(regencies).toBe(3);
   });
 
   it("plans the province rollup as one regencies fetch and one participants entity fetch", async () => {

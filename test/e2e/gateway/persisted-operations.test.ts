@@ -48,6 +48,34 @@ describe("persisted operations", () => {
     expect(stack.gateway.cache!.hits).toBe(hitsBefore + 1);
   });
 
+  it("plans every registered operation at start, so no first caller pays for planning", async () => {
+    const plans = strict.gateway.plans;
+    expect(plans.failed).toEqual([]);
+    expect(plans.warmed).toBe(manifest.operations.length);
+    const before = plans.plannedOnRequest;
+    const first = await fetch(byId(strict.url, "DashboardProvince", { code: "16", asOf: "2025-07-31" }));
+    const text = await fetch(strict.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: manifest.operations.find((o) => o.name === "JskCoverage")!.body,
+        variables: { code: "16.06" },
+      }),
+    });
+    expect([first.status, text.status]).toEqual([200, 200]);
+    expect(plans.plannedOnRequest).toBe(before);
+  });
+
+  it("plans an operation nobody registered on its first request", async () => {
+    const before = strict.gateway.plans.plannedOnRequest;
+    await fetch(strict.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(await bearer("planner")) },
+      body: JSON.stringify({ query: `{ regencies(provinceCode: "16") { code } }` }),
+    });
+    expect(strict.gateway.plans.plannedOnRequest).toBe(before + 1);
+  });
+
   it("lets a browser revalidate a GET answer by its ETag (304, no body)", async () => {
     const url = byId(stack.gateway.url, "DashboardNational", { asOf: "2025-07-31" });
     const first = await fetch(url);

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { DEFAULT_SUPERGRAPH_PATH, PersonalDataFields } from "@cakupan/gateway";
+import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "@cakupan/participants";
 import { bearer, forwarded } from "../../support/auth";
 import { data, type GraphQLResponse } from "../../support/graphql";
 import { useTestStack } from "../../support/servers";
@@ -6,17 +9,37 @@ import { useTestStack } from "../../support/servers";
 const stack = useTestStack({ ownParticipantsDatabase: "cache", responseCache: true });
 
 const COVERAGE = `{ regency(code: "16.06") { coverage { asOf activeParticipants } } }`;
+/** Segments are for signed-in callers: a planner's answer differs from an anonymous one. */
+const SEGMENTS = `{ regency(code: "16.06") { coverage { activeParticipants segments { category persons } } } }`;
+const PEOPLE = `{ regency(code: "16.06") { participants(first: 3) { nodes { nikMasked nik fullName } } } }`;
+
+beforeAll(async () => {
+  const csv = [SYNTHETIC_HEADER.join(","), ...[...syntheticRows("16.06", 20, 7)].map(csvLine)].join("\n");
+  const { importParticipants } = await data(
+    stack.gateway.url,
+    `mutation($csv: String!) { importParticipants(regencyCode: "16.06", csv: $csv) { inserted } }`,
+    { csv },
+    await bearer("operator", ["16.06"], "importer"),
+  );
+  expect(importParticipants.inserted).toBe(20);
+});
+
+/** A version bump: whatever was kept before it is not served after it. */
+const touch = () =>
+  stack.subgraphs.participants.dataSource.query(
+    "UPDATE coverage_report SET active_participants = active_participants WHERE as_of = '2025-10-31'",
+  );
 
 async function ask(
   query: string,
   headers: Record<string, string> = {},
-): Promise<{ cache: string | null; body: GraphQLResponse }> {
+): Promise<{ cache: string | null; status: number; body: GraphQLResponse }> {
   const response = await fetch(stack.gateway.url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query }),
   });
-  return { cache: response.headers.get("x-cache"), body: await response.json() };
+  return { cache: response.headers.get("x-cache"), status: response.status, body: await response.json() };
 }
 
 describe("the response cache", () => {
@@ -53,10 +76,88 @@ describe("the response cache", () => {
     expect(after.body.data.regency.coverage.activeParticipants).toBe(107500);
   });
 
-  it("never serves signed-in callers from it", async () => {
-    const headers = await bearer("planner");
-    expect((await ask(COVERAGE, headers)).cache).toBeNull();
-    expect((await ask(COVERAGE, headers)).cache).toBeNull();
+  it("answers a planner's repeated query from it, and computes it again after a write", async () => {
+    await touch();
+    const headers = await bearer("planner", [], "ani@bappeda");
+    const first = await ask(SEGMENTS, headers);
+    stack.subgraphs.participants.sql.reset();
+    const second = await ask(SEGMENTS, headers);
+    expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
+    expect(second.body).toEqual(first.body);
+    expect(first.body.errors).toBeUndefined();
+    expect(stack.subgraphs.participants.sql.count).toBe(0);
+    await touch();
+    expect((await ask(SEGMENTS, headers)).cache).toBe("miss");
+  });
+
+  it("lets every planner share one entry: it is kept by role, never by who asks", async () => {
+    await touch();
+    const first = await ask(SEGMENTS, await bearer("planner", [], "ani@bappeda"));
+    stack.subgraphs.participants.sql.reset();
+    const other = await ask(SEGMENTS, await bearer("planner", [], "budi@bappeda"));
+    expect([first.cache, other.cache]).toEqual(["miss", "hit"]);
+    expect(other.body).toEqual(first.body);
+    expect(stack.subgraphs.participants.sql.count).toBe(0);
+  });
+
+  it("never gives an anonymous caller a planner's entry, nor a planner an anonymous one", async () => {
+    await touch();
+    const planner = await ask(SEGMENTS, await bearer("planner"));
+    const anonymous = await ask(SEGMENTS);
+    expect([planner.cache, anonymous.cache]).toEqual(["miss", "miss"]);
+    expect(anonymous.body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    expect(planner.body.errors).toBeUndefined();
+  });
+
+  it("keeps one entry per set of operator regency claims, apart from the planners'", async () => {
+    await touch();
+    expect((await ask(SEGMENTS, await bearer("planner"))).cache).toBe("miss");
+    const muba = await ask(SEGMENTS, await bearer("operator", ["16.06"], "siti@muba"));
+    const otherClaims = await ask(SEGMENTS, await bearer("operator", ["16.06", "16.10"], "rudi@sumsel"));
+    const sameClaims = await ask(SEGMENTS, await bearer("operator", ["16.06"], "dewi@muba"));
+    const sameSetReordered = await ask(SEGMENTS, await bearer("operator", ["16.10", "16.06"], "eka@sumsel"));
+    expect([muba.cache, otherClaims.cache, sameClaims.cache, sameSetReordered.cache]).toEqual([
+      "miss",
+      "miss",
+      "hit",
+      "hit",
+    ]);
+  });
+
+  it("never keeps an operator's read of personal data, and audits every one", async () => {
+    const headers = await bearer("operator", ["16.06"], "auditee@muba");
+    const answers = [await ask(PEOPLE, headers), await ask(PEOPLE, headers)];
+    expect(answers.map((answer) => answer.cache)).toEqual([null, null]);
+    for (const answer of answers)
+      expect(answer.body.data.regency.participants.nodes[0].nik).toMatch(/^\d{16}$/);
+    const reads = await stack.subgraphs.participants.dataSource.query(
+      "SELECT id FROM audit_log WHERE subject = $1 AND action LIKE 'read:%'",
+      ["auditee@muba"],
+    );
+    expect(reads).toHaveLength(2);
+  });
+
+  it("never keeps an answer that touches a personal-data field, whoever asks, fragments included", async () => {
+    const viaFragment = `query { regency(code: "16.06") { ...people } }
+      fragment people on Regency { participants(first: 1) { nodes { ...person } } }
+      fragment person on Participant { nikMasked }`;
+    for (const headers of [{}, await bearer("planner"), await bearer("admin")]) {
+      expect((await ask(PEOPLE, headers)).cache).toBeNull();
+      expect((await ask(viaFragment, headers)).cache).toBeNull();
+    }
+  });
+
+  it("never keeps the audit log, which no data version covers", async () => {
+    const headers = await bearer("admin");
+    const log = `{ participantsAuditLog(limit: 1) { action } }`;
+    expect([(await ask(log, headers)).cache, (await ask(log, headers)).cache]).toEqual([null, null]);
+  });
+
+  it("never answers a token that does not verify from it", async () => {
+    await ask(SEGMENTS, await bearer("planner"));
+    const refused = await ask(SEGMENTS, { authorization: "Bearer not-a-token" });
+    expect(refused.status).toBe(401);
+    expect(refused.cache).toBeNull();
   });
 
   it("does not keep answers with errors", async () => {
@@ -90,5 +191,20 @@ describe("the response cache", () => {
     const after = await ask(COVERAGE);
     expect((await slow).cache).toBe("miss");
     expect(after.body.data.regency.coverage.activeParticipants).toBe(107600);
+  });
+});
+
+describe("the fields never cached", () => {
+  it("are every field of personal data and every audited read the supergraph tags personal-data", () => {
+    const fields = new PersonalDataFields(readFileSync(DEFAULT_SUPERGRAPH_PATH, "utf8"));
+    expect([...fields.coordinates].sort()).toEqual([
+      "Participant.birthDate",
+      "Participant.fullName",
+      "Participant.nik",
+      "Query.awardsAuditLog",
+      "Query.participant",
+      "Query.participantsAuditLog",
+      "Regency.participants",
+    ]);
   });
 });

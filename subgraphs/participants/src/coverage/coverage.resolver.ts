@@ -16,10 +16,15 @@ import { coverageRate, targetForYear } from "./coverage.indicator";
 import { dated, reportHistory } from "./loaders";
 import { Province, Regency, regencyStub, UNAVAILABLE_NOTE } from "../regency.entity";
 
-/** What coverage needs from the regencies subgraph, sources included, so every figure keeps its provenance. */
-const WORKFORCE = `workforceEstimates { year persons source { ${SOURCE_SELECTION} } }`;
-const TARGETS = `coverageTargets { year rate scheme source { ${SOURCE_SELECTION} } }`;
-const FIGURES = `${WORKFORCE} ${TARGETS}`;
+/**
+ * What coverage needs from the regencies subgraph: the figures the indicator computes with, and each figure's
+ * source by id; a regency's Coverage.sources is answered by the regencies subgraph from those ids, only when
+ * asked. A province's rollup and a target in force answer sources here, so theirs come whole.
+ */
+const FIGURES =
+  "workforceEstimates { year persons source { id } } coverageTargets { year rate scheme source { id } }";
+const WHOLE_TARGETS = `coverageTargets { year rate scheme source { ${SOURCE_SELECTION} } }`;
+const WHOLE_FIGURES = `workforceEstimates { year persons source { ${SOURCE_SELECTION} } } ${WHOLE_TARGETS}`;
 
 const MAX_AGE_DESCRIPTION =
   "A report older than this many whole months before `asOf` is stale: shown, flagged, never given a status nor summed in a rollup.";
@@ -90,7 +95,7 @@ export class RegencyCoverageResolver {
     description:
       "The coverage target in force in `year` (default: this year) by the rule coverage applies: that year's own, of the scheme coverage measures against. Null when that year has none.",
   })
-  @Directive(`@requires(fields: "${TARGETS}")`)
+  @Directive(`@requires(fields: "${WHOLE_TARGETS}")`)
   coverageTargetInForce(
     @Root() regency: Regency,
     @Arg("year", () => Int, { nullable: true, description: "The year (default: this year, WIB)." })
@@ -107,7 +112,7 @@ export class RegencyCoverageResolver {
     nullable: true,
     description: `Every report from \`from\` to \`to\` (inclusive), oldest first, with its rate where the workforce is known.${UNAVAILABLE_NOTE}`,
   })
-  @Directive(`@requires(fields: "${WORKFORCE}")`)
+  @Directive('@requires(fields: "workforceEstimates { year persons }")')
   async coverageHistory(
     @Root() regency: Regency,
     @Ctx() context: RequestContext,
@@ -136,7 +141,7 @@ export class ProvinceCoverageResolver {
       "The rollup of the province's regencies whose last report at or before `asOf` (default today) is within " +
       `maxAgeMonths; older ones are listed as stale, the others as missing.${UNAVAILABLE_NOTE}`,
   })
-  @Directive(`@requires(fields: "regencies { code ${FIGURES} }")`)
+  @Directive(`@requires(fields: "regencies { code ${WHOLE_FIGURES} }")`)
   async coverage(
     @Root() province: Province,
     @Ctx() context: RequestContext,
@@ -236,7 +241,7 @@ export async function provinceRollup(
       }),
     ),
     missing: regencies.filter((_, i) => coverages[i] === null).map((r) => regencyStub(r.code)),
-    sources: [...new Map(counted.flatMap((c) => c.sources).map((s) => [s.id, s])).values()],
+    sources: [...new Map(counted.flatMap((c) => c.figureSources).map((s) => [s.id, s])).values()],
     notes,
   });
 }

@@ -1,5 +1,5 @@
-import { DateScalar, FigureStatus, type IsoDate, Source } from "@cakupan/kit";
-import { Authorized, Directive, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateScalar, FigureStatus, type IsoDate, Source, SOURCE_SELECTION } from "@cakupan/kit";
+import { Authorized, Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   BreakdownDimension,
   CoverageMeasure,
@@ -100,10 +100,19 @@ export class Discrepancy {
   note!: string;
 }
 
+/**
+ * Its `sources` are answered by the regencies subgraph, which owns the workforce estimates' and targets'
+ * sources: this subgraph hands it, as the key, the report's source and the other two by id (inaccessible
+ * fields), so a figure's source crosses subgraphs only when a caller asks for it (regencies'
+ * coverage-sources.ts).
+ */
 @ObjectType("Coverage", {
   description:
     "Coverage of a regency at a date (cakupan kepesertaan): the last report at or before the date, against the workforce and target from the regencies subgraph.",
 })
+@Directive(
+  `@key(fields: "reportSource { ${SOURCE_SELECTION} } workforceSourceId targetSourceId", resolvable: false)`,
+)
 export class Coverage {
   @Field(() => Regency, { description: "The regency or city." })
   regency!: Regency;
@@ -234,11 +243,20 @@ export class Coverage {
   @Directive("@authenticated")
   segments!: SegmentCount[];
 
-  @Field(() => [Source], {
-    description:
-      "Every source behind these figures: the report's, the workforce estimate's and the target's.",
-  })
-  sources!: Source[];
+  @Field(() => Source, { description: "The report's source, for the regencies subgraph's `sources`." })
+  @Directive("@inaccessible")
+  reportSource!: Source;
+
+  @Field(() => ID, { nullable: true, description: "The workforce estimate's source; null without one." })
+  @Directive("@inaccessible")
+  workforceSourceId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The target's source; null without a target." })
+  @Directive("@inaccessible")
+  targetSourceId!: string | null;
+
+  /** The sources behind the figures as far as this subgraph holds them whole: what a province sums. */
+  figureSources!: Source[];
 
   @Field(() => [Discrepancy], {
     description: "Where the source claims a rate or gap its own figures do not give.",

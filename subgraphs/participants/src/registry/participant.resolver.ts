@@ -8,6 +8,7 @@ import {
   type Identity,
   knownVillageCodes,
   loaderOfMany,
+  PERSONAL_DATA_DIRECTIVE,
   type RequestContext,
   TEXT_LIMITS,
 } from "@cakupan/kit";
@@ -367,6 +368,7 @@ export class ParticipantResolver {
     nullable: true,
     description: "A participant by NIK, for the operators of their regency and admins; the read is audited.",
   })
+  @Directive(PERSONAL_DATA_DIRECTIVE)
   async participant(
     @Arg("nik", {
       description:
@@ -397,6 +399,7 @@ export class ParticipantResolver {
     nullable: true,
     description: "The full NIK: for the regency's operators and admins only, else null (see nikMasked).",
   })
+  @Directive(PERSONAL_DATA_DIRECTIVE)
   nik(@Root() participant: Participant): string | null {
     const keys = nikKeysFromEnv();
     return participant.revealed && keys ? decryptNik(participant.nikEncrypted, keys) : null;
@@ -406,6 +409,7 @@ export class ParticipantResolver {
     nullable: true,
     description: "Nama lengkap: for the regency's operators and admins only, else null.",
   })
+  @Directive(PERSONAL_DATA_DIRECTIVE)
   fullName(@Root() participant: Participant): string | null {
     return participant.revealed ? participant.fullName : null;
   }
@@ -414,6 +418,7 @@ export class ParticipantResolver {
     nullable: true,
     description: "Tanggal lahir: for the regency's operators and admins only, else null.",
   })
+  @Directive(PERSONAL_DATA_DIRECTIVE)
   birthDate(@Root() participant: Participant): string | null {
     return participant.revealed ? participant.birthDate : null;
   }
@@ -448,6 +453,7 @@ export class RegencyParticipantsResolver {
     nullable: true,
     description: `Workers the regency enrolled, a page at a time. Personal data (NIK, name, birth date) only for its operators and admins; that read is audited.${UNAVAILABLE_NOTE}`,
   })
+  @Directive(PERSONAL_DATA_DIRECTIVE)
   async participants(
     @Root() regency: Regency,
     @Args(() => ParticipantPageArgs) { first, after, status }: ParticipantPageArgs,
