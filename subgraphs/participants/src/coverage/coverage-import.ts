@@ -19,7 +19,7 @@ import type { CoverageReportInput } from "./coverage-report.input";
 import { storeCoverageReport } from "./coverage-report.resolver";
 import { notifyCoverageChanged } from "./coverage.events";
 import { lookUpRegency } from "./regency-lookup";
-import { type CsvSource, readCsv, UnreadableCsv } from "../registry/participant-csv";
+import { checkEveryRow, type CsvSource } from "../registry/participant-csv";
 import { parseDate, ProblemList } from "../registry/participant-import";
 
 /**
@@ -136,8 +136,6 @@ export async function parseCoverageCsv(
   today = todayInJakarta(),
 ): Promise<ParsedCoverageImport> {
   const problems = new ProblemList();
-  const rows: CoverageImportRow[] = [];
-  let rowCount = 0;
   const columnOf = {} as Record<Column, string | undefined>;
   let missing: Column[] = [];
   const onHeader = (headers: string[]) => {
@@ -248,22 +246,13 @@ export async function parseCoverageCsv(
     };
   };
 
-  try {
-    for await (const { line, values } of readCsv(source, onHeader)) {
-      rowCount += 1;
-      if (missing.length) continue;
-      const row = checkRow(line, values);
-      if (row) rows.push(row);
-    }
-  } catch (error) {
-    if (!(error instanceof UnreadableCsv)) throw error;
-    problems.add({
-      line: error.line,
-      column: "",
-      rule: "CSV_UNREADABLE",
-      message: `The file stops being CSV here: ${error.message}`,
-    });
-  }
+  const { rows, rowCount } = await checkEveryRow(
+    source,
+    onHeader,
+    checkRow,
+    problems,
+    () => missing.length > 0,
+  );
   if (!rowCount && !problems.count)
     problems.add({ line: 1, column: "", rule: "NO_ROWS", message: "The file has a header but no rows." });
   const reports = groupReports(rows, problems, columnOf);

@@ -115,3 +115,36 @@ export async function* readCsv(
     input.destroy();
   }
 }
+
+/**
+ * Every record of the file through checkRow, counted, keeping the rows it accepts (none while skip() says
+ * so: a header without a required column). Where the file stops being CSV, one CSV_UNREADABLE problem at
+ * that line instead of a crash; the rows before it are still checked and reported.
+ */
+export async function checkEveryRow<Row>(
+  source: CsvSource,
+  onHeader: (headers: string[]) => void,
+  checkRow: (line: number, values: Record<string, string>) => Row | null | undefined,
+  problems: { add(problem: { line: number; column: string; rule: string; message: string }): void },
+  skip: () => boolean,
+): Promise<{ rows: Row[]; rowCount: number }> {
+  const rows: Row[] = [];
+  let rowCount = 0;
+  try {
+    for await (const { line, values } of readCsv(source, onHeader)) {
+      rowCount += 1;
+      if (skip()) continue;
+      const row = checkRow(line, values);
+      if (row) rows.push(row);
+    }
+  } catch (error) {
+    if (!(error instanceof UnreadableCsv)) throw error;
+    problems.add({
+      line: error.line,
+      column: "",
+      rule: "CSV_UNREADABLE",
+      message: `The file stops being CSV here: ${error.message}`,
+    });
+  }
+  return { rows, rowCount };
+}

@@ -19,7 +19,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { EntityManager } from "typeorm";
 import { maskNik, type ParsedNik, parseNik, type Sex } from "./nik";
 import { encryptNik, hashNik, type NikKeys } from "./nik-crypto";
-import { type CsvSource, readCsv, UnreadableCsv } from "./participant-csv";
+import { checkEveryRow, type CsvSource } from "./participant-csv";
 import { ParticipantStatus, Program } from "./participant.entity";
 import { ruleInteger } from "../rules";
 
@@ -167,8 +167,6 @@ export async function parseParticipantCsv(
 ): Promise<ParsedImport> {
   const problems = new ProblemList();
   const warnings = new ProblemList();
-  const rows: ImportRow[] = [];
-  let rowCount = 0;
   let columnOf = {} as Record<Column, string | undefined>;
   let missing: Column[] = [];
   const onHeader = (headers: string[]) => {
@@ -190,22 +188,13 @@ export async function parseParticipantCsv(
   const firstLineOfNik = new Map<string, number>();
   const villages = knownVillageCodes();
   const minimum = minimumBpuContribution();
-  try {
-    for await (const { line, values } of readCsv(source, onHeader)) {
-      rowCount += 1;
-      if (missing.length) continue;
-      const row = checkRow(line, values);
-      if (row) rows.push(row);
-    }
-  } catch (error) {
-    if (!(error instanceof UnreadableCsv)) throw error;
-    problems.add({
-      line: error.line,
-      column: "",
-      rule: "CSV_UNREADABLE",
-      message: `The file is not readable CSV from here on: ${error.message}`,
-    });
-  }
+  const { rows, rowCount } = await checkEveryRow(
+    source,
+    onHeader,
+    checkRow,
+    problems,
+    () => missing.length > 0,
+  );
   if (rowCount === 0 && !missing.length && columnOf.nik === undefined && !problems.count) {
     problems.add({
       line: 1,
