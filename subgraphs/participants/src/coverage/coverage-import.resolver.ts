@@ -8,13 +8,12 @@ import {
 } from "@cakupan/kit";
 import { Arg, Authorized, Ctx, Directive, Field, Int, Mutation, ObjectType, Resolver } from "type-graphql";
 import { parseCoverageCsv, storeCoverageReports } from "./coverage-import";
-import { MAX_LISTED_PROBLEMS } from "../registry/participant-import";
-import { ImportProblem, ImportRuleCount } from "../registry/participant.resolver";
+import { findingsOf, ImportFindings } from "../registry/import-report.type";
 
 @ObjectType("CoverageImportReport", {
   description: "What an import of monthly coverage figures (impor laporan kepesertaan) found and did.",
 })
-export class CoverageImportReport {
+export class CoverageImportReport extends ImportFindings {
   @Field({ description: "True when asked to check only." })
   dryRun!: boolean;
 
@@ -40,17 +39,6 @@ export class CoverageImportReport {
 
   @Field(() => Int, { description: "Reports already stored exactly so: importing a file again stores none." })
   unchanged!: number;
-
-  @Field(() => [ImportProblem], {
-    description: `Rows that cannot be stored, with line, column, rule and reason: the first ${MAX_LISTED_PROBLEMS} (see problemCount). Any problem means nothing is stored.`,
-  })
-  problems!: ImportProblem[];
-
-  @Field(() => Int, { description: "Every problem found, listed or not." })
-  problemCount!: number;
-
-  @Field(() => [ImportRuleCount], { description: "Every problem counted by rule, the most frequent first." })
-  problemsByRule!: ImportRuleCount[];
 }
 
 @Resolver()
@@ -80,9 +68,7 @@ export class CoverageImportResolver {
       inserted: 0,
       updated: 0,
       unchanged: 0,
-      problems: parsed.problems.listed.map((problem) => Object.assign(new ImportProblem(), problem)),
-      problemCount: parsed.problems.count,
-      problemsByRule: parsed.problems.counts().map((count) => Object.assign(new ImportRuleCount(), count)),
+      ...findingsOf(parsed.problems),
     });
     if (dryRun || parsed.problems.count) return report;
     const stored = await dataSource.transaction(async (manager) => {

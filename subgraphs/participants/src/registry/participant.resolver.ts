@@ -41,39 +41,12 @@ import {
   rowsRegisteredElsewhere,
   storeParticipants,
 } from "./participant-import";
+import { findingsOf, ImportFindings, ImportProblem } from "./import-report.type";
 import { Participant, ParticipantStatus, ParticipantStatusChange } from "./participant.entity";
 import { areaStub, District, Regency, regencyStub, UNAVAILABLE_NOTE, Village } from "../regency.entity";
 
-@ObjectType("ImportProblem", {
-  description: "A row of an import that cannot be stored, or a warning about one.",
-})
-export class ImportProblem {
-  @Field(() => Int, { description: "The line in the file (the header is line 1)." })
-  line!: number;
-
-  @Field({ description: "The column, as the file names it." })
-  column!: string;
-
-  @Field({
-    description: "The rule the row breaks (NIK_LENGTH, VILLAGE_UNKNOWN, ...), as problemsByRule counts them.",
-  })
-  rule!: string;
-
-  @Field({ description: "What is wrong and how to fix it." })
-  message!: string;
-}
-
-@ObjectType("ImportRuleCount", { description: "How many rows of an import break one rule." })
-export class ImportRuleCount {
-  @Field({ description: "The rule: NIK_LENGTH, VILLAGE_UNKNOWN, ..." })
-  rule!: string;
-
-  @Field(() => Int, { description: "How many of the import's problems break it." })
-  count!: number;
-}
-
 @ObjectType("ParticipantImportReport", { description: "What an import found and did." })
-export class ParticipantImportReport {
+export class ParticipantImportReport extends ImportFindings {
   @Field({ description: "True when asked only to check the file: nothing is stored." })
   dryRun!: boolean;
 
@@ -98,17 +71,6 @@ export class ParticipantImportReport {
   unchanged!: number;
 
   @Field(() => [ImportProblem], {
-    description: `Rows that cannot be stored, with line, column, rule and reason: the first ${MAX_LISTED_PROBLEMS} (see problemCount). Any problem means nothing is stored.`,
-  })
-  problems!: ImportProblem[];
-
-  @Field(() => Int, { description: "Every problem found, listed or not." })
-  problemCount!: number;
-
-  @Field(() => [ImportRuleCount], { description: "Every problem counted by rule, the most frequent first." })
-  problemsByRule!: ImportRuleCount[];
-
-  @Field(() => [ImportProblem], {
     description: `Accepted with a caution (a NIK issued in another regency): the first ${MAX_LISTED_PROBLEMS}.`,
   })
   warnings!: ImportProblem[];
@@ -118,8 +80,7 @@ export class ParticipantImportReport {
 }
 
 /** A list of an import's problems as the report shows it. */
-const listed = (list: ProblemList) =>
-  list.listed.map((problem) => Object.assign(new ImportProblem(), problem));
+const listed = (list: ProblemList) => findingsOf(list).problems;
 
 /** What an operator is told of a NIK registered elsewhere: never where, nor whose. Admins may know. */
 function registeredElsewhereMessage(identity: Identity, regencyCode: string, registeredIn: string): string {
@@ -241,9 +202,7 @@ export class ParticipantResolver {
         inserted: 0,
         updated: 0,
         unchanged: 0,
-        problems: listed(parsed.problems),
-        problemCount: parsed.problems.count,
-        problemsByRule: parsed.problems.counts(),
+        ...findingsOf(parsed.problems),
         warnings: listed(parsed.warnings),
         warningCount: parsed.warnings.count,
       });
