@@ -19,7 +19,7 @@ import type { CoverageReportInput } from "./coverage-report.input";
 import { storeCoverageReport } from "./coverage-report.resolver";
 import { notifyCoverageChanged } from "./coverage.events";
 import { lookUpRegency } from "./regency-lookup";
-import { checkEveryRow, type CsvSource } from "../registry/participant-csv";
+import { checkEveryRow, type CsvSource, headerColumns } from "../registry/participant-csv";
 import { parseDate, ProblemList } from "../registry/participant-import";
 
 /**
@@ -136,22 +136,8 @@ export async function parseCoverageCsv(
   today = todayInJakarta(),
 ): Promise<ParsedCoverageImport> {
   const problems = new ProblemList();
-  const columnOf = {} as Record<Column, string | undefined>;
-  let missing: Column[] = [];
-  const onHeader = (headers: string[]) => {
-    for (const [column, names] of Object.entries(COVERAGE_IMPORT_COLUMNS) as [Column, readonly string[]][])
-      columnOf[column] = names.find((name) => headers.includes(name));
-    missing = REQUIRED.filter((column) => !columnOf[column]);
-    for (const column of missing) {
-      const [name, ...others] = COVERAGE_IMPORT_COLUMNS[column];
-      problems.add({
-        line: 1,
-        column: name,
-        rule: "HEADER_MISSING_COLUMN",
-        message: `The header has no ${name} column (also accepted: ${others.join(", ")}).`,
-      });
-    }
-  };
+  const header = headerColumns(COVERAGE_IMPORT_COLUMNS, REQUIRED, problems);
+  const { columnOf } = header;
 
   const checkRow = (line: number, values: Record<string, string>): CoverageImportRow | null => {
     let ok = true;
@@ -246,13 +232,7 @@ export async function parseCoverageCsv(
     };
   };
 
-  const { rows, rowCount } = await checkEveryRow(
-    source,
-    onHeader,
-    checkRow,
-    problems,
-    () => missing.length > 0,
-  );
+  const { rows, rowCount } = await checkEveryRow(source, header, checkRow, problems);
   if (!rowCount && !problems.count)
     problems.add({ line: 1, column: "", rule: "NO_ROWS", message: "The file has a header but no rows." });
   const reports = groupReports(rows, problems, columnOf);

@@ -117,23 +117,22 @@ export async function* readCsv(
 }
 
 /**
- * Every record of the file through checkRow, counted, keeping the rows it accepts (none while skip() says
- * so: a header without a required column). Where the file stops being CSV, one CSV_UNREADABLE problem at
+ * Every record of the file through checkRow, counted, keeping the rows it accepts (none when the header
+ * lacks a required column). Where the file stops being CSV, one CSV_UNREADABLE problem at
  * that line instead of a crash; the rows before it are still checked and reported.
  */
 export async function checkEveryRow<Row>(
   source: CsvSource,
-  onHeader: (headers: string[]) => void,
+  header: HeaderColumns<string>,
   checkRow: (line: number, values: Record<string, string>) => Row | null | undefined,
-  problems: { add(problem: { line: number; column: string; rule: string; message: string }): void },
-  skip: () => boolean,
+  problems: ProblemSink,
 ): Promise<{ rows: Row[]; rowCount: number }> {
   const rows: Row[] = [];
   let rowCount = 0;
   try {
-    for await (const { line, values } of readCsv(source, onHeader)) {
+    for await (const { line, values } of readCsv(source, header.onHeader)) {
       rowCount += 1;
-      if (skip()) continue;
+      if (header.missing().length) continue;
       const row = checkRow(line, values);
       if (row) rows.push(row);
     }
@@ -147,4 +146,45 @@ export async function checkEveryRow<Row>(
     });
   }
   return { rows, rowCount };
+}
+
+type ProblemSink = { add(problem: { line: number; column: string; rule: string; message: string }): void };
+
+export interface HeaderColumns<Column extends string> {
+  /** The name the file uses for each column, once its header is read; undefined where it has none. */
+  columnOf: Record<Column, string | undefined>;
+  /** The required columns the header lacks. */
+  missing(): Column[];
+  onHeader(headers: string[]): void;
+}
+
+/**
+ * A file's header read against the columns an import accepts, each under any of its names (Indonesian or
+ * English): which name the file uses, and a HEADER_MISSING_COLUMN problem for each required column it lacks.
+ */
+export function headerColumns<Column extends string>(
+  accepted: Record<Column, readonly string[]>,
+  required: readonly Column[],
+  problems: ProblemSink,
+): HeaderColumns<Column> {
+  const columnOf = {} as Record<Column, string | undefined>;
+  let missing: Column[] = [];
+  return {
+    columnOf,
+    missing: () => missing,
+    onHeader(headers) {
+      for (const [column, names] of Object.entries(accepted) as [Column, readonly string[]][])
+        columnOf[column] = names.find((name) => headers.includes(name));
+      missing = required.filter((column) => !columnOf[column]);
+      for (const column of missing) {
+        const [name, ...others] = accepted[column];
+        problems.add({
+          line: 1,
+          column: name,
+          rule: "HEADER_MISSING_COLUMN",
+          message: `The header has no ${name} column (also accepted: ${others.join(", ")}).`,
+        });
+      }
+    },
+  };
 }

@@ -19,7 +19,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { EntityManager } from "typeorm";
 import { maskNik, type ParsedNik, parseNik, type Sex } from "./nik";
 import { encryptNik, hashNik, type NikKeys } from "./nik-crypto";
-import { checkEveryRow, type CsvSource } from "./participant-csv";
+import { checkEveryRow, type CsvSource, headerColumns } from "./participant-csv";
 import { ParticipantStatus, Program } from "./participant.entity";
 import { ruleInteger } from "../rules";
 
@@ -167,35 +167,14 @@ export async function parseParticipantCsv(
 ): Promise<ParsedImport> {
   const problems = new ProblemList();
   const warnings = new ProblemList();
-  let columnOf = {} as Record<Column, string | undefined>;
-  let missing: Column[] = [];
-  const onHeader = (headers: string[]) => {
-    columnOf = {} as Record<Column, string | undefined>;
-    for (const [column, names] of Object.entries(IMPORT_COLUMNS) as [Column, readonly string[]][])
-      columnOf[column] = names.find((name) => headers.includes(name));
-    missing = REQUIRED.filter((column) => !columnOf[column]);
-    for (const column of missing) {
-      const [name, ...others] = IMPORT_COLUMNS[column];
-      problems.add({
-        line: 1,
-        column: name,
-        rule: "HEADER_MISSING_COLUMN",
-        message: `The header has no ${name} column (also accepted: ${others.join(", ")}).`,
-      });
-    }
-  };
+  const header = headerColumns(IMPORT_COLUMNS, REQUIRED, problems);
+  const { columnOf } = header;
 
   const firstLineOfNik = new Map<string, number>();
   const villages = knownVillageCodes();
   const minimum = minimumBpuContribution();
-  const { rows, rowCount } = await checkEveryRow(
-    source,
-    onHeader,
-    checkRow,
-    problems,
-    () => missing.length > 0,
-  );
-  if (rowCount === 0 && !missing.length && columnOf.nik === undefined && !problems.count) {
+  const { rows, rowCount } = await checkEveryRow(source, header, checkRow, problems);
+  if (rowCount === 0 && !header.missing().length && columnOf.nik === undefined && !problems.count) {
     problems.add({
       line: 1,
       column: "",
