@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { Client } from "pg";
+import { databaseAnswers } from "@cakupan/kit";
 
 /**
  * A PostgreSQL primary and one streaming replica made from it with pg_basebackup, from the server binaries
@@ -65,23 +65,9 @@ function run(
   });
 }
 
-async function answersQuery(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 async function waitUntilAnswers(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await answersQuery(url))) {
+  while (!(await databaseAnswers(url, 1000))) {
     if (Date.now() > deadline) throw new Error(`PostgreSQL at ${new URL(url).host} did not answer in time`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
