@@ -1,4 +1,5 @@
 import { h } from "./dom";
+import { formatNumber, formatPercent, type Language } from "./format";
 import type { Strings } from "./i18n";
 
 export interface Column<R> {
@@ -9,6 +10,27 @@ export interface Column<R> {
   /** What the cell shows; the value as text when absent. */
   render?: (row: R) => Node | string | (Node | string)[];
   numeric?: boolean;
+}
+
+/**
+ * A column of one figure: sorted and kept by its value, shown as a count or as a percentage of a fraction in
+ * the reader's language ("—" where it is unknown).
+ */
+export function figureColumn<R>(
+  key: string,
+  label: string,
+  figure: (row: R) => number | null | undefined,
+  shown: "count" | "percent",
+  language: Language,
+): Column<R> {
+  const format = shown === "count" ? formatNumber : formatPercent;
+  return {
+    key,
+    label,
+    numeric: true,
+    value: (row) => figure(row) ?? null,
+    render: (row) => format(figure(row), language),
+  };
 }
 
 /**

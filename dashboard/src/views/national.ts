@@ -3,7 +3,7 @@ import { run } from "../api";
 import { barsAgainstTarget } from "../charts";
 import { h } from "../dom";
 import { formatNumber, formatPercent, NONE } from "../format";
-import { dataTable } from "../table";
+import { dataTable, figureColumn } from "../table";
 import type { NationalData } from "../types";
 import type { ViewContext } from "./context";
 
@@ -47,27 +47,9 @@ export async function nationalView(context: ViewContext): Promise<HTMLElement> {
         render: (r) =>
           `${formatNumber(r.coverage?.reportingCount, language)} / ${formatNumber(r.coverage?.regencyCount, language)}`,
       },
-      {
-        key: "completeness",
-        label: t.completeness,
-        numeric: true,
-        value: (r) => r.coverage?.completeness ?? null,
-        render: (r) => formatPercent(r.coverage?.completeness, language),
-      },
-      {
-        key: "active",
-        label: t.active,
-        numeric: true,
-        value: (r) => r.coverage?.activeParticipants ?? null,
-        render: (r) => formatNumber(r.coverage?.activeParticipants, language),
-      },
-      {
-        key: "workforce",
-        label: t.workforce,
-        numeric: true,
-        value: (r) => r.coverage?.workforce ?? null,
-        render: (r) => formatNumber(r.coverage?.workforce, language),
-      },
+      figureColumn("completeness", t.completeness, (r) => r.coverage?.completeness, "percent", language),
+      figureColumn("active", t.active, (r) => r.coverage?.activeParticipants, "count", language),
+      figureColumn("workforce", t.workforce, (r) => r.coverage?.workforce, "count", language),
       {
         key: "rate",
         label: t.rate,

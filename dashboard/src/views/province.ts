@@ -4,7 +4,7 @@ import { coverageBadges, sourcesOf } from "../badges";
 import { barsAgainstTarget } from "../charts";
 import { h } from "../dom";
 import { formatDate, formatNumber, formatPercent, NONE } from "../format";
-import { dataTable } from "../table";
+import { dataTable, figureColumn } from "../table";
 import type { ProvinceData, RegencyCoverageRow } from "../types";
 import type { ViewContext } from "./context";
 
@@ -46,48 +46,12 @@ export async function provinceView(context: ViewContext, code: string): Promise<
             .join(" ") || null,
         render: (r) => coverageBadges(r.coverage, t),
       },
-      {
-        key: "active",
-        label: t.active,
-        numeric: true,
-        value: (r) => r.coverage?.activeParticipants ?? null,
-        render: (r) => formatNumber(r.coverage?.activeParticipants, language),
-      },
-      {
-        key: "workforce",
-        label: t.workforce,
-        numeric: true,
-        value: (r) => r.coverage?.workforce ?? null,
-        render: (r) => formatNumber(r.coverage?.workforce, language),
-      },
-      {
-        key: "rate",
-        label: t.rate,
-        numeric: true,
-        value: (r) => r.coverage?.rate ?? null,
-        render: (r) => formatPercent(r.coverage?.rate, language),
-      },
-      {
-        key: "target",
-        label: t.target,
-        numeric: true,
-        value: (r) => r.coverage?.target ?? null,
-        render: (r) => formatPercent(r.coverage?.target, language),
-      },
-      {
-        key: "gap",
-        label: t.gap,
-        numeric: true,
-        value: (r) => r.coverage?.gap ?? null,
-        render: (r) => formatNumber(r.coverage?.gap, language),
-      },
-      {
-        key: "pace",
-        label: t.pace,
-        numeric: true,
-        value: (r) => r.coverage?.requiredMonthlyPace ?? null,
-        render: (r) => formatNumber(r.coverage?.requiredMonthlyPace, language),
-      },
+      figureColumn("active", t.active, (r) => r.coverage?.activeParticipants, "count", language),
+      figureColumn("workforce", t.workforce, (r) => r.coverage?.workforce, "count", language),
+      figureColumn("rate", t.rate, (r) => r.coverage?.rate, "percent", language),
+      figureColumn("target", t.target, (r) => r.coverage?.target, "percent", language),
+      figureColumn("gap", t.gap, (r) => r.coverage?.gap, "count", language),
+      figureColumn("pace", t.pace, (r) => r.coverage?.requiredMonthlyPace, "count", language),
       { key: "status", label: t.status, value: (r) => r.coverage?.status ?? null, render: status },
       {
         key: "asOf",

@@ -4,7 +4,7 @@ import { badge, citation, coverageBadges, sourcesOf } from "../badges";
 import { historyLine, type ProjectionLine } from "../charts";
 import { h } from "../dom";
 import { formatDate, formatMonth, formatNumber, formatPercent, NONE } from "../format";
-import { dataTable } from "../table";
+import { dataTable, figureColumn } from "../table";
 import type { HistoryReport, Projection, RegencyData, SegmentsData } from "../types";
 import type { ViewContext } from "./context";
 import { kpi } from "./province";
@@ -61,20 +61,14 @@ async function segmentsPanel(context: ViewContext, code: string): Promise<HTMLEl
             t,
             columns: [
               { key: "label", label: t.category, value: (s) => s.label },
-              {
-                key: "persons",
-                label: t.persons,
-                numeric: true,
-                value: (s) => s.persons,
-                render: (s) => formatNumber(s.persons, language),
-              },
-              {
-                key: "share",
-                label: t.share,
-                numeric: true,
-                value: (s) => s.share,
-                render: (s) => formatPercent(s.share, language),
-              },
+              figureColumn(
+                "persons",
+                t.persons,
+                (s: (typeof segments)[number]) => s.persons,
+                "count",
+                language,
+              ),
+              figureColumn("share", t.share, (s: (typeof segments)[number]) => s.share, "percent", language),
               {
                 key: "status",
                 label: t.figureStatus,
@@ -278,20 +272,8 @@ export async function regencyView(context: ViewContext, code: string): Promise<H
             ? badge("partial", t.partial, t.partialHint)
             : formatNumber(r.activeParticipants, language),
       },
-      {
-        key: "rate",
-        label: t.rate,
-        numeric: true,
-        value: (r) => r.rate,
-        render: (r) => formatPercent(r.rate, language),
-      },
-      {
-        key: "claimedRate",
-        label: t.claimedRate,
-        numeric: true,
-        value: (r) => r.claimedRate,
-        render: (r) => formatPercent(r.claimedRate, language),
-      },
+      figureColumn("rate", t.rate, (r) => r.rate, "percent", language),
+      figureColumn("claimedRate", t.claimedRate, (r) => r.claimedRate, "percent", language),
       {
         key: "status",
         label: t.figureStatus,
