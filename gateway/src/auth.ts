@@ -15,6 +15,7 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from "jose";
+import { LRUCache } from "lru-cache";
 
 /**
  * Bearer tokens at the gateway: HS256 with AUTH_JWT_SECRET (local use, tokens from `npm run token`), or an
@@ -60,8 +61,16 @@ function lifetimeRefusal(payload: JWTPayload, maxLifetimeSeconds: number): strin
 }
 
 /**
+ * How long a verified token is taken on its word before it is verified again (never past its exp): a key the
+ * identity provider withdraws (AUTH_JWKS_URL) stops being accepted within this time.
+ */
+const REVERIFY_AFTER_MS = 5 * 60 * 1000;
+
+/**
  * Verifies a request's bearer token once: the rate limiter and the GraphQL context ask for the same
- * request's identity, and get the one answer.
+ * request's identity, and get the one answer. A token that verified is remembered until it expires (at most
+ * REVERIFY_AFTER_MS): a signed-in add-in sends the same token with every request, and checking its signature
+ * each time cost the gateway more than answering from the response cache. A token that fails is never kept.
  */
 export function createAuthenticator(config: AuthConfig): (request: IncomingMessage) => Promise<Identity> {
   const jwks: JWTVerifyGetKey | undefined = config.jwksUrl
@@ -69,6 +78,27 @@ export function createAuthenticator(config: AuthConfig): (request: IncomingMessa
     : undefined;
   const secret = config.secret ? new TextEncoder().encode(config.secret) : undefined;
   const maxLifetimeSeconds = config.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  const verifiedTokens = new LRUCache<string, Omit<Identity, "client">>({ max: 10_000, ttlAutopurge: false });
+  const claimsOf = async (token: string): Promise<Omit<Identity, "client">> => {
+    let payload: JWTPayload;
+    try {
+      const options = { issuer: config.issuer, audience: config.audience };
+      ({ payload } = jwks
+        ? await jwtVerify(token, jwks, options)
+        : await jwtVerify(token, secret!, { ...options, algorithms: ["HS256"] }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired)
+        throw unauthenticated("Your token has expired: get a new one.");
+      throw unauthenticated(`Your token does not verify (${(error as Error).message}): get a new one.`);
+    }
+    const refusal = lifetimeRefusal(payload, maxLifetimeSeconds);
+    if (refusal) throw unauthenticated(refusal);
+    const { subject, role, regencies } = identityFromClaims(payload, ANONYMOUS.client);
+    const claims = { subject, role, regencies };
+    const untilExpiry = (payload.exp as number) * 1000 - Date.now();
+    if (untilExpiry > 0) verifiedTokens.set(token, claims, { ttl: Math.min(untilExpiry, REVERIFY_AFTER_MS) });
+    return claims;
+  };
   const verify = async (request: IncomingMessage): Promise<Identity> => {
     const client = {
       // Express's req.ip: X-Forwarded-For only when the gateway is told it is behind a proxy (TRUST_PROXY).
@@ -83,20 +113,8 @@ export function createAuthenticator(config: AuthConfig): (request: IncomingMessa
       throw unauthenticated(
         "This gateway accepts no tokens (neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is set): send the request without one.",
       );
-    let payload: JWTPayload;
-    try {
-      const options = { issuer: config.issuer, audience: config.audience };
-      ({ payload } = jwks
-        ? await jwtVerify(match[1], jwks, options)
-        : await jwtVerify(match[1], secret!, { ...options, algorithms: ["HS256"] }));
-    } catch (error) {
-      if (error instanceof joseErrors.JWTExpired)
-        throw unauthenticated("Your token has expired: get a new one.");
-      throw unauthenticated(`Your token does not verify (${(error as Error).message}): get a new one.`);
-    }
-    const refusal = lifetimeRefusal(payload, maxLifetimeSeconds);
-    if (refusal) throw unauthenticated(refusal);
-    return identityFromClaims(payload, client);
+    const claims = verifiedTokens.get(match[1]) ?? (await claimsOf(match[1]));
+    return { ...claims, client };
   };
   const verified = new WeakMap<IncomingMessage, Promise<Identity>>();
   return (request) => {
