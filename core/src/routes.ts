@@ -11,6 +11,8 @@ export const SERVICE_ROUTES = {
   ready: "/ready",
   /** A subgraph's data version, which every write bumps. */
   version: "/version",
+  /** The same, pushed on every change (Server-Sent Events). */
+  versionStream: "/version/stream",
   /** Prometheus text. */
   metrics: "/metrics",
   /** The participants subgraph's Server-Sent Events of coverage changes. */

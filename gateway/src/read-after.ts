@@ -19,6 +19,14 @@ function cookieValue(request: Request, name: string): string | undefined {
   return undefined;
 }
 
+/** The positions a caller asks to read after: its header (API clients) and its cookie (browsers). */
+export function callerReadAfter(request: Request): ReadAfter {
+  return mergeReadAfter(
+    parseReadAfter(cookieValue(request, READ_AFTER_COOKIE)),
+    parseReadAfter(request.headers[READ_AFTER_HEADER] as string | undefined),
+  );
+}
+
 /**
  * A caller's positions to read after, from the READ_AFTER_HEADER it sends back (API clients) or the cookie
  * set with its last write's answer (browsers on the gateway's own origin); and, when one of its mutations
@@ -29,10 +37,7 @@ export function readYourWrites(
   request: Request,
   response: Response,
 ): { readAfter: ReadAfter; wrote: (subgraph: string, position: string) => void } {
-  const readAfter = mergeReadAfter(
-    parseReadAfter(cookieValue(request, READ_AFTER_COOKIE)),
-    parseReadAfter(request.headers[READ_AFTER_HEADER] as string | undefined),
-  );
+  const readAfter = callerReadAfter(request);
   const written: ReadAfter = {};
   return {
     readAfter,

@@ -6,7 +6,7 @@ import {
   formatReadAfter,
   type Identity,
   mergeReadAfter,
-  parseReadAfter,
+  parseWalPosition,
   PERSONAL_DATA_TAG,
   READ_AFTER_HEADER,
   type ReadAfter,
@@ -27,13 +27,24 @@ import {
 import { responseMediaType } from "./graphql-over-http";
 import { type CacheStore, memoryCacheStore } from "./cache-store";
 import { operationKind } from "./operation-kind";
+import { callerReadAfter } from "./read-after";
+import { type PushedVersion, versionFeed } from "./version-feeds";
 
 /**
- * Answers to queries, kept by operation, variables and the data version of every subgraph.
- * Before answering, the gateway reads each subgraph's version (GET /version: a counter every write to its
- * tables bumps in the writing transaction, whoever writes). A kept answer is served only while every
- * version is the one it was computed under, so a write through any subgraph, a CLI or plain SQL ends it
- * at once: never a stale figure.
+ * Answers to queries, kept by operation, variables and the data version of every subgraph (a counter every
+ * write to its tables bumps in the writing transaction, whoever writes). A kept answer is served only while
+ * every version is the one it was computed under, so a write through any subgraph, a CLI or plain SQL ends it.
+ *
+ * How the gateway knows the versions: each subgraph pushes its version on every commit that changes it
+ * (GET /version/stream, fed by PostgreSQL NOTIFY; version-feeds.ts), so a kept answer costs no request to
+ * any subgraph. A change made elsewhere (SQL by hand, a CLI, another gateway replica) ends kept answers
+ * when its notification arrives, a few milliseconds after the commit. Where that is not good enough, the
+ * versions are read from the subgraphs (GET /version) before answering, as they were before feeds:
+ * - after a mutation through this gateway, until a read made after it (so its writer, and anyone after
+ *   it, sees the write at once) is matched by the feeds;
+ * - for a caller who sends the position of its own write (the read-after header or cookie that every
+ *   replica hands out) that a feed has not reached;
+ * - while any feed is down or silent (FEED_SILENT_AFTER_MS): never a kept answer on a broken chain.
  *
  * Who may share an answer: it is kept under what it may depend on, the caller's verified role and regency
  * claims (cacheScope), never the subject, so every planner shares one entry, every anonymous caller another,
@@ -51,6 +62,10 @@ export interface ResponseCacheStats {
   /** Misses answered by joining an identical one being computed at that moment. */
   joined: number;
   bypassed: number;
+  /** Requests whose versions came from the subgraphs' feeds, with no request to any subgraph. */
+  versionsPushed: number;
+  /** Reads of every subgraph's GET /version (one may serve several callers arriving together). */
+  versionReads: number;
 }
 
 /**
@@ -172,22 +187,24 @@ export function responseCache(
       .then(cacheScope)
       .catch(() => null);
   };
-  const stats: ResponseCacheStats = { hits: 0, misses: 0, joined: 0, bypassed: 0 };
+  const stats: ResponseCacheStats = {
+    hits: 0,
+    misses: 0,
+    joined: 0,
+    bypassed: 0,
+    versionsPushed: 0,
+    versionReads: 0,
+  };
   /** Answers being computed, by key: an identical anonymous query at the same data versions waits for it. */
   const computing = new Map<string, Promise<{ status: number; body: string } | null>>();
   const versionUrls = Object.values(subgraphUrls).map((url) => serviceUrl(url, SERVICE_ROUTES.version));
   const subgraphNames = Object.keys(subgraphUrls);
-  /**
-   * Each subgraph's primary WAL position at its latest version read. A query the cache may keep is sent with
-   * them (READ_AFTER_HEADER), so a subgraph reading from a replica reads at least what the versions in the
-   * key stand for: a later position than the version's is only stricter, never staler.
-   */
-  let positions: ReadAfter = {};
+  const feeds = Object.values(subgraphUrls).map((url) => versionFeed(url));
 
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const tlsAgent = new TlsAgent({ keepAlive: true, maxSockets: 16 });
-  const readVersion = (url: string, index: number) =>
-    new Promise<string>((resolve, reject) => {
+  const readVersion = (url: string) =>
+    new Promise<PushedVersion>((resolve, reject) => {
       const tls = url.startsWith("https:");
       const request = (tls ? tlsGet : get)(
         url,
@@ -199,25 +216,43 @@ export function responseCache(
           response.on("end", () => {
             if (response.statusCode !== 200) return reject(new Error(`HTTP ${response.statusCode}`));
             const { version, position } = JSON.parse(text) as { version: unknown; position?: string };
-            if (position) positions = mergeReadAfter(positions, { [subgraphNames[index]]: position });
-            resolve(String(version));
+            resolve({ version: String(version), position });
           });
         },
       );
       request.on("timeout", () => request.destroy(new Error("timeout")));
       request.on("error", reject);
     });
-  const readVersions = (): Promise<string[] | null> =>
-    Promise.all(versionUrls.map(readVersion)).catch(() => null);
+
+  /**
+   * Mutations answered through this gateway, and the count of them that reads of the versions made after
+   * them cover: while the two differ, versions are read, not taken from the feeds. `floor` is what those
+   * reads returned: a feed is trusted again only once it has reached it.
+   */
+  let mutationsAnswered = 0;
+  let mutationsCovered = 0;
+  const floor: bigint[] = feeds.map(() => 0n);
+  const readVersions = async (): Promise<PushedVersion[] | null> => {
+    const covering = mutationsAnswered;
+    const read = await Promise.all(versionUrls.map(readVersion)).catch(() => null);
+    if (read) {
+      read.forEach(({ version }, index) => {
+        if (BigInt(version) > floor[index]) floor[index] = BigInt(version);
+      });
+      if (covering > mutationsCovered) mutationsCovered = covering;
+    }
+    stats.versionReads += 1;
+    return read;
+  };
 
   /**
    * The versions as of a moment after the caller arrived. Callers arriving while a read is under way (it
    * may have started before them) share the next read, which starts after it: one read serves every caller
    * of a busy moment, and none is answered from versions older than its own arrival.
    */
-  let current: Promise<string[] | null> | undefined;
-  let following: Promise<string[] | null> | undefined;
-  const versions = (): Promise<string[] | null> => {
+  let current: Promise<PushedVersion[] | null> | undefined;
+  let following: Promise<PushedVersion[] | null> | undefined;
+  const freshlyRead = (): Promise<PushedVersion[] | null> => {
     if (!current) {
       current = readVersions().finally(() => {
         current = undefined;
@@ -226,31 +261,68 @@ export function responseCache(
     }
     following ??= current.then(() => {
       following = undefined;
-      return versions();
+      return freshlyRead();
     });
     return following;
+  };
+  /** The feeds' versions when they may be trusted for a caller who must read after `readAfter`. */
+  const pushed = (readAfter: ReadAfter): PushedVersion[] | null => {
+    if (mutationsCovered !== mutationsAnswered) return null;
+    const versions: PushedVersion[] = [];
+    for (const [index, feed] of feeds.entries()) {
+      const latest = feed.current();
+      if (!latest || BigInt(latest.version) < floor[index]) return null;
+      const required = parseWalPosition(readAfter[subgraphNames[index]]);
+      if (required !== undefined && (parseWalPosition(latest.position) ?? 0n) < required) return null;
+      versions.push(latest);
+    }
+    return versions;
   };
 
   const middleware: RequestHandler = async (request, response, next) => {
     const body = request.body as
       { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
-    if (
-      typeof body?.query !== "string" ||
-      operationKind(body.query, body.operationName as string | undefined) !== "query" ||
-      personalData.touchedBy(body.query)
-    ) {
+    const kind =
+      typeof body?.query === "string"
+        ? operationKind(body.query, body.operationName as string | undefined)
+        : null;
+    if (kind !== "query") {
+      // A mutation's answer leaves after its writes committed: from then on, versions are read until a read
+      // made after it is matched by the feeds (set before the answer goes, so no caller slips in between).
+      if (kind === "mutation") {
+        const end = response.end.bind(response) as (...args: unknown[]) => typeof response;
+        response.end = ((...args: unknown[]) => {
+          mutationsAnswered += 1;
+          return end(...args);
+        }) as typeof response.end;
+      }
       stats.bypassed += 1;
       return next();
     }
-    const [scope, current] = await Promise.all([scopeOf(request), versions()]);
+    if (personalData.touchedBy(body!.query as string)) {
+      stats.bypassed += 1;
+      return next();
+    }
+    const readAfter = callerReadAfter(request);
+    const fromFeeds = pushed(readAfter);
+    if (fromFeeds) stats.versionsPushed += 1;
+    const [scope, current] = await Promise.all([scopeOf(request), fromFeeds ?? freshlyRead()]);
     if (scope === null || !current) {
       stats.bypassed += 1;
       return next();
     }
-    request.headers[READ_AFTER_HEADER] = formatReadAfter(
-      mergeReadAfter(parseReadAfter(request.headers[READ_AFTER_HEADER] as string | undefined), positions),
+    // Answers kept under these versions are read at least at the positions they stand for (a replica that
+    // has not replayed so far is not asked): a later position is only stricter, never staler.
+    const positions: ReadAfter = {};
+    current.forEach(({ position }, index) => {
+      if (position) positions[subgraphNames[index]] = position;
+    });
+    request.headers[READ_AFTER_HEADER] = formatReadAfter(mergeReadAfter(readAfter, positions));
+    const key = cacheKey(
+      scope,
+      body as { query: string },
+      current.map(({ version }) => version),
     );
-    const key = cacheKey(scope, body as { query: string }, current);
     // A store that fails (a shared one being restarted) counts as a miss: the cache never stops an answer.
     const kept = await store.get(key).catch(() => undefined);
     if (kept !== undefined) {
@@ -294,5 +366,13 @@ export function responseCache(
     next();
   };
 
-  return { middleware, stats, size: () => store.size() };
+  return {
+    middleware,
+    stats,
+    size: () => store.size(),
+    /** Each subgraph's version as its feed last pushed it; undefined while the feed is down or silent. */
+    pushedVersions: (): Record<string, string | undefined> =>
+      Object.fromEntries(feeds.map((feed, index) => [subgraphNames[index], feed.current()?.version])),
+    close: () => feeds.forEach((feed) => feed.close()),
+  };
 }

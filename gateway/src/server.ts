@@ -79,6 +79,8 @@ export interface RunningGateway extends RunningServer {
   fetches: FetchStats;
   /** Answers served from the response cache, computed, or not cacheable. */
   cache: ResponseCacheStats | null;
+  /** Subgraph name -> its data version as its feed last pushed it (undefined: asked per request; see response-cache.ts). */
+  pushedVersions: () => Record<string, string | undefined>;
   /** Subgraph name -> the state of its circuit breaker. */
   circuits: Record<string, () => "closed" | "open" | "half-open">;
   /** The persisted operations planned at start, and the plans built on a request since. */
@@ -218,10 +220,12 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     subgraphUrls,
     fetches,
     cache: cache?.stats ?? null,
+    pushedVersions: () => cache?.pushedVersions() ?? {},
     circuits,
     plans,
     stop: () => {
       live.close();
+      cache?.close();
       return (stopping ??= apollo
         .stop()
         .finally(() => Promise.all([options.cacheStore?.close?.(), options.rateLimit?.close?.()])));

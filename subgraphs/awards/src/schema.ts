@@ -11,6 +11,7 @@ import { AwardCategory } from "./award-category.entity";
 import { AwardEdition, AwardGiver, EditionCategory, EditionIdentity } from "./award-edition.entity";
 import { AwardEditionResolver, EditionIdentityResolver } from "./award-edition.resolver";
 import { TruthOfFigures1763806000000 } from "./migrations/1763806000000-truth-of-figures";
+import { DataVersionNotify1764500000000 } from "./migrations/1764500000000-data-version-notify";
 import { CreateAwards1763801000000 } from "./migrations/1763801000000-create-awards";
 import { CreateAuditLog1763802100000 } from "./migrations/1763802100000-create-audit-log";
 import { AwardResult, Nomination, NominationStage, Organisation } from "./nomination.entity";
@@ -39,6 +40,7 @@ export const migrations = [
   CreateAuditLog1763802100000,
   DataVersion1763805000000,
   TruthOfFigures1763806000000,
+  DataVersionNotify1764500000000,
 ];
 
 export function buildAwardsSchema(): Promise<GraphQLSchema> {

@@ -23,3 +23,4 @@ export * from "./audit-migration";
 export * from "./data-version";
 export * from "./outage";
 export * from "./text-limits";
+export * from "./pg-listener";

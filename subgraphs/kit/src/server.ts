@@ -27,7 +27,7 @@ import { Counter } from "prom-client";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { RequestContext } from "./context";
-import { dataVersionRoute } from "./data-version";
+import { announceWrites, dataVersionRoutes } from "./data-version";
 import { maskUnexpectedErrors } from "./error-masking";
 import { databaseOutages } from "./outage";
 import { readReplicaRouting } from "./read-replica";
@@ -73,6 +73,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const log = options.logger ?? createLogger(options.name);
   const metrics = createMetrics(options.name);
   subgraphMetrics(metrics, options);
+  const versions = dataVersionRoutes(app, options.dataSource, log);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     introspection: true,
@@ -86,6 +87,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       // plugin's per-field hook costs about a tenth of a large answer's execution.
       ApolloServerPluginCacheControlDisabled(),
       graphqlMetricsPlugin<RequestContext>(metrics, (context, fields) => context.annotate?.(fields)),
+      announceWrites(versions),
       ...(options.readDataSource
         ? [readReplicaRouting(options.dataSource, options.readDataSource, log)]
         : []),
@@ -111,7 +113,6 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }
   });
   const extra = options.routes ? await options.routes(app, options.dataSource, log) : undefined;
-  dataVersionRoute(app, options.dataSource);
   app.use(
     SERVICE_ROUTES.graphql,
     // One entity fetch carries every representation of a plan step: the national table's is 0.9 MB with three
@@ -142,7 +143,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     port,
     stop: () => {
       stopping ??= (async () => {
-        await extra?.close();
+        await Promise.all([extra?.close(), versions.close()]);
         await apollo.stop();
         if (options.dataSource.isInitialized) await options.dataSource.destroy();
         if (options.readDataSource?.isInitialized) await options.readDataSource.destroy();

@@ -30,6 +30,7 @@ import { participantStatsResolvers } from "./registry/participant-stats.resolver
 import { CreateRegistry1763803000000 } from "./migrations/1763803000000-create-registry";
 import { ParticipantCounts1763804000000 } from "./migrations/1763804000000-participant-counts";
 import { TruthOfFigures1763806000000 } from "./migrations/1763806000000-truth-of-figures";
+import { DataVersionNotify1764500000000 } from "./migrations/1764500000000-data-version-notify";
 
 export const SUBGRAPH_NAME = "participants";
 
@@ -42,6 +43,7 @@ export const migrations = [
   ParticipantCounts1763804000000,
   DataVersion1763805000000,
   TruthOfFigures1763806000000,
+  DataVersionNotify1764500000000,
 ];
 
 export function buildParticipantsSchema(): Promise<GraphQLSchema> {

@@ -14,6 +14,7 @@ import { DistrictResolver } from "./district.resolver";
 import { District } from "./district.entity";
 import { CreateRegions1763798400000 } from "./migrations/1763798400000-create-regions";
 import { TruthOfFigures1763806000000 } from "./migrations/1763806000000-truth-of-figures";
+import { DataVersionNotify1764500000000 } from "./migrations/1764500000000-data-version-notify";
 import { Official } from "./official.entity";
 import {
   AgreementResolver,
@@ -52,7 +53,12 @@ export const entities = [
   Agreement,
 ];
 
-export const migrations = [CreateRegions1763798400000, DataVersion1763805000000, TruthOfFigures1763806000000];
+export const migrations = [
+  CreateRegions1763798400000,
+  DataVersion1763805000000,
+  TruthOfFigures1763806000000,
+  DataVersionNotify1764500000000,
+];
 
 export function buildRegenciesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import { DEFAULT_SUPERGRAPH_PATH, PersonalDataFields } from "@cakupan/gateway";
 import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "@cakupan/participants";
@@ -24,11 +24,26 @@ beforeAll(async () => {
   expect(importParticipants.inserted).toBe(20);
 });
 
+/**
+ * A change made in the database by hand, once the gateway has heard of it: it reaches the gateway by
+ * PostgreSQL's notification, moments after the commit (not before the next request, as a write through the
+ * gateway or a subgraph does).
+ */
+async function byHand(sql: string) {
+  const database = stack.subgraphs.participants.dataSource;
+  await database.query(sql);
+  const [{ version }] = (await database.query("SELECT version::text FROM data_version")) as {
+    version: string;
+  }[];
+  await vi.waitFor(() => expect(stack.gateway.pushedVersions().participants).toBe(version), {
+    timeout: 2000,
+    interval: 5,
+  });
+}
+
 /** A version bump: whatever was kept before it is not served after it. */
 const touch = () =>
-  stack.subgraphs.participants.dataSource.query(
-    "UPDATE coverage_report SET active_participants = active_participants WHERE as_of = '2025-10-31'",
-  );
+  byHand("UPDATE coverage_report SET active_participants = active_participants WHERE as_of = '2025-10-31'");
 
 async function ask(
   query: string,
@@ -53,6 +68,22 @@ describe("the response cache", () => {
     expect(stack.subgraphs.participants.sql.count + stack.subgraphs.regencies.sql.count).toBe(0);
   });
 
+  it("answers a kept query with no request to any subgraph: the data versions are pushed to the gateway", async () => {
+    await ask(COVERAGE);
+    const reads = stack.gateway.cache!.versionReads;
+    const pushed = stack.gateway.cache!.versionsPushed;
+    expect((await ask(COVERAGE)).cache).toBe("hit");
+    expect(stack.gateway.cache!.versionReads).toBe(reads);
+    expect(stack.gateway.cache!.versionsPushed).toBe(pushed + 1);
+  });
+
+  it("reads the versions from the subgraphs for a caller whose own write the feeds have not reached", async () => {
+    await ask(COVERAGE);
+    const reads = stack.gateway.cache!.versionReads;
+    await ask(COVERAGE, { "x-cakupan-read-after": "participants:FFFFFFFF/0" });
+    expect(stack.gateway.cache!.versionReads).toBe(reads + 1);
+  });
+
   it("shows the new figure right after a write made straight to a subgraph", async () => {
     await ask(COVERAGE);
     const write = await data(
@@ -67,11 +98,9 @@ describe("the response cache", () => {
     expect(after.body.data.regency.coverage).toEqual({ asOf: "2025-10-31", activeParticipants: 107000 });
   });
 
-  it("shows the new figure right after a change made in the database by hand", async () => {
+  it("shows the new figure once PostgreSQL announces a change made in the database by hand", async () => {
     await ask(COVERAGE);
-    await stack.subgraphs.participants.dataSource.query(
-      "UPDATE coverage_report SET active_participants = 107500 WHERE as_of = '2025-10-31'",
-    );
+    await byHand("UPDATE coverage_report SET active_participants = 107500 WHERE as_of = '2025-10-31'");
     const after = await ask(COVERAGE);
     expect(after.body.data.regency.coverage.activeParticipants).toBe(107500);
   });
@@ -168,9 +197,7 @@ describe("the response cache", () => {
 
   it("computes identical anonymous queries arriving at the same moment once, and answers each caller", async () => {
     const query = `{ regencies(provinceCode: "16") { code coverage(asOf: "2025-07-31") { activeParticipants } } }`;
-    await stack.subgraphs.participants.dataSource.query(
-      "UPDATE coverage_report SET active_participants = active_participants WHERE as_of = '2025-10-31'",
-    );
+    await touch();
     stack.subgraphs.participants.sql.reset();
     const answers = await Promise.all(Array.from({ length: 8 }, () => ask(query)));
     expect(answers.filter((a) => a.cache === "miss")).toHaveLength(1);
@@ -181,13 +208,9 @@ describe("the response cache", () => {
 
   it("never lets a caller arriving after a write join an answer computed before it", async () => {
     // A version bump first, so that the first caller's answer is being computed, not read from the cache.
-    await stack.subgraphs.participants.dataSource.query(
-      "UPDATE coverage_report SET active_participants = active_participants WHERE as_of = '2025-10-31'",
-    );
+    await touch();
     const slow = ask(COVERAGE);
-    await stack.subgraphs.participants.dataSource.query(
-      "UPDATE coverage_report SET active_participants = 107600 WHERE as_of = '2025-10-31'",
-    );
+    await byHand("UPDATE coverage_report SET active_participants = 107600 WHERE as_of = '2025-10-31'");
     const after = await ask(COVERAGE);
     expect((await slow).cache).toBe("miss");
     expect(after.body.data.regency.coverage.activeParticipants).toBe(107600);

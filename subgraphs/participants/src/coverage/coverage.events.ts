@@ -1,7 +1,6 @@
-import { envPositive, SERVICE_ROUTES } from "@cakupan/kit";
+import { envPositive, listenForever, SERVICE_ROUTES } from "@cakupan/kit";
 import type { Logger } from "@cakupan/observability";
 import type { Express, Response } from "express";
-import { Client } from "pg";
 import type { DataSource, EntityManager } from "typeorm";
 
 /**
@@ -24,86 +23,34 @@ export async function notifyCoverageChanged(
   await manager.query("SELECT pg_notify($1, $2)", [COVERAGE_CHANNEL, JSON.stringify({ regencyCode, asOf })]);
 }
 
-const RECONNECT_FIRST_MS = 100;
-const RECONNECT_MAX_MS = 1000;
-
 export async function coverageEventRoutes(
   app: Express,
   dataSource: DataSource,
   log: Logger,
 ): Promise<{ close(): Promise<void> }> {
   const clients = new Set<Response>();
-  const { url } = dataSource.options as { url?: string };
   const heartbeatMs = envPositive("LIVE_HEARTBEAT_MS") ?? 15_000;
-  let listener: Client | undefined;
-  let closed = false;
-  let wake: (() => void) | undefined;
   const broadcast = (text: string) => {
     for (const response of clients) response.write(text);
   };
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => (clearTimeout(timer), resolve());
-    });
-
-  /** A dedicated connection LISTENs for as long as the service runs: after a drop it reconnects, for ever. */
-  const keepListening = async () => {
-    let listenedBefore = false;
-    let failures = 0;
-    while (!closed) {
-      const client = new Client({ connectionString: url, application_name: "cakupan-participants-events" });
-      const ended = new Promise<void>((resolve) => client.once("end", resolve));
-      client.on("error", (error) => log.warn({ err: error }, "coverage events: LISTEN connection failed"));
-      client.on("notification", (message) => broadcast(`event: coverage\ndata: ${message.payload}\n\n`));
-      try {
-        await client.connect();
-        await client.query(`LISTEN ${COVERAGE_CHANNEL}`);
-      } catch (error) {
-        await client.end().catch(() => {});
-        const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** failures);
-        if (failures % 10 === 0)
-          log.warn({ err: error, retryInMs: delay }, "coverage events: cannot LISTEN; retrying");
-        failures += 1;
-        await sleep(delay);
-        continue;
-      }
-      listener = client;
-      if (listenedBefore) {
-        log.info(
-          { afterFailures: failures },
-          "coverage events: listening again; clients told to refetch everything",
-        );
-        broadcast(`event: coverage\ndata: ${REFETCH_ALL}\n\n`);
-      }
-      listenedBefore = true;
-      failures = 0;
-      await ended;
-      listener = undefined;
-      if (!closed) log.warn("coverage events: LISTEN connection lost; reconnecting");
-    }
-  };
-  const listening = keepListening();
-
-  // The heartbeat asks the LISTEN connection itself, so a half-dead connection is found and replaced.
-  const heartbeat = setInterval(() => {
-    const current = listener;
-    if (!current) return broadcast(": keep-alive (not listening to PostgreSQL)\n\n");
-    const check = current.query("SELECT 1");
-    const late = new Promise((_, reject) =>
-      setTimeout(() => reject(new Error("no answer in 5 s")), 5000).unref(),
-    );
-    Promise.race([check, late]).then(
-      () => broadcast(`event: heartbeat\ndata: ${JSON.stringify({ intervalMs: heartbeatMs })}\n\n`),
-      (error: Error) => {
-        log.warn({ err: error }, "coverage events: LISTEN connection does not answer; replacing it");
-        (
-          current as unknown as { connection?: { stream?: { destroy(): void } } }
-        ).connection?.stream?.destroy();
-        current.end().catch(() => {});
-      },
-    );
-  }, heartbeatMs);
+  const listener = listenForever({
+    url: (dataSource.options as { url?: string }).url,
+    channel: COVERAGE_CHANNEL,
+    name: "participants-events",
+    log,
+    onNotification: (payload) => broadcast(`event: coverage\ndata: ${payload}\n\n`),
+    onListening: (again) => {
+      if (again) broadcast(`event: coverage\ndata: ${REFETCH_ALL}\n\n`);
+    },
+    // The heartbeat follows a check of the LISTEN connection itself, so it means "listening now".
+    checkEveryMs: heartbeatMs,
+    onChecked: (answered) =>
+      broadcast(
+        answered
+          ? `event: heartbeat\ndata: ${JSON.stringify({ intervalMs: heartbeatMs })}\n\n`
+          : ": keep-alive (not listening to PostgreSQL)\n\n",
+      ),
+  });
 
   app.get(SERVICE_ROUTES.events, (request, response) => {
     response.writeHead(200, {
@@ -112,7 +59,7 @@ export async function coverageEventRoutes(
       connection: "keep-alive",
     });
     response.write(": coverage events\n\n");
-    if (listener)
+    if (listener.listening())
       response.write(`event: heartbeat\ndata: ${JSON.stringify({ intervalMs: heartbeatMs })}\n\n`);
     clients.add(response);
     request.on("close", () => clients.delete(response));
@@ -120,13 +67,9 @@ export async function coverageEventRoutes(
 
   return {
     close: async () => {
-      closed = true;
-      clearInterval(heartbeat);
-      wake?.();
       for (const client of clients) client.end();
       clients.clear();
-      await listener?.end().catch(() => {});
-      await listening;
+      await listener.close();
     },
   };
 }

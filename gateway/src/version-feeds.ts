@@ -1,0 +1,78 @@
+import { SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
+import { createParser } from "eventsource-parser";
+
+const RECONNECT_FIRST_MS = 100;
+const RECONNECT_MAX_MS = 2000;
+/**
+ * A feed not heard from for this long is not trusted: the subgraph says "live" every second while its
+ * LISTEN connection answers (VERSION_STREAM_LIVE_MS in kit), so three missed in a row mean the chain is broken.
+ */
+export const FEED_SILENT_AFTER_MS = 3000;
+
+export interface PushedVersion {
+  version: string;
+  /** The primary's WAL position when the version was read. */
+  position?: string;
+}
+
+export interface VersionFeed {
+  /** The subgraph's data version as last pushed; undefined while the feed is down or silent. */
+  current(): PushedVersion | undefined;
+  close(): void;
+}
+
+/**
+ * A subgraph's data version, pushed (GET /version/stream): held open for as long as the gateway runs and
+ * reopened with backoff when it ends. While it is down or silent, current() is undefined and the response
+ * cache asks GET /version before each answer instead, as it did before feeds existed.
+ */
+export function versionFeed(graphqlUrl: string): VersionFeed {
+  const url = serviceUrl(graphqlUrl, SERVICE_ROUTES.versionStream);
+  let latest: PushedVersion | undefined;
+  let heardAt = 0;
+  let failures = 0;
+  let closed = false;
+  let controller: AbortController | undefined;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async () => {
+    controller = new AbortController();
+    try {
+      const response = await fetch(url, {
+        signal: controller.signal,
+        headers: { accept: "text/event-stream" },
+      });
+      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+      const parser = createParser({
+        onEvent: (event) => {
+          heardAt = Date.now();
+          failures = 0;
+          if (event.event === "version") latest = JSON.parse(event.data) as PushedVersion;
+        },
+      });
+      const decoder = new TextDecoder();
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+        parser.feed(decoder.decode(chunk, { stream: true }));
+    } catch {
+      // Down, refused (503: the subgraph is not listening to its database) or aborted: asked per request.
+    } finally {
+      latest = undefined;
+      if (!closed) {
+        const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** failures);
+        failures += 1;
+        retry = setTimeout(() => void connect(), delay);
+        retry.unref();
+      }
+    }
+  };
+  void connect();
+
+  return {
+    current: () => (latest && Date.now() - heardAt < FEED_SILENT_AFTER_MS ? latest : undefined),
+    close: () => {
+      closed = true;
+      clearTimeout(retry);
+      controller?.abort();
+    },
+  };
+}
