@@ -74,7 +74,8 @@ ${ratios}
 ${fetched}
 
 - *${cached}*: anonymous, answers to repeated queries from the response cache, checked against every subgraph's data
-  version on each request; *${PLANNER}*: the same with a planner's bearer token (verified on each request; planners share
+  version (pushed to the gateway on every change); *${PLANNER}*: the same with a planner's bearer token (verified once,
+  then remembered until it expires, at most 5 minutes; planners share
   one entry); *no response cache*: every request planned and fetched; *${writing}*: the cached gateway while a coverage
   figure is updated by plain SQL every ${g.writeEveryMs} ms, each write ending every kept answer. ${uncached} is anonymous.
 - *${GRAFBASE}* and the Hive columns get a planner's identity forwarded to every subgraph (the add-in batch's segments
