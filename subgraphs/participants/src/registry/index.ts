@@ -8,8 +8,8 @@ export {
   minimumBpuContribution,
   type ParsedImport,
   parseParticipantCsv,
-  type StoreResult,
-  storeParticipants,
 } from "./participant-import";
+export { importParticipantCsv, type StreamedImport } from "./participant-import-stream";
+export { type StoreResult, storeParticipants } from "./participant-store";
 export { statsLoader } from "./participant-stats.resolver";
 export { csvLine, SYNTHETIC_HEADER, syntheticRows } from "./synthetic";

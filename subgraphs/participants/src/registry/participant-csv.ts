@@ -116,25 +116,39 @@ export async function* readCsv(
   }
 }
 
+const YIELD_EVERY = 200;
+
 /**
- * Every record of the file through checkRow, counted, keeping the rows it accepts (none when the header
- * lacks a required column). Where the file stops being CSV, one CSV_UNREADABLE problem at
+ * Every record of the file through checkRow, counted in `tally.rowCount`, the rows it accepts handed on in
+ * chunks as the file is read, the first of at most `size.first`, the others of `size.rest` (none when the header lacks a required column): a caller can
+ * store one chunk while the next is read. Where the file stops being CSV, one CSV_UNREADABLE problem at
  * that line instead of a crash; the rows before it are still checked and reported.
  */
-export async function checkEveryRow<Row>(
+export async function* checkInChunks<Row>(
   source: CsvSource,
   header: HeaderColumns<string>,
   checkRow: (line: number, values: Record<string, string>) => Row | null | undefined,
   problems: ProblemSink,
-): Promise<{ rows: Row[]; rowCount: number }> {
-  const rows: Row[] = [];
-  let rowCount = 0;
+  size: { first: number; rest: number },
+  tally: { rowCount: number },
+): AsyncGenerator<Row[]> {
+  let rows: Row[] = [];
+  let limit = size.first;
   try {
     for await (const { line, values } of readCsv(source, header.onHeader)) {
-      rowCount += 1;
+      tally.rowCount += 1;
+      // Reading a string never waits for I/O: let the event loop in now and then, so a database round trip
+      // running beside the parse (a chunk being stored) is answered when it is done, not when the file is.
+      if (tally.rowCount % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       if (header.missing().length) continue;
       const row = checkRow(line, values);
-      if (row) rows.push(row);
+      if (!row) continue;
+      rows.push(row);
+      if (rows.length === limit) {
+        yield rows;
+        rows = [];
+        limit = size.rest;
+      }
     }
   } catch (error) {
     if (!(error instanceof UnreadableCsv)) throw error;
@@ -145,7 +159,28 @@ export async function checkEveryRow<Row>(
       message: `The file stops being CSV here: ${error.message}`,
     });
   }
-  return { rows, rowCount };
+  if (rows.length) yield rows;
+}
+
+/** Every record of the file through checkRow (see checkInChunks), the rows it accepts kept whole. */
+export async function checkEveryRow<Row>(
+  source: CsvSource,
+  header: HeaderColumns<string>,
+  checkRow: (line: number, values: Record<string, string>) => Row | null | undefined,
+  problems: ProblemSink,
+): Promise<{ rows: Row[]; rowCount: number }> {
+  const rows: Row[] = [];
+  const tally = { rowCount: 0 };
+  for await (const chunk of checkInChunks(
+    source,
+    header,
+    checkRow,
+    problems,
+    { first: 10_000, rest: 10_000 },
+    tally,
+  ))
+    for (const row of chunk) rows.push(row);
+  return { rows, rowCount: tally.rowCount };
 }
 
 type ProblemSink = { add(problem: { line: number; column: string; rule: string; message: string }): void };

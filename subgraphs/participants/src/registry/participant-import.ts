@@ -1,6 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import {
   areaMasterRegions,
   BreakdownDimension,
@@ -14,12 +11,8 @@ import {
   TEXT_LIMITS,
   todayInJakarta,
 } from "@cakupan/kit";
-import type { PoolClient } from "pg";
-import { from as copyFrom } from "pg-copy-streams";
-import type { EntityManager } from "typeorm";
-import { maskNik, type ParsedNik, parseNik, type Sex } from "./nik";
-import { encryptNik, hashNik, type NikKeys } from "./nik-crypto";
-import { checkEveryRow, type CsvSource, headerColumns } from "./participant-csv";
+import { type ParsedNik, parseNik, type Sex } from "./nik";
+import { checkInChunks, type CsvSource, headerColumns } from "./participant-csv";
 import { ParticipantStatus, Program } from "./participant.entity";
 import { ruleInteger } from "../rules";
 
@@ -156,15 +149,30 @@ export interface ParsedImport {
 const MAX_NAME = TEXT_LIMITS.name;
 const MAX_OCCUPATION = 100;
 
+/** A file being checked: its good rows in chunks as they are read; its problems and warnings as found so far. */
+export interface CheckedImport {
+  chunks: AsyncGenerator<ImportRow[]>;
+  problems: ProblemList;
+  warnings: ProblemList;
+  /** Data rows read so far (the header not counted): all of them once `chunks` is done. */
+  readonly rowCount: number;
+}
+
 /**
- * Every row checked as it is read: the good ones, and every problem with its line, column, rule and reason
- * (the first MAX_LISTED_PROBLEMS listed, all counted). Reads a string or a stream (a file) alike.
+ * Every row checked as it is read: the good ones, in chunks (the first of at most `chunkSize.first` rows, so
+ * a caller storing them can start soon, the others of `chunkSize.rest`), and every problem with its
+ * line, column, rule and reason (the first MAX_LISTED_PROBLEMS listed, all counted). Reads a string or a
+ * stream (a file) alike. A problem may come in any chunk, up to the last: a caller storing chunks as they
+ * come keeps them uncommitted until the file is read.
  */
-export async function parseParticipantCsv(
+export function checkParticipantCsv(
   source: CsvSource,
   regencyCode: string,
-  today = todayInJakarta(),
-): Promise<ParsedImport> {
+  {
+    today = todayInJakarta(),
+    chunkSize = { first: 10_000, rest: 10_000 },
+  }: { today?: string; chunkSize?: { first: number; rest: number } } = {},
+): CheckedImport {
   const problems = new ProblemList();
   const warnings = new ProblemList();
   const header = headerColumns(IMPORT_COLUMNS, REQUIRED, problems);
@@ -173,16 +181,27 @@ export async function parseParticipantCsv(
   const firstLineOfNik = new Map<string, number>();
   const villages = knownVillageCodes();
   const minimum = minimumBpuContribution();
-  const { rows, rowCount } = await checkEveryRow(source, header, checkRow, problems);
-  if (rowCount === 0 && !header.missing().length && columnOf.nik === undefined && !problems.count) {
-    problems.add({
-      line: 1,
-      column: "",
-      rule: "CSV_EMPTY",
-      message: "The file is empty: the first line names the columns, each further line is a worker.",
-    });
+  const tally = { rowCount: 0 };
+  return {
+    chunks: chunks(),
+    problems,
+    warnings,
+    get rowCount() {
+      return tally.rowCount;
+    },
+  };
+
+  async function* chunks(): AsyncGenerator<ImportRow[]> {
+    yield* checkInChunks(source, header, checkRow, problems, chunkSize, tally);
+    if (tally.rowCount === 0 && !header.missing().length && columnOf.nik === undefined && !problems.count) {
+      problems.add({
+        line: 1,
+        column: "",
+        rule: "CSV_EMPTY",
+        message: "The file is empty: the first line names the columns, each further line is a worker.",
+      });
+    }
   }
-  return { rows, problems, warnings, rowCount };
 
   /** One record's values, checked; the row when it breaks no rule. */
   function checkRow(line: number, record: Record<string, string>): ImportRow | null {
@@ -223,13 +242,14 @@ export async function parseParticipantCsv(
           `"${sex}" does not match the NIK, which encodes ${nik.sex === "FEMALE" ? "P (day + 40)" : "L"}.`,
         );
       const birth = value("birthDate");
-      if (birth && parseDate(birth) === null)
+      const birthDate = birth ? parseDate(birth) : null;
+      if (birth && birthDate === null)
         problem("birthDate", "BIRTH_DATE", `"${birth}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
-      else if (birth && parseDate(birth) !== nik.birthDate)
+      else if (birth && birthDate !== nik.birthDate)
         problem(
           "birthDate",
           "BIRTH_DATE_MISMATCH",
-          `${parseDate(birth)} does not match the NIK's birth date ${nik.birthDate}.`,
+          `${birthDate} does not match the NIK's birth date ${nik.birthDate}.`,
         );
     }
 
@@ -373,149 +393,17 @@ export async function parseParticipantCsv(
   }
 }
 
-/** Rows with their NIK's keyed hash, in hash order: the order every import takes its locks in. */
-export function hashRows(rows: ImportRow[], keys: NikKeys): { row: ImportRow; hash: string }[] {
-  return rows
-    .map((row) => ({ row, hash: hashNik(row.nik, keys) }))
-    .sort((a, b) => (a.hash < b.hash ? -1 : 1));
-}
-
 /**
- * The rows whose NIK is registered in another regency: an import never moves a person between regencies
- * (an admin transfers them, transferParticipant), and never tells an operator which regency has them.
+ * Every row checked as it is read (see checkParticipantCsv), the good ones kept whole. Reads a string or a
+ * stream (a file) alike.
  */
-export async function rowsRegisteredElsewhere(
-  manager: EntityManager,
-  hashed: { row: ImportRow; hash: string }[],
+export async function parseParticipantCsv(
+  source: CsvSource,
   regencyCode: string,
-): Promise<{ line: number; regencyCode: string }[]> {
-  const found: { line: number; regencyCode: string }[] = [];
-  for (let offset = 0; offset < hashed.length; offset += CHUNK) {
-    const chunk = hashed.slice(offset, offset + CHUNK);
-    const rows: { nik_hash: string; regency_code: string }[] = await manager.query(
-      "SELECT nik_hash, regency_code FROM participant WHERE nik_hash = ANY($1::text[]) AND regency_code <> $2",
-      [chunk.map(({ hash }) => hash), regencyCode],
-    );
-    const elsewhere = new Map(rows.map((r) => [r.nik_hash, r.regency_code]));
-    for (const { row, hash } of chunk)
-      if (elsewhere.has(hash)) found.push({ line: row.line, regencyCode: elsewhere.get(hash)! });
-  }
-  return found.sort((a, b) => a.line - b.line);
-}
-
-/** Thrown by storeParticipants, rolling the import back: these rows' NIKs belong to another regency. */
-export class RegisteredElsewhere extends Error {
-  constructor(readonly rows: { line: number; regencyCode: string }[]) {
-    super(`${rows.length} row(s) hold a NIK registered in another regency.`);
-  }
-}
-
-export interface StoreResult {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  ids: string[];
-}
-
-const CHUNK = 20_000;
-
-/** A value in PostgreSQL's COPY text format. */
-const copyText = (value: string) =>
-  value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
-
-const STAGE_COLUMNS =
-  "nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code, occupation, segment, programs, funding, monthly_contribution, enrolled_on, status";
-
-/**
- * Stores rows in the caller's transaction: a NIK already registered in this regency updates its record
- * (never a second one), an unchanged record is not rewritten, and every new record or change of status
- * enters the status history. A NIK registered in another regency stops the import (RegisteredElsewhere).
- * Each chunk is COPYed into a temporary staging table, then merged in one statement. Rows go in NIK-hash
- * order, so overlapping imports running at once take their locks in the same order and cannot deadlock.
- */
-export async function storeParticipants(
-  manager: EntityManager,
-  rows: ImportRow[],
-  regencyCode: string,
-  keys: NikKeys,
-  options: { synthetic?: boolean; onProgress?: (done: number) => void } = {},
-): Promise<StoreResult> {
-  const prepared = hashRows(rows, keys);
-  const result: StoreResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
-  const client = (await manager.queryRunner!.connect()) as PoolClient;
-  // Imports take the data version's row first: overlapping imports then wait for each other whole instead of
-  // deadlocking between a chunk's row locks and the version the previous chunk already bumped. Under that
-  // lock no other import or transfer can register these NIKs elsewhere before they are merged.
-  await manager.query("SELECT version FROM data_version FOR UPDATE");
-  const elsewhere = await rowsRegisteredElsewhere(manager, prepared, regencyCode);
-  if (elsewhere.length) throw new RegisteredElsewhere(elsewhere);
-  await manager.query(
-    `CREATE TEMP TABLE IF NOT EXISTS participant_stage (
-       nik_hash text, nik_encrypted bytea, nik_masked text, full_name text, sex text, birth_date date, village_code text, district_code text,
-       occupation text, segment text, programs text[], funding text, monthly_contribution int, enrolled_on date, status text
-     ) ON COMMIT DROP`,
-  );
-  for (let offset = 0; offset < prepared.length; offset += CHUNK) {
-    const chunk = prepared.slice(offset, offset + CHUNK);
-    const ivs = randomBytes(12 * chunk.length);
-    const lines = chunk.map(
-      ({ row, hash }, i) =>
-        [
-          hash,
-          `\\\\x${encryptNik(row.nik, keys, ivs.subarray(i * 12, i * 12 + 12)).toString("hex")}`,
-          maskNik(row.nik),
-          copyText(row.fullName),
-          row.sex,
-          row.birthDate,
-          row.villageCode,
-          row.districtCode,
-          copyText(row.occupation),
-          row.segment,
-          `{${row.programs.join(",")}}`,
-          row.funding,
-          row.monthlyContribution,
-          row.enrolledOn,
-          row.status,
-        ].join("\t") + "\n",
-    );
-    await manager.query("TRUNCATE participant_stage");
-    await pipeline(
-      Readable.from(lines),
-      client.query(copyFrom(`COPY participant_stage (${STAGE_COLUMNS}) FROM STDIN`)),
-    );
-    const [summary] = await manager.query(
-      `WITH old AS (SELECT p.id, p.nik_hash, p.status FROM participant p JOIN participant_stage s USING (nik_hash)),
-       upserted AS (
-         INSERT INTO participant (regency_code, synthetic, ${STAGE_COLUMNS})
-         SELECT $1, $2, ${STAGE_COLUMNS} FROM participant_stage
-         ON CONFLICT (nik_hash) DO UPDATE SET
-           full_name = EXCLUDED.full_name, village_code = EXCLUDED.village_code,
-           district_code = EXCLUDED.district_code, occupation = EXCLUDED.occupation, segment = EXCLUDED.segment, programs = EXCLUDED.programs,
-           funding = EXCLUDED.funding, monthly_contribution = EXCLUDED.monthly_contribution, enrolled_on = EXCLUDED.enrolled_on,
-           status = EXCLUDED.status, synthetic = EXCLUDED.synthetic, updated_at = now()
-         WHERE participant.regency_code = EXCLUDED.regency_code
-           AND (participant.regency_code, participant.full_name, participant.village_code, participant.occupation, participant.segment,
-                participant.programs, participant.funding, participant.monthly_contribution, participant.enrolled_on, participant.status, participant.synthetic)
-           IS DISTINCT FROM (EXCLUDED.regency_code, EXCLUDED.full_name, EXCLUDED.village_code, EXCLUDED.occupation, EXCLUDED.segment,
-                EXCLUDED.programs, EXCLUDED.funding, EXCLUDED.monthly_contribution, EXCLUDED.enrolled_on, EXCLUDED.status, EXCLUDED.synthetic)
-         RETURNING id, nik_hash, status, enrolled_on, (xmax = 0) AS inserted
-       ),
-       history AS (
-         INSERT INTO participant_status_history (participant_id, status, since)
-         SELECT u.id, u.status, CASE WHEN u.inserted THEN u.enrolled_on ELSE $3::date END
-         FROM upserted u LEFT JOIN old o USING (nik_hash)
-         WHERE u.inserted OR o.status IS DISTINCT FROM u.status
-       )
-       SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated,
-              coalesce(array_agg(id::text), '{}') AS ids
-       FROM upserted`,
-      [regencyCode, options.synthetic ?? false, todayInJakarta()],
-    );
-    result.inserted += summary.inserted;
-    result.updated += summary.updated;
-    result.unchanged += chunk.length - summary.inserted - summary.updated;
-    result.ids.push(...summary.ids);
-    options.onProgress?.(Math.min(offset + CHUNK, prepared.length));
-  }
-  return result;
+  today = todayInJakarta(),
+): Promise<ParsedImport> {
+  const checked = checkParticipantCsv(source, regencyCode, { today });
+  const rows: ImportRow[] = [];
+  for await (const chunk of checked.chunks) for (const row of chunk) rows.push(row);
+  return { rows, problems: checked.problems, warnings: checked.warnings, rowCount: checked.rowCount };
 }

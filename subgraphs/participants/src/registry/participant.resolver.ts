@@ -32,15 +32,13 @@ import {
 } from "type-graphql";
 import { decryptNik, hashNik, nikKeysFromEnv, requireNikKeys } from "./nik-crypto";
 import { parseNik } from "./nik";
+import { MAX_LISTED_PROBLEMS, parseParticipantCsv, type ProblemList } from "./participant-import";
 import {
   hashRows,
-  MAX_LISTED_PROBLEMS,
-  parseParticipantCsv,
-  type ProblemList,
   RegisteredElsewhere,
   rowsRegisteredElsewhere,
   storeParticipants,
-} from "./participant-import";
+} from "./participant-store";
 import { findingsOf, ImportFindings, ImportProblem } from "./import-report.type";
 import { Participant, ParticipantStatus, ParticipantStatusChange } from "./participant.entity";
 import { areaStub, District, Regency, regencyStub, UNAVAILABLE_NOTE, Village } from "../regency.entity";

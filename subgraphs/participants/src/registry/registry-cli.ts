@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import {
@@ -11,14 +11,10 @@ import {
 } from "@cakupan/kit";
 import { Presets, SingleBar } from "cli-progress";
 import { participantsSubgraph } from "../index";
-import { requireNikKeys } from "./nik-crypto";
-import {
-  type ImportRow,
-  type ParsedImport,
-  parseParticipantCsv,
-  RegisteredElsewhere,
-  storeParticipants,
-} from "./participant-import";
+import { type NikKeys, requireNikKeys } from "./nik-crypto";
+import { type ImportRow, type ParsedImport, parseParticipantCsv } from "./participant-import";
+import { importParticipantCsv } from "./participant-import-stream";
+import { RegisteredElsewhere, storeParticipants } from "./participant-store";
 import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "./synthetic";
 
 /**
@@ -130,11 +126,7 @@ async function store(rows: ImportRow[], regency: string, env: NodeJS.ProcessEnv,
       .catch((error) => {
         bar.stop();
         if (!(error instanceof RegisteredElsewhere)) throw error;
-        for (const row of error.rows.slice(0, 100))
-          console.log(
-            `  line ${row.line}, nik: registered in ${row.regencyCode}: transfer it (transferParticipant) first.`,
-          );
-        console.log("Nothing was stored: an import never moves a participant between regencies.");
+        printRegisteredElsewhere(error.rows);
         process.exitCode = 1;
         return null;
       });
@@ -162,22 +154,90 @@ async function importCommand(argv: string[]) {
     exitWithUsageError(`--regency: ${enrolling.message}`, "npm run import -- --help");
   const regency = enrolling.code;
   console.log(`Enrolling regency: ${enrolling.name} (${enrolling.code}).`);
+  let registry: { env: NodeJS.ProcessEnv; keys: NikKeys } | undefined;
+  let unconfigured: unknown;
+  try {
+    if (!flags["dry-run"]) {
+      const env = environment();
+      registry = { env, keys: requireNikKeys(env) };
+    }
+  } catch (error) {
+    unconfigured = error;
+  }
+  if (registry) return importAndStore(file, regency, registry.env, registry.keys);
+  // Checking alone needs no database: the file's problems are reported even where none is configured.
   // Read as a stream: memory follows the rows kept, not the file's size.
   const parsed = await parseParticipantCsv(createReadStream(file), regency);
-  printReport(file, parsed);
+  printReport(file, { ...parsed, valid: parsed.rows.length });
   if (parsed.problems.count) {
     console.log("Nothing was stored: fix the rows above and import again.");
     process.exitCode = 1;
     return;
   }
   if (flags["dry-run"]) return console.log("Dry run: nothing stored.");
-  await store(parsed.rows, regency, environment(), false);
+  throw unconfigured;
 }
 
-function printReport(file: string, parsed: ParsedImport) {
+/** The file checked and stored in one transaction, its chunks merged while the next ones are read. */
+async function importAndStore(file: string, regency: string, env: NodeJS.ProcessEnv, keys: NikKeys) {
+  const db = await openDataSource(participantsSubgraph, env.DATABASE_URL!);
+  try {
+    await db.runMigrations();
+    const bar = progressBar("KB read", Math.ceil(statSync(file).size / 1024));
+    let read = 0;
+    async function* counted(input: AsyncIterable<Buffer>) {
+      for await (const chunk of input) {
+        read += chunk.length;
+        bar.update(Math.floor(read / 1024));
+        yield chunk;
+      }
+    }
+    const started = Date.now();
+    const outcome = await importParticipantCsv(db, counted(createReadStream(file)), regency, keys, {
+      audit: (manager, stored) =>
+        audit(manager, cliIdentity(), {
+          action: "importParticipants",
+          entity: "Participant",
+          recordIds: stored.ids,
+          details: { regencyCode: regency, synthetic: false },
+        }),
+    }).finally(() => bar.stop());
+    const seconds = (Date.now() - started) / 1000;
+    printReport(file, outcome);
+    if (outcome.problems.count) {
+      console.log("Nothing was stored: fix the rows above and import again.");
+      process.exitCode = 1;
+      return;
+    }
+    if (!outcome.stored) {
+      printRegisteredElsewhere(outcome.registeredElsewhere);
+      process.exitCode = 1;
+      return;
+    }
+    const { inserted, updated, unchanged } = outcome.stored;
+    console.log(
+      `stored: ${inserted} new, ${updated} updated, ${unchanged} unchanged in ${seconds.toFixed(1)} s (${Math.round(outcome.valid / seconds)} rows/s, read, checked and stored)`,
+    );
+  } finally {
+    await db.destroy();
+  }
+}
+
+function printRegisteredElsewhere(rows: { line: number; regencyCode: string }[]) {
+  for (const row of rows.slice(0, 100))
+    console.log(
+      `  line ${row.line}, nik: registered in ${row.regencyCode}: transfer it (transferParticipant) first.`,
+    );
+  console.log("Nothing was stored: an import never moves a participant between regencies.");
+}
+
+function printReport(
+  file: string,
+  parsed: Pick<ParsedImport, "problems" | "warnings" | "rowCount"> & { valid: number },
+) {
   const { problems, warnings } = parsed;
   console.log(
-    `${file}: ${parsed.rowCount} rows, ${parsed.rows.length} valid, ${problems.count} problem(s), ${warnings.count} warning(s)`,
+    `${file}: ${parsed.rowCount} rows, ${parsed.valid} valid, ${problems.count} problem(s), ${warnings.count} warning(s)`,
   );
   for (const p of problems.listed.slice(0, 100)) console.log(`  line ${p.line}, ${p.column}: ${p.message}`);
   if (problems.count > 100) {

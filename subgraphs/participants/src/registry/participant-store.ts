@@ -1,0 +1,215 @@
+import { randomBytes } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { todayInJakarta } from "@cakupan/kit";
+import type { PoolClient } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { EntityManager } from "typeorm";
+import { maskNik } from "./nik";
+import { encryptNik, hashNik, type NikKeys } from "./nik-crypto";
+import type { ImportRow } from "./participant-import";
+
+/** A row with its NIK's keyed hash. */
+export interface HashedRow {
+  row: ImportRow;
+  hash: string;
+}
+
+/** Rows with their NIK's keyed hash, in hash order: the order every import takes its locks in. */
+export function hashRows(rows: ImportRow[], keys: NikKeys): HashedRow[] {
+  return rows
+    .map((row) => ({ row, hash: hashNik(row.nik, keys) }))
+    .sort((a, b) => (a.hash < b.hash ? -1 : 1));
+}
+
+/** How many rows one staging COPY and one merge statement take. */
+export const STORE_CHUNK = 20_000;
+
+/**
+ * The rows whose NIK is registered in another regency: an import never moves a person between regencies
+ * (an admin transfers them, transferParticipant), and never tells an operator which regency has them.
+ */
+export async function rowsRegisteredElsewhere(
+  manager: EntityManager,
+  hashed: HashedRow[],
+  regencyCode: string,
+): Promise<{ line: number; regencyCode: string }[]> {
+  const found: { line: number; regencyCode: string }[] = [];
+  for (let offset = 0; offset < hashed.length; offset += STORE_CHUNK) {
+    const chunk = hashed.slice(offset, offset + STORE_CHUNK);
+    const rows: { nik_hash: string; regency_code: string }[] = await manager.query(
+      "SELECT nik_hash, regency_code FROM participant WHERE nik_hash = ANY($1::text[]) AND regency_code <> $2",
+      [chunk.map(({ hash }) => hash), regencyCode],
+    );
+    const elsewhere = new Map(rows.map((r) => [r.nik_hash, r.regency_code]));
+    for (const { row, hash } of chunk)
+      if (elsewhere.has(hash)) found.push({ line: row.line, regencyCode: elsewhere.get(hash)! });
+  }
+  return found.sort((a, b) => a.line - b.line);
+}
+
+/** Thrown by storeParticipants, rolling the import back: these rows' NIKs belong to another regency. */
+export class RegisteredElsewhere extends Error {
+  constructor(readonly rows: { line: number; regencyCode: string }[]) {
+    super(`${rows.length} row(s) hold a NIK registered in another regency.`);
+  }
+}
+
+export interface StoreResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  ids: string[];
+}
+
+/** A value in PostgreSQL's COPY text format. */
+const copyText = (value: string) =>
+  value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+
+const STAGE_COLUMNS =
+  "nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code, occupation, segment, programs, funding, monthly_contribution, enrolled_on, status";
+
+/** COPY data sent in pieces of this many rows: one socket write per row costs more than the rest of the COPY. */
+const ROWS_PER_WRITE = 500;
+
+/**
+ * Rows as COPY text for the staging table, each NIK encrypted (a fresh IV each), in pieces of ROWS_PER_WRITE.
+ * The CPU-bound half of storing: done while the database merges the previous chunk.
+ */
+export function stagingText(hashed: HashedRow[], keys: NikKeys): string[] {
+  const ivs = randomBytes(12 * hashed.length);
+  const pieces: string[] = [];
+  let piece = "";
+  hashed.forEach(({ row, hash }, i) => {
+    piece +=
+      [
+        hash,
+        `\\\\x${encryptNik(row.nik, keys, ivs.subarray(i * 12, i * 12 + 12)).toString("hex")}`,
+        maskNik(row.nik),
+        copyText(row.fullName),
+        row.sex,
+        row.birthDate,
+        row.villageCode,
+        row.districtCode,
+        copyText(row.occupation),
+        row.segment,
+        `{${row.programs.join(",")}}`,
+        row.funding,
+        row.monthlyContribution,
+        row.enrolledOn,
+        row.status,
+      ].join("\t") + "\n";
+    if ((i + 1) % ROWS_PER_WRITE === 0) {
+      pieces.push(piece);
+      piece = "";
+    }
+  });
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * Merges chunks of rows into the registry in the caller's transaction: a NIK already registered in this
+ * regency updates its record (never a second one), an unchanged record is not rewritten, and every new record
+ * or change of status enters the status history. Each chunk is COPYed into a temporary staging table, then
+ * merged in one statement. Opening it takes the data version's row: overlapping imports then wait for each
+ * other whole instead of deadlocking between a chunk's row locks and the version the previous chunk already
+ * bumped, and under that lock no other import or transfer can register these NIKs elsewhere before they are
+ * merged. Within a chunk rows go in NIK-hash order.
+ */
+export class ParticipantMerge {
+  readonly result: StoreResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
+
+  private constructor(
+    private readonly manager: EntityManager,
+    private readonly client: PoolClient,
+    private readonly regencyCode: string,
+    private readonly synthetic: boolean,
+  ) {}
+
+  static async open(
+    manager: EntityManager,
+    regencyCode: string,
+    options: { synthetic?: boolean } = {},
+  ): Promise<ParticipantMerge> {
+    const client = (await manager.queryRunner!.connect()) as PoolClient;
+    await manager.query("SELECT version FROM data_version FOR UPDATE");
+    await manager.query(
+      `CREATE TEMP TABLE IF NOT EXISTS participant_stage (
+         nik_hash text, nik_encrypted bytea, nik_masked text, full_name text, sex text, birth_date date, village_code text, district_code text,
+         occupation text, segment text, programs text[], funding text, monthly_contribution int, enrolled_on date, status text
+       ) ON COMMIT DROP`,
+    );
+    return new ParticipantMerge(manager, client, regencyCode, options.synthetic ?? false);
+  }
+
+  /** This chunk's rows whose NIK is registered in another regency. */
+  registeredElsewhere(hashed: HashedRow[]) {
+    return rowsRegisteredElsewhere(this.manager, hashed, this.regencyCode);
+  }
+
+  /** One chunk (at most STORE_CHUNK rows), given as its stagingText, merged. */
+  async merge(rowCount: number, staging: string[]): Promise<void> {
+    await this.manager.query("TRUNCATE participant_stage");
+    await pipeline(
+      Readable.from(staging),
+      this.client.query(copyFrom(`COPY participant_stage (${STAGE_COLUMNS}) FROM STDIN`)),
+    );
+    const [summary] = await this.manager.query(
+      `WITH old AS (SELECT p.id, p.nik_hash, p.status FROM participant p JOIN participant_stage s USING (nik_hash)),
+       upserted AS (
+         INSERT INTO participant (regency_code, synthetic, ${STAGE_COLUMNS})
+         SELECT $1, $2, ${STAGE_COLUMNS} FROM participant_stage
+         ON CONFLICT (nik_hash) DO UPDATE SET
+           full_name = EXCLUDED.full_name, village_code = EXCLUDED.village_code,
+           district_code = EXCLUDED.district_code, occupation = EXCLUDED.occupation, segment = EXCLUDED.segment, programs = EXCLUDED.programs,
+           funding = EXCLUDED.funding, monthly_contribution = EXCLUDED.monthly_contribution, enrolled_on = EXCLUDED.enrolled_on,
+           status = EXCLUDED.status, synthetic = EXCLUDED.synthetic, updated_at = now()
+         WHERE participant.regency_code = EXCLUDED.regency_code
+           AND (participant.regency_code, participant.full_name, participant.village_code, participant.occupation, participant.segment,
+                participant.programs, participant.funding, participant.monthly_contribution, participant.enrolled_on, participant.status, participant.synthetic)
+           IS DISTINCT FROM (EXCLUDED.regency_code, EXCLUDED.full_name, EXCLUDED.village_code, EXCLUDED.occupation, EXCLUDED.segment,
+                EXCLUDED.programs, EXCLUDED.funding, EXCLUDED.monthly_contribution, EXCLUDED.enrolled_on, EXCLUDED.status, EXCLUDED.synthetic)
+         RETURNING id, nik_hash, status, enrolled_on, (xmax = 0) AS inserted
+       ),
+       history AS (
+         INSERT INTO participant_status_history (participant_id, status, since)
+         SELECT u.id, u.status, CASE WHEN u.inserted THEN u.enrolled_on ELSE $3::date END
+         FROM upserted u LEFT JOIN old o USING (nik_hash)
+         WHERE u.inserted OR o.status IS DISTINCT FROM u.status
+       )
+       SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated,
+              coalesce(array_agg(id::text), '{}') AS ids
+       FROM upserted`,
+      [this.regencyCode, this.synthetic, todayInJakarta()],
+    );
+    this.result.inserted += summary.inserted;
+    this.result.updated += summary.updated;
+    this.result.unchanged += rowCount - summary.inserted - summary.updated;
+    for (const id of summary.ids) this.result.ids.push(id);
+  }
+}
+
+/**
+ * Stores rows already checked in the caller's transaction (see ParticipantMerge), all in NIK-hash order, so
+ * overlapping imports running at once take their locks in the same order and cannot deadlock. A NIK
+ * registered in another regency stops the import (RegisteredElsewhere).
+ */
+export async function storeParticipants(
+  manager: EntityManager,
+  rows: ImportRow[],
+  regencyCode: string,
+  keys: NikKeys,
+  options: { synthetic?: boolean; onProgress?: (done: number) => void } = {},
+): Promise<StoreResult> {
+  const prepared = hashRows(rows, keys);
+  const merge = await ParticipantMerge.open(manager, regencyCode, options);
+  const elsewhere = await merge.registeredElsewhere(prepared);
+  if (elsewhere.length) throw new RegisteredElsewhere(elsewhere);
+  for (let offset = 0; offset < prepared.length; offset += STORE_CHUNK) {
+    const chunk = prepared.slice(offset, offset + STORE_CHUNK);
+    await merge.merge(chunk.length, stagingText(chunk, keys));
+    options.onProgress?.(Math.min(offset + STORE_CHUNK, prepared.length));
+  }
+  return merge.result;
+}
