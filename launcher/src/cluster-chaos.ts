@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { dirname, join } from "node:path";
 import { envString, parseCommandLine } from "@cakupan/core";
@@ -130,15 +130,18 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** Waits (spinning, a few milliseconds) until a killed process is gone: reaped, or a zombie. */
+/**
+ * Waits (spinning, some milliseconds) until a killed process is gone: all its threads have exited, so its
+ * sockets are closed. Its main thread turns zombie before the others are done, so that alone is not gone.
+ */
 function goneAt(pid: number, timeoutMs = 1000): number {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      process.kill(pid, 0);
-      if (readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z")) return Date.now();
+      const zombie = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z");
+      if (zombie && readdirSync(`/proc/${pid}/task`).length <= 1) return Date.now();
     } catch {
-      return Date.now();
+      return Date.now(); // reaped
     }
   }
   return Date.now();
@@ -275,8 +278,11 @@ async function main(): Promise<void> {
     const windowsAfter: number[] = [];
     for (let from = killedAt; from + 1000 <= endedAt; from += 1000)
       windowsAfter.push(answeredIn(run.outcomes, from, from + 1000));
-    // Throughput is back at the earliest moment after the kill from which every 1 s window (sliding in
-    // 100 ms steps) to the end of the run answers at least 80 % of the baseline.
+    // Throughput is back at the start of the first 1 s window after the kill from which every window to
+    // the end of the run answers at least 80 % of the baseline (0 s: it never fell below). The same read
+    // from 1 s windows sliding in 100 ms steps is stricter: a dip straddling two whole windows shows too.
+    let backAfterS: number | undefined;
+    for (let k = windowsAfter.length - 1; k >= 0 && windowsAfter[k] >= 0.8 * baseline; k--) backAfterS = k;
     let backAfterMs: number | undefined;
     for (let step = Math.floor((endedAt - 1000 - killedAt) / 100); step >= 0; step--) {
       const at = killedAt + step * 100;
@@ -288,9 +294,16 @@ async function main(): Promise<void> {
         answeredIn(run.outcomes, killedAt + i * 100, killedAt + i * 100 + 1000),
       ),
     );
+    // The same test before the kill: how often this machine dips below 80 % with nothing killed.
+    const slidingBefore = Array.from(
+      { length: Math.floor((killedAt - 1000 - (run.startedAt + 2000)) / 100) + 1 },
+      (_, i) => answeredIn(run.outcomes, killedAt - 1000 - i * 100, killedAt - i * 100),
+    );
+    const dipsBefore = slidingBefore.filter((n) => n < 0.8 * baseline).length;
     const slowest = Math.max(...run.outcomes.map((o) => o.endedAt - o.startedAt));
     const errors = new Map<string, number>();
     for (const o of failed) errors.set(o.error ?? "?", (errors.get(o.error ?? "?") ?? 0) + 1);
+    const others = coresUsed(cpuAtStart, cpuAtEnd)?.get("other processes") ?? 0;
     const percent = (n: number) => `${Math.round((100 * n) / baseline)} %`;
     const afterKill = (at: number | undefined) =>
       at === undefined ? "not within the run" : `${((at - killedAt) / 1000).toFixed(1)} s after the kill`;
@@ -312,12 +325,17 @@ async function main(): Promise<void> {
   baseline            ${baseline} req/s: median of the ${windowsBefore.length} whole 1 s windows before the kill (${windowsBefore.join(" ")}); 80 %: ${Math.ceil(0.8 * baseline)}
   per second after    ${windowsAfter.map((n) => `${n} (${percent(n)})`).join(" ")}   (1 s windows from the kill)
   lowest 1 s window   ${lowest} req/s (${percent(lowest)}); slowest request ${slowest} ms
-  throughput back     ${backAfterMs === undefined ? "not within the run" : `${(backAfterMs / 1000).toFixed(1)} s after the kill`} (from then on every 1 s window, sliding by 0.1 s, to the end of the run answers ≥ 80 % of the baseline)${
-    backAfterMs !== undefined && backAfterMs <= 5000 ? ": within 5 s" : ": NOT within 5 s"
+  before the kill     ${dipsBefore} of ${slidingBefore.length} sliding 1 s windows below 80 % of the baseline (this machine's own unevenness, nothing killed)
+  throughput back     ${backAfterS === undefined ? "not within the run" : `${backAfterS} s after the kill`}${backAfterS !== undefined && backAfterS <= 5 ? " (within 5 s)" : " (NOT within 5 s)"}: from then on every 1 s window from the kill answers ≥ 80 % of the baseline; sliding by 0.1 s: ${
+    backAfterMs === undefined ? "not within the run" : `${(backAfterMs / 1000).toFixed(1)} s`
   }
   HAProxy             ${haproxy}
   cores before kill   ${formatCores(coresUsed(cpuAtStart, cpuBeforeKill))}
-  cores after kill    ${formatCores(coresUsed(cpuAfterKill, cpuAtEnd))}`);
+  cores after kill    ${formatCores(coresUsed(cpuAfterKill, cpuAtEnd))}${
+    others > 0.2
+      ? `\n  NOT QUIET           other processes on this machine used ${others.toFixed(2)} cores during the run: these figures measure them too`
+      : ""
+  }`);
   } finally {
     await stopCluster();
   }
