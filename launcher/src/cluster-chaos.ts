@@ -12,7 +12,12 @@ import { LOCAL_SECRETS_FILE, mintToken, readLocalSecrets } from "./token";
  * asserts them (they depend on the machine):
  *   1. throughput with one gateway replica in rotation, then with two;
  *   2. under load, kill -9 of one gateway replica and one participants replica at once: requests lost (and
- *      how many of them were in flight at the kill), and how long until throughput is back.
+ *      how many of them were in flight at the kill: sent before the killed processes were gone), the
+ *      answers per 1 s window from the kill, and when throughput is back: the start of the first window
+ *      from which every window to the end of the run answers at least 80 % of the baseline (the median of
+ *      the whole 1 s windows before the kill), and the same read from sliding windows;
+ *   3. where the CPU went (cores used by each part, the load generator, and the rest of the machine: a run
+ *      during which other processes took CPU is flagged, its figures measure them too).
  * Half of the requests are anonymous (answered from the shared Redis cache after the first), half are a
  * planner's (never cached: they reach the subgraphs and PostgreSQL's replica), so both paths are measured.
  */
@@ -45,7 +50,10 @@ const USAGE = `usage: npm run cluster:chaos
 Starts npm run cluster (stop any running one first), then measures through HAProxy: throughput with 1 and
 with 2 gateway replicas (${COMPARE_SECONDS} s each), and a ${LOAD_SECONDS} s run of ${CLIENTS} clients during which one
 gateway replica and one participants replica are killed (kill -9) at ${KILL_AT_SECONDS} s. Prints the figures;
-stops the cluster. CHAOS_CLIENTS, CHAOS_SECONDS, CHAOS_KILL_AT, CHAOS_COMPARE_SECONDS change the settings.`;
+stops the cluster. CHAOS_CLIENTS, CHAOS_SECONDS, CHAOS_KILL_AT, CHAOS_COMPARE_SECONDS change the settings,
+CHAOS_KILL the parts killed (${KILL.join(",")}: HAProxy's server names). The cluster's log (warnings) goes to
+.data/cluster/chaos-cluster.log; CLUSTER_PORT_BASE and CLUSTER_RESTART_NICE are the cluster's (npm run cluster
+-- --help). Run it alone on the machine: flock /tmp/bench.lock npm run cluster:chaos`;
 
 interface RuntimeApi {
   host: string;
@@ -303,7 +311,20 @@ async function main(): Promise<void> {
     const slowest = Math.max(...run.outcomes.map((o) => o.endedAt - o.startedAt));
     const errors = new Map<string, number>();
     for (const o of failed) errors.set(o.error ?? "?", (errors.get(o.error ?? "?") ?? 0) + 1);
-    const others = coresUsed(cpuAtStart, cpuAtEnd)?.get("other processes") ?? 0;
+    // Read over the two spans without a kill in them (a killed process's CPU would count as another's).
+    const spans = [
+      [cpuAtStart, cpuBeforeKill],
+      [cpuAfterKill, cpuAtEnd],
+    ] as const;
+    let otherSeconds = 0;
+    let spanSeconds = 0;
+    for (const [from, to] of spans) {
+      const other = coresUsed(from, to)?.get("other processes");
+      if (other === undefined || !from || !to) continue;
+      otherSeconds += (other * (to.at - from.at)) / 1000;
+      spanSeconds += (to.at - from.at) / 1000;
+    }
+    const others = spanSeconds ? otherSeconds / spanSeconds : 0;
     const percent = (n: number) => `${Math.round((100 * n) / baseline)} %`;
     const afterKill = (at: number | undefined) =>
       at === undefined ? "not within the run" : `${((at - killedAt) / 1000).toFixed(1)} s after the kill`;

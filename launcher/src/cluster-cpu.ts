@@ -15,8 +15,9 @@ interface Snapshot {
   at: number;
   /** CPU seconds so far of each process under the cluster, and of the load generator. */
   processes: Map<number, { group: string; seconds: number }>;
-  /** CPU seconds so far of the whole machine: busy, and idle. */
+  /** CPU seconds so far of the whole machine: processes, the kernel's interrupt work, idle. */
   machineBusy: number;
+  machineInterrupts: number;
   machineIdle: number;
 }
 
@@ -91,19 +92,20 @@ export function cpuSnapshot(roots: number[]): Snapshot | undefined {
     for (const child of children.get(pid) ?? []) queue.push(child.pid);
   }
   const [, ...times] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
-  // user nice system idle iowait irq softirq steal
-  const idle = times[3] + times[4];
-  const busy = times.slice(0, 8).reduce((sum, t) => sum + t, 0) - idle;
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = times;
   return {
     at: Date.now(),
     processes,
-    machineBusy: busy / TICKS_PER_SECOND,
-    machineIdle: idle / TICKS_PER_SECOND,
+    machineBusy: (user + nice + system + steal) / TICKS_PER_SECOND,
+    // Mostly the loopback network's packets between the cluster's processes: its own traffic.
+    machineInterrupts: (irq + softirq) / TICKS_PER_SECOND,
+    machineIdle: (idle + iowait) / TICKS_PER_SECOND,
   };
 }
 
 /**
- * Cores used between two snapshots by each group, by the rest of the machine ("other processes": other
+ * Cores used between two snapshots by each group, by the kernel's interrupt work ("interrupts": mostly the
+ * loopback traffic between the cluster's processes), by the rest of the machine ("other processes": other
  * users' work) and left idle. A process that exited in between is not counted (its last seconds are lost).
  */
 export function coresUsed(from: Snapshot | undefined, to: Snapshot | undefined): CpuGroups | undefined {
@@ -117,6 +119,7 @@ export function coresUsed(from: Snapshot | undefined, to: Snapshot | undefined):
     ours += used;
   }
   groups.set("other processes", Math.max(0, (to.machineBusy - from.machineBusy - ours) / seconds));
+  groups.set("interrupts", (to.machineInterrupts - from.machineInterrupts) / seconds);
   groups.set("idle", (to.machineIdle - from.machineIdle) / seconds);
   return groups;
 }
@@ -134,7 +137,7 @@ export function formatCores(groups: CpuGroups | undefined): string {
   if (!groups) return "not measured (Linux /proc only)";
   const order = [
     ...["gateways", "regencies", "participants", "awards", "postgres", "redis", "haproxy", "supervisor"],
-    ...["load generator", "other processes", "idle"],
+    ...["load generator", "interrupts", "other processes", "idle"],
   ];
   // Anything else under the cluster (a `nice` not yet replaced by its node) goes with the supervisor.
   const rank = (group: string) =>

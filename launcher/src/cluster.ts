@@ -70,7 +70,8 @@ Redis (${CLUSTER_PORTS.redis}, deploy/cluster/redis.conf); two replicas of each 
 replicas (${CLUSTER_PORTS.gateways.join(", ")}); HAProxy (deploy/cluster/haproxy.cfg) in front: the API at
 http://127.0.0.1:${CLUSTER_PORTS.haproxy}/graphql, its statistics at http://127.0.0.1:${CLUSTER_PORTS.haproxyStats}/.
 Needs, from Debian's packages: postgresql (server binaries with pg_basebackup; PG_BIN picks a directory),
-redis-server, haproxy. A part that exits is restarted. Ctrl-C stops all of it.
+redis-server, haproxy. A part that exits is restarted, at nice CLUSTER_RESTART_NICE (default 19; 0: normal)
+until it is ready, so that the replicas still serving keep the CPU. Ctrl-C stops all of it.
 CLUSTER_PORT_BASE (default ${DEPLOYED_PORT_BASE}) moves every port by the same offset.`;
 
 function missingPrograms(): string[] {

@@ -206,17 +206,24 @@ export class Supervisor {
     this.spawn(part, this.restartNice);
     const child = part.process;
     const restartedAt = Date.now();
+    const normalPriority = () => {
+      if (this.restartNice !== undefined && child?.pid && part.process === child)
+        raisePriority(child.pid, getPriority());
+    };
     this.waitUntilReady(part).then(
       () => {
-        if (this.restartNice !== undefined && child?.pid && part.process === child)
-          raisePriority(child.pid, getPriority());
+        normalPriority();
         this.options.log.info(
           { part: part.spec.name, readyAfterMs: Date.now() - restartedAt },
           `${part.spec.name} is back (ready ${Date.now() - restartedAt} ms after its restart)`,
         );
       },
-      // An exit before ready is handled by the exit handler; here only a part that hangs is reported.
-      (error: Error) => this.options.log.error({ part: part.spec.name, err: error }, error.message),
+      // An exit before ready is handled by the exit handler; here only a part that hangs is reported (and
+      // given normal priority: it may only have been starved of CPU).
+      (error: Error) => {
+        normalPriority();
+        this.options.log.error({ part: part.spec.name, err: error }, error.message);
+      },
     );
   }
 
