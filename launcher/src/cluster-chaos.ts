@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { connect } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { envString, parseCommandLine } from "@cakupan/core";
+import { coresUsed, cpuSnapshot, formatCores, postmasterPid } from "./cluster-cpu";
 import { LOCAL_SECRETS_FILE, mintToken, readLocalSecrets } from "./token";
 
 /**
@@ -11,17 +12,25 @@ import { LOCAL_SECRETS_FILE, mintToken, readLocalSecrets } from "./token";
  * asserts them (they depend on the machine):
  *   1. throughput with one gateway replica in rotation, then with two;
  *   2. under load, kill -9 of one gateway replica and one participants replica at once: requests lost (and
- *      how many of them were in flight at the kill), and how long until throughput is back.
+ *      how many of them were in flight at the kill: sent before the killed processes were gone), the
+ *      answers per 1 s window from the kill, and when throughput is back: the start of the first window
+ *      from which every window to the end of the run answers at least 80 % of the baseline (the median of
+ *      the whole 1 s windows before the kill), and the same read from sliding windows;
+ *   3. where the CPU went (cores used by each part, the load generator, and the rest of the machine: a run
+ *      during which other processes took CPU is flagged, its figures measure them too).
  * Half of the requests are anonymous (answered from the shared Redis cache after the first), half are a
  * planner's (never cached: they reach the subgraphs and PostgreSQL's replica), so both paths are measured.
  */
 
 const ROOT = join(__dirname, "..", "..");
 const STATE_FILE = join(ROOT, ".data", "cluster", "cluster.json");
+const CLUSTER_LOG = join(ROOT, ".data", "cluster", "chaos-cluster.log");
 const CLIENTS = Number(process.env.CHAOS_CLIENTS ?? 20);
 const LOAD_SECONDS = Number(process.env.CHAOS_SECONDS ?? 20);
 const KILL_AT_SECONDS = Number(process.env.CHAOS_KILL_AT ?? 8);
 const COMPARE_SECONDS = Number(process.env.CHAOS_COMPARE_SECONDS ?? 10);
+/** The parts killed: names of deploy/cluster/haproxy.cfg's servers. */
+const KILL = (process.env.CHAOS_KILL ?? "gateway1,participants1").split(",").map((part) => part.trim());
 
 const QUERIES = [
   `{ regency(code: "16.06") { name coverage { asOf activeParticipants rate status } } }`,
@@ -41,9 +50,23 @@ const USAGE = `usage: npm run cluster:chaos
 Starts npm run cluster (stop any running one first), then measures through HAProxy: throughput with 1 and
 with 2 gateway replicas (${COMPARE_SECONDS} s each), and a ${LOAD_SECONDS} s run of ${CLIENTS} clients during which one
 gateway replica and one participants replica are killed (kill -9) at ${KILL_AT_SECONDS} s. Prints the figures;
-stops the cluster. CHAOS_CLIENTS, CHAOS_SECONDS, CHAOS_KILL_AT, CHAOS_COMPARE_SECONDS change the settings.`;
+stops the cluster. CHAOS_CLIENTS, CHAOS_SECONDS, CHAOS_KILL_AT, CHAOS_COMPARE_SECONDS change the settings,
+CHAOS_KILL the parts killed (${KILL.join(",")}: HAProxy's server names). The cluster's log (warnings) goes to
+.data/cluster/chaos-cluster.log; CLUSTER_PORT_BASE and CLUSTER_RESTART_NICE are the cluster's (npm run cluster
+-- --help). Run it alone on the machine: flock /tmp/bench.lock npm run cluster:chaos`;
 
-async function waitForCluster(cluster: ChildProcess): Promise<{ api: string; pids: Record<string, number> }> {
+interface RuntimeApi {
+  host: string;
+  port: number;
+}
+
+interface ClusterState {
+  api: string;
+  pids: Record<string, number>;
+  runtimeApi: RuntimeApi;
+}
+
+async function waitForCluster(cluster: ChildProcess): Promise<ClusterState> {
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
     if (cluster.exitCode !== null) throw new Error("npm run cluster exited before it was up");
@@ -54,9 +77,9 @@ async function waitForCluster(cluster: ChildProcess): Promise<{ api: string; pid
 }
 
 /** One command on HAProxy's runtime API (deploy/cluster/haproxy.cfg: stats socket). */
-function haproxyCommand(command: string): Promise<string> {
+function haproxyCommand(runtimeApi: RuntimeApi, command: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(6102, "127.0.0.1", () => socket.end(`${command}\n`));
+    const socket = connect(runtimeApi.port, runtimeApi.host, () => socket.end(`${command}\n`));
     let answer = "";
     socket.on("data", (chunk) => (answer += chunk.toString()));
     socket.on("end", () => resolve(answer.trim()));
@@ -93,7 +116,8 @@ async function load(
         outcome.ok = response.status === 200 && !body.errors;
         if (!outcome.ok) outcome.error = `HTTP ${response.status} ${body.errors?.[0]?.message ?? ""}`.trim();
       } catch (error) {
-        outcome.error = (error as Error).message;
+        const { message, cause } = error as Error & { cause?: { code?: string; message?: string } };
+        outcome.error = cause ? `${message} (${cause.code ?? cause.message})` : message;
       }
       outcome.endedAt = Date.now();
       outcomes.push(outcome);
@@ -105,8 +129,71 @@ async function load(
   return { outcomes, startedAt };
 }
 
-const perSecond = (outcomes: Outcome[], from: number, to: number) =>
-  outcomes.filter((o) => o.ok && o.endedAt >= from && o.endedAt < to).length / ((to - from) / 1000);
+const answeredIn = (outcomes: Outcome[], from: number, to: number) =>
+  outcomes.filter((o) => o.ok && o.endedAt >= from && o.endedAt < to).length;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * Waits (spinning, some milliseconds) until a killed process is gone: all its threads have exited, so its
+ * sockets are closed. Its main thread turns zombie before the others are done, so that alone is not gone.
+ */
+function goneAt(pid: number, timeoutMs = 1000): number {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const zombie = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z");
+      if (zombie && readdirSync(`/proc/${pid}/task`).length <= 1) return Date.now();
+    } catch {
+      return Date.now(); // reaped
+    }
+  }
+  return Date.now();
+}
+
+/** The status HAProxy gives each server of a backend (UP, DOWN, MAINT, "UP 1/2" while rising), by name. */
+async function serverStatuses(runtimeApi: RuntimeApi): Promise<Map<string, string>> {
+  const [header, ...rows] = (await haproxyCommand(runtimeApi, "show stat")).split("\n");
+  const columns = header.replace(/^# /, "").split(",");
+  const [proxy, server, status] = ["pxname", "svname", "status"].map((c) => columns.indexOf(c));
+  const statuses = new Map<string, string>();
+  for (const row of rows) {
+    const fields = row.split(",");
+    if (fields[server] && !["FRONTEND", "BACKEND"].includes(fields[server]))
+      statuses.set(`${fields[proxy]}/${fields[server]}`, fields[status]);
+  }
+  return statuses;
+}
+
+/** When HAProxy took each killed server out of rotation and put its replacement back, after the kill. */
+function watchServers(runtimeApi: RuntimeApi, servers: string[]) {
+  const seen = new Map<string, { downAt?: number; upAgainAt?: number }>(servers.map((s) => [s, {}]));
+  let stopped = false;
+  const done = (async () => {
+    while (!stopped) {
+      const now = Date.now();
+      const statuses = await serverStatuses(runtimeApi).catch(() => new Map<string, string>());
+      for (const server of servers) {
+        const status = statuses.get(server) ?? "";
+        const times = seen.get(server)!;
+        if (!times.downAt && status.startsWith("DOWN")) times.downAt = now;
+        if (times.downAt && !times.upAgainAt && status === "UP") times.upAgainAt = now;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    seen,
+    stop: async () => {
+      stopped = true;
+      await done;
+    },
+  };
+}
 
 async function main(): Promise<void> {
   parseCommandLine(process.argv.slice(2), {
@@ -115,10 +202,12 @@ async function main(): Promise<void> {
     help: "npm run cluster:chaos -- --help",
   });
   rmSync(STATE_FILE, { force: true });
+  mkdirSync(dirname(CLUSTER_LOG), { recursive: true });
   const cluster = spawn(process.execPath, [join(ROOT, "launcher", "dist", "cluster.js")], {
     // No rate limit: twenty clients from one address are the point here. Logs: warnings only.
     env: { ...process.env, RATE_LIMIT_REQUESTS: "0", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
+    // Its log (warnings only: HAProxy's failed or retried requests, parts restarted) goes to a file.
+    stdio: ["ignore", openSync(CLUSTER_LOG, "w"), "inherit"],
   });
   const stopCluster = () =>
     new Promise<void>((resolve) => {
@@ -127,71 +216,146 @@ async function main(): Promise<void> {
       cluster.kill("SIGINT");
     });
   try {
-    const { api, pids } = await waitForCluster(cluster);
+    const { api, pids, runtimeApi } = await waitForCluster(cluster);
+    const postgresDir = join(ROOT, ".data", "cluster", "postgres");
+    const roots = [
+      cluster.pid!,
+      ...["primary", "replica"].flatMap((dir) => postmasterPid(join(postgresDir, dir)) ?? []),
+    ];
     const secrets = readLocalSecrets(envString("CAKUPAN_SECRETS_FILE", LOCAL_SECRETS_FILE));
     const planner = await mintToken({ secret: secrets!.authJwtSecret, role: "planner", ttl: "1h" });
-    console.log(`cluster up; ${CLIENTS} clients, half anonymous (cached), half a planner's (not cached)`);
+    console.log(
+      `cluster up (${api}); ${CLIENTS} clients, each sending its next request when the last is answered, half anonymous (cached in Redis), half a planner's (not cached)`,
+    );
     await load(api, 3, planner); // warm-up: connections, caches, JIT
 
-    await haproxyCommand("disable server gateways/gateway2");
-    const one = await load(api, COMPARE_SECONDS, planner);
-    await haproxyCommand("enable server gateways/gateway2");
+    // 1. One gateway replica in rotation against two (the other one keeps running, idle).
+    const compare = async () => {
+      const before = cpuSnapshot(roots);
+      const run = await load(api, COMPARE_SECONDS, planner);
+      const cores = coresUsed(before, cpuSnapshot(roots));
+      const rate =
+        answeredIn(run.outcomes, run.startedAt, run.startedAt + COMPARE_SECONDS * 1000) / COMPARE_SECONDS;
+      return { rate, cores };
+    };
+    await haproxyCommand(runtimeApi, "disable server gateways/gateway2");
+    const one = await compare();
+    await haproxyCommand(runtimeApi, "enable server gateways/gateway2");
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    const two = await load(api, COMPARE_SECONDS, planner);
-    const rate = (run: { outcomes: Outcome[]; startedAt: number }) =>
-      perSecond(run.outcomes, run.startedAt, run.startedAt + COMPARE_SECONDS * 1000).toFixed(0);
-    console.log(
-      `throughput through HAProxy: 1 gateway replica ${rate(one)} req/s, 2 replicas ${rate(two)} req/s`,
-    );
+    const two = await compare();
+    console.log(`throughput through HAProxy (${COMPARE_SECONDS} s each):
+  1 gateway replica in rotation   ${one.rate.toFixed(0)} req/s
+  2 gateway replicas              ${two.rate.toFixed(0)} req/s
+  cores used, 1 replica           ${formatCores(one.cores)}
+  cores used, 2 replicas          ${formatCores(two.cores)}`);
 
+    // 2. Under the same load, kill -9 one gateway replica and one participants replica at once.
+    const killed = KILL;
+    const watcher = watchServers(
+      runtimeApi,
+      killed.map((part) => `${part.replace(/\d+$/, "")}${part.startsWith("gateway") ? "s" : ""}/${part}`),
+    );
     let killedAt = 0;
+    let allGoneAt = 0;
+    // CPU is read (all of /proc: tens of milliseconds) half a second before the kill and after it, never
+    // at the kill, so that the load generator is not busy reading it just then.
+    let cpuBeforeKill: ReturnType<typeof cpuSnapshot>;
+    let cpuAfterKill: ReturnType<typeof cpuSnapshot>;
+    const cpuAtStart = cpuSnapshot(roots);
     const run = await load(api, LOAD_SECONDS, planner, (elapsed) => {
-      if (killedAt || elapsed < KILL_AT_SECONDS * 1000) return;
-      killedAt = Date.now();
-      for (const part of ["gateway1", "participants1"]) process.kill(pids[part], "SIGKILL");
+      if (!cpuBeforeKill && elapsed >= KILL_AT_SECONDS * 1000 - 500) cpuBeforeKill = cpuSnapshot(roots);
+      else if (!killedAt && elapsed >= KILL_AT_SECONDS * 1000) {
+        killedAt = Date.now();
+        for (const part of killed) process.kill(pids[part], "SIGKILL");
+        allGoneAt = Math.max(...killed.map((part) => goneAt(pids[part])));
+      } else if (killedAt && !cpuAfterKill && Date.now() >= killedAt + 100) cpuAfterKill = cpuSnapshot(roots);
     });
+    const cpuAtEnd = cpuSnapshot(roots);
+    await watcher.stop();
+    const endedAt = run.startedAt + LOAD_SECONDS * 1000;
+
     const failed = run.outcomes.filter((o) => !o.ok);
-    const inFlight = failed.filter((o) => o.startedAt <= killedAt && o.endedAt >= killedAt);
-    const baseline = perSecond(run.outcomes, run.startedAt + 2000, killedAt);
-    // Back: the first moment after the kill from which a whole second's throughput is 80 % of the baseline.
-    let recoveredAfterMs: number | undefined;
-    for (let at = killedAt; at + 1000 <= run.startedAt + LOAD_SECONDS * 1000; at += 100) {
-      if (perSecond(run.outcomes, at, at + 1000) >= 0.8 * baseline) {
-        recoveredAfterMs = at - killedAt;
-        break;
-      }
+    // In flight: sent before the killed processes were gone, and not answered before the kill.
+    const inFlight = failed.filter((o) => o.startedAt <= allGoneAt && o.endedAt >= killedAt);
+    // 1 s windows aligned on the kill: the baseline is the median of the whole windows before it (the
+    // first two seconds of the run left out), the recovery is read from the windows after it.
+    const windowsBefore: number[] = [];
+    for (let to = killedAt; to - 1000 >= run.startedAt + 2000; to -= 1000)
+      windowsBefore.unshift(answeredIn(run.outcomes, to - 1000, to));
+    const baseline = median(windowsBefore);
+    const windowsAfter: number[] = [];
+    for (let from = killedAt; from + 1000 <= endedAt; from += 1000)
+      windowsAfter.push(answeredIn(run.outcomes, from, from + 1000));
+    // Throughput is back at the start of the first 1 s window after the kill from which every window to
+    // the end of the run answers at least 80 % of the baseline (0 s: it never fell below). The same read
+    // from 1 s windows sliding in 100 ms steps is stricter: a dip straddling two whole windows shows too.
+    let backAfterS: number | undefined;
+    for (let k = windowsAfter.length - 1; k >= 0 && windowsAfter[k] >= 0.8 * baseline; k--) backAfterS = k;
+    let backAfterMs: number | undefined;
+    for (let step = Math.floor((endedAt - 1000 - killedAt) / 100); step >= 0; step--) {
+      const at = killedAt + step * 100;
+      if (answeredIn(run.outcomes, at, at + 1000) < 0.8 * baseline) break;
+      backAfterMs = at - killedAt;
     }
-    // Back for good: from then on, every whole second to the end of the run (its last second, when the
-    // clients stop, left out) answers at least 80 % of the baseline.
-    const lastSecondStart = run.startedAt + (LOAD_SECONDS - 1) * 1000;
-    let sustainedAfterMs: number | undefined;
-    for (let at = killedAt; at + 1000 <= lastSecondStart; at += 100) {
-      let holds = true;
-      for (let from = at; from + 1000 <= lastSecondStart && holds; from += 100)
-        holds = perSecond(run.outcomes, from, from + 1000) >= 0.8 * baseline;
-      if (holds) {
-        sustainedAfterMs = at - killedAt;
-        break;
-      }
-    }
-    const dip = Math.min(
-      ...Array.from({ length: 10 }, (_, i) =>
-        perSecond(run.outcomes, killedAt + i * 500, killedAt + i * 500 + 1000),
+    const lowest = Math.min(
+      ...Array.from({ length: Math.floor((endedAt - killedAt - 1000) / 100) + 1 }, (_, i) =>
+        answeredIn(run.outcomes, killedAt + i * 100, killedAt + i * 100 + 1000),
       ),
     );
-    const series = Array.from({ length: LOAD_SECONDS }, (_, second) =>
-      perSecond(run.outcomes, run.startedAt + second * 1000, run.startedAt + (second + 1) * 1000).toFixed(0),
+    // The same test before the kill: how often this machine dips below 80 % with nothing killed.
+    const slidingBefore = Array.from(
+      { length: Math.floor((killedAt - 1000 - (run.startedAt + 2000)) / 100) + 1 },
+      (_, i) => answeredIn(run.outcomes, killedAt - 1000 - i * 100, killedAt - i * 100),
     );
+    const dipsBefore = slidingBefore.filter((n) => n < 0.8 * baseline).length;
     const slowest = Math.max(...run.outcomes.map((o) => o.endedAt - o.startedAt));
     const errors = new Map<string, number>();
     for (const o of failed) errors.set(o.error ?? "?", (errors.get(o.error ?? "?") ?? 0) + 1);
-    console.log(`kill -9 of gateway1 (pid ${pids.gateway1}) and participants1 (pid ${pids.participants1}) at ${KILL_AT_SECONDS} s of ${LOAD_SECONDS} s:
-  requests           ${run.outcomes.length} (${run.outcomes.length - failed.length} answered whole)
-  lost               ${failed.length}, of which in flight at the kill: ${inFlight.length}
-  baseline           ${baseline.toFixed(0)} req/s before the kill; lowest 1 s window in the 5 s after: ${dip.toFixed(0)} req/s
-  answered per second ${series.join(" ")}   (slowest request ${slowest} ms)
-  back to 80 %       first 1 s window: ${recoveredAfterMs === undefined ? "not within the run" : `${recoveredAfterMs} ms after the kill`}; for good: ${sustainedAfterMs === undefined ? "not within the run" : `${sustainedAfterMs} ms after the kill`}${
-    errors.size ? `\n  errors             ${[...errors].map(([e, n]) => `${n}x ${e}`).join("; ")}` : ""
+    // Read over the two spans without a kill in them (a killed process's CPU would count as another's).
+    const spans = [
+      [cpuAtStart, cpuBeforeKill],
+      [cpuAfterKill, cpuAtEnd],
+    ] as const;
+    let otherSeconds = 0;
+    let spanSeconds = 0;
+    for (const [from, to] of spans) {
+      const other = coresUsed(from, to)?.get("other processes");
+      if (other === undefined || !from || !to) continue;
+      otherSeconds += (other * (to.at - from.at)) / 1000;
+      spanSeconds += (to.at - from.at) / 1000;
+    }
+    const others = spanSeconds ? otherSeconds / spanSeconds : 0;
+    const percent = (n: number) => `${Math.round((100 * n) / baseline)} %`;
+    const afterKill = (at: number | undefined) =>
+      at === undefined ? "not within the run" : `${((at - killedAt) / 1000).toFixed(1)} s after the kill`;
+    const haproxy = [...watcher.seen]
+      .map(
+        ([server, { downAt, upAgainAt }]) =>
+          `${server} down ${afterKill(downAt)}, back up ${afterKill(upAgainAt)}`,
+      )
+      .join("; ");
+    console.log(`kill -9 of ${killed.map((part) => `${part} (pid ${pids[part]})`).join(" and ")} at ${KILL_AT_SECONDS} s of ${LOAD_SECONDS} s; both gone ${allGoneAt - killedAt} ms after the signal:
+  requests            ${run.outcomes.length} sent, ${run.outcomes.length - failed.length} answered whole
+  lost                ${failed.length}, of which ${inFlight.length} in flight at the kill (sent before the processes were gone, unanswered at the kill)${
+    errors.size ? `\n  errors              ${[...errors].map(([e, n]) => `${n}x ${e}`).join("; ")}` : ""
+  }${
+    failed.length && failed.length <= 30
+      ? `\n  lost, sent → failed ${failed.map((o) => `${o.startedAt - killedAt}→${o.endedAt - killedAt}`).join(" ")} ms from the kill`
+      : ""
+  }
+  baseline            ${baseline} req/s: median of the ${windowsBefore.length} whole 1 s windows before the kill (${windowsBefore.join(" ")}); 80 %: ${Math.ceil(0.8 * baseline)}
+  per second after    ${windowsAfter.map((n) => `${n} (${percent(n)})`).join(" ")}   (1 s windows from the kill)
+  lowest 1 s window   ${lowest} req/s (${percent(lowest)}); slowest request ${slowest} ms
+  before the kill     ${dipsBefore} of ${slidingBefore.length} sliding 1 s windows below 80 % of the baseline (this machine's own unevenness, nothing killed)
+  throughput back     ${backAfterS === undefined ? "not within the run" : `${backAfterS} s after the kill`}${backAfterS !== undefined && backAfterS <= 5 ? " (within 5 s)" : " (NOT within 5 s)"}: from then on every 1 s window from the kill answers ≥ 80 % of the baseline; sliding by 0.1 s: ${
+    backAfterMs === undefined ? "not within the run" : `${(backAfterMs / 1000).toFixed(1)} s`
+  }
+  HAProxy             ${haproxy}
+  cores before kill   ${formatCores(coresUsed(cpuAtStart, cpuBeforeKill))}
+  cores after kill    ${formatCores(coresUsed(cpuAfterKill, cpuAtEnd))}${
+    others > 0.2
+      ? `\n  NOT QUIET           other processes on this machine used ${others.toFixed(2)} cores during the run: these figures measure them too`
+      : ""
   }`);
   } finally {
     await stopCluster();

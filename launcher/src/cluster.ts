@@ -1,8 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { envString, parseCommandLine, SERVICE_ROUTES } from "@cakupan/core";
+import { envPort, envString, parseCommandLine, SERVICE_ROUTES } from "@cakupan/core";
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
 import { createLogger } from "@cakupan/observability";
 import { SUBGRAPHS } from "@cakupan/schema";
@@ -15,27 +15,49 @@ import { LOCAL_SECRETS_FILE, type LocalSecrets, readLocalSecrets } from "./token
  * distribution's packages: a PostgreSQL primary and a streaming replica (pg_basebackup), Redis for the
  * shared response cache, two replicas of every subgraph and two gateway replicas, HAProxy in front of the
  * gateways and of each subgraph's replicas, health-checked on /ready. The ports and the addresses in
- * deploy/cluster/haproxy.cfg and redis.conf are the ones used here (6100-6199). Ctrl-C stops all of it.
+ * deploy/cluster/haproxy.cfg and redis.conf are the ones used here (6100-6199; CLUSTER_PORT_BASE moves them
+ * all, for a machine where those are taken). Ctrl-C stops all of it.
  */
 
 const ROOT = join(__dirname, "..", "..");
 const DEPLOY = join(ROOT, "deploy", "cluster");
 const log = createLogger("cluster");
 
-/** The addresses of deploy/cluster/haproxy.cfg and redis.conf. */
+/** The ports of deploy/cluster/haproxy.cfg and redis.conf (6100-6199); CLUSTER_PORT_BASE moves all of them. */
+const DEPLOYED_PORT_BASE = 6100;
+const PORT_BASE = envPort("CLUSTER_PORT_BASE", DEPLOYED_PORT_BASE);
+const port = (offset: number) => PORT_BASE + offset;
 const CLUSTER_PORTS = {
-  haproxy: 6100,
-  haproxyStats: 6101,
-  gateways: [6110, 6111],
+  haproxy: port(0),
+  haproxyStats: port(1),
+  haproxyRuntime: port(2),
+  gateways: [port(10), port(11)],
   subgraphs: {
-    regencies: { replicas: [6120, 6121], balanced: 6130 },
-    participants: { replicas: [6122, 6123], balanced: 6131 },
-    awards: { replicas: [6124, 6125], balanced: 6132 },
+    regencies: { replicas: [port(20), port(21)], balanced: port(30) },
+    participants: { replicas: [port(22), port(23)], balanced: port(31) },
+    awards: { replicas: [port(24), port(25)], balanced: port(32) },
   } as Record<string, { replicas: number[]; balanced: number }>,
-  postgresPrimary: 6140,
-  postgresReplica: 6141,
-  redis: 6150,
+  postgresPrimary: port(40),
+  postgresReplica: port(41),
+  redis: port(50),
 };
+
+/**
+ * deploy/cluster/haproxy.cfg as it is, or, with CLUSTER_PORT_BASE, a copy in .data/cluster with every
+ * loopback address moved by the same offset (the file itself stays the plain one operators read).
+ */
+function haproxyConfig(): string {
+  const deployed = join(DEPLOY, "haproxy.cfg");
+  if (PORT_BASE === DEPLOYED_PORT_BASE) return deployed;
+  const moved = readFileSync(deployed, "utf8").replace(
+    /127\.0\.0\.1:(\d+)/g,
+    (_, deployedPort: string) => `127.0.0.1:${Number(deployedPort) - DEPLOYED_PORT_BASE + PORT_BASE}`,
+  );
+  const file = join(ROOT, ".data", "cluster", "haproxy.cfg");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, moved);
+  return file;
+}
 
 /** What the chaos script and operators read: pids and addresses of the running cluster. */
 const CLUSTER_STATE_FILE = join(ROOT, ".data", "cluster", "cluster.json");
@@ -44,11 +66,13 @@ const USAGE = `usage: npm run cluster
 
 Starts on this machine: PostgreSQL primary (port ${CLUSTER_PORTS.postgresPrimary}) and a streaming replica
 (${CLUSTER_PORTS.postgresReplica}) made with pg_basebackup, in .data/cluster/postgres (kept between runs);
-Redis (${CLUSTER_PORTS.redis}, deploy/cluster/redis.conf); two replicas of each subgraph (6120-6125); two gateway
+Redis (${CLUSTER_PORTS.redis}, deploy/cluster/redis.conf); two replicas of each subgraph (${CLUSTER_PORTS.subgraphs.regencies.replicas[0]}-${CLUSTER_PORTS.subgraphs.awards.replicas[1]}); two gateway
 replicas (${CLUSTER_PORTS.gateways.join(", ")}); HAProxy (deploy/cluster/haproxy.cfg) in front: the API at
 http://127.0.0.1:${CLUSTER_PORTS.haproxy}/graphql, its statistics at http://127.0.0.1:${CLUSTER_PORTS.haproxyStats}/.
 Needs, from Debian's packages: postgresql (server binaries with pg_basebackup; PG_BIN picks a directory),
-redis-server, haproxy. A part that exits is restarted. Ctrl-C stops all of it.`;
+redis-server, haproxy. A part that exits is restarted, at nice CLUSTER_RESTART_NICE (default 19; 0: normal)
+until it is ready, so that the replicas still serving keep the CPU. Ctrl-C stops all of it.
+CLUSTER_PORT_BASE (default ${DEPLOYED_PORT_BASE}) moves every port by the same offset.`;
 
 function missingPrograms(): string[] {
   const missing: string[] = [];
@@ -99,6 +123,17 @@ function startProgram(name: string, command: string, args: string[]): ChildProce
   return child;
 }
 
+function envNice(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const nice = Number(raw);
+  if (!Number.isInteger(nice) || nice < 0 || nice > 19)
+    throw new Error(
+      `${name}=${raw} is not a nice value: use a whole number from 0 to 19, or unset it for ${fallback}.`,
+    );
+  return nice;
+}
+
 async function waitFor(url: string, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -119,6 +154,9 @@ const supervisor = new Supervisor({
   log,
   databaseAnswers: () => (postgres ? databaseAnswers(postgres.primaryUrl) : Promise.resolve(true)),
   onGiveUp: () => void shutdown(1),
+  // A replica that died is replaced at low priority: on a machine whose cores the surviving replicas keep
+  // busy, its boot would otherwise take their CPU (measured: README, Scaling out). 0 turns this off.
+  restartNice: envNice("CLUSTER_RESTART_NICE", 19),
 });
 
 async function shutdown(code: number): Promise<never> {
@@ -150,8 +188,14 @@ async function main(): Promise<void> {
   const secrets = clusterSecrets();
 
   // HAProxy first of the programs, so it is stopped first.
-  programs.push(startProgram("haproxy", "haproxy", ["-db", "-f", join(DEPLOY, "haproxy.cfg")]));
-  programs.push(startProgram("redis", "redis-server", [join(DEPLOY, "redis.conf")]));
+  programs.push(startProgram("haproxy", "haproxy", ["-db", "-f", haproxyConfig()]));
+  programs.push(
+    startProgram("redis", "redis-server", [
+      join(DEPLOY, "redis.conf"),
+      "--port",
+      String(CLUSTER_PORTS.redis),
+    ]),
+  );
   postgres = await startReplicatedPostgres({
     dataDir: join(ROOT, ".data", "cluster", "postgres"),
     primaryPort: CLUSTER_PORTS.postgresPrimary,
@@ -225,6 +269,7 @@ async function main(): Promise<void> {
       {
         api: `${api}${SERVICE_ROUTES.graphql}`,
         stats: `http://127.0.0.1:${CLUSTER_PORTS.haproxyStats}/`,
+        runtimeApi: { host: "127.0.0.1", port: CLUSTER_PORTS.haproxyRuntime },
         ports: CLUSTER_PORTS,
         pids: Object.fromEntries(parts.map((part) => [part, supervisor.pid(part)])),
         cluster: process.pid,

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { getPriority, setPriority } from "node:os";
 import { createInterface } from "node:readline";
 import type { Logger } from "@cakupan/observability";
 
@@ -24,6 +26,14 @@ export interface SupervisorOptions {
   firstBackoffMs?: number;
   maxBackoffMs?: number;
   readyTimeoutMs?: number;
+  /**
+   * A part restarted after an exit boots at this nice value (0-19), and is raised back to the supervisor's
+   * own priority once ready: on a machine whose cores the other replicas keep busy, booting a Node service
+   * (loading modules, building the schema) would otherwise take their CPU just when they carry the dead
+   * part's share. Linux only, and only when the supervisor may raise a priority again (root, or
+   * RLIMIT_NICE); else restarts boot at normal priority. Unset: no change.
+   */
+  restartNice?: number;
   /** Called once when the stack must stop (a crash loop); says which part and why. */
   onGiveUp(reason: string): void;
 }
@@ -52,8 +62,10 @@ export class Supervisor {
   private readonly parts = new Map<string, Part>();
   private stopping = false;
   private gaveUp: string | undefined;
-  private readonly options: Required<Omit<SupervisorOptions, "databaseAnswers">> &
+  private readonly options: Required<Omit<SupervisorOptions, "databaseAnswers" | "restartNice">> &
     Pick<SupervisorOptions, "databaseAnswers">;
+  /** The nice value restarts boot at, when they can be raised back afterwards. */
+  private readonly restartNice: number | undefined;
 
   constructor(options: SupervisorOptions) {
     this.options = {
@@ -64,6 +76,14 @@ export class Supervisor {
       readyTimeoutMs: 120_000,
       ...options,
     };
+    const { restartNice } = options;
+    if (restartNice !== undefined && restartNice > getPriority()) {
+      if (mayRaisePriorityTo(getPriority())) this.restartNice = restartNice;
+      else
+        options.log.warn(
+          `restarted parts boot at normal priority: this process may not raise a priority back (run as root or raise RLIMIT_NICE)`,
+        );
+    }
   }
 
   /** Starts a part and resolves when it is ready; rejects if it exits first or is not ready in time. */
@@ -97,9 +117,14 @@ export class Supervisor {
     }
   }
 
-  private spawn(part: Part): void {
+  private spawn(part: Part, nice?: number): void {
     const { spec } = part;
-    const child = spawn(process.execPath, [spec.script], {
+    // Through nice(1), so that every thread of the process (V8's compiler and GC threads too) starts low.
+    const [command, args] =
+      nice === undefined
+        ? [process.execPath, [spec.script]]
+        : ["nice", ["-n", String(nice - getPriority()), process.execPath, spec.script]];
+    const child = spawn(command, args, {
       env: {
         ...process.env,
         // The parts' stdout is a pipe to here: they write for a terminal when ours is one.
@@ -124,8 +149,8 @@ export class Supervisor {
       process.stderr.write(`${line}\n`);
     });
     this.options.log.info(
-      { part: spec.name, childPid: child.pid },
-      `${spec.name} started (pid ${child.pid})`,
+      { part: spec.name, childPid: child.pid, nice },
+      `${spec.name} started (pid ${child.pid}${nice === undefined ? "" : `, nice ${nice} until ready`})`,
     );
     child.on("exit", (code, signal) => {
       if (part.process !== child) return;
@@ -178,12 +203,27 @@ export class Supervisor {
 
   private restart(part: Part): void {
     if (this.stopping) return;
-    this.spawn(part);
+    this.spawn(part, this.restartNice);
+    const child = part.process;
+    const restartedAt = Date.now();
+    const normalPriority = () => {
+      if (this.restartNice !== undefined && child?.pid && part.process === child)
+        raisePriority(child.pid, getPriority());
+    };
     this.waitUntilReady(part).then(
-      () =>
-        this.options.log.info({ part: part.spec.name }, `${part.spec.name} is back (ready after restart)`),
-      // An exit before ready is handled by the exit handler; here only a part that hangs is reported.
-      (error: Error) => this.options.log.error({ part: part.spec.name, err: error }, error.message),
+      () => {
+        normalPriority();
+        this.options.log.info(
+          { part: part.spec.name, readyAfterMs: Date.now() - restartedAt },
+          `${part.spec.name} is back (ready ${Date.now() - restartedAt} ms after its restart)`,
+        );
+      },
+      // An exit before ready is handled by the exit handler; here only a part that hangs is reported (and
+      // given normal priority: it may only have been starved of CPU).
+      (error: Error) => {
+        normalPriority();
+        this.options.log.error({ part: part.spec.name, err: error }, error.message);
+      },
     );
   }
 
@@ -208,6 +248,36 @@ export class Supervisor {
     throw new Error(
       `${part.spec.name} was not ready after ${this.options.readyTimeoutMs / 1000} s (${part.spec.readyUrl})`,
     );
+  }
+}
+
+/** Whether this process may set a priority as high as `nice` (Linux: root, or RLIMIT_NICE allows it). */
+function mayRaisePriorityTo(nice: number): boolean {
+  if (process.platform !== "linux") return false;
+  if (process.getuid?.() === 0) return true;
+  try {
+    const limit = /^Max nice priority\s+(\d+)/m.exec(readFileSync("/proc/self/limits", "utf8"));
+    // RLIMIT_NICE r allows nice values down to 20 - r.
+    return limit !== null && 20 - Number(limit[1]) <= nice;
+  } catch {
+    return false;
+  }
+}
+
+/** Sets every thread of a process to `nice` (setpriority applies to one thread on Linux). */
+function raisePriority(pid: number, nice: number): void {
+  let threads: number[];
+  try {
+    threads = readdirSync(`/proc/${pid}/task`).map(Number);
+  } catch {
+    return; // exited meanwhile
+  }
+  for (const thread of threads) {
+    try {
+      setPriority(thread, nice);
+    } catch {
+      // the thread ended meanwhile
+    }
   }
 }
 
