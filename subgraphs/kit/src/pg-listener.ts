@@ -59,6 +59,11 @@ export function listenForever(options: ListenerOptions): { listening(): boolean;
         await sleep(delay);
         continue;
       }
+      if (closed) {
+        // close() came while this connection was being opened: it could not end it.
+        await client.end().catch(() => {});
+        break;
+      }
       listener = client;
       if (listenedBefore) log.info({ afterFailures: failures }, `${name}: listening again`);
       options.onListening?.(listenedBefore);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createParser } from "eventsource-parser";
 import { Client } from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { participantsSubgraph } from "@cakupan/participants";
 import {
   ensureDatabase,
@@ -167,18 +167,42 @@ describe.skipIf(missing)(`the cluster${missing ? ` (skipped: needs ${missing})` 
 
   it("invalidates it for both gateways when a report is written through either participants replica", async () => {
     await ask(A, COVERAGE);
-    await record(B, "2025-09-30", 106500);
-    const [throughA, throughB] = [await ask(A, COVERAGE), await ask(B, COVERAGE)];
+    const written = await record(B, "2025-09-30", 106500);
+    // Its writer, sending back the position it was handed (a browser's cookie does), sees it at once anywhere.
+    const throughA = await ask(A, COVERAGE, { [READ_AFTER_HEADER]: written.readAfter! });
+    const throughB = await ask(B, COVERAGE);
     expect(throughA.cache).toBe("miss");
     expect(throughB.cache).toBe("hit");
     for (const answer of [throughA, throughB])
       expect(answer.body.data.regency.coverage).toEqual({ asOf: "2025-09-30", activeParticipants: 106500 });
   });
 
+  it("tells every gateway of a write through the other participants replica by PostgreSQL's notification", async () => {
+    await ask(A, COVERAGE);
+    await record(B, "2025-09-30", 106600);
+    await vi.waitFor(
+      async () =>
+        expect((await ask(A, COVERAGE)).body.data.regency.coverage).toEqual({
+          asOf: "2025-09-30",
+          activeParticipants: 106600,
+        }),
+      { timeout: 2000, interval: 5 },
+    );
+  });
+
   it("never caches an answer older than the primary, even while the read replica lags", async () => {
     await whileReplicaLags(async () => {
       await record(A, "2025-10-31", 107000);
-      const answer = await ask(B, COVERAGE);
+      // Gateway B hears of the write through its own participants replica's notification: its first answer
+      // computed under the new version is read from the primary, the replica not having replayed that far.
+      const answer = await vi.waitFor(
+        async () => {
+          const current = await ask(B, COVERAGE);
+          expect(current.body.data.regency.coverage.activeParticipants).toBe(107000);
+          return current;
+        },
+        { timeout: 2000, interval: 5 },
+      );
       expect(answer.cache).toBe("miss");
       expect(answer.body.data.regency.coverage).toEqual({ asOf: "2025-10-31", activeParticipants: 107000 });
     });
