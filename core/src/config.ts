@@ -36,3 +36,12 @@ export function envPositive(name: string, env: NodeJS.ProcessEnv = process.env):
     throw new Error(`${name}=${raw} is not a positive whole number: fix it, or unset it for the default.`);
   return value;
 }
+
+/**
+ * NODE_OPTIONS the gateway runs with (npm start, its Dockerfile, the benchmark): a young generation of 64 MB
+ * semi-spaces instead of V8's 16. An uncached answer holds its subgraphs' parsed answers and the executor's
+ * copies for as long as its fetches take, so small semi-spaces copy the same live objects scavenge after
+ * scavenge; measured under the national table and Excel batch loads: 30 % less scavenging, 15 % less gateway
+ * CPU a request, for up to 150 MB more memory under load.
+ */
+export const GATEWAY_NODE_OPTIONS = "--max-semi-space-size=64";

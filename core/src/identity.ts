@@ -74,6 +74,17 @@ export async function identityFromHeaders(
 ): Promise<Identity> {
   const token = headers[IDENTITY_HEADER];
   if (!token || typeof token !== "string") return ANONYMOUS;
+  return (await verifyForwardedIdentity(token, secret)).identity;
+}
+
+/**
+ * A forwarded identity token read and verified: the identity, and when the token stops verifying (ms since
+ * the epoch), until which a subgraph may take the same token on its word.
+ */
+export async function verifyForwardedIdentity(
+  token: string,
+  secret: string | undefined,
+): Promise<{ identity: Identity; expiresAt: number }> {
   if (!secret)
     throw refusedRequest(
       "This subgraph has no INTERNAL_TOKEN_SECRET, so it cannot accept identities: requests are anonymous only.",
@@ -84,11 +95,13 @@ export async function identityFromHeaders(
       audience: AUDIENCE,
       algorithms: ["HS256"],
     });
-    if (payload.role === "anonymous") return ANONYMOUS;
-    return identityFromClaims(payload, {
+    const expiresAt = (payload.exp ?? 0) * 1000;
+    if (payload.role === "anonymous") return { identity: ANONYMOUS, expiresAt };
+    const identity = identityFromClaims(payload, {
       ip: (payload.ip as string) ?? null,
       userAgent: (payload.ua as string) ?? null,
     });
+    return { identity, expiresAt };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired)
       throw refusedRequest("The forwarded identity has expired: send the request through the gateway again.");

@@ -2,12 +2,18 @@ import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { createHash } from "node:crypto";
 import {
+  type Operation,
   operationFromDocument,
   ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
   type Schema,
   Supergraph,
 } from "@apollo/federation-internals";
-import { parse } from "graphql";
+// Apollo's private modules, reached from this one file only (see below).
+// eslint-disable-next-line no-restricted-imports
+import * as federationOperations from "@apollo/federation-internals/dist/operations";
+// eslint-disable-next-line no-restricted-imports
+import * as gatewayExecutor from "@apollo/gateway/dist/executeQueryPlan";
+import { type DefinitionNode, type DocumentNode, parse } from "graphql";
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 
 /**
@@ -21,6 +27,9 @@ import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/serv
  * - ApolloGateway plans an operation on its first request and keeps the plan in its private queryPlanStore,
  *   under a key of the operation's text and name; it offers no way to plan ahead, so the gateway fills that
  *   store itself at start for the operations it knows (warmQueryPlans), keyed exactly as its executor reads it.
+ * - ApolloGateway's executor (executeQueryPlan) rebuilds federation's form of the operation from the parsed
+ *   document on every request, through the operations module's export, which it reads on each call; the
+ *   gateway puts a memo in front of that export (reuseExecutedOperations).
  *
  * Both packages are pinned exactly (gateway/package.json). createGateway checks at start that every member
  * relied on is still there and still called, and stops with a message naming what is missing, so a new
@@ -52,9 +61,16 @@ function callers(prototype: object, name: string): string[] {
 export function missingApolloInternals(
   gateway: object = ApolloGateway.prototype,
   dataSource: object = RemoteGraphQLDataSource.prototype,
-  internals: { Supergraph?: unknown; ROUTER_SUPPORTED_SUPERGRAPH_FEATURES?: unknown } = {
+  internals: {
+    Supergraph?: unknown;
+    ROUTER_SUPPORTED_SUPERGRAPH_FEATURES?: unknown;
+    operations?: { operationFromDocument?: unknown };
+    executeQueryPlan?: unknown;
+  } = {
     Supergraph,
     ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
+    operations: operationsModule(),
+    executeQueryPlan: executeQueryPlanModule().executeQueryPlan,
   },
 ): string[] {
   const missing: string[] = [];
@@ -75,8 +91,19 @@ export function missingApolloInternals(
   if (!(internals.ROUTER_SUPPORTED_SUPERGRAPH_FEATURES instanceof Set)) {
     missing.push("ROUTER_SUPPORTED_SUPERGRAPH_FEATURES of @apollo/federation-internals");
   }
+  if (typeof internals.operations?.operationFromDocument !== "function")
+    missing.push("operationFromDocument() of @apollo/federation-internals/dist/operations");
+  if (!String(internals.executeQueryPlan).includes(EXECUTOR_BUILDS_OPERATION))
+    missing.push("executeQueryPlan() building the operation with operationFromDocument(apiSchema, ...)");
   return missing;
 }
+
+/** Where executeQueryPlan's operationFromDocument lives; the package's index re-exports it by a getter. */
+const operationsModule = () =>
+  federationOperations as unknown as { operationFromDocument: typeof operationFromDocument };
+const executeQueryPlanModule = () => gatewayExecutor as { executeQueryPlan: unknown };
+/** The call the executor makes on every request, in its compiled source. */
+const EXECUTOR_BUILDS_OPERATION = "operationFromDocument)(apiSchema";
 
 /** The version of @apollo/gateway that node resolves here. */
 export function installedApolloGatewayVersion(): string {
@@ -182,4 +209,46 @@ export async function warmQueryPlans(
     return build(operation, planOptions);
   };
   return stats;
+}
+
+let reusingOperations = false;
+
+/**
+ * ApolloGateway's executor turns the request's parsed operation into federation's Operation on every request
+ * (executeQueryPlan: operationFromDocument(apiSchema, { operation, ...fragments }, { validate: false })),
+ * though Apollo Server hands it the very same parsed document for the same text (its document store): for an
+ * Excel batch of 200 aliases that rebuild was a tenth of the gateway's CPU. The executor only reads the
+ * Operation (its selections, variable definitions; variables are applied per request), so the one built for
+ * a parsed operation node is kept with that node, and given again while the schema and fragments are the same
+ * objects. Calls that validate (planning) are left as they were.
+ */
+export function reuseExecutedOperations(): void {
+  if (reusingOperations) return;
+  reusingOperations = true;
+  const operations = operationsModule();
+  const build = operations.operationFromDocument;
+  const built = new WeakMap<
+    DefinitionNode,
+    { schema: Schema; definitions: readonly DefinitionNode[]; operation: Operation }
+  >();
+  operations.operationFromDocument = (
+    schema: Schema,
+    document: DocumentNode,
+    options?: Parameters<typeof operationFromDocument>[2],
+  ): Operation => {
+    const first = document.definitions[0];
+    if (options?.validate !== false || options.operationName !== undefined || !first)
+      return build(schema, document, options);
+    const kept = built.get(first);
+    if (
+      kept &&
+      kept.schema === schema &&
+      kept.definitions.length === document.definitions.length &&
+      kept.definitions.every((definition, index) => definition === document.definitions[index])
+    )
+      return kept.operation;
+    const operation = build(schema, document, options);
+    built.set(first, { schema, definitions: [...document.definitions], operation });
+    return operation;
+  };
 }

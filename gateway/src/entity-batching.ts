@@ -49,11 +49,26 @@ export function batchEntityFetches<Context extends object>(
   };
 }
 
-/** Same subgraph query (its generated operation name aside) and same other variables: one request can answer. */
-function batchKey(options: GraphQLDataSourceProcessOptions<object>): string {
+/** A plan's subgraph query without its generated operation name; plans repeat, so each text is read once. */
+const unnamedQueries = new Map<string, string>();
+function unnamedQuery(query: string): string {
+  let unnamed = unnamedQueries.get(query);
+  if (unnamed === undefined) {
+    unnamed = query.replace(/^(query|subscription)\s+[_A-Za-z][_0-9A-Za-z]*/, "$1");
+    if (unnamedQueries.size >= 10_000) unnamedQueries.clear();
+    unnamedQueries.set(query, unnamed);
+  }
+  return unnamed;
+}
+
+/**
+ * Same subgraph query (its generated operation name aside) and same other variables: one request can answer.
+ * Two keys rather than one joined string: the query's text is the plan's own string, whose hash is kept, where
+ * a joined key would be a new string of the whole query, copied and hashed for each of a batch's fetches.
+ */
+function batchKey(options: GraphQLDataSourceProcessOptions<object>): [string, string] {
   const { representations: _, ...others } = options.request.variables ?? {};
-  const query = (options.request.query ?? "").replace(/^(query|subscription)\s+[_A-Za-z][_0-9A-Za-z]*/, "$1");
-  return `${query}\n${JSON.stringify(others)}`;
+  return [unnamedQuery(options.request.query ?? ""), JSON.stringify(others)];
 }
 
 async function sendBatch<Context extends object>(
@@ -61,16 +76,23 @@ async function sendBatch<Context extends object>(
   process: Process<Context>,
   stats: EntityBatchStats,
 ): Promise<GatewayGraphQLResponse[]> {
-  const groups = new Map<string, number[]>();
+  const byQuery = new Map<string, Map<string, number[]>>();
+  const groups: number[][] = [];
   batch.forEach((options, index) => {
-    const key = batchKey(options as GraphQLDataSourceProcessOptions<object>);
-    const members = groups.get(key);
+    const [query, others] = batchKey(options as GraphQLDataSourceProcessOptions<object>);
+    let byVariables = byQuery.get(query);
+    if (!byVariables) byQuery.set(query, (byVariables = new Map()));
+    const members = byVariables.get(others);
     if (members) members.push(index);
-    else groups.set(key, [index]);
+    else {
+      const group = [index];
+      byVariables.set(others, group);
+      groups.push(group);
+    }
   });
   const answers: GatewayGraphQLResponse[] = new Array(batch.length);
   await Promise.all(
-    [...groups.values()].map(async (members) => {
+    groups.map(async (members) => {
       stats.sent += 1;
       if (members.length === 1) {
         answers[members[0]] = await process(batch[members[0]]);

@@ -19,11 +19,18 @@ import {
   acceptDocumentedSecurityDirectives,
   assertApolloInternals,
   replaceSendRequest,
+  reuseExecutedOperations,
 } from "./apollo-internals";
 import { batchEntityFetches, type EntityBatchStats } from "./entity-batching";
 import { operationKind } from "./operation-kind";
 import { answerOutagesPartially } from "./partial-answers";
-import { type InFlightStats, mergeInFlight, type Send, undiciSend } from "./subgraph-client";
+import {
+  type InFlightStats,
+  mergeInFlight,
+  type Send,
+  type SubgraphAnswer,
+  undiciSend,
+} from "./subgraph-client";
 import {
   type SubgraphUnavailable,
   upstream,
@@ -112,6 +119,22 @@ function subgraphErrors(text: string): GatewayGraphQLResponse["errors"] | null {
   }
 }
 
+/** A subgraph's answer as a Fetch Response, for RemoteGraphQLDataSource's own error reporting. */
+const fetcherResponse = (answer: SubgraphAnswer) =>
+  new Response(answer.text, {
+    status: answer.status,
+    statusText: answer.statusText,
+    headers: answer.headers,
+  });
+
+/** The HTTP side of a good answer, as far as anyone reads it: status and headers (lower-case names). */
+const answeredHeaders = (answer: SubgraphAnswer) => ({
+  status: answer.status,
+  statusText: answer.statusText,
+  ok: true,
+  headers: { get: (name: string): string | null => answer.headers[name.toLowerCase()] ?? null },
+});
+
 /**
  * Forwards the caller's verified identity as a short-lived token the subgraph verifies, and its request id.
  * Every HTTP exchange goes through the subgraph's upstream policy (timeout, one retry of a query whose
@@ -156,21 +179,22 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
         JSON.stringify(withoutHttp),
         kind,
       );
-      const response = new Response(answer.text, {
-        status: answer.status,
-        statusText: answer.statusText,
-        headers: answer.headers,
-      });
       // A subgraph's 4xx GraphQL errors (it refused the request's input) reach the client with their own
       // message and code, rather than as "400: Bad Request" with the subgraph's answer inside.
       const refusal = answer.status >= 400 && answer.status < 500 ? subgraphErrors(answer.text) : null;
-      if (refusal) return { errors: refusal, http: response as never };
-      if (!response.ok) throw await this.errorFromResponse(response as never);
+      if (refusal) return { errors: refusal, http: fetcherResponse(answer) as never };
+      if (answer.status < 200 || answer.status >= 300)
+        throw await this.errorFromResponse(fetcherResponse(answer) as never);
       if (!/json/.test(answer.headers["content-type"] ?? ""))
         throw new Error(
           `Expected a JSON answer from the ${name} subgraph, received: ${answer.text.slice(0, 200)}`,
         );
-      return { ...(JSON.parse(answer.text) as GatewayGraphQLResponse), http: response as never };
+      // What is read of a good answer's HTTP side: its headers (cache-control, the write position). A Fetch
+      // Response would copy the whole body once more, into a stream nobody reads.
+      return {
+        ...(JSON.parse(answer.text) as GatewayGraphQLResponse),
+        http: answeredHeaders(answer) as never,
+      };
     });
     const processOne = RemoteGraphQLDataSource.prototype.process.bind(this);
     this.process = answerOutagesPartially(batchEntityFetches(processOne, stats.entities), (error, options) =>
@@ -240,6 +264,7 @@ export function createGateway(options: GatewayOptions = {}): {
   circuits: Record<string, () => "closed" | "open" | "half-open">;
 } {
   assertApolloInternals();
+  reuseExecutedOperations();
   // The gateway reports anonymous usage unless told not to; an explicit setting is respected.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const supergraphSdl = readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, "utf8");

@@ -67,23 +67,30 @@ export interface InFlightStats {
  * Nothing outlives the request, so nothing can be stale.
  */
 export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merged: 0 }): Send {
-  const inFlight = new Map<string, Promise<SubgraphAnswer>>();
+  // By where it goes and as whom, then by body: the body (up to megabytes of representations) is hashed as it
+  // is, never copied into a longer key.
+  const inFlight = new Map<string, Map<string, Promise<SubgraphAnswer>>>();
   return (url, headers, body, kind, signal) => {
     if (kind !== "query") {
       stats.sent += 1;
       return send(url, headers, body, kind, signal);
     }
     // A request that must read at a later WAL position cannot share an answer read from a lagging replica.
-    const key = `${url}\n${headers[IDENTITY_HEADER] ?? ""}\n${headers[READ_AFTER_HEADER] ?? ""}\n${body}`;
-    const shared = inFlight.get(key);
+    const route = `${url}\n${headers[IDENTITY_HEADER] ?? ""}\n${headers[READ_AFTER_HEADER] ?? ""}`;
+    let bodies = inFlight.get(route);
+    const shared = bodies?.get(body);
     if (shared) {
       stats.merged += 1;
       return shared;
     }
     stats.sent += 1;
     const answer = send(url, headers, body, kind, signal);
-    inFlight.set(key, answer);
-    const forget = () => inFlight.delete(key);
+    if (!bodies) inFlight.set(route, (bodies = new Map()));
+    bodies.set(body, answer);
+    const forget = () => {
+      bodies.delete(body);
+      if (!bodies.size && inFlight.get(route) === bodies) inFlight.delete(route);
+    };
     answer.then(forget, forget);
     return answer;
   };

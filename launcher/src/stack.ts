@@ -1,7 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { envPort, envString, GATEWAY_ROUTES, parseCommandLine, SERVICE_ROUTES } from "@cakupan/core";
+import {
+  envPort,
+  envString,
+  GATEWAY_NODE_OPTIONS,
+  GATEWAY_ROUTES,
+  parseCommandLine,
+  SERVICE_ROUTES,
+} from "@cakupan/core";
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
 import { createLogger } from "@cakupan/observability";
 import { SUBGRAPHS } from "@cakupan/schema";
@@ -192,6 +199,7 @@ async function main(): Promise<void> {
   await Promise.all(subgraphs.map(({ spec }) => supervisor.start(spec)));
 
   const gatewayEnv: Record<string, string> = {
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, GATEWAY_NODE_OPTIONS].filter(Boolean).join(" "),
     PORT: String(gatewayPort),
     AUTH_JWT_SECRET: process.env.AUTH_JWKS_URL ? "" : secrets.authJwtSecret,
     INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,

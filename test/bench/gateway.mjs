@@ -13,6 +13,7 @@ import pg from "pg";
 import {
   dropDatabase,
   ensureDatabase,
+  GATEWAY_NODE_OPTIONS,
   IDENTITY_HEADER,
   knownRegencyCodes,
   openDataSource,
@@ -454,6 +455,8 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
         ...Object.fromEntries(
           Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url]),
         ),
+        // As npm start and the gateway's image run it.
+        NODE_OPTIONS: GATEWAY_NODE_OPTIONS,
         AUTH_JWT_SECRET: authSecret,
         INTERNAL_TOKEN_SECRET: internalSecret,
         // One client sends every request here: the per-client limit would answer most of them 429.

@@ -6,13 +6,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import {
-  identityFromHeaders,
-  listen,
-  nulFreeStringsRule,
-  type RunningServer,
-  SERVICE_ROUTES,
-} from "@cakupan/core";
+import { listen, nulFreeStringsRule, type RunningServer, SERVICE_ROUTES } from "@cakupan/core";
 import {
   annotateRequest,
   createLogger,
@@ -29,6 +23,7 @@ import type { DataSource } from "typeorm";
 import { RequestContext } from "./context";
 import { announceWrites, dataVersionRoutes } from "./data-version";
 import { maskUnexpectedErrors } from "./error-masking";
+import { forwardedIdentities } from "./forwarded-identity";
 import { databaseOutages } from "./outage";
 import { readReplicaRouting } from "./read-replica";
 
@@ -71,6 +66,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   const log = options.logger ?? createLogger(options.name);
+  const identityOf = forwardedIdentities(options.identitySecret);
   const metrics = createMetrics(options.name);
   subgraphMetrics(metrics, options);
   const versions = dataVersionRoutes(app, options.dataSource, log);
@@ -120,17 +116,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     express.json({ limit: "16mb" }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        Object.assign(
-          new RequestContext(
-            options.dataSource,
-            await identityFromHeaders(req.headers, options.identitySecret),
-          ),
-          {
-            requestId: String(req.id),
-            log: req.log,
-            annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
-          },
-        ),
+        Object.assign(new RequestContext(options.dataSource, await identityOf(req.headers)), {
+          requestId: String(req.id),
+          log: req.log,
+          annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
+        }),
     }),
   );
 
