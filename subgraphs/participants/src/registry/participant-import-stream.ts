@@ -77,8 +77,9 @@ export async function importParticipantCsv(
       }
       await previous;
       if (refused()) throw ROLL_BACK;
-      await options.audit?.(manager, merge.result);
-      return merge.result;
+      const result = await merge.finish();
+      await options.audit?.(manager, result);
+      return result;
     })
     .catch((error) => {
       if (error === ROLL_BACK) return null;

@@ -115,7 +115,8 @@ export function stagingText(hashed: HashedRow[], keys: NikKeys): string[] {
  * merged in one statement. Opening it takes the data version's row: overlapping imports then wait for each
  * other whole instead of deadlocking between a chunk's row locks and the version the previous chunk already
  * bumped, and under that lock no other import or transfer can register these NIKs elsewhere before they are
- * merged. Within a chunk rows go in NIK-hash order.
+ * merged. Within a chunk rows go in NIK-hash order. The running counts (participant_counts) are deferred
+ * while it merges and applied once, by finish(), instead of once per chunk (migration 1764600000000).
  */
 export class ParticipantMerge {
   readonly result: StoreResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
@@ -134,6 +135,7 @@ export class ParticipantMerge {
   ): Promise<ParticipantMerge> {
     const client = (await manager.queryRunner!.connect()) as PoolClient;
     await manager.query("SELECT version FROM data_version FOR UPDATE");
+    await manager.query("SELECT participant_counts_defer()");
     await manager.query(
       `CREATE TEMP TABLE IF NOT EXISTS participant_stage (
          nik_hash text, nik_encrypted bytea, nik_masked text, full_name text, sex text, birth_date date, village_code text, district_code text,
@@ -141,6 +143,15 @@ export class ParticipantMerge {
        ) ON COMMIT DROP`,
     );
     return new ParticipantMerge(manager, client, regencyCode, options.synthetic ?? false);
+  }
+
+  /**
+   * The running counts of every chunk merged, applied in one statement: call it once the last chunk is merged
+   * (were it forgotten, the commit would apply them).
+   */
+  async finish(): Promise<StoreResult> {
+    await this.manager.query("SELECT participant_counts_apply_pending()");
+    return this.result;
   }
 
   /** This chunk's rows whose NIK is registered in another regency. */
@@ -211,5 +222,5 @@ export async function storeParticipants(
     await merge.merge(chunk.length, stagingText(chunk, keys));
     options.onProgress?.(Math.min(offset + STORE_CHUNK, prepared.length));
   }
-  return merge.result;
+  return merge.finish();
 }
