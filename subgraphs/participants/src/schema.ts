@@ -31,6 +31,7 @@ import { CreateRegistry1763803000000 } from "./migrations/1763803000000-create-r
 import { ParticipantCounts1763804000000 } from "./migrations/1763804000000-participant-counts";
 import { TruthOfFigures1763806000000 } from "./migrations/1763806000000-truth-of-figures";
 import { DataVersionNotify1764500000000 } from "./migrations/1764500000000-data-version-notify";
+import { ParticipantCountsOncePerImport1764600000000 } from "./migrations/1764600000000-participant-counts-once-per-import";
 
 export const SUBGRAPH_NAME = "participants";
 
@@ -44,6 +45,7 @@ export const migrations = [
   DataVersion1763805000000,
   TruthOfFigures1763806000000,
   DataVersionNotify1764500000000,
+  ParticipantCountsOncePerImport1764600000000,
 ];
 
 export function buildParticipantsSchema(): Promise<GraphQLSchema> {

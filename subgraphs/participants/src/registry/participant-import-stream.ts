@@ -66,9 +66,12 @@ export async function importParticipantCsv(
         const staging = refused() ? [] : stagingText(hashed, keys);
         await previous;
         previous = (async () => {
-          for (const row of await merge.registeredElsewhere(hashed)) registeredElsewhere.push(row);
+          // A chunk merged finds its rows registered elsewhere itself; one not merged only looks them up.
+          const elsewhere = refused()
+            ? await merge.registeredElsewhere(hashed)
+            : await merge.merge(hashed, staging);
+          for (const row of elsewhere) registeredElsewhere.push(row);
           if (refused()) return;
-          await merge.merge(hashed.length, staging);
           merged += hashed.length;
           options.onProgress?.(merged);
         })();
@@ -77,8 +80,9 @@ export async function importParticipantCsv(
       }
       await previous;
       if (refused()) throw ROLL_BACK;
-      await options.audit?.(manager, merge.result);
-      return merge.result;
+      const result = await merge.finish();
+      await options.audit?.(manager, result);
+      return result;
     })
     .catch((error) => {
       if (error === ROLL_BACK) return null;

@@ -115,7 +115,8 @@ export function stagingText(hashed: HashedRow[], keys: NikKeys): string[] {
  * merged in one statement. Opening it takes the data version's row: overlapping imports then wait for each
  * other whole instead of deadlocking between a chunk's row locks and the version the previous chunk already
  * bumped, and under that lock no other import or transfer can register these NIKs elsewhere before they are
- * merged. Within a chunk rows go in NIK-hash order.
+ * merged. Within a chunk rows go in NIK-hash order. The running counts (participant_counts) are deferred
+ * while it merges and applied once, by finish(), instead of once per chunk (migration 1764600000000).
  */
 export class ParticipantMerge {
   readonly result: StoreResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
@@ -134,6 +135,7 @@ export class ParticipantMerge {
   ): Promise<ParticipantMerge> {
     const client = (await manager.queryRunner!.connect()) as PoolClient;
     await manager.query("SELECT version FROM data_version FOR UPDATE");
+    await manager.query("SELECT participant_counts_defer()");
     await manager.query(
       `CREATE TEMP TABLE IF NOT EXISTS participant_stage (
          nik_hash text, nik_encrypted bytea, nik_masked text, full_name text, sex text, birth_date date, village_code text, district_code text,
@@ -143,20 +145,33 @@ export class ParticipantMerge {
     return new ParticipantMerge(manager, client, regencyCode, options.synthetic ?? false);
   }
 
+  /**
+   * The running counts of every chunk merged, applied in one statement: call it once the last chunk is merged
+   * (were it forgotten, the commit would apply them).
+   */
+  async finish(): Promise<StoreResult> {
+    await this.manager.query("SELECT participant_counts_apply_pending()");
+    return this.result;
+  }
+
   /** This chunk's rows whose NIK is registered in another regency. */
   registeredElsewhere(hashed: HashedRow[]) {
     return rowsRegisteredElsewhere(this.manager, hashed, this.regencyCode);
   }
 
-  /** One chunk (at most STORE_CHUNK rows), given as its stagingText, merged. */
-  async merge(rowCount: number, staging: string[]): Promise<void> {
+  /**
+   * One chunk (at most STORE_CHUNK rows), given as its stagingText, merged; answers its rows whose NIK is
+   * registered in another regency, found by the same statement (those rows are left as they are: the caller
+   * rolls the import back).
+   */
+  async merge(hashed: HashedRow[], staging: string[]): Promise<{ line: number; regencyCode: string }[]> {
     await this.manager.query("TRUNCATE participant_stage");
     await pipeline(
       Readable.from(staging),
       this.client.query(copyFrom(`COPY participant_stage (${STAGE_COLUMNS}) FROM STDIN`)),
     );
     const [summary] = await this.manager.query(
-      `WITH old AS (SELECT p.id, p.nik_hash, p.status FROM participant p JOIN participant_stage s USING (nik_hash)),
+      `WITH old AS (SELECT p.id, p.nik_hash, p.status, p.regency_code FROM participant p JOIN participant_stage s USING (nik_hash)),
        upserted AS (
          INSERT INTO participant (regency_code, synthetic, ${STAGE_COLUMNS})
          SELECT $1, $2, ${STAGE_COLUMNS} FROM participant_stage
@@ -179,14 +194,21 @@ export class ParticipantMerge {
          WHERE u.inserted OR o.status IS DISTINCT FROM u.status
        )
        SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated,
-              coalesce(array_agg(id::text), '{}') AS ids
+              coalesce(array_agg(id::text), '{}') AS ids,
+              (SELECT coalesce(array_agg(ARRAY[nik_hash, regency_code]), '{}') FROM old WHERE regency_code <> $1) AS elsewhere
        FROM upserted`,
       [this.regencyCode, this.synthetic, todayInJakarta()],
     );
     this.result.inserted += summary.inserted;
     this.result.updated += summary.updated;
-    this.result.unchanged += rowCount - summary.inserted - summary.updated;
+    this.result.unchanged += hashed.length - summary.inserted - summary.updated;
     for (const id of summary.ids) this.result.ids.push(id);
+    if (!summary.elsewhere.length) return [];
+    const lineOf = new Map(hashed.map(({ row, hash }) => [hash, row.line]));
+    return (summary.elsewhere as [string, string][]).map(([hash, regencyCode]) => ({
+      line: lineOf.get(hash)!,
+      regencyCode,
+    }));
   }
 }
 
@@ -208,8 +230,8 @@ export async function storeParticipants(
   if (elsewhere.length) throw new RegisteredElsewhere(elsewhere);
   for (let offset = 0; offset < prepared.length; offset += STORE_CHUNK) {
     const chunk = prepared.slice(offset, offset + STORE_CHUNK);
-    await merge.merge(chunk.length, stagingText(chunk, keys));
+    await merge.merge(chunk, stagingText(chunk, keys));
     options.onProgress?.(Math.min(offset + STORE_CHUNK, prepared.length));
   }
-  return merge.result;
+  return merge.finish();
 }
