@@ -77,10 +77,21 @@ function processReady(child, text, label) {
   return new Promise((resolve, reject) => {
     let output = "";
     const timer = setTimeout(() => reject(new Error(`${label} did not start:\n${output}`)), 60_000);
+    // Once it is ready its output is drained unread: kept and searched, a gateway's request log lines (ours
+    // writes one per request; the peers none) would cost this process, which also runs the load, more at
+    // each line.
+    const drained = () => {
+      clearTimeout(timer);
+      for (const stream of [child.stdout, child.stderr]) {
+        stream.off("data", onData);
+        stream.resume();
+      }
+      output = "";
+    };
     const onData = (chunk) => {
       output += chunk;
       if (output.includes(text)) {
-        clearTimeout(timer);
+        drained();
         resolve();
       }
     };
