@@ -13,6 +13,7 @@ import {
   SERVICE_ROUTES,
   serviceUrl,
 } from "@cakupan/core";
+import type { Logger } from "@cakupan/observability";
 import type { RequestHandler } from "express";
 import {
   buildASTSchema,
@@ -175,6 +176,8 @@ export function responseCache(
     supergraphSdl: string;
     /** The request's verified identity (rejects when its token does not verify). */
     authenticate: (request: IncomingMessage) => Promise<Identity>;
+    /** Where a data version feed's loss and return are told. */
+    log?: Logger;
   },
 ) {
   const store = options.store ?? memoryCacheStore();
@@ -199,7 +202,16 @@ export function responseCache(
   const computing = new Map<string, Promise<{ status: number; body: string } | null>>();
   const versionUrls = Object.values(subgraphUrls).map((url) => serviceUrl(url, SERVICE_ROUTES.version));
   const subgraphNames = Object.keys(subgraphUrls);
-  const feeds = Object.values(subgraphUrls).map((url) => versionFeed(url));
+  const feeds = Object.entries(subgraphUrls).map(([name, url]) =>
+    versionFeed(url, (state, detail) =>
+      state === "up"
+        ? options.log?.info({ subgraph: name, url: detail }, "data version feed: pushed versions again")
+        : options.log?.warn(
+            { subgraph: name, reason: detail },
+            "data version feed lost: versions read before each answer until it is back",
+          ),
+    ),
+  );
 
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const tlsAgent = new TlsAgent({ keepAlive: true, maxSockets: 16 });

@@ -184,7 +184,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const cache =
     options.responseCache === false
       ? null
-      : responseCache(subgraphUrls, { store: options.cacheStore, supergraphSdl, authenticate });
+      : responseCache(subgraphUrls, { store: options.cacheStore, supergraphSdl, authenticate, log });
   if (options.rateLimit) app.use(["/graphql", "/export"], rateLimit(options.rateLimit, authenticate));
   app.use(
     SERVICE_ROUTES.graphql,

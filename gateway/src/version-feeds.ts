@@ -26,7 +26,10 @@ export interface VersionFeed {
  * reopened with backoff when it ends. While it is down or silent, current() is undefined and the response
  * cache asks GET /version before each answer instead, as it did before feeds existed.
  */
-export function versionFeed(graphqlUrl: string): VersionFeed {
+export function versionFeed(
+  graphqlUrl: string,
+  onChange: (state: "up" | "down", detail: string) => void = () => {},
+): VersionFeed {
   const url = serviceUrl(graphqlUrl, SERVICE_ROUTES.versionStream);
   let latest: PushedVersion | undefined;
   let heardAt = 0;
@@ -37,6 +40,7 @@ export function versionFeed(graphqlUrl: string): VersionFeed {
 
   const connect = async () => {
     controller = new AbortController();
+    let ended = "the stream ended";
     try {
       const response = await fetch(url, {
         signal: controller.signal,
@@ -47,15 +51,19 @@ export function versionFeed(graphqlUrl: string): VersionFeed {
         onEvent: (event) => {
           heardAt = Date.now();
           failures = 0;
-          if (event.event === "version") latest = JSON.parse(event.data) as PushedVersion;
+          if (event.event !== "version") return;
+          if (!latest) onChange("up", url);
+          latest = JSON.parse(event.data) as PushedVersion;
         },
       });
       const decoder = new TextDecoder();
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
         parser.feed(decoder.decode(chunk, { stream: true }));
-    } catch {
+    } catch (error) {
       // Down, refused (503: the subgraph is not listening to its database) or aborted: asked per request.
+      ended = (error as Error).message;
     } finally {
+      if (latest && !closed) onChange("down", ended);
       latest = undefined;
       if (!closed) {
         const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** failures);
