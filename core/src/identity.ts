@@ -1,4 +1,3 @@
-import type { IncomingHttpHeaders } from "node:http";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import { clientError } from "./errors";
 
@@ -65,16 +64,6 @@ export function identityFromClaims(claims: Record<string, unknown>, client: Iden
     ? claims.regencies.filter((c): c is string => typeof c === "string")
     : [];
   return { subject: typeof claims.sub === "string" ? claims.sub : null, role, regencies, client };
-}
-
-/** The identity a subgraph request carries: anonymous without the header, refused when it does not verify. */
-export async function identityFromHeaders(
-  headers: IncomingHttpHeaders,
-  secret: string | undefined,
-): Promise<Identity> {
-  const token = headers[IDENTITY_HEADER];
-  if (!token || typeof token !== "string") return ANONYMOUS;
-  return (await verifyForwardedIdentity(token, secret)).identity;
 }
 
 /**

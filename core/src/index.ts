@@ -14,3 +14,4 @@ export * from "./region-reference";
 export * from "./routes";
 export * from "./scalars";
 export * from "./token-lifetime";
+export * from "./verified-tokens";

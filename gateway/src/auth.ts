@@ -7,6 +7,7 @@ import {
   type Identity,
   identityFromClaims,
   maxTokenLifetimeFromEnv,
+  rememberVerifiedTokens,
 } from "@cakupan/core";
 import {
   createRemoteJWKSet,
@@ -15,7 +16,6 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from "jose";
-import { LRUCache } from "lru-cache";
 
 /**
  * Bearer tokens at the gateway: HS256 with AUTH_JWT_SECRET (local use, tokens from `npm run token`), or an
@@ -78,8 +78,7 @@ export function createAuthenticator(config: AuthConfig): (request: IncomingMessa
     : undefined;
   const secret = config.secret ? new TextEncoder().encode(config.secret) : undefined;
   const maxLifetimeSeconds = config.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
-  const verifiedTokens = new LRUCache<string, Omit<Identity, "client">>({ max: 10_000, ttlAutopurge: false });
-  const claimsOf = async (token: string): Promise<Omit<Identity, "client">> => {
+  const claimsOf = async (token: string) => {
     let payload: JWTPayload;
     try {
       const options = { issuer: config.issuer, audience: config.audience };
@@ -94,11 +93,9 @@ export function createAuthenticator(config: AuthConfig): (request: IncomingMessa
     const refusal = lifetimeRefusal(payload, maxLifetimeSeconds);
     if (refusal) throw unauthenticated(refusal);
     const { subject, role, regencies } = identityFromClaims(payload, ANONYMOUS.client);
-    const claims = { subject, role, regencies };
-    const untilExpiry = (payload.exp as number) * 1000 - Date.now();
-    if (untilExpiry > 0) verifiedTokens.set(token, claims, { ttl: Math.min(untilExpiry, REVERIFY_AFTER_MS) });
-    return claims;
+    return { value: { subject, role, regencies }, expiresAt: (payload.exp as number) * 1000 };
   };
+  const verifiedClaims = rememberVerifiedTokens(claimsOf, { maxAgeMs: REVERIFY_AFTER_MS });
   const verify = async (request: IncomingMessage): Promise<Identity> => {
     const client = {
       // Express's req.ip: X-Forwarded-For only when the gateway is told it is behind a proxy (TRUST_PROXY).
@@ -113,8 +110,7 @@ export function createAuthenticator(config: AuthConfig): (request: IncomingMessa
       throw unauthenticated(
         "This gateway accepts no tokens (neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is set): send the request without one.",
       );
-    const claims = verifiedTokens.get(match[1]) ?? (await claimsOf(match[1]));
-    return { ...claims, client };
+    return { ...(await verifiedClaims(match[1])), client };
   };
   const verified = new WeakMap<IncomingMessage, Promise<Identity>>();
   return (request) => {

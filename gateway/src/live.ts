@@ -1,6 +1,6 @@
 import { GATEWAY_ROUTES, SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
 import type { Express, Response } from "express";
-import { createParser } from "eventsource-parser";
+import { readEventStream } from "./event-stream";
 
 export const REFETCH_ALL_EVENT = `event: coverage\ndata: ${JSON.stringify({ regencyCode: "*" })}\n\n`;
 const RECONNECT_FIRST_MS = 100;
@@ -55,7 +55,7 @@ export function liveCoverageRoutes(
       events.onUpstream?.("connected");
       if (gap) broadcast(REFETCH_ALL_EVENT);
       gap = false;
-      const parser = createParser({
+      await readEventStream(response.body, {
         onEvent: (event) => {
           lastUpstreamEvent = Date.now();
           if (event.event === "coverage") broadcast(`event: coverage\ndata: ${event.data}\n\n`);
@@ -70,9 +70,6 @@ export function liveCoverageRoutes(
           lastUpstreamEvent = Date.now();
         },
       });
-      const decoder = new TextDecoder();
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
-        parser.feed(decoder.decode(chunk, { stream: true }));
     } catch (error) {
       if (!controller.signal.aborted || connected) events.onUpstream?.("lost", (error as Error).message);
     } finally {

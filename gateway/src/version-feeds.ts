@@ -1,5 +1,5 @@
 import { SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
-import { createParser } from "eventsource-parser";
+import { readEventStream } from "./event-stream";
 
 const RECONNECT_FIRST_MS = 100;
 const RECONNECT_MAX_MS = 2000;
@@ -47,7 +47,7 @@ export function versionFeed(
         headers: { accept: "text/event-stream" },
       });
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-      const parser = createParser({
+      await readEventStream(response.body, {
         onEvent: (event) => {
           heardAt = Date.now();
           failures = 0;
@@ -56,9 +56,6 @@ export function versionFeed(
           latest = JSON.parse(event.data) as PushedVersion;
         },
       });
-      const decoder = new TextDecoder();
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
-        parser.feed(decoder.decode(chunk, { stream: true }));
     } catch (error) {
       // Down, refused (503: the subgraph is not listening to its database) or aborted: asked per request.
       ended = (error as Error).message;

@@ -273,8 +273,8 @@ async function whileWriting(databaseUrl, everyMs, work) {
 const SOURCE_SELECTION =
   "id publisher title publishedOn reportedOn dateAsPrinted dateNote inferred inference link seedFile cites notes";
 
-/** One recorded subgraph request sent again; its answer's text. */
-async function send({ url, body, identity }, forwardedIdentity) {
+/** One recorded subgraph request sent again (the bench's planner identity stands in for the recorded one). */
+async function sendAgain({ url, body, identity }, forwardedIdentity) {
   const response = await fetch(url, {
     method: "POST",
     headers: {
@@ -283,8 +283,11 @@ async function send({ url, body, identity }, forwardedIdentity) {
     },
     body,
   });
-  return response.text();
+  return { status: response.status, text: await response.text() };
 }
+
+/** Its answer's text. */
+const send = async (request, forwardedIdentity) => (await sendAgain(request, forwardedIdentity)).text;
 
 /** The median time of 15 sends of a subgraph request, one after another. */
 async function medianMs(request, forwardedIdentity) {
@@ -309,17 +312,9 @@ async function replay(plan, seconds, forwardedIdentity) {
   const until = Date.now() + seconds * 1000;
   const inFlight = new Map();
   // The recorded identity lives 60 s; the bench's planner identity stands in for it (the same caller).
-  const post = async ({ url, body, identity }) => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...(identity ? { [IDENTITY_HEADER]: forwardedIdentity } : {}),
-      },
-      body,
-    });
-    const text = await response.text();
-    if (response.status !== 200 || text.includes('"errors"')) bad += 1;
+  const post = async (request) => {
+    const { status, text } = await sendAgain(request, forwardedIdentity);
+    if (status !== 200 || text.includes('"errors"')) bad += 1;
   };
   const send = (request) => {
     const key = `${request.url}\n${request.body}`;

@@ -1,6 +1,11 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { ANONYMOUS, IDENTITY_HEADER, type Identity, verifyForwardedIdentity } from "@cakupan/core";
-import { LRUCache } from "lru-cache";
+import {
+  ANONYMOUS,
+  IDENTITY_HEADER,
+  type Identity,
+  rememberVerifiedTokens,
+  verifyForwardedIdentity,
+} from "@cakupan/core";
 
 /**
  * Reads the identity the gateway forwards, verifying each token once: the gateway signs one token per caller
@@ -12,15 +17,15 @@ export function forwardedIdentities(
   secret: string | undefined,
   max = 10_000,
 ): (headers: IncomingHttpHeaders) => Promise<Identity> {
-  const verified = new LRUCache<string, Identity>({ max, ttlAutopurge: false });
+  const verified = rememberVerifiedTokens(
+    async (token) => {
+      const { identity, expiresAt } = await verifyForwardedIdentity(token, secret);
+      return { value: identity, expiresAt };
+    },
+    { max },
+  );
   return async (headers) => {
     const token = headers[IDENTITY_HEADER];
-    if (!token || typeof token !== "string") return ANONYMOUS;
-    const known = verified.get(token);
-    if (known) return known;
-    const { identity, expiresAt } = await verifyForwardedIdentity(token, secret);
-    const ttl = expiresAt - Date.now();
-    if (ttl > 0) verified.set(token, identity, { ttl });
-    return identity;
+    return !token || typeof token !== "string" ? ANONYMOUS : verified(token);
   };
 }
