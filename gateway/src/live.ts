@@ -10,6 +10,8 @@ const DEFAULT_HEARTBEAT_MS = 15_000;
 
 export interface LiveEvents {
   onUpstream?(state: "connected" | "lost" | "stalled", detail?: string): void;
+  /** Before a change is passed on: a client refetching at once must not be answered from before it. */
+  beforeTelling?(): void;
 }
 
 /**
@@ -53,13 +55,18 @@ export function liveCoverageRoutes(
       failures = 0;
       lastUpstreamEvent = Date.now();
       events.onUpstream?.("connected");
-      if (gap) broadcast(REFETCH_ALL_EVENT);
+      if (gap) {
+        events.beforeTelling?.();
+        broadcast(REFETCH_ALL_EVENT);
+      }
       gap = false;
       await readEventStream(response.body, {
         onEvent: (event) => {
           lastUpstreamEvent = Date.now();
-          if (event.event === "coverage") broadcast(`event: coverage\ndata: ${event.data}\n\n`);
-          else if (event.event === "heartbeat") {
+          if (event.event === "coverage") {
+            events.beforeTelling?.();
+            broadcast(`event: coverage\ndata: ${event.data}\n\n`);
+          } else if (event.event === "heartbeat") {
             const intervalMs =
               Number((JSON.parse(event.data) as { intervalMs?: number }).intervalMs) || DEFAULT_HEARTBEAT_MS;
             lastHeartbeat = { at: Date.now(), data: event.data, intervalMs };

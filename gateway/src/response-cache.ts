@@ -237,21 +237,22 @@ export function responseCache(
     });
 
   /**
-   * Mutations answered through this gateway, and the count of them that reads of the versions made after
-   * them cover: while the two differ, versions are read, not taken from the feeds. `floor` is what those
-   * reads returned: a feed is trusted again only once it has reached it.
+   * Changes this gateway has told of (mutations answered through it, coverage events passed on to live
+   * clients), and the count of them that reads of the versions made after them cover: while the two differ,
+   * versions are read, not taken from the feeds, since a feed may not have pushed the change yet. `floor` is
+   * what those reads returned: a feed is trusted again only once it has reached it.
    */
-  let mutationsAnswered = 0;
-  let mutationsCovered = 0;
+  let changesToldOf = 0;
+  let changesCovered = 0;
   const floor: bigint[] = feeds.map(() => 0n);
   const readVersions = async (): Promise<PushedVersion[] | null> => {
-    const covering = mutationsAnswered;
+    const covering = changesToldOf;
     const read = await Promise.all(versionUrls.map(readVersion)).catch(() => null);
     if (read) {
       read.forEach(({ version }, index) => {
         if (BigInt(version) > floor[index]) floor[index] = BigInt(version);
       });
-      if (covering > mutationsCovered) mutationsCovered = covering;
+      if (covering > changesCovered) changesCovered = covering;
     }
     stats.versionReads += 1;
     return read;
@@ -279,7 +280,7 @@ export function responseCache(
   };
   /** The feeds' versions when they may be trusted for a caller who must read after `readAfter`. */
   const pushed = (readAfter: ReadAfter): PushedVersion[] | null => {
-    if (mutationsCovered !== mutationsAnswered) return null;
+    if (changesCovered !== changesToldOf) return null;
     const versions: PushedVersion[] = [];
     for (const [index, feed] of feeds.entries()) {
       const latest = feed.current();
@@ -304,7 +305,7 @@ export function responseCache(
       if (kind === "mutation") {
         const end = response.end.bind(response) as (...args: unknown[]) => typeof response;
         response.end = ((...args: unknown[]) => {
-          mutationsAnswered += 1;
+          changesToldOf += 1;
           return end(...args);
         }) as typeof response.end;
       }
@@ -382,6 +383,13 @@ export function responseCache(
     middleware,
     stats,
     size: () => store.size(),
+    /**
+     * Called before a change is told to anyone (a coverage event to live clients): whoever asks after hearing
+     * of it is answered from versions read then, not from a feed that may not have pushed the change yet.
+     */
+    changeToldOf: () => {
+      changesToldOf += 1;
+    },
     /** Each subgraph's version as its feed last pushed it; undefined while the feed is down or silent. */
     pushedVersions: (): Record<string, string | undefined> =>
       Object.fromEntries(feeds.map((feed, index) => [subgraphNames[index], feed.current()?.version])),

@@ -206,7 +206,10 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   exportRoutes(app, apollo, authenticate);
   addinRoutes(app, options.addinDir);
   dashboardRoutes(app, dashboardDir);
-  const live = liveCoverageRoutes(app, subgraphUrls.participants, observed.events);
+  const live = liveCoverageRoutes(app, subgraphUrls.participants, {
+    ...observed.events,
+    beforeTelling: () => cache?.changeToldOf(),
+  });
   observed.watch({ circuits, cache: cache?.stats ?? null, fetches });
   app.use(notFound, clientErrorHandler(limits));
 

@@ -98,6 +98,33 @@ describe("the response cache", () => {
     expect(after.body.data.regency.coverage).toEqual({ asOf: "2025-10-31", activeParticipants: 107000 });
   });
 
+  it("answers a live client refetching on a coverage event from versions read after the event, never a feed behind it", async () => {
+    await ask(COVERAGE);
+    const events = await fetch(new URL("/live/coverage", stack.gateway.url), {
+      headers: { accept: "text/event-stream" },
+    });
+    const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let heard = "";
+    const told = (async () => {
+      while (!heard.includes("event: coverage")) heard += (await reader.read()).value ?? "";
+    })();
+    // The stream is open upstream once the gateway has said so to this client.
+    while (!heard.includes(": coverage changes")) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await data(
+      stack.subgraphs.participants.server.url,
+      `mutation { recordCoverageReport(input: { regencyCode: "16.06", asOf: "2025-10-31", activeParticipants: 107300, source: { publisher: "Test", title: "Live" } }) { id } }`,
+      {},
+      await forwarded("admin"),
+    );
+    await told;
+    const reads = stack.gateway.cache!.versionReads;
+    const after = await ask(COVERAGE);
+    await reader.cancel();
+    expect(after.body.data.regency.coverage.activeParticipants).toBe(107300);
+    expect(stack.gateway.cache!.versionReads).toBe(reads + 1);
+  });
+
   it("shows the new figure once PostgreSQL announces a change made in the database by hand", async () => {
     await ask(COVERAGE);
     await byHand("UPDATE coverage_report SET active_participants = 107500 WHERE as_of = '2025-10-31'");
