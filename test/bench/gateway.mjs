@@ -25,6 +25,7 @@ import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regen
 import { participantsSubgraph } from "@cakupan/participants";
 import { awardsSubgraph } from "@cakupan/awards";
 import { withBenchDatabase } from "./database.mjs";
+import { cpuByPart, monotonicMicros } from "./profile.mjs";
 import { seedNationalAwards, seedNationalParticipants, seedNationalRegencies } from "./national-data.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -405,7 +406,7 @@ async function answering(url) {
   throw new Error(`${url} did not answer within a minute.`);
 }
 
-export async function gatewayBench({ quick = false, log = console.log } = {}) {
+export async function gatewayBench({ quick = false, profile = !quick, log = console.log } = {}) {
   const seconds = quick ? 3 : 10;
   const authSecret = randomBytes(32).toString("hex");
   const internalSecret = randomBytes(32).toString("hex");
@@ -556,6 +557,58 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
         },
       };
 
+      /**
+       * Where the gateway's CPU goes on the uncached path, a planner's (the column furthest behind the peers):
+       * a gateway of its own run with node --cpu-prof, each operation's load in a window of the profile.
+       */
+      const profileUncached = async () => {
+        const dir = mkdtempSync(join(tmpdir(), "cakupan-bench-profile-"));
+        try {
+          const port = await freePort();
+          const profiled = start(
+            "profiled gateway",
+            ["--cpu-prof", "--cpu-prof-dir", dir, join(ROOT, "gateway", "dist", "main.js")],
+            { ...gatewayEnv, RESPONSE_CACHE: "false", PORT: String(port) },
+            "gateway ready",
+          );
+          await profiled.ready;
+          const url = `http://127.0.0.1:${port}/graphql`;
+          const windows = [];
+          const answered = {};
+          for (const [operation, query] of Object.entries(OPERATIONS)) {
+            await hammer(url, query, 1, { headers: plannerHeaders });
+            const from = monotonicMicros();
+            const run = await hammer(url, query, Math.ceil(seconds / 2), { headers: plannerHeaders });
+            windows.push({ label: operation, from, to: monotonicMicros() });
+            answered[operation] = run.answered;
+          }
+          // The profile is written as the process exits: one that does not within 20 s has none to give.
+          const exited = new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error("the profiled gateway did not exit")), 20_000);
+            profiled.child.once("exit", () => resolve(clearTimeout(timer)));
+          });
+          profiled.child.kill("SIGTERM");
+          await exited;
+          const byOperation = cpuByPart(dir, windows);
+          for (const [operation, cpu] of Object.entries(byOperation)) {
+            cpu.requests = answered[operation];
+            cpu.msPerRequest = cpu.totalMs / cpu.requests;
+            log(
+              `${operation}: the uncached gateway's CPU, ${cpu.msPerRequest.toFixed(2)} ms a request: ${Object.entries(
+                cpu.parts,
+              )
+                .sort((a, b) => b[1] - a[1])
+                .slice(0, 6)
+                .map(([part, ms]) => `${part} ${Math.round((100 * ms) / cpu.totalMs)} %`)
+                .join(", ")}`,
+            );
+          }
+          return byOperation;
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      };
+
       const results = [];
       for (const [operation, query] of Object.entries(OPERATIONS)) {
         recorder.recorded.length = 0;
@@ -646,6 +699,7 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
             .join("; ")}`,
         );
       }
+      const cpu = profile ? await profileUncached() : null;
       const memory = Object.fromEntries(
         Object.entries(targets)
           .filter(([, target]) => !target.headers)
@@ -658,6 +712,7 @@ export async function gatewayBench({ quick = false, log = console.log } = {}) {
         writeEveryMs: WRITE_EVERY_MS,
         results,
         peakMemoryMiB: memory,
+        profile: cpu,
       };
     } finally {
       for (const child of children) child.kill("SIGTERM");

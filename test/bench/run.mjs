@@ -1,4 +1,4 @@
-// npm run bench [-- --quick]: every benchmark in one run, figures and ratios side by side, written as
+// npm run bench [-- --quick] [-- --profile]: every benchmark in one run, figures and ratios side by side, written as
 // Markdown and JSON under test/bench/results/.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -19,7 +19,12 @@ const results = {
 
 console.log(`Cakupan benchmarks${quick ? " (quick)" : ""}\n`);
 if (only !== "registry")
-  results.gateway = await gatewayBench({ quick, log: (line) => console.log(`  ${line}`) });
+  results.gateway = await gatewayBench({
+    quick,
+    // A full run always profiles the uncached gateway; a quick one when asked.
+    profile: !quick || process.argv.includes("--profile"),
+    log: (line) => console.log(`  ${line}`),
+  });
 if (only !== "gateway")
   results.registry = await registryBench({ quick, log: (line) => console.log(`  ${line}`) });
 
@@ -86,6 +91,33 @@ ${fetched}
 - Peak memory (VmHWM): ${Object.entries(g.peakMemoryMiB)
     .map(([label, mib]) => `${label} ${mib} MiB`)
     .join(", ")}.
+${g.profile ? profileSection(g.profile, g.seconds) : ""}`;
+}
+
+/** Where the uncached gateway's CPU goes, by operation: the parts of the path a request takes (profile.mjs). */
+function profileSection(profile, seconds) {
+  const rows = Object.entries(profile)
+    .map(([operation, cpu]) => {
+      const parts = Object.entries(cpu.parts)
+        .sort((a, b) => b[1] - a[1])
+        .map(([part, ms]) => `${part} ${((100 * ms) / cpu.totalMs).toFixed(0)} %`)
+        .join(", ");
+      const functions = Object.entries(cpu.functions)
+        .map(([where, ms]) => `\`${where}\` ${((100 * ms) / cpu.totalMs).toFixed(1)} %`)
+        .join(", ");
+      return `| ${operation} | ${cpu.msPerRequest.toFixed(2)} ms | ${parts} | ${functions} |`;
+    })
+    .join("\n");
+  return `
+### Where the uncached gateway's CPU goes (a planner's requests, no response cache)
+
+A gateway of its own run with \`node --cpu-prof\` (1 ms samples) under the same load, ${Math.ceil(seconds / 2)} s per operation;
+each sample's own time is given to the part of the path its function belongs to (test/bench/profile.mjs). The
+profiler adds a little to every figure; CPU per request is the gateway process's alone (subgraphs apart).
+
+| operation | gateway CPU per request | its parts, largest first | the functions with most own time (builtins such as JSON.parse count in their caller) |
+|---|---|---|---|
+${rows}
 `;
 }
 
