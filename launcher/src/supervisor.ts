@@ -46,6 +46,8 @@ export interface SupervisorOptions {
    * rights as `restartNice` to be raised back; without chrt, restarts boot at `restartNice` alone.
    */
   restartIdle?: boolean;
+  /** A restarted part still not ready after this long leaves SCHED_IDLE (keeping `restartNice`). */
+  restartIdleMs?: number;
   /** Called once when the stack must stop (a crash loop); says which part and why. */
   onGiveUp(reason: string): void;
 }
@@ -88,6 +90,7 @@ export class Supervisor {
       firstBackoffMs: 250,
       maxBackoffMs: 10_000,
       readyTimeoutMs: 120_000,
+      restartIdleMs: 10_000,
       ...options,
     };
     const nice = options.restartNice !== undefined && options.restartNice > getPriority();
@@ -239,8 +242,22 @@ export class Supervisor {
       if (this.restartPriority !== undefined && child?.pid && part.process === child)
         raisePriority(child.pid, getPriority(), this.restartPriority.idle);
     };
+    // SCHED_IDLE gets no CPU at all while the serving processes keep every core busy: past this bound a
+    // replacement that is still booting leaves it (keeping restartNice), so that it does come back.
+    const idleBound =
+      this.restartPriority?.idle && child?.pid
+        ? setTimeout(() => {
+            if (part.process !== child) return;
+            this.options.log.warn(
+              { part: part.spec.name },
+              `${part.spec.name} not ready after ${this.options.restartIdleMs / 1000} s under SCHED_IDLE: booting on at nice ${this.restartPriority?.nice ?? 0}`,
+            );
+            leaveIdle(child.pid!);
+          }, this.options.restartIdleMs)
+        : undefined;
     this.waitUntilReady(part).then(
       () => {
+        clearTimeout(idleBound);
         normalPriority();
         this.options.log.info(
           { part: part.spec.name, readyAfterMs: Date.now() - restartedAt },
@@ -250,6 +267,7 @@ export class Supervisor {
       // An exit before ready is handled by the exit handler; here only a part that hangs is reported (and
       // given normal priority: it may only have been starved of CPU).
       (error: Error) => {
+        clearTimeout(idleBound);
         normalPriority();
         this.options.log.error({ part: part.spec.name, err: error }, error.message);
       },
@@ -332,9 +350,14 @@ function raisePriority(pid: number, nice: number, fromIdle: boolean): void {
       }
     }
   };
-  if (!fromIdle) return setNice();
-  // chrt --all-tasks: every thread of the process. A failure here (the process exited meanwhile) is no error.
-  execFile("chrt", ["--all-tasks", "--other", "--pid", "0", String(pid)], () => setNice());
+  if (fromIdle) leaveIdle(pid, setNice);
+  else setNice();
+}
+
+/** Every thread of a process back to SCHED_OTHER (its nice value unchanged). */
+function leaveIdle(pid: number, then: () => void = () => {}): void {
+  // chrt --all-tasks: every thread. A failure here (the process exited meanwhile) is no error.
+  execFile("chrt", ["--all-tasks", "--other", "--pid", "0", String(pid)], () => then());
 }
 
 async function answers(url: string): Promise<boolean> {

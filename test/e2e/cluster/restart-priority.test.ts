@@ -26,7 +26,9 @@ const threadStats = () =>
 const threadNices = () => threadStats().map((fields) => Number(fields[16]));
 const threadPolicies = () => threadStats().map((fields) => Number(fields[38]));
 createServer((request, response) => {
-  if (request.url === "/ready") {
+  // NEVER_READY: a replacement that keeps booting (given through restartEnv).
+  if (request.url === "/ready" && process.env.NEVER_READY) response.statusCode = 503;
+  else if (request.url === "/ready") {
     niceWhenFirstReady ??= getPriority();
     policyWhenFirstReady ??= threadPolicies()[0];
   }
@@ -112,6 +114,69 @@ describe.skipIf(!canRaise)(
       expect(now.threadNices.length).toBeGreaterThan(1);
       expect(new Set(now.threadNices)).toEqual(new Set([0]));
       expect(new Set(now.threadPolicies)).toEqual(new Set([SCHED_OTHER]));
+    });
+  },
+);
+
+describe.skipIf(!canRaise)(
+  `a replacement the cluster's supervisor restarted that is still not ready after restartIdleMs${canRaise ? "" : " (skipped: needs Linux, root and chrt)"}`,
+  () => {
+    let dir: string;
+    let supervisor: Supervisor;
+    let url: string;
+    let first: number;
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), "cakupan-restart-idle-bound-"));
+      const script = join(dir, "part.js");
+      writeFileSync(script, PART);
+      const port = await freePort();
+      url = `http://127.0.0.1:${port}`;
+      supervisor = new Supervisor({
+        log: createLogger("restart-idle-bound", { level: "silent" }),
+        restartNice: 19,
+        restartIdle: true,
+        restartIdleMs: 500,
+        onGiveUp: (reason) => {
+          throw new Error(reason);
+        },
+      });
+      await supervisor.start({
+        name: "part",
+        script,
+        env: { PORT: String(port) },
+        restartEnv: { NEVER_READY: "1" },
+        readyUrl: `${url}/ready`,
+      });
+      first = supervisor.pid("part")!;
+      process.kill(first, "SIGKILL");
+      const deadline = Date.now() + 20_000;
+      while (!(supervisor.pid("part") !== first && (await fetch(`${url}/state`).catch(() => null)))) {
+        if (Date.now() > deadline) throw new Error("the part was not restarted within 20 s");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    });
+
+    afterAll(async () => {
+      await supervisor?.stopAll();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const state = async () =>
+      (await (await fetch(`${url}/state`)).json()) as { threadNices: number[]; threadPolicies: number[] };
+
+    it("gives the replacement its restartEnv on top of the part's env", async () => {
+      expect((await fetch(`${url}/ready`)).status).toBe(503);
+    });
+
+    it("moves every thread of it from SCHED_IDLE to SCHED_OTHER, still at nice 19", async () => {
+      await expect
+        .poll(async () => (await state()).threadPolicies.every((policy) => policy === SCHED_OTHER), {
+          timeout: 10_000,
+          interval: 100,
+        })
+        .toBe(true);
+      expect(new Set((await state()).threadNices)).toEqual(new Set([19]));
     });
   },
 );
