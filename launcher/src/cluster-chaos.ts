@@ -175,7 +175,9 @@ async function serverStatuses(runtimeApi: RuntimeApi): Promise<Map<string, strin
 
 /** When HAProxy took each killed server out of rotation and put its replacement back, after the kill. */
 function watchServers(runtimeApi: RuntimeApi, servers: string[]) {
-  const seen = new Map<string, { downAt?: number; upAgainAt?: number }>(servers.map((s) => [s, {}]));
+  const seen = new Map<string, { downAt?: number; checkedOkAt?: number; upAgainAt?: number }>(
+    servers.map((s) => [s, {}]),
+  );
   let stopped = false;
   const done = (async () => {
     while (!stopped) {
@@ -185,6 +187,8 @@ function watchServers(runtimeApi: RuntimeApi, servers: string[]) {
         const status = statuses.get(server) ?? "";
         const times = seen.get(server)!;
         if (!times.downAt && status.startsWith("DOWN")) times.downAt = now;
+        // "DOWN 1/2": the replacement passed its first health check (it answers /ready), one more to go.
+        if (times.downAt && !times.checkedOkAt && /^(DOWN \d|UP)/.test(status)) times.checkedOkAt = now;
         if (times.downAt && !times.upAgainAt && status === "UP") times.upAgainAt = now;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -342,8 +346,8 @@ async function main(): Promise<void> {
       at === undefined ? "not within the run" : `${((at - killedAt) / 1000).toFixed(1)} s after the kill`;
     const haproxy = [...watcher.seen]
       .map(
-        ([server, { downAt, upAgainAt }]) =>
-          `${server} down ${afterKill(downAt)}, back up ${afterKill(upAgainAt)}`,
+        ([server, { downAt, checkedOkAt, upAgainAt }]) =>
+          `${server} down ${afterKill(downAt)}, its replacement ready ${afterKill(checkedOkAt)}, back up ${afterKill(upAgainAt)}`,
       )
       .join("; ");
     console.log(`kill -9 of ${killed.map((part) => `${part} (pid ${pids[part]})`).join(" and ")} at ${KILL_AT_SECONDS} s of ${LOAD_SECONDS} s; both gone ${allGoneAt - killedAt} ms after the signal:

@@ -46,7 +46,7 @@ export interface SupervisorOptions {
    * rights as `restartNice` to be raised back; without chrt, restarts boot at `restartNice` alone.
    */
   restartIdle?: boolean;
-  /** A restarted part still not ready after this long leaves SCHED_IDLE (keeping `restartNice`). */
+  /** A restarted part still not ready after this long (default 30 s) leaves SCHED_IDLE (keeping `restartNice`). */
   restartIdleMs?: number;
   /** Called once when the stack must stop (a crash loop); says which part and why. */
   onGiveUp(reason: string): void;
@@ -90,7 +90,7 @@ export class Supervisor {
       firstBackoffMs: 250,
       maxBackoffMs: 10_000,
       readyTimeoutMs: 120_000,
-      restartIdleMs: 10_000,
+      restartIdleMs: 30_000,
       ...options,
     };
     const nice = options.restartNice !== undefined && options.restartNice > getPriority();
