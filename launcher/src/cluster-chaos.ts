@@ -140,10 +140,12 @@ const median = (values: number[]) => {
 };
 
 /**
- * Waits (spinning, some milliseconds) until a killed process is gone: all its threads have exited, so its
- * sockets are closed. Its main thread turns zombie before the others are done, so that alone is not gone.
+ * When a killed process is gone: all its threads have exited, so its sockets are closed. Its main thread
+ * turns zombie before the others are done, so that alone is not gone. Polled every millisecond or two from
+ * timers, never in a loop of its own: the load generator keeps sending and reading meanwhile (the kill takes
+ * its processes 0.1-0.2 s to exit on a busy machine; a spinning wait stalled every client that long).
  */
-function goneAt(pid: number, timeoutMs = 1000): number {
+async function goneAt(pid: number, timeoutMs = 1000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -152,6 +154,7 @@ function goneAt(pid: number, timeoutMs = 1000): number {
     } catch {
       return Date.now(); // reaped
     }
+    await new Promise((resolve) => setTimeout(resolve, 1));
   }
   return Date.now();
 }
@@ -172,7 +175,9 @@ async function serverStatuses(runtimeApi: RuntimeApi): Promise<Map<string, strin
 
 /** When HAProxy took each killed server out of rotation and put its replacement back, after the kill. */
 function watchServers(runtimeApi: RuntimeApi, servers: string[]) {
-  const seen = new Map<string, { downAt?: number; upAgainAt?: number }>(servers.map((s) => [s, {}]));
+  const seen = new Map<string, { downAt?: number; checkedOkAt?: number; upAgainAt?: number }>(
+    servers.map((s) => [s, {}]),
+  );
   let stopped = false;
   const done = (async () => {
     while (!stopped) {
@@ -182,6 +187,8 @@ function watchServers(runtimeApi: RuntimeApi, servers: string[]) {
         const status = statuses.get(server) ?? "";
         const times = seen.get(server)!;
         if (!times.downAt && status.startsWith("DOWN")) times.downAt = now;
+        // "DOWN 1/2": the replacement passed its first health check (it answers /ready), one more to go.
+        if (times.downAt && !times.checkedOkAt && /^(DOWN \d|UP)/.test(status)) times.checkedOkAt = now;
         if (times.downAt && !times.upAgainAt && status === "UP") times.upAgainAt = now;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -257,7 +264,8 @@ async function main(): Promise<void> {
       killed.map((part) => `${part.replace(/\d+$/, "")}${part.startsWith("gateway") ? "s" : ""}/${part}`),
     );
     let killedAt = 0;
-    let allGoneAt = 0;
+    let allGone: Promise<number> = Promise.resolve(0);
+    const notKilled: string[] = [];
     // CPU is read (all of /proc: tens of milliseconds) half a second before the kill and after it, never
     // at the kill, so that the load generator is not busy reading it just then.
     let cpuBeforeKill: ReturnType<typeof cpuSnapshot>;
@@ -267,12 +275,19 @@ async function main(): Promise<void> {
       if (!cpuBeforeKill && elapsed >= KILL_AT_SECONDS * 1000 - 500) cpuBeforeKill = cpuSnapshot(roots);
       else if (!killedAt && elapsed >= KILL_AT_SECONDS * 1000) {
         killedAt = Date.now();
-        for (const part of killed) process.kill(pids[part], "SIGKILL");
-        allGoneAt = Math.max(...killed.map((part) => goneAt(pids[part])));
+        for (const part of killed) {
+          try {
+            process.kill(pids[part], "SIGKILL");
+          } catch {
+            notKilled.push(part); // it had exited already: something else stopped it
+          }
+        }
+        allGone = Promise.all(killed.map((part) => goneAt(pids[part]))).then((times) => Math.max(...times));
       } else if (killedAt && !cpuAfterKill && Date.now() >= killedAt + 100) cpuAfterKill = cpuSnapshot(roots);
     });
     const cpuAtEnd = cpuSnapshot(roots);
     await watcher.stop();
+    const allGoneAt = await allGone;
     const endedAt = run.startedAt + LOAD_SECONDS * 1000;
 
     const failed = run.outcomes.filter((o) => !o.ok);
@@ -331,8 +346,8 @@ async function main(): Promise<void> {
       at === undefined ? "not within the run" : `${((at - killedAt) / 1000).toFixed(1)} s after the kill`;
     const haproxy = [...watcher.seen]
       .map(
-        ([server, { downAt, upAgainAt }]) =>
-          `${server} down ${afterKill(downAt)}, back up ${afterKill(upAgainAt)}`,
+        ([server, { downAt, checkedOkAt, upAgainAt }]) =>
+          `${server} down ${afterKill(downAt)}, its replacement ready ${afterKill(checkedOkAt)}, back up ${afterKill(upAgainAt)}`,
       )
       .join("; ");
     console.log(`kill -9 of ${killed.map((part) => `${part} (pid ${pids[part]})`).join(" and ")} at ${KILL_AT_SECONDS} s of ${LOAD_SECONDS} s; both gone ${allGoneAt - killedAt} ms after the signal:
@@ -354,6 +369,10 @@ async function main(): Promise<void> {
   HAProxy             ${haproxy}
   cores before kill   ${formatCores(coresUsed(cpuAtStart, cpuBeforeKill))}
   cores after kill    ${formatCores(coresUsed(cpuAfterKill, cpuAtEnd))}${
+    notKilled.length
+      ? `\n  NOT KILLED          ${notKilled.join(", ")}: had exited before the kill (stopped by something else), so this run measures no kill of it`
+      : ""
+  }${
     others > 0.2
       ? `\n  NOT QUIET           other processes on this machine used ${others.toFixed(2)} cores during the run: these figures measure them too`
       : ""

@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { envPort, envString, parseCommandLine, SERVICE_ROUTES } from "@cakupan/core";
+import { envFlag, envPort, envString, parseCommandLine, SERVICE_ROUTES } from "@cakupan/core";
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
 import { createLogger } from "@cakupan/observability";
 import { SUBGRAPHS } from "@cakupan/schema";
@@ -71,7 +71,8 @@ replicas (${CLUSTER_PORTS.gateways.join(", ")}); HAProxy (deploy/cluster/haproxy
 http://127.0.0.1:${CLUSTER_PORTS.haproxy}/graphql, its statistics at http://127.0.0.1:${CLUSTER_PORTS.haproxyStats}/.
 Needs, from Debian's packages: postgresql (server binaries with pg_basebackup; PG_BIN picks a directory),
 redis-server, haproxy. A part that exits is restarted, at nice CLUSTER_RESTART_NICE (default 19; 0: normal)
-until it is ready, so that the replicas still serving keep the CPU. Ctrl-C stops all of it.
+and under SCHED_IDLE (CLUSTER_RESTART_IDLE, default true; needs chrt) until it is ready, so that the
+replicas still serving keep the CPU; a subgraph's replacement does not seed again. Ctrl-C stops all of it.
 CLUSTER_PORT_BASE (default ${DEPLOYED_PORT_BASE}) moves every port by the same offset.`;
 
 function missingPrograms(): string[] {
@@ -157,6 +158,8 @@ const supervisor = new Supervisor({
   // A replica that died is replaced at low priority: on a machine whose cores the surviving replicas keep
   // busy, its boot would otherwise take their CPU (measured: README, Scaling out). 0 turns this off.
   restartNice: envNice("CLUSTER_RESTART_NICE", 19),
+  // And under SCHED_IDLE: nice 19 still lets it finish its time slice when a serving process wakes up.
+  restartIdle: envFlag("CLUSTER_RESTART_IDLE", true),
 });
 
 async function shutdown(code: number): Promise<never> {
@@ -229,6 +232,10 @@ async function main(): Promise<void> {
             NIK_ENCRYPTION_KEY: secrets.nikEncryptionKey,
             NIK_HASH_KEY: secrets.nikHashKey,
           },
+          // The first start seeded. Seeding again writes every seeded table, which moves the subgraph's data
+          // version and so ends every cached answer built on it, on every gateway, just when a replica is
+          // down. Pending migrations are still applied (with none, that is one read of the migrations table).
+          restartEnv: { SEED_ON_START: "false" },
         });
       }
     }),

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
 import { createInterface } from "node:readline";
@@ -14,6 +14,11 @@ export interface PartSpec {
   readyUrl: string;
   /** Restarting it is pointless while PostgreSQL is away: it would only fail to open its database. */
   needsDatabase?: boolean;
+  /**
+   * What a restart changes in `env`: work the first start did once for every replica (seeding) is not
+   * repeated by its replacement.
+   */
+  restartEnv?: Record<string, string>;
 }
 
 export interface SupervisorOptions {
@@ -34,6 +39,15 @@ export interface SupervisorOptions {
    * RLIMIT_NICE); else restarts boot at normal priority. Unset: no change.
    */
   restartNice?: number;
+  /**
+   * A restarted part also boots under SCHED_IDLE (Linux, through chrt(1)), until ready: it then runs only
+   * on CPU time no other process wants, and every other process waking up takes the CPU from it at once,
+   * which nice 19 alone does not do (EEVDF lets a running task finish its slice first). Needs the same
+   * rights as `restartNice` to be raised back; without chrt, restarts boot at `restartNice` alone.
+   */
+  restartIdle?: boolean;
+  /** A restarted part still not ready after this long (default 30 s) leaves SCHED_IDLE (keeping `restartNice`). */
+  restartIdleMs?: number;
   /** Called once when the stack must stop (a crash loop); says which part and why. */
   onGiveUp(reason: string): void;
 }
@@ -62,10 +76,12 @@ export class Supervisor {
   private readonly parts = new Map<string, Part>();
   private stopping = false;
   private gaveUp: string | undefined;
-  private readonly options: Required<Omit<SupervisorOptions, "databaseAnswers" | "restartNice">> &
+  private readonly options: Required<
+    Omit<SupervisorOptions, "databaseAnswers" | "restartNice" | "restartIdle">
+  > &
     Pick<SupervisorOptions, "databaseAnswers">;
-  /** The nice value restarts boot at, when they can be raised back afterwards. */
-  private readonly restartNice: number | undefined;
+  /** How restarts boot, when they can be raised back to normal afterwards; undefined: normal. */
+  private readonly restartPriority: BootPriority | undefined;
 
   constructor(options: SupervisorOptions) {
     this.options = {
@@ -74,11 +90,19 @@ export class Supervisor {
       firstBackoffMs: 250,
       maxBackoffMs: 10_000,
       readyTimeoutMs: 120_000,
+      restartIdleMs: 30_000,
       ...options,
     };
-    const { restartNice } = options;
-    if (restartNice !== undefined && restartNice > getPriority()) {
-      if (mayRaisePriorityTo(getPriority())) this.restartNice = restartNice;
+    const nice = options.restartNice !== undefined && options.restartNice > getPriority();
+    const idle = options.restartIdle === true && process.platform === "linux";
+    if (idle && !chrtAvailable())
+      options.log.warn(`restarted parts boot without SCHED_IDLE: chrt (util-linux) is not installed`);
+    const priority: BootPriority = {
+      nice: nice ? options.restartNice : undefined,
+      idle: idle && chrtAvailable(),
+    };
+    if (priority.nice !== undefined || priority.idle) {
+      if (mayRaisePriorityTo(getPriority())) this.restartPriority = priority;
       else
         options.log.warn(
           `restarted parts boot at normal priority: this process may not raise a priority back (run as root or raise RLIMIT_NICE)`,
@@ -117,19 +141,23 @@ export class Supervisor {
     }
   }
 
-  private spawn(part: Part, nice?: number): void {
+  private spawn(part: Part, restart = false): void {
     const { spec } = part;
-    // Through nice(1), so that every thread of the process (V8's compiler and GC threads too) starts low.
-    const [command, args] =
-      nice === undefined
-        ? [process.execPath, [spec.script]]
-        : ["nice", ["-n", String(nice - getPriority()), process.execPath, spec.script]];
+    const priority = restart ? this.restartPriority : undefined;
+    // Through nice(1) and chrt(1), so that every thread of the process (V8's compiler and GC threads too)
+    // starts low.
+    let commandLine = [process.execPath, spec.script];
+    if (priority?.nice !== undefined)
+      commandLine = ["nice", "-n", String(priority.nice - getPriority()), ...commandLine];
+    if (priority?.idle) commandLine = ["chrt", "--idle", "0", ...commandLine];
+    const [command, ...args] = commandLine;
     const child = spawn(command, args, {
       env: {
         ...process.env,
         // The parts' stdout is a pipe to here: they write for a terminal when ours is one.
         ...(process.stdout.isTTY && !process.env.LOG_FORMAT ? { LOG_FORMAT: "pretty" } : {}),
         ...spec.env,
+        ...(restart ? spec.restartEnv : {}),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -148,9 +176,13 @@ export class Supervisor {
       keep(line);
       process.stderr.write(`${line}\n`);
     });
+    const low = [
+      priority?.idle ? "SCHED_IDLE" : undefined,
+      priority?.nice !== undefined ? `nice ${priority.nice}` : undefined,
+    ].filter(Boolean);
     this.options.log.info(
-      { part: spec.name, childPid: child.pid, nice },
-      `${spec.name} started (pid ${child.pid}${nice === undefined ? "" : `, nice ${nice} until ready`})`,
+      { part: spec.name, childPid: child.pid, nice: priority?.nice, idle: priority?.idle },
+      `${spec.name} started (pid ${child.pid}${low.length ? `, ${low.join(", ")} until ready` : ""})`,
     );
     child.on("exit", (code, signal) => {
       if (part.process !== child) return;
@@ -203,15 +235,29 @@ export class Supervisor {
 
   private restart(part: Part): void {
     if (this.stopping) return;
-    this.spawn(part, this.restartNice);
+    this.spawn(part, true);
     const child = part.process;
     const restartedAt = Date.now();
     const normalPriority = () => {
-      if (this.restartNice !== undefined && child?.pid && part.process === child)
-        raisePriority(child.pid, getPriority());
+      if (this.restartPriority !== undefined && child?.pid && part.process === child)
+        raisePriority(child.pid, getPriority(), this.restartPriority.idle);
     };
+    // SCHED_IDLE gets no CPU at all while the serving processes keep every core busy: past this bound a
+    // replacement that is still booting leaves it (keeping restartNice), so that it does come back.
+    const idleBound =
+      this.restartPriority?.idle && child?.pid
+        ? setTimeout(() => {
+            if (part.process !== child) return;
+            this.options.log.warn(
+              { part: part.spec.name },
+              `${part.spec.name} not ready after ${this.options.restartIdleMs / 1000} s under SCHED_IDLE: booting on at nice ${this.restartPriority?.nice ?? 0}`,
+            );
+            leaveIdle(child.pid!);
+          }, this.options.restartIdleMs)
+        : undefined;
     this.waitUntilReady(part).then(
       () => {
+        clearTimeout(idleBound);
         normalPriority();
         this.options.log.info(
           { part: part.spec.name, readyAfterMs: Date.now() - restartedAt },
@@ -221,6 +267,7 @@ export class Supervisor {
       // An exit before ready is handled by the exit handler; here only a part that hangs is reported (and
       // given normal priority: it may only have been starved of CPU).
       (error: Error) => {
+        clearTimeout(idleBound);
         normalPriority();
         this.options.log.error({ part: part.spec.name, err: error }, error.message);
       },
@@ -264,21 +311,53 @@ function mayRaisePriorityTo(nice: number): boolean {
   }
 }
 
-/** Sets every thread of a process to `nice` (setpriority applies to one thread on Linux). */
-function raisePriority(pid: number, nice: number): void {
-  let threads: number[];
-  try {
-    threads = readdirSync(`/proc/${pid}/task`).map(Number);
-  } catch {
-    return; // exited meanwhile
-  }
-  for (const thread of threads) {
+/** How a restarted part boots: at a nice value, under SCHED_IDLE, or both. */
+interface BootPriority {
+  nice?: number;
+  idle: boolean;
+}
+
+let chrtFound: boolean | undefined;
+function chrtAvailable(): boolean {
+  if (chrtFound === undefined) {
     try {
-      setPriority(thread, nice);
+      execFileSync("chrt", ["--version"], { stdio: "ignore" });
+      chrtFound = true;
     } catch {
-      // the thread ended meanwhile
+      chrtFound = false;
     }
   }
+  return chrtFound;
+}
+
+/**
+ * Sets every thread of a process to `nice` (setpriority applies to one thread on Linux), and back to the
+ * normal scheduling policy (SCHED_OTHER) first when it booted under SCHED_IDLE.
+ */
+function raisePriority(pid: number, nice: number, fromIdle: boolean): void {
+  const setNice = () => {
+    let threads: number[];
+    try {
+      threads = readdirSync(`/proc/${pid}/task`).map(Number);
+    } catch {
+      return; // exited meanwhile
+    }
+    for (const thread of threads) {
+      try {
+        setPriority(thread, nice);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  };
+  if (fromIdle) leaveIdle(pid, setNice);
+  else setNice();
+}
+
+/** Every thread of a process back to SCHED_OTHER (its nice value unchanged). */
+function leaveIdle(pid: number, then: () => void = () => {}): void {
+  // chrt --all-tasks: every thread. A failure here (the process exited meanwhile) is no error.
+  execFile("chrt", ["--all-tasks", "--other", "--pid", "0", String(pid)], () => then());
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,29 +7,52 @@ import { createLogger } from "@cakupan/observability";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
- * `npm run cluster` replaces a replica that died at low CPU priority (restartNice), so the replicas still
- * serving keep the cores while it boots, and gives it back normal priority once it is ready. The part here is
- * a small HTTP server that says which nice value it had when first asked /ready, and what every one of its
- * threads has now. Raising a priority back needs root (or RLIMIT_NICE) on Linux; elsewhere this is skipped.
+ * `npm run cluster` replaces a replica that died at low CPU priority (restartNice, and SCHED_IDLE with
+ * restartIdle), so the replicas still serving keep the cores while it boots, and gives it back normal
+ * priority once it is ready. The part here is a small HTTP server that says which nice value and scheduling
+ * policy it had when first asked /ready, and what every one of its threads has now. Raising a priority back
+ * needs root (or RLIMIT_NICE) on Linux, and chrt (util-linux); elsewhere this is skipped.
  */
 const PART = `
 const { createServer } = require("node:http");
 const { getPriority } = require("node:os");
 const { readdirSync, readFileSync } = require("node:fs");
 let niceWhenFirstReady;
-// Field 19 of /proc/<pid>/task/<tid>/stat, the 17th after the command name: the thread's nice value.
-const threadNices = () =>
-  readdirSync("/proc/self/task").map((t) => Number(readFileSync(\`/proc/self/task/\${t}/stat\`, "utf8").split(") ")[1].split(" ")[16]));
+let policyWhenFirstReady;
+// Fields of /proc/<pid>/task/<tid>/stat after the command name (field 2): 19, the thread's nice value, is
+// the 17th; 41, its scheduling policy (0 SCHED_OTHER, 5 SCHED_IDLE), the 39th.
+const threadStats = () =>
+  readdirSync("/proc/self/task").map((t) => readFileSync(\`/proc/self/task/\${t}/stat\`, "utf8").split(") ")[1].split(" "));
+const threadNices = () => threadStats().map((fields) => Number(fields[16]));
+const threadPolicies = () => threadStats().map((fields) => Number(fields[38]));
 createServer((request, response) => {
-  if (request.url === "/ready") niceWhenFirstReady ??= getPriority();
-  response.end(JSON.stringify({ niceWhenFirstReady, threadNices: threadNices() }));
+  // NEVER_READY: a replacement that keeps booting (given through restartEnv).
+  if (request.url === "/ready" && process.env.NEVER_READY) response.statusCode = 503;
+  else if (request.url === "/ready") {
+    niceWhenFirstReady ??= getPriority();
+    policyWhenFirstReady ??= threadPolicies()[0];
+  }
+  response.end(
+    JSON.stringify({ niceWhenFirstReady, policyWhenFirstReady, threadNices: threadNices(), threadPolicies: threadPolicies() }),
+  );
 }).listen(Number(process.env.PORT), "127.0.0.1");
 `;
 
-const canRaise = process.platform === "linux" && process.getuid?.() === 0;
+const SCHED_OTHER = 0;
+const SCHED_IDLE = 5;
+
+const hasChrt = () => {
+  try {
+    execFileSync("chrt", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const canRaise = process.platform === "linux" && process.getuid?.() === 0 && hasChrt();
 
 describe.skipIf(!canRaise)(
-  `a replica restarted by the cluster's supervisor${canRaise ? "" : " (skipped: needs Linux and root)"}`,
+  `a replica restarted by the cluster's supervisor${canRaise ? "" : " (skipped: needs Linux, root and chrt)"}`,
   () => {
     let dir: string;
     let supervisor: Supervisor;
@@ -43,6 +67,7 @@ describe.skipIf(!canRaise)(
       supervisor = new Supervisor({
         log: createLogger("restart-priority", { level: "silent" }),
         restartNice: 19,
+        restartIdle: true,
         onGiveUp: (reason) => {
           throw new Error(reason);
         },
@@ -56,13 +81,18 @@ describe.skipIf(!canRaise)(
     });
 
     const state = async () =>
-      (await (await fetch(`${url}/state`)).json()) as { niceWhenFirstReady?: number; threadNices: number[] };
+      (await (await fetch(`${url}/state`)).json()) as {
+        niceWhenFirstReady?: number;
+        policyWhenFirstReady?: number;
+        threadNices: number[];
+        threadPolicies: number[];
+      };
 
     it("starts a part the first time at normal priority", async () => {
-      expect(await state()).toMatchObject({ niceWhenFirstReady: 0 });
+      expect(await state()).toMatchObject({ niceWhenFirstReady: 0, policyWhenFirstReady: SCHED_OTHER });
     });
 
-    it("boots a part killed from outside at nice 19, and raises every thread back to normal once ready", async () => {
+    it("boots a part killed from outside at nice 19 under SCHED_IDLE, and raises every thread back to normal once ready", async () => {
       const first = supervisor.pid("part")!;
       process.kill(first, "SIGKILL");
       await expect
@@ -70,15 +100,83 @@ describe.skipIf(!canRaise)(
           async () => {
             if (supervisor.pid("part") === first) return undefined;
             const now = await state().catch(() => undefined);
-            return now?.threadNices.every((nice) => nice === 0) ? now : undefined;
+            return now?.threadNices.every((nice) => nice === 0) &&
+              now.threadPolicies.every((policy) => policy === SCHED_OTHER)
+              ? now
+              : undefined;
           },
           { timeout: 20_000, interval: 100 },
         )
         .toBeDefined();
       const now = await state();
       expect(now.niceWhenFirstReady).toBe(19);
+      expect(now.policyWhenFirstReady).toBe(SCHED_IDLE);
       expect(now.threadNices.length).toBeGreaterThan(1);
       expect(new Set(now.threadNices)).toEqual(new Set([0]));
+      expect(new Set(now.threadPolicies)).toEqual(new Set([SCHED_OTHER]));
+    });
+  },
+);
+
+describe.skipIf(!canRaise)(
+  `a replacement the cluster's supervisor restarted that is still not ready after restartIdleMs${canRaise ? "" : " (skipped: needs Linux, root and chrt)"}`,
+  () => {
+    let dir: string;
+    let supervisor: Supervisor;
+    let url: string;
+    let first: number;
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), "cakupan-restart-idle-bound-"));
+      const script = join(dir, "part.js");
+      writeFileSync(script, PART);
+      const port = await freePort();
+      url = `http://127.0.0.1:${port}`;
+      supervisor = new Supervisor({
+        log: createLogger("restart-idle-bound", { level: "silent" }),
+        restartNice: 19,
+        restartIdle: true,
+        restartIdleMs: 500,
+        onGiveUp: (reason) => {
+          throw new Error(reason);
+        },
+      });
+      await supervisor.start({
+        name: "part",
+        script,
+        env: { PORT: String(port) },
+        restartEnv: { NEVER_READY: "1" },
+        readyUrl: `${url}/ready`,
+      });
+      first = supervisor.pid("part")!;
+      process.kill(first, "SIGKILL");
+      const deadline = Date.now() + 20_000;
+      while (!(supervisor.pid("part") !== first && (await fetch(`${url}/state`).catch(() => null)))) {
+        if (Date.now() > deadline) throw new Error("the part was not restarted within 20 s");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    });
+
+    afterAll(async () => {
+      await supervisor?.stopAll();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const state = async () =>
+      (await (await fetch(`${url}/state`)).json()) as { threadNices: number[]; threadPolicies: number[] };
+
+    it("gives the replacement its restartEnv on top of the part's env", async () => {
+      expect((await fetch(`${url}/ready`)).status).toBe(503);
+    });
+
+    it("moves every thread of it from SCHED_IDLE to SCHED_OTHER, still at nice 19", async () => {
+      await expect
+        .poll(async () => (await state()).threadPolicies.every((policy) => policy === SCHED_OTHER), {
+          timeout: 10_000,
+          interval: 100,
+        })
+        .toBe(true);
+      expect(new Set((await state()).threadNices)).toEqual(new Set([19]));
     });
   },
 );
