@@ -4,7 +4,13 @@ import type { NikKeys } from "./nik-crypto";
 import { checkParticipantCsv, type ProblemList } from "./participant-import";
 import type { CsvSource } from "./participant-csv";
 import { NikCryptoWorker } from "./nik-crypto-worker";
-import { hashedRows, ParticipantMerge, stagingText, STORE_CHUNK, type StoreResult } from "./participant-store";
+import {
+  hashedRows,
+  ParticipantMerge,
+  stagingText,
+  STORE_CHUNK,
+  type StoreResult,
+} from "./participant-store";
 
 export interface StreamedImport {
   problems: ProblemList;

@@ -47,9 +47,10 @@ const addHistory = (client: pg.Client, id: string) =>
 const FOREIGN_KEY_VIOLATION = { code: "23503" };
 const historyOf = async (client: pg.Client, id: string) =>
   (
-    await client.query("SELECT count(*)::int AS n FROM participant_status_history WHERE participant_id = $1", [
-      id,
-    ])
+    await client.query(
+      "SELECT count(*)::int AS n FROM participant_status_history WHERE participant_id = $1",
+      [id],
+    )
   ).rows[0].n;
 const exists = async (client: pg.Client, id: string) =>
   (await client.query("SELECT count(*)::int AS n FROM participant WHERE id = $1", [id])).rows[0].n === 1;
@@ -65,7 +66,10 @@ describe("the status history's reference to its participant", () => {
     const id = await participant(client);
     await addHistory(client, id);
     await expect(
-      client.query("UPDATE participant_status_history SET participant_id = 999999999 WHERE participant_id = $1", [id]),
+      client.query(
+        "UPDATE participant_status_history SET participant_id = 999999999 WHERE participant_id = $1",
+        [id],
+      ),
     ).rejects.toMatchObject(FOREIGN_KEY_VIOLATION);
     expect(await historyOf(client, id)).toBe(1);
   });
@@ -104,9 +108,9 @@ describe("the status history's reference to its participant", () => {
     const client = await connect();
     const id = await participant(client);
     await addHistory(client, id);
-    await expect(client.query("UPDATE participant SET id = id + 1000000 WHERE id = $1", [id])).rejects.toMatchObject(
-      FOREIGN_KEY_VIOLATION,
-    );
+    await expect(
+      client.query("UPDATE participant SET id = id + 1000000 WHERE id = $1", [id]),
+    ).rejects.toMatchObject(FOREIGN_KEY_VIOLATION);
   });
 
   it("refuses the later of a history insert and a delete of its participant overlapping, the insert first", async () => {
