@@ -12,17 +12,20 @@ export const AREA_DATA_DIR = join(dirname(require.resolve("idn-area-data/package
 
 const cache = new Map<string, ReadonlySet<string>>();
 
+/**
+ * A code at the start of a line of the area master's CSV files: the first column, never quoted. Reading
+ * only that, not parsing whole records, takes the 84,000 villages in milliseconds instead of most of a
+ * second, which every registry import paid before reading its first row.
+ */
+const LEADING_CODE = /^(\d{2}(?:\.\d{2}){0,2}(?:\.\d{4})?),/gm;
+
 function codesOf(
   file: "provinces.csv" | "regencies.csv" | "districts.csv" | "villages.csv",
 ): ReadonlySet<string> {
   let codes = cache.get(file);
   if (!codes) {
-    const rows: { code: string }[] = parse(readFileSync(join(AREA_DATA_DIR, file), "utf8"), {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-    });
-    codes = new Set(rows.map((row) => row.code));
+    const text = readFileSync(join(AREA_DATA_DIR, file), "utf8");
+    codes = new Set(Array.from(text.matchAll(LEADING_CODE), (match) => match[1]));
     cache.set(file, codes);
   }
   return codes;

@@ -32,6 +32,7 @@ import { ParticipantCounts1763804000000 } from "./migrations/1763804000000-parti
 import { TruthOfFigures1763806000000 } from "./migrations/1763806000000-truth-of-figures";
 import { DataVersionNotify1764500000000 } from "./migrations/1764500000000-data-version-notify";
 import { ParticipantCountsOncePerImport1764600000000 } from "./migrations/1764600000000-participant-counts-once-per-import";
+import { StatusHistoryReferencePerStatement1764700000000 } from "./migrations/1764700000000-status-history-reference-per-statement";
 
 export const SUBGRAPH_NAME = "participants";
 
@@ -46,6 +47,7 @@ export const migrations = [
   TruthOfFigures1763806000000,
   DataVersionNotify1764500000000,
   ParticipantCountsOncePerImport1764600000000,
+  StatusHistoryReferencePerStatement1764700000000,
 ];
 
 export function buildParticipantsSchema(): Promise<GraphQLSchema> {

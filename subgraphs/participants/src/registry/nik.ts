@@ -43,8 +43,8 @@ export function parseNik(raw: string, today = new Date()): { nik: ParsedNik } | 
   if (day > 40) day -= 40;
   const currentYear = today.getUTCFullYear();
   const year = 2000 + yy > currentYear ? 1900 + yy : 2000 + yy;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (day < 1 || month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  const birthDate = isoDate(year, month, day);
+  if (birthDate === null) {
     return {
       problem: {
         rule: "BIRTH_DATE",
@@ -52,11 +52,11 @@ export function parseNik(raw: string, today = new Date()): { nik: ParsedNik } | 
       },
     };
   }
-  if (date.getTime() > today.getTime()) {
+  if (Date.UTC(year, month - 1, day) > today.getTime()) {
     return {
       problem: {
         rule: "BIRTH_DATE",
-        message: `NIK digits 7-12 give a birth date in the future (${date.toISOString().slice(0, 10)}).`,
+        message: `NIK digits 7-12 give a birth date in the future (${birthDate}).`,
       },
     };
   }
@@ -73,11 +73,25 @@ export function parseNik(raw: string, today = new Date()): { nik: ParsedNik } | 
       nik,
       districtCode,
       regencyCode: districtCode.slice(0, 5),
-      birthDate: date.toISOString().slice(0, 10),
+      birthDate,
       sex,
       serial,
     },
   };
+}
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * A calendar date of year 1000-9999 as YYYY-MM-DD; null when the month or day does not exist. Checked by
+ * arithmetic, not a Date and its ISO string: an import checks two or three dates a row.
+ */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day > days ? null : `${year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 /** What everyone but the regency's operators sees: the issuing district and the last two digits. */

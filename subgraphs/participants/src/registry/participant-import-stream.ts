@@ -3,7 +3,14 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { NikKeys } from "./nik-crypto";
 import { checkParticipantCsv, type ProblemList } from "./participant-import";
 import type { CsvSource } from "./participant-csv";
-import { hashRows, ParticipantMerge, stagingText, STORE_CHUNK, type StoreResult } from "./participant-store";
+import { NikCryptoWorker } from "./nik-crypto-worker";
+import {
+  hashedRows,
+  ParticipantMerge,
+  stagingText,
+  STORE_CHUNK,
+  type StoreResult,
+} from "./participant-store";
 
 export interface StreamedImport {
   problems: ProblemList;
@@ -29,8 +36,9 @@ const ROLL_BACK = Symbol("roll back");
 
 /**
  * Checks a file and stores it in one transaction, chunk by chunk as it is read: while the database merges a
- * chunk (ParticipantMerge), the next is parsed, checked, hashed and encrypted, so reading and merging overlap
- * and memory holds a couple of chunks, not the file. The whole file is still read and every bad row
+ * chunk (ParticipantMerge), the next is parsed and checked, and its NIKs hashed and encrypted on a thread of
+ * their own (NikCryptoWorker), so reading, encrypting and merging overlap and memory holds a couple of
+ * chunks, not the file. The whole file is still read and every bad row
  * reported; if any row is bad, or any NIK registered in another regency, the transaction rolls back and
  * nothing is stored, exactly as if the file had been checked before storing. `audit` runs in the
  * transaction once everything is merged.
@@ -55,21 +63,26 @@ export async function importParticipantCsv(
   let valid = 0;
   let merged = 0;
   const refused = () => checked.problems.count > 0 || registeredElsewhere.length > 0;
+  const crypto = NikCryptoWorker.start(keys);
   const stored = await dataSource
     .transaction(async (manager) => {
       const merge = await ParticipantMerge.open(manager, regencyCode, options);
       let previous: Promise<void> = Promise.resolve();
       for await (const rows of checked.chunks) {
         valid += rows.length;
-        const hashed = hashRows(rows, keys);
         // Once a row is bad nothing will be stored: the rest is only checked (elsewhere too, to report it).
-        const staging = refused() ? [] : stagingText(hashed, keys);
+        const encrypted = crypto.run(
+          rows.map(({ nik }) => nik),
+          !refused(),
+        );
+        encrypted.catch(() => undefined);
         await previous;
         previous = (async () => {
+          const hashed = hashedRows(rows, await encrypted);
           // A chunk merged finds its rows registered elsewhere itself; one not merged only looks them up.
           const elsewhere = refused()
             ? await merge.registeredElsewhere(hashed)
-            : await merge.merge(hashed, staging);
+            : await merge.merge(hashed, stagingText(hashed, keys));
           for (const row of elsewhere) registeredElsewhere.push(row);
           if (refused()) return;
           merged += hashed.length;
@@ -87,7 +100,8 @@ export async function importParticipantCsv(
     .catch((error) => {
       if (error === ROLL_BACK) return null;
       throw error;
-    });
+    })
+    .finally(() => crypto.close());
   registeredElsewhere.sort((a, b) => a.line - b.line);
   return {
     problems: checked.problems,

@@ -11,7 +11,7 @@ import {
   TEXT_LIMITS,
   todayInJakarta,
 } from "@cakupan/kit";
-import { type ParsedNik, parseNik, type Sex } from "./nik";
+import { isoDate, type ParsedNik, parseNik, type Sex } from "./nik";
 import { checkInChunks, type CsvSource, headerColumns } from "./participant-csv";
 import { ParticipantStatus, Program } from "./participant.entity";
 import { ruleInteger } from "../rules";
@@ -128,13 +128,11 @@ const upper = (value: string) => value.trim().toUpperCase().replace(/\s+/g, " ")
 export function parseDate(value: string): string | null {
   const text = value.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const local = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(text);
+  const local = iso ? null : /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(text);
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
   if (!y) return null;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
-  const result = date.toISOString().slice(0, 10);
-  return result >= EARLIEST_DATE && result <= LATEST_DATE ? result : null;
+  const result = isoDate(Number(y), Number(m), Number(d));
+  return result !== null && result >= EARLIEST_DATE && result <= LATEST_DATE ? result : null;
 }
 
 export interface ParsedImport {

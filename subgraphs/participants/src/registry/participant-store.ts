@@ -7,19 +7,28 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { EntityManager } from "typeorm";
 import { maskNik } from "./nik";
 import { encryptNik, hashNik, type NikKeys } from "./nik-crypto";
+import type { NikCryptoAnswer } from "./nik-crypto-worker";
 import type { ImportRow } from "./participant-import";
 
-/** A row with its NIK's keyed hash. */
+/** A row with its NIK's keyed hash, and its NIK encrypted (in hex) when that was done already. */
 export interface HashedRow {
   row: ImportRow;
   hash: string;
+  encrypted?: string;
 }
+
+const byHash = (a: HashedRow, b: HashedRow) => (a.hash < b.hash ? -1 : 1);
 
 /** Rows with their NIK's keyed hash, in hash order: the order every import takes its locks in. */
 export function hashRows(rows: ImportRow[], keys: NikKeys): HashedRow[] {
+  return rows.map((row) => ({ row, hash: hashNik(row.nik, keys) })).sort(byHash);
+}
+
+/** Rows with the hashes (and encrypted NIKs, if any) a NikCryptoWorker answered for them, in hash order. */
+export function hashedRows(rows: ImportRow[], answer: NikCryptoAnswer): HashedRow[] {
   return rows
-    .map((row) => ({ row, hash: hashNik(row.nik, keys) }))
-    .sort((a, b) => (a.hash < b.hash ? -1 : 1));
+    .map((row, i) => ({ row, hash: answer.hashes[i], encrypted: answer.encrypted?.[i] }))
+    .sort(byHash);
 }
 
 /** How many rows one staging COPY and one merge statement take. */
@@ -73,18 +82,20 @@ const STAGE_COLUMNS =
 const ROWS_PER_WRITE = 500;
 
 /**
- * Rows as COPY text for the staging table, each NIK encrypted (a fresh IV each), in pieces of ROWS_PER_WRITE.
- * The CPU-bound half of storing: done while the database merges the previous chunk.
+ * Rows as COPY text for the staging table, each NIK encrypted (a fresh IV each) unless it came encrypted, in
+ * pieces of ROWS_PER_WRITE. The CPU-bound half of storing: done while the database merges the previous chunk.
  */
 export function stagingText(hashed: HashedRow[], keys: NikKeys): string[] {
-  const ivs = randomBytes(12 * hashed.length);
+  const ivs = hashed.every(({ encrypted }) => encrypted !== undefined)
+    ? Buffer.alloc(0)
+    : randomBytes(12 * hashed.length);
   const pieces: string[] = [];
   let piece = "";
-  hashed.forEach(({ row, hash }, i) => {
+  hashed.forEach(({ row, hash, encrypted }, i) => {
     piece +=
       [
         hash,
-        `\\\\x${encryptNik(row.nik, keys, ivs.subarray(i * 12, i * 12 + 12)).toString("hex")}`,
+        `\\\\x${encrypted ?? encryptNik(row.nik, keys, ivs.subarray(i * 12, i * 12 + 12)).toString("hex")}`,
         maskNik(row.nik),
         copyText(row.fullName),
         row.sex,
