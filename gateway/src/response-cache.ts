@@ -200,6 +200,13 @@ export function responseCache(
   };
   /** Answers being computed, by key: an identical anonymous query at the same data versions waits for it. */
   const computing = new Map<string, Promise<{ status: number; body: string } | null>>();
+  /**
+   * The one computation running of each query (by key without its versions). A caller who arrives after a
+   * write while the query is still being computed at the versions before it waits for that computation to
+   * end, then is answered at the versions of that moment, joining whoever else waited: under a write every few
+   * milliseconds each write would otherwise start a computation of its own, every one slowing the others.
+   */
+  const running = new Map<string, Promise<unknown>>();
   const versionUrls = Object.values(subgraphUrls).map((url) => serviceUrl(url, SERVICE_ROUTES.version));
   const subgraphNames = Object.keys(subgraphUrls);
   const feeds = Object.entries(subgraphUrls).map(([name, url]) =>
@@ -356,13 +363,21 @@ export function responseCache(
         return;
       }
     }
+    const query = key.slice(0, key.indexOf("|"));
+    const earlier = running.get(query);
+    if (earlier) {
+      await earlier;
+      return middleware(request, response, next);
+    }
     stats.misses += 1;
     response.set("x-cache", "miss");
     let settle: ((answer: { status: number; body: string } | null) => void) | undefined;
     const computed = new Promise<{ status: number; body: string } | null>((resolve) => (settle = resolve));
     computing.set(key, computed);
+    running.set(query, computed);
     const done = (answer: { status: number; body: string } | null) => {
       if (computing.get(key) === computed) computing.delete(key);
+      if (running.get(query) === computed) running.delete(query);
       settle?.(answer);
       settle = undefined;
     };

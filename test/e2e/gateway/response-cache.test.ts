@@ -233,6 +233,33 @@ describe("the response cache", () => {
     expect(stack.subgraphs.participants.sql.count).toBe(3);
   });
 
+  it("computes a query once at a time: callers arriving after a write wait for the computation before it, then share one", async () => {
+    await touch();
+    const participants = stack.subgraphs.participants.dataSource;
+    const blocker = participants.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    try {
+      // The computation at the versions before the write is held in the participants subgraph.
+      await blocker.query("LOCK TABLE coverage_report IN ACCESS EXCLUSIVE MODE");
+      const sentBefore = stack.gateway.fetches.sent;
+      const earlier = ask(COVERAGE);
+      await vi.waitFor(() => expect(stack.gateway.fetches.sent).toBe(sentBefore + 2), { interval: 5 });
+      await byHand("DELETE FROM participant WHERE false");
+      const later = [ask(COVERAGE), ask(COVERAGE), ask(COVERAGE)];
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(stack.gateway.fetches.sent).toBe(sentBefore + 2);
+      await blocker.rollbackTransaction();
+      expect((await earlier).cache).toBe("miss");
+      const answers = await Promise.all(later);
+      expect(answers.map((answer) => answer.cache).sort()).toEqual(["joined", "joined", "miss"]);
+      expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
+    } finally {
+      if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+      await blocker.release();
+    }
+  });
+
   it("never lets a caller arriving after a write join an answer computed before it", async () => {
     // A version bump first, so that the first caller's answer is being computed, not read from the cache.
     await touch();
