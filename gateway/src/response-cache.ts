@@ -79,15 +79,14 @@ export function cacheScope(identity: Pick<Identity, "role" | "regencies">): stri
     : identity.role;
 }
 
-/** The entry of an operation for a scope at the subgraphs' data versions. */
-export function cacheKey(
+/** An operation for a scope, at whatever data versions: its entries differ only in their versions. */
+function queryKey(
   scope: string,
   body: { query: string; variables?: unknown; operationName?: unknown },
-  versions: string[],
 ): string {
-  return `${createHash("sha256")
+  return createHash("sha256")
     .update(JSON.stringify([scope, body.query, body.variables ?? null, body.operationName ?? null]))
-    .digest("hex")}|${versions.join(",")}`;
+    .digest("hex");
 }
 
 /**
@@ -251,6 +250,9 @@ export function responseCache(
    */
   let changesToldOf = 0;
   let changesCovered = 0;
+  const changeToldOf = () => {
+    changesToldOf += 1;
+  };
   const floor: bigint[] = feeds.map(() => 0n);
   const readVersions = async (): Promise<PushedVersion[] | null> => {
     const covering = changesToldOf;
@@ -312,7 +314,7 @@ export function responseCache(
       if (kind === "mutation") {
         const end = response.end.bind(response) as (...args: unknown[]) => typeof response;
         response.end = ((...args: unknown[]) => {
-          changesToldOf += 1;
+          changeToldOf();
           return end(...args);
         }) as typeof response.end;
       }
@@ -338,11 +340,8 @@ export function responseCache(
       if (position) positions[subgraphNames[index]] = position;
     });
     request.headers[READ_AFTER_HEADER] = formatReadAfter(mergeReadAfter(readAfter, positions));
-    const key = cacheKey(
-      scope,
-      body as { query: string },
-      current.map(({ version }) => version),
-    );
+    const query = queryKey(scope, body as { query: string });
+    const key = `${query}|${current.map(({ version }) => version).join(",")}`;
     // A store that fails (a shared one being restarted) counts as a miss: the cache never stops an answer.
     const kept = await store.get(key).catch(() => undefined);
     if (kept !== undefined) {
@@ -363,7 +362,6 @@ export function responseCache(
         return;
       }
     }
-    const query = key.slice(0, key.indexOf("|"));
     const earlier = running.get(query);
     if (earlier) {
       await earlier;
@@ -402,9 +400,7 @@ export function responseCache(
      * Called before a change is told to anyone (a coverage event to live clients): whoever asks after hearing
      * of it is answered from versions read then, not from a feed that may not have pushed the change yet.
      */
-    changeToldOf: () => {
-      changesToldOf += 1;
-    },
+    changeToldOf,
     /** Each subgraph's version as its feed last pushed it; undefined while the feed is down or silent. */
     pushedVersions: (): Record<string, string | undefined> =>
       Object.fromEntries(feeds.map((feed, index) => [subgraphNames[index], feed.current()?.version])),

@@ -216,30 +216,21 @@ function difference(body, expected) {
 async function hammer(url, operation, seconds, { headers = {}, expected = null, warmup = 0 } = {}) {
   let bad = 0;
   let firstBad;
+  const request = {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: bodyOf(operation),
+  };
   // Unmeasured first: a process's first seconds on an operation (JIT, the young generation's growth, a first
   // plan) would otherwise count against whichever column happens to ask it first.
-  if (warmup > 0)
-    await autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration: warmup,
-      requests: [
-        {
-          method: "POST",
-          headers: { "content-type": "application/json", ...headers },
-          body: bodyOf(operation),
-        },
-      ],
-    });
+  if (warmup > 0) await autocannon({ url, connections: CONNECTIONS, duration: warmup, requests: [request] });
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
     requests: [
       {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: bodyOf(operation),
+        ...request,
         onResponse: (status, body) => {
           const wrong = expected
             ? status !== 200 || !sameAnswer(body, expected)
