@@ -137,15 +137,16 @@ export async function parseCoverageCsv(
 ): Promise<ParsedCoverageImport> {
   const problems = new ProblemList();
   const header = headerColumns(COVERAGE_IMPORT_COLUMNS, REQUIRED, problems);
-  const { columnOf } = header;
+  const { columnOf, indexOf } = header;
 
-  const checkRow = (line: number, values: Record<string, string>): CoverageImportRow | null => {
+  const checkRow = (line: number, values: string[]): CoverageImportRow | null => {
     let ok = true;
     const problem = (column: Column, rule: string, message: string) => {
       ok = false;
       problems.add({ line, column: columnOf[column] ?? COVERAGE_IMPORT_COLUMNS[column][0], rule, message });
     };
-    const value = (column: Column) => (columnOf[column] ? (values[columnOf[column]!] ?? "").trim() : "");
+    const value = (column: Column) =>
+      indexOf[column] === undefined ? "" : (values[indexOf[column]] ?? "").trim();
 
     const regency = lookUpRegency(value("regency"));
     if ("rule" in regency) problem("regency", regency.rule, regency.message);

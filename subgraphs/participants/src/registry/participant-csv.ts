@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 
 /**
@@ -8,12 +8,6 @@ import { CsvError, parse } from "csv-parse";
  * starts on (the header is line 1), counting the lines a quoted value spans.
  */
 export type CsvSource = string | AsyncIterable<string | Buffer>;
-
-export interface CsvRecord {
-  line: number;
-  /** Values by normalised header (lowercase, spaces and dashes as underscores). */
-  values: Record<string, string>;
-}
 
 /** What went wrong reading the file itself (an unclosed quote): the line, and csv-parse's reason. */
 export class UnreadableCsv extends Error {
@@ -59,11 +53,25 @@ async function* textChunks(source: CsvSource): AsyncGenerator<string> {
   if (rest) yield rest;
 }
 
-/** The header's normalised names, then every record; throws UnreadableCsv where the file stops being CSV. */
-export async function* readCsv(
+/** What csv-parse tells of the record it hands to on_record: the lines read up to its end. */
+interface RecordContext {
+  lines: number;
+  empty_lines: number;
+}
+
+/**
+ * Every record of the file, as its values in the header's order, handed to `onRecord` with the line it starts
+ * on; `onHeader` first, with the header's normalised names. Yields after each text chunk read (a caller takes
+ * what its handlers gathered); throws UnreadableCsv where the file stops being CSV, after every record before
+ * that was handed on. Each record is handled inside csv-parse's on_record hook and never leaves the parser
+ * as an object of its own: no stream buffering, promise or object per record beyond the hook's, which were
+ * most of what reading a large file cost.
+ */
+export async function* readCsvRecords(
   source: CsvSource,
   onHeader: (headers: string[]) => void,
-): AsyncGenerator<CsvRecord> {
+  onRecord: (line: number, values: string[]) => void,
+): AsyncGenerator<void> {
   const chunks = textChunks(source);
   // The header line decides the delimiter: read until it is whole (not with for-await, whose break would
   // close the source).
@@ -74,49 +82,55 @@ export async function* readCsv(
     head += next.value;
   }
   const delimiter = detectDelimiter(head.replace(/^\uFEFF/, "").split(/\r?\n|\r/, 1)[0]);
+  let header = true;
+  let previousEnd = 1;
+  let previousEmpty = 0;
   const parser = parse({
     delimiter,
     bom: true,
     trim: true,
     skip_empty_lines: true,
     relax_column_count: true,
-    info: true,
-    columns: (headers: string[]) => {
-      const names = headers.map(normaliseHeader);
-      onHeader(names);
-      return names;
+    on_record: (values: string[], context: RecordContext) => {
+      if (header) {
+        header = false;
+        onHeader(values.map(normaliseHeader));
+      } else {
+        onRecord(previousEnd + 1 + (context.empty_lines - previousEmpty), values);
+      }
+      previousEnd = context.lines;
+      previousEmpty = context.empty_lines;
+      // Handled here: nothing goes on to the parser's readable side.
+      return null;
     },
   });
-  const input = Readable.from(
-    (async function* () {
-      if (head) yield head;
-      yield* chunks;
-    })(),
-  );
-  input.pipe(parser);
-  input.on("error", (error) => parser.destroy(error));
-  let previousEnd = 1;
-  let previousEmpty = 0;
+  // That side only ever ends: let it, so the parser finishes. Its errors reach write() and finished().
+  parser.resume();
+  parser.on("error", () => undefined);
+  const write = (text: string) =>
+    new Promise<void>((resolve, reject) =>
+      parser.write(text, (error) => (error ? reject(error) : resolve())),
+    );
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number; empty_lines: number };
-    }>) {
-      const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-      previousEnd = info.lines;
-      previousEmpty = info.empty_lines;
-      yield { line, values: record };
+    if (head) {
+      await write(head);
+      yield;
     }
+    for await (const text of chunks) {
+      await write(text);
+      yield;
+    }
+    parser.end();
+    await finished(parser);
   } catch (error) {
     if (error instanceof CsvError)
       throw new UnreadableCsv((error as { lines?: number }).lines ?? previousEnd + 1, error.message);
     throw error;
   } finally {
-    input.destroy();
+    parser.destroy();
+    await chunks.return(undefined);
   }
 }
-
-const YIELD_EVERY = 200;
 
 /**
  * Every record of the file through checkRow, counted in `tally.rowCount`, the rows it accepts handed on in
@@ -127,28 +141,34 @@ const YIELD_EVERY = 200;
 export async function* checkInChunks<Row>(
   source: CsvSource,
   header: HeaderColumns<string>,
-  checkRow: (line: number, values: Record<string, string>) => Row | null | undefined,
+  checkRow: (line: number, values: string[]) => Row | null | undefined,
   problems: ProblemSink,
   size: { first: number; rest: number },
   tally: { rowCount: number },
 ): AsyncGenerator<Row[]> {
   let rows: Row[] = [];
   let limit = size.first;
+  // Chunks filled while a text chunk (64 KB) was parsed: handed on before the next one is read.
+  const full: Row[][] = [];
+  const onRecord = (line: number, values: string[]) => {
+    tally.rowCount += 1;
+    if (header.missing().length) return;
+    const row = checkRow(line, values);
+    if (!row) return;
+    rows.push(row);
+    if (rows.length === limit) {
+      full.push(rows);
+      rows = [];
+      limit = size.rest;
+    }
+  };
   try {
-    for await (const { line, values } of readCsv(source, header.onHeader)) {
-      tally.rowCount += 1;
-      // Reading a string never waits for I/O: let the event loop in now and then, so a database round trip
-      // running beside the parse (a chunk being stored) is answered when it is done, not when the file is.
-      if (tally.rowCount % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-      if (header.missing().length) continue;
-      const row = checkRow(line, values);
-      if (!row) continue;
-      rows.push(row);
-      if (rows.length === limit) {
-        yield rows;
-        rows = [];
-        limit = size.rest;
-      }
+    for await (const _ of readCsvRecords(source, header.onHeader, onRecord)) {
+      yield* full.splice(0);
+      // Reading a string never waits for I/O: let the event loop in after each text chunk, so a database
+      // round trip running beside the parse (a chunk being stored) is answered when it is done, not when
+      // the file is.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     if (!(error instanceof UnreadableCsv)) throw error;
@@ -159,6 +179,7 @@ export async function* checkInChunks<Row>(
       message: `The file stops being CSV here: ${error.message}`,
     });
   }
+  yield* full.splice(0);
   if (rows.length) yield rows;
 }
 
@@ -166,7 +187,7 @@ export async function* checkInChunks<Row>(
 export async function checkEveryRow<Row>(
   source: CsvSource,
   header: HeaderColumns<string>,
-  checkRow: (line: number, values: Record<string, string>) => Row | null | undefined,
+  checkRow: (line: number, values: string[]) => Row | null | undefined,
   problems: ProblemSink,
 ): Promise<{ rows: Row[]; rowCount: number }> {
   const rows: Row[] = [];
@@ -188,6 +209,8 @@ type ProblemSink = { add(problem: { line: number; column: string; rule: string; 
 export interface HeaderColumns<Column extends string> {
   /** The name the file uses for each column, once its header is read; undefined where it has none. */
   columnOf: Record<Column, string | undefined>;
+  /** Where each column's value is in a record (the last of equal names, as a header read by name). */
+  indexOf: Record<Column, number | undefined>;
   /** The required columns the header lacks. */
   missing(): Column[];
   onHeader(headers: string[]): void;
@@ -203,13 +226,17 @@ export function headerColumns<Column extends string>(
   problems: ProblemSink,
 ): HeaderColumns<Column> {
   const columnOf = {} as Record<Column, string | undefined>;
+  const indexOf = {} as Record<Column, number | undefined>;
   let missing: Column[] = [];
   return {
     columnOf,
+    indexOf,
     missing: () => missing,
     onHeader(headers) {
-      for (const [column, names] of Object.entries(accepted) as [Column, readonly string[]][])
+      for (const [column, names] of Object.entries(accepted) as [Column, readonly string[]][]) {
         columnOf[column] = names.find((name) => headers.includes(name));
+        indexOf[column] = columnOf[column] === undefined ? undefined : headers.lastIndexOf(columnOf[column]);
+      }
       missing = required.filter((column) => !columnOf[column]);
       for (const column of missing) {
         const [name, ...others] = accepted[column];

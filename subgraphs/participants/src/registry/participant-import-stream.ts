@@ -1,9 +1,9 @@
 import { todayInJakarta } from "@cakupan/kit";
 import type { DataSource, EntityManager } from "typeorm";
 import type { NikKeys } from "./nik-crypto";
-import { checkParticipantCsv, type ProblemList } from "./participant-import";
+import { checkParticipantCsv, type ImportRow, type ProblemList } from "./participant-import";
 import type { CsvSource } from "./participant-csv";
-import { NikCryptoWorker } from "./nik-crypto-worker";
+import { type NikCryptoAnswer, NikCryptoWorker } from "./nik-crypto-worker";
 import {
   hashedRows,
   ParticipantMerge,
@@ -26,19 +26,24 @@ export interface StreamedImport {
 }
 
 /**
- * The first chunk is small so the database starts merging soon; the rest are large, each merge statement
- * having a cost of its own (the running counts' triggers grow with the groups a statement touches).
+ * Rows are checked, and their NIKs sent to be hashed and encrypted, in batches this small: the crypto thread
+ * works on a chunk while the rest of it is still being read, not after it.
  */
-const FIRST_CHUNK = 4_000;
+const BATCH = 1_000;
+
+/** Fewer rows than this wait for more while the file is still being read: each merge costs a statement. */
+const MIN_MERGE = 2_000;
 
 /** Thrown inside the transaction to roll back an import that turned out to have a bad row. */
 const ROLL_BACK = Symbol("roll back");
 
 /**
  * Checks a file and stores it in one transaction, chunk by chunk as it is read: while the database merges a
- * chunk (ParticipantMerge), the next is parsed and checked, and its NIKs hashed and encrypted on a thread of
- * their own (NikCryptoWorker), so reading, encrypting and merging overlap and memory holds a couple of
- * chunks, not the file. The whole file is still read and every bad row
+ * chunk (ParticipantMerge), the file is read on, its rows checked and their NIKs hashed and encrypted on a
+ * thread of their own (NikCryptoWorker), so reading, encrypting and merging overlap. Each merge takes the rows
+ * checked while the previous one ran (at most STORE_CHUNK): the database never waits for a chunk to fill, and
+ * once the file is read only those rows are left to merge. Reading waits when a whole chunk is ready and not
+ * yet taken, so memory holds a couple of chunks, not the file. The whole file is still read and every bad row
  * reported; if any row is bad, or any NIK registered in another regency, the transaction rolls back and
  * nothing is stored, exactly as if the file had been checked before storing. `audit` runs in the
  * transaction once everything is merged.
@@ -57,7 +62,7 @@ export async function importParticipantCsv(
 ): Promise<StreamedImport> {
   const checked = checkParticipantCsv(source, regencyCode, {
     today: options.today ?? todayInJakarta(),
-    chunkSize: { first: FIRST_CHUNK, rest: STORE_CHUNK },
+    chunkSize: { first: BATCH, rest: BATCH },
   });
   const registeredElsewhere: StreamedImport["registeredElsewhere"] = [];
   let valid = 0;
@@ -67,31 +72,77 @@ export async function importParticipantCsv(
   const stored = await dataSource
     .transaction(async (manager) => {
       const merge = await ParticipantMerge.open(manager, regencyCode, options);
-      let previous: Promise<void> = Promise.resolve();
-      for await (const rows of checked.chunks) {
-        valid += rows.length;
-        // Once a row is bad nothing will be stored: the rest is only checked (elsewhere too, to report it).
-        const encrypted = crypto.run(
-          rows.map(({ nik }) => nik),
-          !refused(),
-        );
-        encrypted.catch(() => undefined);
-        await previous;
-        previous = (async () => {
-          const hashed = hashedRows(rows, await encrypted);
+      // Batches checked and sent to the crypto thread, not yet taken by a merge.
+      const ready: { rows: ImportRow[]; answer: Promise<NikCryptoAnswer> }[] = [];
+      let readyRows = 0;
+      let read = false;
+      let wakeMerger: (() => void) | undefined;
+      let wakeReader: (() => void) | undefined;
+      const wake = () => {
+        wakeMerger?.();
+        wakeMerger = undefined;
+      };
+
+      const merging = (async () => {
+        for (;;) {
+          if (!read && readyRows < MIN_MERGE) {
+            await new Promise<void>((resolve) => (wakeMerger = resolve));
+            continue;
+          }
+          if (!ready.length) return;
+          const taken = [];
+          let count = 0;
+          while (ready.length && (!count || count + ready[0].rows.length <= STORE_CHUNK)) {
+            count += ready[0].rows.length;
+            taken.push(ready.shift()!);
+          }
+          readyRows -= count;
+          wakeReader?.();
+          wakeReader = undefined;
+          const rows = taken.flatMap((batch) => batch.rows);
+          const hashed = hashedRows(rows, joinAnswers(await Promise.all(taken.map((b) => b.answer))));
           // A chunk merged finds its rows registered elsewhere itself; one not merged only looks them up.
           const elsewhere = refused()
             ? await merge.registeredElsewhere(hashed)
             : await merge.merge(hashed, stagingText(hashed, keys));
           for (const row of elsewhere) registeredElsewhere.push(row);
-          if (refused()) return;
+          if (refused()) continue;
           merged += hashed.length;
           options.onProgress?.(merged);
-        })();
-        // Its failure is thrown where it is awaited, with the next chunk or after the last.
-        previous.catch(() => undefined);
+        }
+      })();
+      let failed = false;
+      // Its failure is thrown where it is awaited, once the reading below stops.
+      merging.catch(() => {
+        failed = true;
+        wakeReader?.();
+      });
+
+      try {
+        for await (const rows of checked.chunks) {
+          valid += rows.length;
+          // Once a row is bad nothing will be stored: the rest is only checked (elsewhere too, to report it).
+          const answer = crypto.run(
+            rows.map(({ nik }) => nik),
+            !refused(),
+          );
+          answer.catch(() => undefined);
+          ready.push({ rows, answer });
+          readyRows += rows.length;
+          wake();
+          while (readyRows >= STORE_CHUNK && !failed)
+            await new Promise<void>((resolve) => (wakeReader = resolve));
+          if (failed) break;
+        }
+      } catch (error) {
+        read = true;
+        wake();
+        await merging.catch(() => undefined);
+        throw error;
       }
-      await previous;
+      read = true;
+      wake();
+      await merging;
       if (refused()) throw ROLL_BACK;
       const result = await merge.finish();
       await options.audit?.(manager, result);
@@ -110,5 +161,16 @@ export async function importParticipantCsv(
     valid,
     registeredElsewhere,
     stored,
+  };
+}
+
+/** The crypto thread's answers for consecutive batches, as one answer for all their rows. */
+function joinAnswers(answers: NikCryptoAnswer[]): NikCryptoAnswer {
+  if (answers.length === 1) return answers[0];
+  return {
+    hashes: answers.flatMap((answer) => answer.hashes),
+    encrypted: answers.every((answer) => answer.encrypted)
+      ? answers.flatMap((answer) => answer.encrypted!)
+      : null,
   };
 }

@@ -174,12 +174,24 @@ export function checkParticipantCsv(
   const problems = new ProblemList();
   const warnings = new ProblemList();
   const header = headerColumns(IMPORT_COLUMNS, REQUIRED, problems);
-  const { columnOf } = header;
+  const { columnOf, indexOf } = header;
 
   const firstLineOfNik = new Map<string, number>();
   const villages = knownVillageCodes();
   const minimum = minimumBpuContribution();
   const tally = { rowCount: 0 };
+  // The record being checked: value() and problem() are made once, not once a row.
+  let line = 0;
+  let record: string[] = [];
+  let broken = false;
+  const value = (column: Column) => {
+    const index = indexOf[column];
+    return index === undefined ? "" : (record[index] ?? "").trim();
+  };
+  const problem = (column: Column, rule: string, message: string) => {
+    broken = true;
+    problems.add({ line, column: columnOf[column] ?? IMPORT_COLUMNS[column][0], rule, message });
+  };
   return {
     chunks: chunks(),
     problems,
@@ -202,13 +214,10 @@ export function checkParticipantCsv(
   }
 
   /** One record's values, checked; the row when it breaks no rule. */
-  function checkRow(line: number, record: Record<string, string>): ImportRow | null {
-    const value = (column: Column) => (columnOf[column] ? (record[columnOf[column]!] ?? "").trim() : "");
-    let broken = false;
-    const problem = (column: Column, rule: string, message: string) => {
-      broken = true;
-      problems.add({ line, column: columnOf[column] ?? IMPORT_COLUMNS[column][0], rule, message });
-    };
+  function checkRow(recordLine: number, values: string[]): ImportRow | null {
+    line = recordLine;
+    record = values;
+    broken = false;
 
     for (const column of REQUIRED) if (!value(column)) problem(column, "REQUIRED", "is empty.");
     if (broken) return null;

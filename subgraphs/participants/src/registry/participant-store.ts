@@ -71,9 +71,11 @@ export interface StoreResult {
   ids: string[];
 }
 
-/** A value in PostgreSQL's COPY text format. */
+/** A value in PostgreSQL's COPY text format. Almost every value has nothing to escape: it is then kept as is. */
 const copyText = (value: string) =>
-  value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+  /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
+    : value;
 
 const STAGE_COLUMNS =
   "nik_hash, nik_encrypted, nik_masked, full_name, sex, birth_date, village_code, district_code, occupation, segment, programs, funding, monthly_contribution, enrolled_on, status";
@@ -92,24 +94,12 @@ export function stagingText(hashed: HashedRow[], keys: NikKeys): string[] {
   const pieces: string[] = [];
   let piece = "";
   hashed.forEach(({ row, hash, encrypted }, i) => {
+    const nik = encrypted ?? encryptNik(row.nik, keys, ivs.subarray(i * 12, i * 12 + 12)).toString("hex");
+    // One template, not an array joined: this runs for every row of a file.
     piece +=
-      [
-        hash,
-        `\\\\x${encrypted ?? encryptNik(row.nik, keys, ivs.subarray(i * 12, i * 12 + 12)).toString("hex")}`,
-        maskNik(row.nik),
-        copyText(row.fullName),
-        row.sex,
-        row.birthDate,
-        row.villageCode,
-        row.districtCode,
-        copyText(row.occupation),
-        row.segment,
-        `{${row.programs.join(",")}}`,
-        row.funding,
-        row.monthlyContribution,
-        row.enrolledOn,
-        row.status,
-      ].join("\t") + "\n";
+      `${hash}\t\\\\x${nik}\t${maskNik(row.nik)}\t${copyText(row.fullName)}\t${row.sex}\t${row.birthDate}\t` +
+      `${row.villageCode}\t${row.districtCode}\t${copyText(row.occupation)}\t${row.segment}\t{${row.programs.join(",")}}\t` +
+      `${row.funding}\t${row.monthlyContribution}\t${row.enrolledOn}\t${row.status}\n`;
     if ((i + 1) % ROWS_PER_WRITE === 0) {
       pieces.push(piece);
       piece = "";
@@ -147,6 +137,9 @@ export class ParticipantMerge {
     const client = (await manager.queryRunner!.connect()) as PoolClient;
     await manager.query("SELECT version FROM data_version FOR UPDATE");
     await manager.query("SELECT participant_counts_defer()");
+    // The merge's statements are planned as costly (a lookup per row) and run in a fraction of a second:
+    // compiling them (JIT) would take longer than it saves.
+    await manager.query("SET LOCAL jit = off");
     await manager.query(
       `CREATE TEMP TABLE IF NOT EXISTS participant_stage (
          nik_hash text, nik_encrypted bytea, nik_masked text, full_name text, sex text, birth_date date, village_code text, district_code text,
@@ -182,8 +175,7 @@ export class ParticipantMerge {
       this.client.query(copyFrom(`COPY participant_stage (${STAGE_COLUMNS}) FROM STDIN`)),
     );
     const [summary] = await this.manager.query(
-      `WITH old AS (SELECT p.id, p.nik_hash, p.status, p.regency_code FROM participant p JOIN participant_stage s USING (nik_hash)),
-       upserted AS (
+      `WITH upserted AS (
          INSERT INTO participant (regency_code, synthetic, ${STAGE_COLUMNS})
          SELECT $1, $2, ${STAGE_COLUMNS} FROM participant_stage
          ON CONFLICT (nik_hash) DO UPDATE SET
@@ -197,6 +189,17 @@ export class ParticipantMerge {
            IS DISTINCT FROM (EXCLUDED.regency_code, EXCLUDED.full_name, EXCLUDED.village_code, EXCLUDED.occupation, EXCLUDED.segment,
                 EXCLUDED.programs, EXCLUDED.funding, EXCLUDED.monthly_contribution, EXCLUDED.enrolled_on, EXCLUDED.status, EXCLUDED.synthetic)
          RETURNING id, nik_hash, status, enrolled_on, (xmax = 0) AS inserted
+       ),
+       -- The records as they were before this statement (its snapshot), of the rows it did not insert: their
+       -- old status, and where they are registered. Looked up by index one NIK at a time: a join would read
+       -- the whole registry for each chunk, though a new file's rows have no old record at all.
+       old AS (
+         SELECT p.id, p.nik_hash, p.status, p.regency_code
+         FROM participant_stage s
+         CROSS JOIN LATERAL (
+           SELECT p.id, p.nik_hash, p.status, p.regency_code FROM participant p WHERE p.nik_hash = s.nik_hash LIMIT 1
+         ) p
+         WHERE NOT EXISTS (SELECT FROM upserted u WHERE u.nik_hash = s.nik_hash AND u.inserted)
        ),
        history AS (
          INSERT INTO participant_status_history (participant_id, status, since)

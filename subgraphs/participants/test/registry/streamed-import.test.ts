@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownParticipantsDatabase } from "../../../../test/support/servers";
 import { participantsSubgraph } from "../../src/index";
 import { importParticipantCsv } from "../../src/registry/participant-import-stream";
+import { STORE_CHUNK } from "../../src/registry/participant-store";
 import { csvLine, SYNTHETIC_HEADER, syntheticRows } from "../../src/registry/synthetic";
 
-// Files of 25,000 rows: stored in three chunks (4,000, 20,000 and 1,000 rows), each merged while the next
-// is read, so a bad row found late comes after rows already merged in the same transaction.
+// Files of 25,000 rows: stored in several chunks (each merge takes the rows checked while the previous one
+// ran), so a bad row found late comes after rows already merged in the same transaction.
 const keys = { encryption: randomBytes(32), hash: randomBytes(32) };
 let database: { url: string; drop(): Promise<void> };
 let db: DataSource;
@@ -96,5 +97,21 @@ describe("an import stored chunk by chunk as the file is read", () => {
     expect(
       await db.query("SELECT count(*)::int AS n FROM participant WHERE occupation = 'guru honorer'"),
     ).toEqual(before);
+  });
+
+  it("merges a file in several chunks as it is read, none larger than a merge takes, every row once", async () => {
+    const merges: number[] = [];
+    let reported = 0;
+    const file = fileOf([...syntheticRows("16.06", 25_000, 21)]);
+    const outcome = await importParticipantCsv(db, file, "16.06", keys, {
+      onProgress: (merged) => {
+        merges.push(merged - reported);
+        reported = merged;
+      },
+    });
+    expect(outcome.problems.count).toBe(0);
+    expect(merges.length).toBeGreaterThan(1);
+    expect(Math.max(...merges)).toBeLessThanOrEqual(STORE_CHUNK);
+    expect(reported).toBe(25_000);
   });
 });
