@@ -4,13 +4,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   assertApolloInternals,
+  compiledExecutor,
   installedApolloGatewayVersion,
   missingApolloInternals,
   reuseExecutedOperations,
   VERIFIED_APOLLO_GATEWAY_VERSION,
 } from "../src/apollo-internals";
 import { buildSchema, type operationFromDocument } from "@apollo/federation-internals";
-import { parse } from "graphql";
+import { buildSchema as buildGraphQLSchema, parse } from "graphql";
 
 describe("the Apollo internals the gateway patches", () => {
   it("are all there, and still called, in the installed @apollo/gateway", () => {
@@ -28,6 +29,8 @@ describe("the Apollo internals the gateway patches", () => {
       "ROUTER_SUPPORTED_SUPERGRAPH_FEATURES of @apollo/federation-internals",
       "operationFromDocument() of @apollo/federation-internals/dist/operations",
       "executeQueryPlan() building the operation with operationFromDocument(apiSchema, ...)",
+      "executeSelectionSet() of @apollo/gateway/dist/executeQueryPlan as verified (sha256 f27c2c8ee760f34cb8dc706c45d459aa887090b41ce9cacd01483a197042ddc7)",
+      "ApolloGateway calling executeQueryPlan() through its module's export",
     ]);
   });
 
@@ -65,5 +68,80 @@ describe("the executor's operation, as the gateway reuses it", () => {
     const first = operations.operationFromDocument(schema, document, { validate: false });
     expect(operations.operationFromDocument(schema, parse("{ a }"), { validate: false })).not.toBe(first);
     expect(operations.operationFromDocument(schema, document)).not.toBe(first);
+  });
+});
+
+describe("entity representations, as the gateway's executor builds them", () => {
+  const apollos = compiledExecutor(false).executeSelectionSet;
+  const plain = compiledExecutor(true).executeSelectionSet;
+  // As the executor is given it: the supergraph as a graphql-js schema.
+  const schema = buildGraphQLSchema(
+    "type Query { a: Int } type Regency { code: ID } type Province { code: ID }",
+  );
+  // A plan's `requires`, as the query planner writes it (names as strings).
+  const field = (name: string, selections?: unknown[], alias?: string) => ({
+    kind: "Field",
+    name,
+    ...(alias ? { alias } : {}),
+    ...(selections ? { selections } : {}),
+  });
+  const onRegency = (selections: unknown[]) => ({
+    kind: "InlineFragment",
+    typeCondition: "Regency",
+    selections,
+  });
+  const requires = [
+    onRegency([
+      field("__typename"),
+      field("code"),
+      field("workforceEstimates", [field("year"), field("persons"), field("source", [field("id")])]),
+    ]),
+  ];
+  const entities = [
+    {
+      __typename: "Regency",
+      code: "16.06",
+      name: "Musi Banyuasin",
+      workforceEstimates: [
+        { year: 2024, persons: 310000, source: { id: "a", title: "t" } },
+        { year: 2025, persons: null, source: null },
+      ],
+    },
+    { __typename: "Regency", code: "16.07", workforceEstimates: [] },
+    { __typename: "Province", code: "16", workforceEstimates: [] },
+    { __typename: "Regency", code: "16.08" },
+    { __typename: "Regency", code: "16.09", workforceEstimates: [{ year: 2025, source: { id: "b" } }] },
+    null,
+  ];
+
+  it("are the same JSON as Apollo's own, nulls where it gives null included", () => {
+    for (const entity of entities)
+      expect(JSON.stringify(plain(schema, entity, requires))).toBe(
+        JSON.stringify(apollos(schema, entity, requires)),
+      );
+    // Missing a required field: empty, as Apollo's (the executor leaves it out: it has no __typename).
+    expect(plain(schema, entities[3], requires)).toEqual({});
+    expect(plain(schema, entities[5], requires)).toBeNull();
+  });
+
+  it("are plain objects, not Apollo's null-prototype ones (V8's slow dictionary mode)", () => {
+    const representation = plain(schema, entities[0], requires) as { workforceEstimates: object[] };
+    expect(Object.getPrototypeOf(representation)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(representation.workforceEstimates[0])).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(apollos(schema, entities[0], requires))).toBeNull();
+  });
+
+  it("keep a field answered as __proto__ as an own field, and merge a fragment into fields selected before it", () => {
+    const selections = [
+      field("code"),
+      field("__proto__", undefined),
+      onRegency([field("code", undefined, "again")]),
+    ];
+    const source = JSON.parse(
+      '{"__typename":"Regency","code":"16.06","__proto__":{"id":"x"},"again":"16.06"}',
+    );
+    const built = plain(schema, source, selections) as Record<string, unknown>;
+    expect(Object.keys(built)).toEqual(["code", "__proto__", "again"]);
+    expect(JSON.stringify(built)).toBe(JSON.stringify(apollos(schema, source, selections)));
   });
 });
