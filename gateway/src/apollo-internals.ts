@@ -35,7 +35,9 @@ import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/serv
  *   gateway puts a memo in front of that export (reuseExecutedOperations).
  * - The executor builds each entity representation with its module-private executeSelectionSet, whose
  *   objects are made in V8's slow dictionary mode; the gateway runs a copy of the executor's module in which
- *   that one function, checked unchanged by its hash, builds plain objects (plainObjectRepresentations).
+ *   that one function, checked unchanged by its hash, builds plain objects (plainObjectExecution).
+ *   Likewise its result shaping (resultShaping.js, computeResponse), whose every output object is one: the
+ *   gateway runs a copy of that module, checked unchanged by its hash, in which they are plain objects.
  *
  * Both packages are pinned exactly (gateway/package.json). createGateway checks at start that every member
  * relied on is still there and still called, and stops with a message naming what is missing, so a new
@@ -75,6 +77,7 @@ export function missingApolloInternals(
     /** The executor module's source, and @apollo/gateway's index's, as installed. */
     executorSource?: string;
     gatewayIndexSource?: string;
+    shapingSource?: string;
   } = {
     Supergraph,
     ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
@@ -82,6 +85,7 @@ export function missingApolloInternals(
     executeQueryPlan: executeQueryPlanModule().executeQueryPlan,
     executorSource: readFileSync(EXECUTOR_PATH, "utf8"),
     gatewayIndexSource: readFileSync(require.resolve("@apollo/gateway"), "utf8"),
+    shapingSource: readFileSync(SHAPING_PATH, "utf8"),
   },
 ): string[] {
   const missing: string[] = [];
@@ -110,6 +114,10 @@ export function missingApolloInternals(
     missing.push(
       `executeSelectionSet() of ${EXECUTOR_MODULE} as verified (sha256 ${REPRESENTATION_BUILDER_SHA256})`,
     );
+  if (!internals.executorSource?.includes(EXECUTOR_CALLS_SHAPING))
+    missing.push("executeQueryPlan() calling computeResponse() through its module's export");
+  if (!internals.shapingSource || !isVerifiedShaping(internals.shapingSource))
+    missing.push(`${SHAPING_MODULE} as verified (sha256 ${SHAPING_SHA256})`);
   if (!internals.gatewayIndexSource?.includes(GATEWAY_CALLS_EXECUTOR))
     missing.push("ApolloGateway calling executeQueryPlan() through its module's export");
   return missing;
@@ -210,17 +218,81 @@ export function compiledExecutor(plain: boolean): {
     found!,
     plain ? PLAIN_REPRESENTATION_BUILDER : `${found}exports.executeSelectionSet = executeSelectionSet;\n`,
   );
+  return compiled(text, EXECUTOR_PATH) as ReturnType<typeof compiledExecutor>;
+}
+
+const SHAPING_MODULE = "@apollo/gateway/dist/resultShaping";
+const SHAPING_PATH = require.resolve(SHAPING_MODULE);
+/** resultShaping.js of @apollo/gateway 2.14.4, byte for byte: the module changed below. */
+const SHAPING_SHA256 = "eb49b81fe4ba3b7b44d24c6279d92aab2a148f89e93737a8671753156b1b8466";
+const EXECUTOR_CALLS_SHAPING = "(0, resultShaping_1.computeResponse)(";
+const isVerifiedShaping = (source: string) =>
+  createHash("sha256").update(source).digest("hex") === SHAPING_SHA256;
+
+/**
+ * The result shaping's output objects made plain, with what a null prototype gave them kept: a response name
+ * is read as the object's own field only (a field answered as "constructor" is not found on the prototype),
+ * and a "__proto__" one is written as an own field. [text, its replacement, how many times it is there].
+ */
+const PLAIN_SHAPING: [string, string, number][] = [
+  [
+    "function computeResponse(",
+    `const plainHasOwn = Object.prototype.hasOwnProperty;
+function setOwn(output, responseName, value) {
+    if (responseName === "__proto__")
+        Object.defineProperty(output, responseName, { value, enumerable: true, writable: true, configurable: true });
+    else
+        output[responseName] = value;
+}
+function computeResponse(`,
+    1,
+  ],
+  ["Object.create(null)", "{}", 2],
+  [
+    "const outputValue = output[responseName];",
+    "const outputValue = plainHasOwn.call(output, responseName) ? output[responseName] : undefined;",
+    1,
+  ],
+  [
+    "output[responseName] = parameters.introspectionHandling(selection);",
+    "setOwn(output, responseName, parameters.introspectionHandling(selection));",
+    1,
+  ],
+  ["output[responseName] = type.name;", "setOwn(output, responseName, type.name);", 1],
+  ["output[responseName] = updated;", "setOwn(output, responseName, updated);", 1],
+];
+
+/** The result shaping module compiled afresh from its installed source; with plain objects when `plain`. */
+export function compiledShaping(plain: boolean): { computeResponse: unknown } {
+  let text = readFileSync(SHAPING_PATH, "utf8");
+  if (!isVerifiedShaping(text)) assertApolloInternals();
+  if (plain)
+    for (const [from, to, times] of PLAIN_SHAPING) {
+      const parts = text.split(from);
+      if (parts.length !== times + 1)
+        throw new Error(`${SHAPING_MODULE}: "${from}" is not there ${times} times.`);
+      text = parts.join(to);
+    }
+  return compiled(text, SHAPING_PATH) as { computeResponse: unknown };
+}
+
+/** A CommonJS module's text run as that file would be: its requires resolve from where it is. */
+function compiled(text: string, path: string): Record<string, unknown> {
   const module = { exports: {} as Record<string, unknown> };
-  compileFunction(text, ["exports", "require", "module", "__filename", "__dirname"], {
-    filename: EXECUTOR_PATH,
-  })(module.exports, createRequire(EXECUTOR_PATH), module, EXECUTOR_PATH, dirname(EXECUTOR_PATH));
-  return module.exports as ReturnType<typeof compiledExecutor>;
+  compileFunction(text, ["exports", "require", "module", "__filename", "__dirname"], { filename: path })(
+    module.exports,
+    createRequire(path),
+    module,
+    path,
+    dirname(path),
+  );
+  return module.exports;
 }
 
 let plainRepresentations = false;
 
 /** ApolloGateway runs its plans with the executor whose representations are plain objects. */
-export function plainObjectRepresentations(): void {
+export function plainObjectExecution(): void {
   if (plainRepresentations) return;
   plainRepresentations = true;
   (gatewayExecutor as { executeQueryPlan: unknown }).executeQueryPlan =

@@ -18,7 +18,7 @@ import {
 import {
   acceptDocumentedSecurityDirectives,
   assertApolloInternals,
-  plainObjectRepresentations,
+  plainObjectExecution,
   replaceSendRequest,
   reuseExecutedOperations,
 } from "./apollo-internals";
@@ -266,7 +266,7 @@ export function createGateway(options: GatewayOptions = {}): {
 } {
   assertApolloInternals();
   reuseExecutedOperations();
-  plainObjectRepresentations();
+  plainObjectExecution();
   // The gateway reports anonymous usage unless told not to; an explicit setting is respected.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const supergraphSdl = readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, "utf8");
