@@ -7,7 +7,7 @@
 //     [--gateways ours,planner,grafbase,hive] [--keep] [--capture]
 //
 // DATABASE_URL: the PostgreSQL server (its databases cakupan_cpusplit_* are made, seeded once and kept with
-// --keep); PORT_BASE: the first of 20 ports for the processes it starts (default 36000).
+// --keep); PORT_BASE: the first of 20 ports for the processes it starts (default 36000); SUBGRAPH_DIST below.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,6 +24,7 @@ import {
   knownRegencyCodes,
   openDataSource,
   signIdentity,
+  SUBGRAPH_NODE_OPTIONS,
   withDatabase,
 } from "@cakupan/kit";
 import { mintToken } from "@cakupan/launcher";
@@ -177,6 +178,9 @@ async function captureProxy(name, target, port) {
   return proxy;
 }
 
+// SUBGRAPH_DIST='{"participants": "dist-base"}': a subgraph started from another build (a copy of its dist/
+// beside it, so that it resolves the same packages): A/B of a subgraph change in the same window.
+const subgraphDist = JSON.parse(process.env.SUBGRAPH_DIST ?? "{}");
 const subgraphs = {};
 try {
   let port = portBase;
@@ -189,9 +193,11 @@ try {
         ...(process.env.SUBGRAPH_NODE_ARGS
           ? process.env.SUBGRAPH_NODE_ARGS.replaceAll("NAME", definition.name).split(" ")
           : []),
-        join(ROOT, "subgraphs", definition.name, "dist", "main.js"),
+        join(ROOT, "subgraphs", definition.name, subgraphDist[definition.name] ?? "dist", "main.js"),
       ],
       {
+        // As npm start, the subgraphs' images and the bench run them.
+        NODE_OPTIONS: SUBGRAPH_NODE_OPTIONS,
         DATABASE_URL: databases[definition.name].url,
         PORT: String(port),
         MIGRATE_ON_START: "false",
@@ -309,6 +315,8 @@ try {
     })
   ).text();
   const normalised = JSON.stringify(JSON.parse(reference));
+  // ANSWER_FILE: the answer every request is checked against, to compare builds byte for byte.
+  if (process.env.ANSWER_FILE) writeFileSync(process.env.ANSWER_FILE, reference);
 
   if (capture) {
     for (const [label, gateway] of Object.entries(gateways)) {
@@ -393,7 +401,7 @@ try {
       const after = processes.map((p) => p.pids.reduce((sum, pid) => sum + cpuMs(pid), 0));
       const pgAfter = await backends();
       const countsAfter = await counts();
-      const row = (table[label] ??= { runs: 0, rps: [], bad: 0, ms: {} });
+      const row = (table[label] ??= { runs: 0, rps: [], bad: 0, ms: {}, perFetch: {} });
       row.runs += 1;
       row.rps.push(run.answered / run.seconds);
       row.bad += run.bad;
@@ -404,6 +412,12 @@ try {
         const used = cpuMs(b.pid) - (pgCpuBefore.get(b.pid) ?? 0);
         row.ms[b.name] = (row.ms[b.name] ?? 0) + used / run.answered;
       }
+      // A subgraph's CPU per request it answered: callers that share one computation make requests per
+      // answer vary from round to round, this does not.
+      processes.forEach((p, i) => {
+        const answered = countsAfter[p.name] && countsAfter[p.name].requests - countsBefore[p.name].requests;
+        if (answered) (row.perFetch[p.name] ??= []).push((after[i] - before[i]) / answered);
+      });
       row.fetches = Object.entries(countsAfter)
         .map(
           ([name, c]) =>
@@ -431,6 +445,10 @@ try {
       `| ${label} | ${row.rps.map((r) => r.toFixed(1)).join(", ")}${row.bad ? ` (${row.bad} bad)` : ""} | ${ms.map((m) => m.toFixed(1)).join(" | ")} | ${ms.reduce((a, b) => a + b, 0).toFixed(1)} |`,
     );
   }
+  console.log(`\nCPU ms per subgraph request (each round)`);
+  for (const [label, row] of Object.entries(table))
+    for (const [name, values] of Object.entries(row.perFetch))
+      console.log(`${label} ${name}: ${values.map((v) => v.toFixed(1)).join(", ")}`);
   for (const p of proxies) p.close();
 } finally {
   for (const child of children) child.kill("SIGTERM");
