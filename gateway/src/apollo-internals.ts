@@ -1,4 +1,7 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { compileFunction } from "node:vm";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { createHash } from "node:crypto";
 import {
@@ -30,6 +33,11 @@ import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/serv
  * - ApolloGateway's executor (executeQueryPlan) rebuilds federation's form of the operation from the parsed
  *   document on every request, through the operations module's export, which it reads on each call; the
  *   gateway puts a memo in front of that export (reuseExecutedOperations).
+ * - The executor builds each entity representation with its module-private executeSelectionSet, whose
+ *   objects are made in V8's slow dictionary mode; the gateway runs a copy of the executor's module in which
+ *   that one function, checked unchanged by its hash, builds plain objects (plainObjectExecution).
+ *   Likewise its result shaping (resultShaping.js, computeResponse), whose every output object is one: the
+ *   gateway runs a copy of that module, checked unchanged by its hash, in which they are plain objects.
  *
  * Both packages are pinned exactly (gateway/package.json). createGateway checks at start that every member
  * relied on is still there and still called, and stops with a message naming what is missing, so a new
@@ -66,11 +74,18 @@ export function missingApolloInternals(
     ROUTER_SUPPORTED_SUPERGRAPH_FEATURES?: unknown;
     operations?: { operationFromDocument?: unknown };
     executeQueryPlan?: unknown;
+    /** The executor module's source, and @apollo/gateway's index's, as installed. */
+    executorSource?: string;
+    gatewayIndexSource?: string;
+    shapingSource?: string;
   } = {
     Supergraph,
     ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
     operations: operationsModule(),
     executeQueryPlan: executeQueryPlanModule().executeQueryPlan,
+    executorSource: readFileSync(EXECUTOR_PATH, "utf8"),
+    gatewayIndexSource: readFileSync(require.resolve("@apollo/gateway"), "utf8"),
+    shapingSource: readFileSync(SHAPING_PATH, "utf8"),
   },
 ): string[] {
   const missing: string[] = [];
@@ -95,6 +110,16 @@ export function missingApolloInternals(
     missing.push("operationFromDocument() of @apollo/federation-internals/dist/operations");
   if (!String(internals.executeQueryPlan).includes(EXECUTOR_BUILDS_OPERATION))
     missing.push("executeQueryPlan() building the operation with operationFromDocument(apiSchema, ...)");
+  if (!internals.executorSource || !representationBuilder(internals.executorSource))
+    missing.push(
+      `executeSelectionSet() of ${EXECUTOR_MODULE} as verified (sha256 ${REPRESENTATION_BUILDER_SHA256})`,
+    );
+  if (!internals.executorSource?.includes(EXECUTOR_CALLS_SHAPING))
+    missing.push("executeQueryPlan() calling computeResponse() through its module's export");
+  if (!internals.shapingSource || !isVerifiedShaping(internals.shapingSource))
+    missing.push(`${SHAPING_MODULE} as verified (sha256 ${SHAPING_SHA256})`);
+  if (!internals.gatewayIndexSource?.includes(GATEWAY_CALLS_EXECUTOR))
+    missing.push("ApolloGateway calling executeQueryPlan() through its module's export");
   return missing;
 }
 
@@ -104,6 +129,175 @@ const operationsModule = () =>
 const executeQueryPlanModule = () => gatewayExecutor as { executeQueryPlan: unknown };
 /** The call the executor makes on every request, in its compiled source. */
 const EXECUTOR_BUILDS_OPERATION = "operationFromDocument)(apiSchema";
+const EXECUTOR_MODULE = "@apollo/gateway/dist/executeQueryPlan";
+const EXECUTOR_PATH = require.resolve(EXECUTOR_MODULE);
+/** How ApolloGateway runs a plan: through the executor module's export, read at each call. */
+const GATEWAY_CALLS_EXECUTOR = "(0, executeQueryPlan_1.executeQueryPlan)(";
+
+/** Where executeSelectionSet is in the executor's source: its text, up to the function after it. */
+const REPRESENTATION_BUILDER =
+  /function executeSelectionSet\(schema, source, selections\) \{[\s\S]*?(?=function moveIntoCursor\()/;
+/** executeSelectionSet of @apollo/gateway 2.14.4, byte for byte: the function replaced below. */
+const REPRESENTATION_BUILDER_SHA256 = "f27c2c8ee760f34cb8dc706c45d459aa887090b41ce9cacd01483a197042ddc7";
+
+/** The executor's executeSelectionSet, when it is the one verified. */
+function representationBuilder(executorSource: string): string | null {
+  const found = REPRESENTATION_BUILDER.exec(executorSource)?.[0];
+  return found && createHash("sha256").update(found).digest("hex") === REPRESENTATION_BUILDER_SHA256
+    ? found
+    : null;
+}
+
+/**
+ * The executor's executeSelectionSet as it is, but building plain objects: Apollo's makes every object with
+ * Object.create(null), which V8 keeps in dictionary mode, slow to fill, to read and to serialise
+ * (JSON.stringify leaves its fast path for them). It builds the representations of every entity fetch (a
+ * national table's participants fetch: 514 of them, 5,000 objects, 0.2 MB), and nothing else. Same fields in
+ * the same order, null where Apollo's gives null; a "__proto__" field stays an own property, as it is on a
+ * null-prototype object; a fragment's fields are taken as they are where nothing was selected before them
+ * (deepMerge into an empty object copies them), else merged as Apollo merges them.
+ */
+const PLAIN_REPRESENTATION_BUILDER = `const PLAIN_FIELD = graphql_1.Kind.FIELD;
+const PLAIN_INLINE_FRAGMENT = graphql_1.Kind.INLINE_FRAGMENT;
+const plainHasOwn = Object.prototype.hasOwnProperty;
+function executeSelectionSet(schema, source, selections) {
+    if (source === null) {
+        return null;
+    }
+    let result = {};
+    let empty = true;
+    for (const selection of selections) {
+        if (selection.kind === PLAIN_FIELD) {
+            const responseName = (0, query_planner_1.getResponseName)(selection);
+            const value = source[responseName];
+            if (typeof value === "undefined" || !plainHasOwn.call(source, responseName)) {
+                return null;
+            }
+            const selections = selection.selections;
+            const output = Array.isArray(value)
+                ? value.map((element) => selections ? executeSelectionSet(schema, element, selections) : element)
+                : selections ? executeSelectionSet(schema, value, selections) : value;
+            if (responseName === "__proto__")
+                Object.defineProperty(result, responseName, { value: output, enumerable: true, writable: true, configurable: true });
+            else
+                result[responseName] = output;
+            empty = false;
+        }
+        else if (selection.kind === PLAIN_INLINE_FRAGMENT) {
+            if (!selection.typeCondition || !source)
+                continue;
+            if ((0, dataRewrites_1.isObjectOfType)(schema, source, selection.typeCondition)) {
+                const fragment = executeSelectionSet(schema, source, selection.selections);
+                if (empty && fragment !== null) {
+                    result = fragment;
+                    empty = false;
+                }
+                else
+                    (0, deepMerge_1.deepMerge)(result, fragment);
+            }
+        }
+    }
+    return result;
+}
+exports.executeSelectionSet = executeSelectionSet;
+`;
+
+/**
+ * The executor module compiled afresh from its installed source, executeSelectionSet exported (for tests),
+ * and replaced by the plain-object one when `plain`. Its requires resolve as the installed module's do, so it
+ * shares every other module (the operations memo above included).
+ */
+export function compiledExecutor(plain: boolean): {
+  executeQueryPlan: unknown;
+  executeSelectionSet: (schema: unknown, source: unknown, selections: readonly unknown[]) => unknown;
+} {
+  const source = readFileSync(EXECUTOR_PATH, "utf8");
+  const found = representationBuilder(source);
+  if (!found) assertApolloInternals();
+  const text = source.replace(
+    found!,
+    plain ? PLAIN_REPRESENTATION_BUILDER : `${found}exports.executeSelectionSet = executeSelectionSet;\n`,
+  );
+  return compiled(text, EXECUTOR_PATH) as ReturnType<typeof compiledExecutor>;
+}
+
+const SHAPING_MODULE = "@apollo/gateway/dist/resultShaping";
+const SHAPING_PATH = require.resolve(SHAPING_MODULE);
+/** resultShaping.js of @apollo/gateway 2.14.4, byte for byte: the module changed below. */
+const SHAPING_SHA256 = "eb49b81fe4ba3b7b44d24c6279d92aab2a148f89e93737a8671753156b1b8466";
+const EXECUTOR_CALLS_SHAPING = "(0, resultShaping_1.computeResponse)(";
+const isVerifiedShaping = (source: string) =>
+  createHash("sha256").update(source).digest("hex") === SHAPING_SHA256;
+
+/**
+ * The result shaping's output objects made plain, with what a null prototype gave them kept: a response name
+ * is read as the object's own field only (a field answered as "constructor" is not found on the prototype),
+ * and a "__proto__" one is written as an own field. [text, its replacement, how many times it is there].
+ */
+const PLAIN_SHAPING: [string, string, number][] = [
+  [
+    "function computeResponse(",
+    `const plainHasOwn = Object.prototype.hasOwnProperty;
+function setOwn(output, responseName, value) {
+    if (responseName === "__proto__")
+        Object.defineProperty(output, responseName, { value, enumerable: true, writable: true, configurable: true });
+    else
+        output[responseName] = value;
+}
+function computeResponse(`,
+    1,
+  ],
+  ["Object.create(null)", "{}", 2],
+  [
+    "const outputValue = output[responseName];",
+    "const outputValue = plainHasOwn.call(output, responseName) ? output[responseName] : undefined;",
+    1,
+  ],
+  [
+    "output[responseName] = parameters.introspectionHandling(selection);",
+    "setOwn(output, responseName, parameters.introspectionHandling(selection));",
+    1,
+  ],
+  ["output[responseName] = type.name;", "setOwn(output, responseName, type.name);", 1],
+  ["output[responseName] = updated;", "setOwn(output, responseName, updated);", 1],
+];
+
+/** The result shaping module compiled afresh from its installed source; with plain objects when `plain`. */
+export function compiledShaping(plain: boolean): { computeResponse: unknown } {
+  let text = readFileSync(SHAPING_PATH, "utf8");
+  if (!isVerifiedShaping(text)) assertApolloInternals();
+  if (plain)
+    for (const [from, to, times] of PLAIN_SHAPING) {
+      const parts = text.split(from);
+      if (parts.length !== times + 1)
+        throw new Error(`${SHAPING_MODULE}: "${from}" is not there ${times} times.`);
+      text = parts.join(to);
+    }
+  return compiled(text, SHAPING_PATH) as { computeResponse: unknown };
+}
+
+/** A CommonJS module's text run as that file would be: its requires resolve from where it is. */
+function compiled(text: string, path: string): Record<string, unknown> {
+  const module = { exports: {} as Record<string, unknown> };
+  compileFunction(text, ["exports", "require", "module", "__filename", "__dirname"], { filename: path })(
+    module.exports,
+    createRequire(path),
+    module,
+    path,
+    dirname(path),
+  );
+  return module.exports;
+}
+
+let plainRepresentations = false;
+
+/** ApolloGateway runs its plans with the executor whose representations are plain objects. */
+export function plainObjectExecution(): void {
+  if (plainRepresentations) return;
+  plainRepresentations = true;
+  (gatewayExecutor as { executeQueryPlan: unknown }).executeQueryPlan =
+    compiledExecutor(true).executeQueryPlan;
+}
 
 /** The version of @apollo/gateway that node resolves here. */
 export function installedApolloGatewayVersion(): string {

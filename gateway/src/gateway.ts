@@ -18,6 +18,7 @@ import {
 import {
   acceptDocumentedSecurityDirectives,
   assertApolloInternals,
+  plainObjectExecution,
   replaceSendRequest,
   reuseExecutedOperations,
 } from "./apollo-internals";
@@ -265,6 +266,7 @@ export function createGateway(options: GatewayOptions = {}): {
 } {
   assertApolloInternals();
   reuseExecutedOperations();
+  plainObjectExecution();
   // The gateway reports anonymous usage unless told not to; an explicit setting is respected.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const supergraphSdl = readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, "utf8");

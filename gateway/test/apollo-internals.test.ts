@@ -4,13 +4,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   assertApolloInternals,
+  compiledExecutor,
+  compiledShaping,
   installedApolloGatewayVersion,
   missingApolloInternals,
   reuseExecutedOperations,
   VERIFIED_APOLLO_GATEWAY_VERSION,
 } from "../src/apollo-internals";
-import { buildSchema, type operationFromDocument } from "@apollo/federation-internals";
-import { parse } from "graphql";
+import { buildSchema, operationFromDocument } from "@apollo/federation-internals";
+import { buildSchema as buildGraphQLSchema, parse } from "graphql";
 
 describe("the Apollo internals the gateway patches", () => {
   it("are all there, and still called, in the installed @apollo/gateway", () => {
@@ -28,6 +30,10 @@ describe("the Apollo internals the gateway patches", () => {
       "ROUTER_SUPPORTED_SUPERGRAPH_FEATURES of @apollo/federation-internals",
       "operationFromDocument() of @apollo/federation-internals/dist/operations",
       "executeQueryPlan() building the operation with operationFromDocument(apiSchema, ...)",
+      "executeSelectionSet() of @apollo/gateway/dist/executeQueryPlan as verified (sha256 f27c2c8ee760f34cb8dc706c45d459aa887090b41ce9cacd01483a197042ddc7)",
+      "executeQueryPlan() calling computeResponse() through its module's export",
+      "@apollo/gateway/dist/resultShaping as verified (sha256 eb49b81fe4ba3b7b44d24c6279d92aab2a148f89e93737a8671753156b1b8466)",
+      "ApolloGateway calling executeQueryPlan() through its module's export",
     ]);
   });
 
@@ -65,5 +71,140 @@ describe("the executor's operation, as the gateway reuses it", () => {
     const first = operations.operationFromDocument(schema, document, { validate: false });
     expect(operations.operationFromDocument(schema, parse("{ a }"), { validate: false })).not.toBe(first);
     expect(operations.operationFromDocument(schema, document)).not.toBe(first);
+  });
+});
+
+describe("entity representations, as the gateway's executor builds them", () => {
+  const apollos = compiledExecutor(false).executeSelectionSet;
+  const plain = compiledExecutor(true).executeSelectionSet;
+  // As the executor is given it: the supergraph as a graphql-js schema.
+  const schema = buildGraphQLSchema(
+    "type Query { a: Int } type Regency { code: ID } type Province { code: ID }",
+  );
+  // A plan's `requires`, as the query planner writes it (names as strings).
+  const field = (name: string, selections?: unknown[], alias?: string) => ({
+    kind: "Field",
+    name,
+    ...(alias ? { alias } : {}),
+    ...(selections ? { selections } : {}),
+  });
+  const onRegency = (selections: unknown[]) => ({
+    kind: "InlineFragment",
+    typeCondition: "Regency",
+    selections,
+  });
+  const requires = [
+    onRegency([
+      field("__typename"),
+      field("code"),
+      field("workforceEstimates", [field("year"), field("persons"), field("source", [field("id")])]),
+    ]),
+  ];
+  const entities = [
+    {
+      __typename: "Regency",
+      code: "16.06",
+      name: "Musi Banyuasin",
+      workforceEstimates: [
+        { year: 2024, persons: 310000, source: { id: "a", title: "t" } },
+        { year: 2025, persons: null, source: null },
+      ],
+    },
+    { __typename: "Regency", code: "16.07", workforceEstimates: [] },
+    { __typename: "Province", code: "16", workforceEstimates: [] },
+    { __typename: "Regency", code: "16.08" },
+    { __typename: "Regency", code: "16.09", workforceEstimates: [{ year: 2025, source: { id: "b" } }] },
+    null,
+  ];
+
+  it("are the same JSON as Apollo's own, nulls where it gives null included", () => {
+    for (const entity of entities)
+      expect(JSON.stringify(plain(schema, entity, requires))).toBe(
+        JSON.stringify(apollos(schema, entity, requires)),
+      );
+    // Missing a required field: empty, as Apollo's (the executor leaves it out: it has no __typename).
+    expect(plain(schema, entities[3], requires)).toEqual({});
+    expect(plain(schema, entities[5], requires)).toBeNull();
+  });
+
+  it("are plain objects, not Apollo's null-prototype ones (V8's slow dictionary mode)", () => {
+    const representation = plain(schema, entities[0], requires) as { workforceEstimates: object[] };
+    expect(Object.getPrototypeOf(representation)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(representation.workforceEstimates[0])).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(apollos(schema, entities[0], requires))).toBeNull();
+  });
+
+  it("keep a field answered as __proto__ as an own field, and merge a fragment into fields selected before it", () => {
+    const selections = [
+      field("code"),
+      field("__proto__", undefined),
+      onRegency([field("code", undefined, "again")]),
+    ];
+    const source = JSON.parse(
+      '{"__typename":"Regency","code":"16.06","__proto__":{"id":"x"},"again":"16.06"}',
+    );
+    const built = plain(schema, source, selections) as Record<string, unknown>;
+    expect(Object.keys(built)).toEqual(["code", "__proto__", "again"]);
+    expect(JSON.stringify(built)).toBe(JSON.stringify(apollos(schema, source, selections)));
+  });
+});
+
+describe("an answer, as the gateway's result shaping builds it", () => {
+  type Shape = (options: object) => { data: unknown; errors: unknown[] };
+  const apollos = compiledShaping(false).computeResponse as Shape;
+  const plain = compiledShaping(true).computeResponse as Shape;
+  const schema = buildSchema(`
+    type Query { regencies: [Regency!]! regency(code: ID!): Regency }
+    type Regency { code: ID! name: String coverage: Coverage }
+    type Coverage { rate: Float status: String! }
+  `);
+  const shape = (compute: Shape, query: string, input: object, variables = {}) =>
+    compute({
+      operation: operationFromDocument(schema, parse(query)),
+      variables,
+      input,
+      introspectionHandling: () => null,
+    });
+  const input = {
+    regencies: [
+      { code: "16.06", name: "Musi Banyuasin", coverage: { rate: 0.41, status: "BEHIND", extra: 1 } },
+      { code: "16.07", name: null, coverage: null },
+      { code: "16.08", name: "x", coverage: { rate: 0.5, status: null } },
+    ],
+  };
+
+  it("is the same JSON as Apollo's own, errors and nulls where a non-null field is missing included", () => {
+    for (const query of [
+      "{ regencies { code name coverage { rate status } } }",
+      "{ regencies { __typename code ...on Regency { name } c: coverage { status } } }",
+      "query ($skip: Boolean!) { regencies { code name @skip(if: $skip) } }",
+    ]) {
+      const ours = shape(plain, query, structuredClone(input), { skip: true });
+      const theirs = shape(apollos, query, structuredClone(input), { skip: true });
+      expect(JSON.stringify(ours.data)).toBe(JSON.stringify(theirs.data));
+      expect(ours.errors.map(String)).toEqual(theirs.errors.map(String));
+    }
+  });
+
+  it("is made of plain objects, not Apollo's null-prototype ones (V8's slow dictionary mode)", () => {
+    const { data } = shape(plain, "{ regencies { code coverage { rate } } }", input) as {
+      data: { regencies: { coverage: object }[] };
+    };
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(data.regencies[0].coverage)).toBe(Object.prototype);
+  });
+
+  it("answers fields aliased constructor and __proto__ as its own fields, never from the prototype", () => {
+    const query =
+      '{ constructor: regency(code: "16.06") { code } __proto__: regency(code: "16.06") { toString: code } }';
+    // As a subgraph's answer is parsed: "__proto__" an own field (an object literal would set the prototype).
+    const answered = '{"constructor":{"code":"16.06"},"__proto__":{"toString":"16.06"}}';
+    const source = JSON.parse(answered);
+    const { data } = shape(plain, query, source) as { data: Record<string, unknown> };
+    expect(Object.keys(data)).toEqual(["constructor", "__proto__"]);
+    expect(JSON.stringify(data)).toBe(
+      JSON.stringify(shape(apollos, query, JSON.parse(JSON.stringify(source))).data),
+    );
+    expect(JSON.stringify(data)).toBe('{"constructor":{"code":"16.06"},"__proto__":{"toString":"16.06"}}');
   });
 });

@@ -8,6 +8,7 @@ import {
   GATEWAY_ROUTES,
   parseCommandLine,
   SERVICE_ROUTES,
+  SUBGRAPH_NODE_OPTIONS,
 } from "@cakupan/core";
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
 import { createLogger } from "@cakupan/observability";
@@ -163,6 +164,7 @@ async function main(): Promise<void> {
         readyUrl: `http://127.0.0.1:${port}${SERVICE_ROUTES.ready}`,
         needsDatabase: true,
         env: {
+          NODE_OPTIONS: [process.env.NODE_OPTIONS, SUBGRAPH_NODE_OPTIONS].filter(Boolean).join(" "),
           PORT: String(port),
           DATABASE_URL: withDatabase(server, databaseName),
           MIGRATE_ON_START: "true",

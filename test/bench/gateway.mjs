@@ -18,6 +18,7 @@ import {
   knownRegencyCodes,
   openDataSource,
   signIdentity,
+  SUBGRAPH_NODE_OPTIONS,
   withDatabase,
 } from "@cakupan/kit";
 import { freePort, mintToken } from "@cakupan/launcher";
@@ -454,6 +455,8 @@ export async function gatewayBench({ quick = false, profile = !quick, log = cons
           definition.name,
           [join(ROOT, "subgraphs", definition.name, "dist", "main.js")],
           {
+            // As npm start and the subgraphs' images run them.
+            NODE_OPTIONS: SUBGRAPH_NODE_OPTIONS,
             DATABASE_URL: databases[definition.name].url,
             PORT: String(port),
             MIGRATE_ON_START: "false",

@@ -12,7 +12,11 @@ import { CoverageReportResolver } from "./coverage/coverage-report.resolver";
 import { FundedPersons } from "./coverage/planning.type";
 import { CoverageImportResolver } from "./coverage/coverage-import.resolver";
 import { RuleResolver, ruleSourceResolver } from "./rules";
-import { ProvinceCoverageResolver, RegencyCoverageResolver } from "./coverage/coverage.resolver";
+import {
+  CoverageSegmentsResolver,
+  ProvinceCoverageResolver,
+  RegencyCoverageResolver,
+} from "./coverage/coverage.resolver";
 import {
   CoverageScenarioRequest,
   CoverageScenarioRequestResolver,
@@ -56,6 +60,7 @@ export function buildParticipantsSchema(): Promise<GraphQLSchema> {
       resolvers: [
         RegencyCoverageResolver,
         ProvinceCoverageResolver,
+        CoverageSegmentsResolver,
         RegencyPlanningResolver,
         ProvincePlanningResolver,
         CoverageScenarioRequestResolver,

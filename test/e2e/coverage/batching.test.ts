@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bearer } from "../../support/auth";
 import { data, queryPlan } from "../../support/graphql";
 import { useTestStack } from "../../support/servers";
 
@@ -7,11 +8,11 @@ const stack = useTestStack();
 const NATIONAL = `{ regencies { code coverage(asOf: "2025-07-31") { activeParticipants rate target gap status sources { publisher } } } }`;
 const PROVINCE = `{ regencies(provinceCode: "16") { code coverage(asOf: "2025-07-31") { activeParticipants rate target gap status sources { publisher } } } }`;
 
-async function countStatements(query: string) {
+async function countStatements(query: string, headers: Record<string, string> = {}) {
   const { regencies, participants } = stack.subgraphs;
   regencies.sql.reset();
   participants.sql.reset();
-  const result = await data(stack.url, query);
+  const result = await data(stack.url, query, undefined, headers);
   return { result, regencies: regencies.sql.count, participants: participants.sql.count };
 }
 
@@ -30,10 +31,22 @@ describe("coverage of many regencies in one query", () => {
     const national = await countStatements(NATIONAL);
     expect(national.participants).toBe(province.participants);
     expect(national.regencies).toBe(province.regencies);
-    // participants: the last reports, their sources, their parts
-    expect(national.participants).toBe(3);
+    // participants: the last reports and their sources (their parts only with segments)
+    expect(national.participants).toBe(2);
     // regencies: the list, workforce estimates, targets, and (asked for) their sources
     expect(national.regencies).toBe(4);
+  });
+
+  it("reads the reports' parts, in one more statement, only when segments are asked", async () => {
+    const planner = await bearer("planner");
+    const without = await countStatements(NATIONAL, planner);
+    const withSegments = await countStatements(
+      NATIONAL.replace("status sources", "status segments { category persons } sources"),
+      planner,
+    );
+    expect(withSegments.participants).toBe(without.participants + 1);
+    const reported = withSegments.result.regencies.filter((r: { coverage: unknown }) => r.coverage !== null);
+    for (const regency of reported) expect(regency.coverage.segments).toBeInstanceOf(Array);
   });
 
   it("runs the same SQL statements for an Excel batch of 100 aliased regencies as for 10", async () => {

@@ -20,7 +20,7 @@ import {
   wholeMonthsBetween,
 } from "./coverage.indicator";
 import { Coverage, CoverageStatus, Discrepancy, SegmentCount } from "./coverage.type";
-import { dated, latestReports, partsByReport } from "./loaders";
+import { dated, latestReports } from "./loaders";
 import { type CoverageTarget, type Regency, regencyStub, type WorkforceEstimate } from "../regency.entity";
 
 import { ruleValue } from "../rules";
@@ -228,7 +228,6 @@ export async function coverageOf(
   const figureSources = [reportSource, workforce?.source, target?.source].filter((s): s is Source =>
     Boolean(s),
   );
-  const parts = await context.loader(partsByReport).load(report.id);
 
   return Object.assign(new Coverage(), {
     regency: regencyStub(regency.code),
@@ -253,7 +252,6 @@ export async function coverageOf(
     requiredMonthlyPace: requiredPace,
     observedMonthlyPace: observedPace,
     status: status as CoverageStatus | null,
-    segments: toSegments(parts, active),
     figureSources: [...new Map(figureSources.map((s) => [s.id, s])).values()],
     reportSource,
     workforceSourceId: workforce?.source?.id ?? null,

@@ -241,7 +241,8 @@ export class Coverage {
   })
   @Authorized()
   @Directive("@authenticated")
-  segments!: SegmentCount[];
+  // Answered by CoverageSegmentsResolver, only when asked: the national table reads no parts.
+  segments?: SegmentCount[];
 
   @Field(() => Source, { description: "The report's source, for the regencies subgraph's `sources`." })
   @Directive("@inaccessible")
