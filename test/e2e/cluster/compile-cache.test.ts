@@ -59,7 +59,8 @@ describe("the compile cache of parts the supervisor starts", () => {
     process.kill(first, "SIGKILL");
     await expect
       .poll(
-        async () => (supervisor.pid("part") !== first ? await compileCache().catch(() => undefined) : undefined),
+        async () =>
+          supervisor.pid("part") !== first ? await compileCache().catch(() => undefined) : undefined,
         { timeout: 20_000, interval: 100 },
       )
       .toBe(cacheDir);
