@@ -208,16 +208,27 @@ export function responseCache(
   const running = new Map<string, Promise<unknown>>();
   const versionUrls = Object.values(subgraphUrls).map((url) => serviceUrl(url, SERVICE_ROUTES.version));
   const subgraphNames = Object.keys(subgraphUrls);
-  const feeds = Object.entries(subgraphUrls).map(([name, url]) =>
-    versionFeed(url, (state, detail) =>
-      state === "up"
-        ? options.log?.info({ subgraph: name, url: detail }, "data version feed: pushed versions again")
-        : options.log?.warn(
-            { subgraph: name, reason: detail },
-            "data version feed lost: versions read before each answer until it is back",
-          ),
-    ),
-  );
+  const feeds = Object.entries(subgraphUrls).map(([name, url]) => {
+    let lostAt: number | undefined;
+    return versionFeed(url, (state, detail) => {
+      if (state === "down") {
+        lostAt = Date.now();
+        options.log?.warn(
+          { subgraph: name, reason: detail },
+          "data version feed lost: versions read before each answer until it is back",
+        );
+      } else if (lostAt === undefined) {
+        options.log?.info({ subgraph: name, url: detail }, "data version feed: pushed versions");
+      } else {
+        // At the loss's level, so that whoever reads warnings only also reads that it ended, and after how long.
+        options.log?.warn(
+          { subgraph: name, url: detail, lostForMs: Date.now() - lostAt },
+          "data version feed: pushed versions again",
+        );
+        lostAt = undefined;
+      }
+    });
+  });
 
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const tlsAgent = new TlsAgent({ keepAlive: true, maxSockets: 16 });

@@ -40,6 +40,7 @@ export function versionFeed(
 
   const connect = async () => {
     controller = new AbortController();
+    const connectedAt = Date.now();
     let ended = "the stream ended";
     try {
       const response = await fetch(url, {
@@ -60,11 +61,15 @@ export function versionFeed(
       // Down, refused (503: the subgraph is not listening to its database) or aborted: asked per request.
       ended = (error as Error).message;
     } finally {
+      // A stream that had been up a while ended (its replica died or was restarted): reopened at once,
+      // since every answer reads the versions from the subgraphs until it is back; through a load balancer
+      // the new one reaches another replica. Backoff only for attempts that fail, or streams that end soon.
+      const wasUp = latest !== undefined && Date.now() - connectedAt >= RECONNECT_MAX_MS;
       if (latest && !closed) onChange("down", ended);
       latest = undefined;
       if (!closed) {
-        const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** failures);
-        failures += 1;
+        const delay = wasUp ? 0 : Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** failures);
+        if (!wasUp) failures += 1;
         retry = setTimeout(() => void connect(), delay);
         retry.unref();
       }

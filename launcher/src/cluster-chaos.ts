@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } fr
 import { connect } from "node:net";
 import { dirname, join } from "node:path";
 import { envString, parseCommandLine } from "@cakupan/core";
+import { Agent, request } from "undici";
 import { coresUsed, cpuSnapshot, formatCores, postmasterPid } from "./cluster-cpu";
 import { LOCAL_SECRETS_FILE, mintToken, readLocalSecrets } from "./token";
 
@@ -30,8 +31,20 @@ const CLIENTS = Number(process.env.CHAOS_CLIENTS ?? 20);
 const LOAD_SECONDS = Number(process.env.CHAOS_SECONDS ?? 20);
 const KILL_AT_SECONDS = Number(process.env.CHAOS_KILL_AT ?? 8);
 const COMPARE_SECONDS = Number(process.env.CHAOS_COMPARE_SECONDS ?? 10);
-/** The parts killed: names of deploy/cluster/haproxy.cfg's servers. */
-const KILL = (process.env.CHAOS_KILL ?? "gateway1,participants1").split(",").map((part) => part.trim());
+const WARM_UP_SECONDS = Number(process.env.CHAOS_WARM_UP_SECONDS ?? 3);
+/**
+ * The parts killed: names of deploy/cluster/haproxy.cfg's servers; `none`: a control run, the same load
+ * and the same figures read from the moment the kill would have been, nothing killed.
+ */
+const KILL = (process.env.CHAOS_KILL ?? "gateway1,participants1")
+  .split(",")
+  .map((part) => part.trim())
+  .filter((part) => part && part !== "none");
+/**
+ * How the clients send: `undici` (its request(), default) or `fetch` (the runs before session 7). fetch costs
+ * the load generator about twice the CPU per request, taken from the cluster it measures on this machine.
+ */
+const HTTP_CLIENT = process.env.CHAOS_HTTP ?? "undici";
 
 const QUERIES = [
   `{ regency(code: "16.06") { name coverage { asOf activeParticipants rate status } } }`,
@@ -51,8 +64,9 @@ const USAGE = `usage: npm run cluster:chaos
 Starts npm run cluster (stop any running one first), then measures through HAProxy: throughput with 1 and
 with 2 gateway replicas (${COMPARE_SECONDS} s each), and a ${LOAD_SECONDS} s run of ${CLIENTS} clients during which one
 gateway replica and one participants replica are killed (kill -9) at ${KILL_AT_SECONDS} s. Prints the figures;
-stops the cluster. CHAOS_CLIENTS, CHAOS_SECONDS, CHAOS_KILL_AT, CHAOS_COMPARE_SECONDS change the settings,
-CHAOS_KILL the parts killed (${KILL.join(",")}: HAProxy's server names). The cluster's log (warnings) goes to
+stops the cluster. CHAOS_CLIENTS, CHAOS_SECONDS, CHAOS_KILL_AT, CHAOS_COMPARE_SECONDS, CHAOS_WARM_UP_SECONDS (3) change the settings,
+CHAOS_KILL the parts killed (gateway1,participants1: HAProxy's server names; none: a control run, nothing
+killed), CHAOS_HTTP how the clients send (undici, default, or fetch). The cluster's log (warnings) goes to
 .data/cluster/chaos-cluster.log; CLUSTER_PORT_BASE and CLUSTER_RESTART_NICE are the cluster's (npm run cluster
 -- --help). Run it alone on the machine: flock /tmp/bench.lock npm run cluster:chaos`;
 
@@ -65,6 +79,16 @@ interface ClusterState {
   api: string;
   pids: Record<string, number>;
   runtimeApi: RuntimeApi;
+  ports: { gateways: number[]; subgraphs: Record<string, { replicas: number[] }> };
+}
+
+/** The port a part (HAProxy's server name: gateway1, participants2) listens on. */
+function portOf(state: ClusterState, part: string): number {
+  const [, name, index] = /^([a-z-]+?)(\d+)$/.exec(part) ?? [];
+  const ports = name === "gateway" ? state.ports.gateways : state.ports.subgraphs[name]?.replicas;
+  const port = ports?.[Number(index) - 1];
+  if (port === undefined) throw new Error(`CHAOS_KILL: no part ${part} in this cluster`);
+  return port;
 }
 
 async function waitForCluster(cluster: ChildProcess): Promise<ClusterState> {
@@ -98,27 +122,52 @@ async function load(
   const startedAt = Date.now();
   const until = startedAt + seconds * 1000;
   let sent = 0;
+  // One kept-alive connection per client, as with fetch's global agent.
+  const dispatcher = new Agent({ connections: CLIENTS, pipelining: 1 });
+  const send = async (body: string, headers: Record<string, string>) => {
+    if (HTTP_CLIENT === "fetch") {
+      const response = await fetch(api, {
+        method: "POST",
+        headers,
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      return { status: response.status, body: (await response.json()) as { errors?: { message: string }[] } };
+    }
+    const response = await request(api, {
+      method: "POST",
+      headers,
+      body,
+      dispatcher,
+      signal: AbortSignal.timeout(10_000),
+    });
+    return {
+      status: response.statusCode,
+      body: (await response.body.json()) as { errors?: { message: string }[] },
+    };
+  };
   const client = async (index: number) => {
     while (Date.now() < until) {
       const query = QUERIES[sent++ % QUERIES.length];
       const signedIn = (index + sent) % 2 === 0;
       const outcome: Outcome = { startedAt: Date.now(), endedAt: 0, ok: false };
       try {
-        const response = await fetch(api, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            ...(signedIn ? { authorization: `Bearer ${planner}` } : {}),
-          },
-          body: JSON.stringify({ query }),
-          signal: AbortSignal.timeout(10_000),
+        const { status, body } = await send(JSON.stringify({ query }), {
+          "content-type": "application/json",
+          ...(signedIn ? { authorization: `Bearer ${planner}` } : {}),
         });
-        const body = (await response.json()) as { errors?: { message: string }[] };
-        outcome.ok = response.status === 200 && !body.errors;
-        if (!outcome.ok) outcome.error = `HTTP ${response.status} ${body.errors?.[0]?.message ?? ""}`.trim();
+        outcome.ok = status === 200 && !body.errors;
+        if (!outcome.ok) outcome.error = `HTTP ${status} ${body.errors?.[0]?.message ?? ""}`.trim();
       } catch (error) {
-        const { message, cause } = error as Error & { cause?: { code?: string; message?: string } };
-        outcome.error = cause ? `${message} (${cause.code ?? cause.message})` : message;
+        const { message, cause, code } = error as Error & {
+          code?: string;
+          cause?: { code?: string; message?: string };
+        };
+        outcome.error = cause
+          ? `${message} (${cause.code ?? cause.message})`
+          : code
+            ? `${message} (${code})`
+            : message;
       }
       outcome.endedAt = Date.now();
       outcomes.push(outcome);
@@ -127,6 +176,7 @@ async function load(
   const ticker = during ? setInterval(() => during(Date.now() - startedAt), 50) : undefined;
   await Promise.all(Array.from({ length: CLIENTS }, (_, index) => client(index)));
   clearInterval(ticker);
+  await dispatcher.close();
   return { outcomes, startedAt };
 }
 
@@ -157,6 +207,34 @@ async function goneAt(pid: number, timeoutMs = 1000): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   return Date.now();
+}
+
+/**
+ * When a killed part's port stops accepting connections: until its process's file descriptors are closed
+ * (after the kernel has torn down its memory), its listening socket still completes connections, which
+ * then wait unanswered. Tried every millisecond or two, from timers; each accepted probe is closed at once.
+ */
+async function portRefusesAt(
+  port: number,
+  timeoutMs = 2000,
+): Promise<{ refusedAt?: number; lastAcceptedAt?: number }> {
+  const deadline = Date.now() + timeoutMs;
+  let lastAcceptedAt: number | undefined;
+  while (Date.now() < deadline) {
+    const attemptAt = Date.now();
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once("error", () => resolve(true));
+    });
+    if (refused) return { refusedAt: attemptAt, lastAcceptedAt };
+    lastAcceptedAt = attemptAt;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  return { lastAcceptedAt };
 }
 
 /** The status HAProxy gives each server of a backend (UP, DOWN, MAINT, "UP 1/2" while rising), by name. */
@@ -224,7 +302,8 @@ async function main(): Promise<void> {
       cluster.kill("SIGINT");
     });
   try {
-    const { api, pids, runtimeApi } = await waitForCluster(cluster);
+    const state = await waitForCluster(cluster);
+    const { api, pids, runtimeApi } = state;
     const postgresDir = join(ROOT, ".data", "cluster", "postgres");
     const roots = [
       cluster.pid!,
@@ -235,7 +314,7 @@ async function main(): Promise<void> {
     console.log(
       `cluster up (${api}); ${CLIENTS} clients, each sending its next request when the last is answered, half anonymous, half a planner's (both cached in Redis)`,
     );
-    await load(api, 3, planner); // warm-up: connections, caches, JIT
+    await load(api, WARM_UP_SECONDS, planner); // warm-up: connections, caches, JIT
 
     // 1. One gateway replica in rotation against two (the other one keeps running, idle).
     const compare = async () => {
@@ -265,6 +344,7 @@ async function main(): Promise<void> {
     );
     let killedAt = 0;
     let allGone: Promise<number> = Promise.resolve(0);
+    let portsRefuse: Promise<{ refusedAt?: number; lastAcceptedAt?: number }[]> = Promise.resolve([]);
     const notKilled: string[] = [];
     // CPU is read (all of /proc: tens of milliseconds) half a second before the kill and after it, never
     // at the kill, so that the load generator is not busy reading it just then.
@@ -282,12 +362,16 @@ async function main(): Promise<void> {
             notKilled.push(part); // it had exited already: something else stopped it
           }
         }
-        allGone = Promise.all(killed.map((part) => goneAt(pids[part]))).then((times) => Math.max(...times));
+        allGone = killed.length
+          ? Promise.all(killed.map((part) => goneAt(pids[part]))).then((times) => Math.max(...times))
+          : Promise.resolve(killedAt);
+        portsRefuse = Promise.all(killed.map((part) => portRefusesAt(portOf(state, part))));
       } else if (killedAt && !cpuAfterKill && Date.now() >= killedAt + 100) cpuAfterKill = cpuSnapshot(roots);
     });
     const cpuAtEnd = cpuSnapshot(roots);
     await watcher.stop();
     const allGoneAt = await allGone;
+    const refusals = await portsRefuse;
     const endedAt = run.startedAt + LOAD_SECONDS * 1000;
 
     const failed = run.outcomes.filter((o) => !o.ok);
@@ -341,6 +425,18 @@ async function main(): Promise<void> {
       spanSeconds += (to.at - from.at) / 1000;
     }
     const others = spanSeconds ? otherSeconds / spanSeconds : 0;
+    // The shape of the first second: answers per 100 ms from half a second before the kill.
+    const tenths = Array.from({ length: 25 }, (_, i) =>
+      answeredIn(run.outcomes, killedAt - 500 + i * 100, killedAt - 400 + i * 100),
+    );
+    const ports = killed
+      .map((part, i) => {
+        const { refusedAt, lastAcceptedAt } = refusals[i] ?? {};
+        return `${part} (${portOf(state, part)}) refuses connections ${
+          refusedAt === undefined ? "not within 2 s" : `${refusedAt - killedAt} ms`
+        } after the signal${lastAcceptedAt === undefined ? "" : `, still accepted them ${lastAcceptedAt - killedAt} ms after it`}`;
+      })
+      .join("; ");
     const percent = (n: number) => `${Math.round((100 * n) / baseline)} %`;
     const afterKill = (at: number | undefined) =>
       at === undefined ? "not within the run" : `${((at - killedAt) / 1000).toFixed(1)} s after the kill`;
@@ -350,7 +446,10 @@ async function main(): Promise<void> {
           `${server} down ${afterKill(downAt)}, its replacement ready ${afterKill(checkedOkAt)}, back up ${afterKill(upAgainAt)}`,
       )
       .join("; ");
-    console.log(`kill -9 of ${killed.map((part) => `${part} (pid ${pids[part]})`).join(" and ")} at ${KILL_AT_SECONDS} s of ${LOAD_SECONDS} s; both gone ${allGoneAt - killedAt} ms after the signal:
+    const what = killed.length
+      ? `kill -9 of ${killed.map((part) => `${part} (pid ${pids[part]})`).join(" and ")} at ${KILL_AT_SECONDS} s of ${LOAD_SECONDS} s; all gone ${allGoneAt - killedAt} ms after the signal`
+      : `control run: nothing killed; figures read from ${KILL_AT_SECONDS} s of ${LOAD_SECONDS} s, where the kill would be`;
+    console.log(`${what} (clients: ${HTTP_CLIENT}):
   requests            ${run.outcomes.length} sent, ${run.outcomes.length - failed.length} answered whole
   lost                ${failed.length}, of which ${inFlight.length} in flight at the kill (sent before the processes were gone, unanswered at the kill)${
     errors.size ? `\n  errors              ${[...errors].map(([e, n]) => `${n}x ${e}`).join("; ")}` : ""
@@ -360,13 +459,15 @@ async function main(): Promise<void> {
       : ""
   }
   baseline            ${baseline} req/s: median of the ${windowsBefore.length} whole 1 s windows before the kill (${windowsBefore.join(" ")}); 80 %: ${Math.ceil(0.8 * baseline)}
+  per 100 ms          ${tenths.slice(0, 5).join(" ")} | ${tenths.slice(5).join(" ")}   (answers, from 0.5 s before the kill | from the kill)${
+    killed.length ? `\n  ports               ${ports}` : ""
+  }
   per second after    ${windowsAfter.map((n) => `${n} (${percent(n)})`).join(" ")}   (1 s windows from the kill)
   lowest 1 s window   ${lowest} req/s (${percent(lowest)}); slowest request ${slowest} ms
   before the kill     ${dipsBefore} of ${slidingBefore.length} sliding 1 s windows below 80 % of the baseline (this machine's own unevenness, nothing killed)
   throughput back     ${backAfterS === undefined ? "not within the run" : `${backAfterS} s after the kill`}${backAfterS !== undefined && backAfterS <= 5 ? " (within 5 s)" : " (NOT within 5 s)"}: from then on every 1 s window from the kill answers ≥ 80 % of the baseline; sliding by 0.1 s: ${
     backAfterMs === undefined ? "not within the run" : `${(backAfterMs / 1000).toFixed(1)} s`
-  }
-  HAProxy             ${haproxy}
+  }${killed.length ? `\n  HAProxy             ${haproxy}` : ""}
   cores before kill   ${formatCores(coresUsed(cpuAtStart, cpuBeforeKill))}
   cores after kill    ${formatCores(coresUsed(cpuAfterKill, cpuAtEnd))}${
     notKilled.length

@@ -160,6 +160,8 @@ const supervisor = new Supervisor({
   restartNice: envNice("CLUSTER_RESTART_NICE", 19),
   // And under SCHED_IDLE: nice 19 still lets it finish its time slice when a serving process wakes up.
   restartIdle: envFlag("CLUSTER_RESTART_IDLE", true),
+  // A replacement reads the code its predecessors compiled instead of compiling every module again.
+  compileCacheDir: join(ROOT, ".data", "compile-cache"),
 });
 
 async function shutdown(code: number): Promise<never> {

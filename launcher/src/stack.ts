@@ -35,6 +35,8 @@ const supervisor = new Supervisor({
   log,
   databaseAnswers: () => (serverUrl ? databaseAnswers(serverUrl) : Promise.resolve(true)),
   onGiveUp: () => void shutdown(1),
+  // A part restarted after a crash reads the code its first start compiled instead of compiling it again.
+  compileCacheDir: join(ROOT, ".data", "compile-cache"),
 });
 let serverUrl: string | undefined;
 
