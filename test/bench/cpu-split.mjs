@@ -10,8 +10,7 @@
 // --keep); PORT_BASE: the first of 20 ports for the processes it starts (default 36000); SUBGRAPH_DIST below.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -20,7 +19,6 @@ import {
   dropDatabase,
   ensureDatabase,
   GATEWAY_NODE_OPTIONS,
-  IDENTITY_HEADER,
   knownRegencyCodes,
   openDataSource,
   signIdentity,
@@ -31,6 +29,7 @@ import { mintToken } from "@cakupan/launcher";
 import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
 import { participantsSubgraph } from "@cakupan/participants";
 import { awardsSubgraph } from "@cakupan/awards";
+import { GRAFBASE_BINARY, grafbaseConfiguration } from "./gateway.mjs";
 import { seedNationalAwards, seedNationalParticipants, seedNationalRegencies } from "./national-data.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -250,37 +249,11 @@ try {
     gateways[label] = { ...(await ours(variant.args, variant.main)), headers: plannerHeaders };
   if (chosen.includes("grafbase")) {
     port += 1;
-    // As the bench starts it (test/bench/gateway.mjs startGrafbase), on this script's port.
-    const dir = mkdtempSync(join(tmpdir(), "cakupan-cpusplit-grafbase-"));
-    const sections = [];
-    for (const [name, url] of Object.entries(routes)) {
-      const { data } = await (
-        await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ query: "{ _service { sdl } }" }),
-        })
-      ).json();
-      const sdl = data._service.sdl
-        .replace(/^directive @(authenticated|requiresScopes)\b[^\n]*\n/gm, "")
-        .replace(/@requiresScopes\(scopes: \[[^)]*\]\)/g, "")
-        .replace(/@authenticated\b/g, "")
-        .replace(/"@authenticated",\s*|,\s*"@authenticated"/g, "")
-        .replace(/"@requiresScopes",\s*|,\s*"@requiresScopes"/g, "");
-      writeFileSync(join(dir, `${name}.graphql`), sdl);
-      sections.push(`[subgraphs.${name}]\nurl = "${url}"\nschema_path = "${join(dir, `${name}.graphql`)}"\n`);
-    }
-    writeFileSync(
-      join(dir, "grafbase.toml"),
-      [
-        `executable_document_limit = "1MiB"\nrequest_body_limit = "4MiB"\n`,
-        ...sections,
-        `[[headers]]\nrule = "insert"\nname = "${IDENTITY_HEADER}"\nvalue = "${forwardedIdentity}"\n`,
-      ].join("\n"),
-    );
+    // As the bench starts it (test/bench/gateway.mjs), on this script's port.
+    const dir = await grafbaseConfiguration(routes, forwardedIdentity);
     const child = await start(
       "grafbase",
-      join(import.meta.dirname, "node_modules", "@grafbase", "cli-x86_64-unknown-linux-musl", "grafbase"),
+      GRAFBASE_BINARY,
       ["dev", "-c", join(dir, "grafbase.toml"), "-p", String(port)],
       { GRAFBASE_DISABLE_TELEMETRY: "true", DO_NOT_TRACK: "1" },
       String(port),

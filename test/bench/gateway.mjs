@@ -40,7 +40,7 @@ export const PLANNER = "ours, planner (signed in)";
 export const PLANNER_UNCACHED = "ours, planner, no response cache";
 export const GRAFBASE = "Grafbase";
 export const HIVE_RUST = "Hive + Rust planner";
-const GRAFBASE_BINARY = join(
+export const GRAFBASE_BINARY = join(
   import.meta.dirname,
   "node_modules",
   "@grafbase",
@@ -353,11 +353,10 @@ async function replay(plan, seconds, forwardedIdentity) {
 }
 
 /**
- * Grafbase's gateway over the same subgraphs: it composes them itself, from each subgraph's SDL. Without
- * @authenticated and @requiresScopes, as our gateway runs them: the subgraphs enforce who may read what on the
- * identity forwarded to them (Grafbase would otherwise refuse the planner's segments, knowing no token).
+ * A folder holding grafbase.toml for the subgraphs at these URLs, each one's SDL fetched from it, the planner's
+ * identity forwarded to every subgraph (also used by cpu-split.mjs).
  */
-async function startGrafbase(subgraphUrls, port, forwardedIdentity) {
+export async function grafbaseConfiguration(subgraphUrls, forwardedIdentity) {
   const dir = mkdtempSync(join(tmpdir(), "cakupan-bench-grafbase-"));
   const subgraphs = [];
   for (const [name, url] of Object.entries(subgraphUrls)) {
@@ -384,6 +383,16 @@ async function startGrafbase(subgraphUrls, port, forwardedIdentity) {
     `[[headers]]\nrule = "insert"\nname = "${IDENTITY_HEADER}"\nvalue = "${forwardedIdentity}"\n`,
   ].join("\n");
   writeFileSync(join(dir, "grafbase.toml"), config);
+  return dir;
+}
+
+/**
+ * Grafbase's gateway over the same subgraphs: it composes them itself, from each subgraph's SDL. Without
+ * @authenticated and @requiresScopes, as our gateway runs them: the subgraphs enforce who may read what on the
+ * identity forwarded to them (Grafbase would otherwise refuse the planner's segments, knowing no token).
+ */
+async function startGrafbase(subgraphUrls, port, forwardedIdentity) {
+  const dir = await grafbaseConfiguration(subgraphUrls, forwardedIdentity);
   const service = start(
     GRAFBASE,
     ["dev", "-c", join(dir, "grafbase.toml"), "-p", String(port)],

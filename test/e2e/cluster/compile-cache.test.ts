@@ -1,9 +1,7 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { freePort, Supervisor } from "@cakupan/launcher";
-import { createLogger } from "@cakupan/observability";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type SupervisedPart, superviseScript } from "./supervised-part";
 
 /**
  * The supervisor starts every part with NODE_COMPILE_CACHE on one directory, so that a replacement reads the
@@ -16,35 +14,21 @@ require("node:http")
 `;
 
 describe("the compile cache of parts the supervisor starts", () => {
-  let dir: string;
+  let part: SupervisedPart;
   let cacheDir: string;
-  let supervisor: Supervisor;
-  let url: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "cakupan-compile-cache-"));
-    cacheDir = join(dir, "compile-cache");
-    const script = join(dir, "part.js");
-    writeFileSync(script, PART);
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    supervisor = new Supervisor({
-      log: createLogger("compile-cache", { level: "silent" }),
-      compileCacheDir: cacheDir,
-      onGiveUp: (reason) => {
-        throw new Error(reason);
-      },
-    });
-    await supervisor.start({ name: "part", script, env: { PORT: String(port) }, readyUrl: `${url}/ready` });
+    part = await superviseScript("compile-cache", PART, (dir) => ({
+      compileCacheDir: (cacheDir = join(dir, "compile-cache")),
+    }));
   });
 
   afterAll(async () => {
-    await supervisor?.stopAll();
-    rmSync(dir, { recursive: true, force: true });
+    await part?.stop();
   });
 
   const compileCache = async () =>
-    ((await (await fetch(url)).json()) as { compileCache: string | null }).compileCache;
+    ((await (await fetch(part.url)).json()) as { compileCache: string | null }).compileCache;
 
   it("creates the directory", () => {
     expect(existsSync(cacheDir)).toBe(true);
@@ -55,12 +39,12 @@ describe("the compile cache of parts the supervisor starts", () => {
   });
 
   it("starts the replacement of a part killed from outside with the same directory", async () => {
-    const first = supervisor.pid("part")!;
+    const first = part.supervisor.pid("part")!;
     process.kill(first, "SIGKILL");
     await expect
       .poll(
         async () =>
-          supervisor.pid("part") !== first ? await compileCache().catch(() => undefined) : undefined,
+          part.supervisor.pid("part") !== first ? await compileCache().catch(() => undefined) : undefined,
         { timeout: 20_000, interval: 100 },
       )
       .toBe(cacheDir);

@@ -1,10 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { freePort, Supervisor } from "@cakupan/launcher";
-import { createLogger } from "@cakupan/observability";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type SupervisedPart, superviseScript } from "./supervised-part";
 
 /**
  * `npm run cluster` replaces a replica that died at low CPU priority (restartNice, and SCHED_IDLE with
@@ -54,34 +50,18 @@ const canRaise = process.platform === "linux" && process.getuid?.() === 0 && has
 describe.skipIf(!canRaise)(
   `a replica restarted by the cluster's supervisor${canRaise ? "" : " (skipped: needs Linux, root and chrt)"}`,
   () => {
-    let dir: string;
-    let supervisor: Supervisor;
-    let url: string;
+    let part: SupervisedPart;
 
     beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), "cakupan-restart-priority-"));
-      const script = join(dir, "part.js");
-      writeFileSync(script, PART);
-      const port = await freePort();
-      url = `http://127.0.0.1:${port}`;
-      supervisor = new Supervisor({
-        log: createLogger("restart-priority", { level: "silent" }),
-        restartNice: 19,
-        restartIdle: true,
-        onGiveUp: (reason) => {
-          throw new Error(reason);
-        },
-      });
-      await supervisor.start({ name: "part", script, env: { PORT: String(port) }, readyUrl: `${url}/ready` });
+      part = await superviseScript("restart-priority", PART, () => ({ restartNice: 19, restartIdle: true }));
     });
 
     afterAll(async () => {
-      await supervisor?.stopAll();
-      rmSync(dir, { recursive: true, force: true });
+      await part?.stop();
     });
 
     const state = async () =>
-      (await (await fetch(`${url}/state`)).json()) as {
+      (await (await fetch(`${part.url}/state`)).json()) as {
         niceWhenFirstReady?: number;
         policyWhenFirstReady?: number;
         threadNices: number[];
@@ -93,12 +73,12 @@ describe.skipIf(!canRaise)(
     });
 
     it("boots a part killed from outside at nice 19 under SCHED_IDLE, and raises every thread back to normal once ready", async () => {
-      const first = supervisor.pid("part")!;
+      const first = part.supervisor.pid("part")!;
       process.kill(first, "SIGKILL");
       await expect
         .poll(
           async () => {
-            if (supervisor.pid("part") === first) return undefined;
+            if (part.supervisor.pid("part") === first) return undefined;
             const now = await state().catch(() => undefined);
             return now?.threadNices.every((nice) => nice === 0) &&
               now.threadPolicies.every((policy) => policy === SCHED_OTHER)
@@ -121,52 +101,39 @@ describe.skipIf(!canRaise)(
 describe.skipIf(!canRaise)(
   `a replacement the cluster's supervisor restarted that is still not ready after restartIdleMs${canRaise ? "" : " (skipped: needs Linux, root and chrt)"}`,
   () => {
-    let dir: string;
-    let supervisor: Supervisor;
-    let url: string;
+    let part: SupervisedPart;
     let first: number;
 
     beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), "cakupan-restart-idle-bound-"));
-      const script = join(dir, "part.js");
-      writeFileSync(script, PART);
-      const port = await freePort();
-      url = `http://127.0.0.1:${port}`;
-      supervisor = new Supervisor({
-        log: createLogger("restart-idle-bound", { level: "silent" }),
-        restartNice: 19,
-        restartIdle: true,
-        restartIdleMs: 500,
-        onGiveUp: (reason) => {
-          throw new Error(reason);
-        },
-      });
-      await supervisor.start({
-        name: "part",
-        script,
-        env: { PORT: String(port) },
-        restartEnv: { NEVER_READY: "1" },
-        readyUrl: `${url}/ready`,
-      });
-      first = supervisor.pid("part")!;
+      part = await superviseScript(
+        "restart-idle-bound",
+        PART,
+        () => ({ restartNice: 19, restartIdle: true, restartIdleMs: 500 }),
+        { restartEnv: { NEVER_READY: "1" } },
+      );
+      first = part.supervisor.pid("part")!;
       process.kill(first, "SIGKILL");
       const deadline = Date.now() + 20_000;
-      while (!(supervisor.pid("part") !== first && (await fetch(`${url}/state`).catch(() => null)))) {
+      while (!(
+        part.supervisor.pid("part") !== first && (await fetch(`${part.url}/state`).catch(() => null))
+      )) {
         if (Date.now() > deadline) throw new Error("the part was not restarted within 20 s");
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     });
 
     afterAll(async () => {
-      await supervisor?.stopAll();
-      rmSync(dir, { recursive: true, force: true });
+      await part?.stop();
     });
 
     const state = async () =>
-      (await (await fetch(`${url}/state`)).json()) as { threadNices: number[]; threadPolicies: number[] };
+      (await (await fetch(`${part.url}/state`)).json()) as {
+        threadNices: number[];
+        threadPolicies: number[];
+      };
 
     it("gives the replacement its restartEnv on top of the part's env", async () => {
-      expect((await fetch(`${url}/ready`)).status).toBe(503);
+      expect((await fetch(`${part.url}/ready`)).status).toBe(503);
     });
 
     it("moves every thread of it from SCHED_IDLE to SCHED_OTHER, still at nice 19", async () => {
