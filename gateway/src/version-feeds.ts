@@ -51,7 +51,6 @@ export function versionFeed(
       await readEventStream(response.body, {
         onEvent: (event) => {
           heardAt = Date.now();
-          failures = 0;
           if (event.event !== "version") return;
           if (!latest) onChange("up", url);
           latest = JSON.parse(event.data) as PushedVersion;
@@ -68,6 +67,9 @@ export function versionFeed(
       if (latest && !closed) onChange("down", ended);
       latest = undefined;
       if (!closed) {
+        // The backoff starts again only after a stream that was up a while: one that pushes a version and
+        // ends at once (a replica failing as it starts) must not be reopened every 100 ms.
+        if (wasUp) failures = 0;
         const delay = wasUp ? 0 : Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** failures);
         if (!wasUp) failures += 1;
         retry = setTimeout(() => void connect(), delay);
