@@ -21,22 +21,26 @@ interface Snapshot {
   machineIdle: number;
 }
 
-const TICKS_PER_SECOND = (() => {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
+let ticksPerSecond: number | undefined;
+/** Clock ticks a second, asked once when first needed (not at import: the supervisor loads this module). */
+const clockTicksPerSecond = () =>
+  (ticksPerSecond ??= (() => {
+    try {
+      return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    } catch {
+      return 100;
+    }
+  })());
 
-interface ProcStat {
+export interface ProcStat {
   pid: number;
   ppid: number;
   name: string;
   seconds: number;
 }
 
-function readProcStat(pid: number): ProcStat | undefined {
+/** A process's name, parent and CPU time so far (user + system, every thread); undefined once it has exited. */
+export function readProcStat(pid: number): ProcStat | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, "utf8");
     // The command name is in parentheses and may itself hold spaces or parentheses.
@@ -47,7 +51,7 @@ function readProcStat(pid: number): ProcStat | undefined {
       pid,
       ppid: Number(fields[1]),
       name,
-      seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+      seconds: (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond(),
     };
   } catch {
     return undefined; // exited meanwhile
@@ -96,10 +100,10 @@ export function cpuSnapshot(roots: number[]): Snapshot | undefined {
   return {
     at: Date.now(),
     processes,
-    machineBusy: (user + nice + system + steal) / TICKS_PER_SECOND,
+    machineBusy: (user + nice + system + steal) / clockTicksPerSecond(),
     // Mostly the loopback network's packets between the cluster's processes: its own traffic.
-    machineInterrupts: (irq + softirq) / TICKS_PER_SECOND,
-    machineIdle: (idle + iowait) / TICKS_PER_SECOND,
+    machineInterrupts: (irq + softirq) / clockTicksPerSecond(),
+    machineIdle: (idle + iowait) / clockTicksPerSecond(),
   };
 }
 

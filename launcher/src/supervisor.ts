@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
 import { createInterface } from "node:readline";
 import type { Logger } from "@cakupan/observability";
+import { readProcStat } from "./cluster-cpu";
 
 /** One service of the stack, run as its own process exactly as it is deployed. */
 export interface PartSpec {
@@ -268,7 +269,8 @@ export class Supervisor {
     this.waitUntilReady(part).then(
       () => {
         clearTimeout(idleBound);
-        const bootCpuMs = child?.pid ? cpuMs(child.pid) : undefined;
+        const bootSeconds = child?.pid ? readProcStat(child.pid)?.seconds : undefined;
+        const bootCpuMs = bootSeconds === undefined ? undefined : Math.round(bootSeconds * 1000);
         normalPriority();
         this.options.log.info(
           { part: part.spec.name, readyAfterMs: Date.now() - restartedAt, bootCpuMs },
@@ -369,17 +371,6 @@ function raisePriority(pid: number, nice: number, fromIdle: boolean): void {
 function leaveIdle(pid: number, then: () => void = () => {}): void {
   // chrt --all-tasks: every thread. A failure here (the process exited meanwhile) is no error.
   execFile("chrt", ["--all-tasks", "--other", "--pid", "0", String(pid)], () => then());
-}
-
-/** CPU time a process has used (user + system, every thread), from /proc; undefined elsewhere. */
-function cpuMs(pid: number): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -19,18 +19,13 @@ import {
   dropDatabase,
   ensureDatabase,
   GATEWAY_NODE_OPTIONS,
-  knownRegencyCodes,
-  openDataSource,
   signIdentity,
   SUBGRAPH_NODE_OPTIONS,
   withDatabase,
 } from "@cakupan/kit";
 import { mintToken } from "@cakupan/launcher";
-import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
-import { participantsSubgraph } from "@cakupan/participants";
-import { awardsSubgraph } from "@cakupan/awards";
-import { GRAFBASE_BINARY, grafbaseConfiguration } from "./gateway.mjs";
-import { seedNationalAwards, seedNationalParticipants, seedNationalRegencies } from "./national-data.mjs";
+import { answering, GRAFBASE_BINARY, grafbaseConfiguration } from "./gateway.mjs";
+import { migrateAndSeedNational, NATIONAL_SUBGRAPHS } from "./national-data.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const COVERAGE = "activeParticipants rate target gap status";
@@ -96,24 +91,7 @@ function start(label, command, args, env, readyText) {
   });
 }
 
-async function answering(url, headers = {}) {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify({ query: `{ regency(code: "16.06") { code } }` }),
-      });
-      if (response.ok && (await response.text()).includes('"16.06"')) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-const definitions = [regenciesSubgraph, participantsSubgraph, awardsSubgraph];
+const definitions = NATIONAL_SUBGRAPHS;
 const databases = {};
 const admin = new pg.Client({ connectionString: server });
 await admin.connect();
@@ -124,15 +102,7 @@ for (const definition of definitions) {
   const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount > 0;
   if (exists) continue;
   await ensureDatabase(server, name);
-  const db = await openDataSource(definition, url);
-  await db.runMigrations();
-  if (definition === regenciesSubgraph) {
-    await seedRegencies(db, silentProgress);
-    await seedNationalRegencies(db);
-  } else await definition.seed(db);
-  if (definition === participantsSubgraph) await seedNationalParticipants(db, [...knownRegencyCodes()]);
-  if (definition === awardsSubgraph) await seedNationalAwards(db, [...knownRegencyCodes()]);
-  await db.destroy();
+  await migrateAndSeedNational(definition, url);
 }
 
 const authSecret = randomBytes(32).toString("hex");

@@ -15,19 +15,14 @@ import {
   ensureDatabase,
   GATEWAY_NODE_OPTIONS,
   IDENTITY_HEADER,
-  knownRegencyCodes,
-  openDataSource,
   signIdentity,
   SUBGRAPH_NODE_OPTIONS,
   withDatabase,
 } from "@cakupan/kit";
 import { freePort, mintToken } from "@cakupan/launcher";
-import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
-import { participantsSubgraph } from "@cakupan/participants";
-import { awardsSubgraph } from "@cakupan/awards";
 import { withBenchDatabase } from "./database.mjs";
 import { cpuByPart, monotonicMicros } from "./profile.mjs";
-import { seedNationalAwards, seedNationalParticipants, seedNationalRegencies } from "./national-data.mjs";
+import { migrateAndSeedNational, NATIONAL_SUBGRAPHS } from "./national-data.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const SUPERGRAPH = join(ROOT, "schema", "supergraph.graphql");
@@ -405,12 +400,12 @@ async function startGrafbase(subgraphUrls, port, forwardedIdentity) {
 }
 
 /** Until a gateway answers a query (one that reports ready before it has composed). */
-async function answering(url) {
+export async function answering(url, headers = {}) {
   for (let attempt = 0; attempt < 600; attempt += 1) {
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query: `{ regency(code: "16.06") { code } }` }),
       });
       if (response.ok && (await response.text()).includes('"16.06"')) return;
@@ -437,7 +432,7 @@ export async function gatewayBench({ quick = false, profile = !quick, log = cons
   );
   return withBenchDatabase("gateway", async (_unused, server) => {
     const suffix = randomBytes(3).toString("hex");
-    const definitions = [regenciesSubgraph, participantsSubgraph, awardsSubgraph];
+    const definitions = NATIONAL_SUBGRAPHS;
     const databases = {};
     const children = [];
     try {
@@ -445,15 +440,7 @@ export async function gatewayBench({ quick = false, profile = !quick, log = cons
         const name = `cakupan_bench_${suffix}_${definition.name}`;
         await ensureDatabase(server, name);
         databases[definition.name] = { name, url: withDatabase(server, name) };
-        const db = await openDataSource(definition, databases[definition.name].url);
-        await db.runMigrations();
-        if (definition === regenciesSubgraph) {
-          await seedRegencies(db, silentProgress);
-          await seedNationalRegencies(db);
-        } else await definition.seed(db);
-        if (definition === participantsSubgraph) await seedNationalParticipants(db, [...knownRegencyCodes()]);
-        if (definition === awardsSubgraph) await seedNationalAwards(db, [...knownRegencyCodes()]);
-        await db.destroy();
+        await migrateAndSeedNational(definition, databases[definition.name].url);
       }
       log("national data set: 514 regencies x 36 monthly reports, award results per province, synthetic");
 

@@ -1,6 +1,29 @@
 // The benchmark's national data set, synthetic and marked so: for every regency, workforce estimates
 // for 2023-2025, 36 monthly coverage reports (2022-10 to 2025-09) and a provincial award edition per
 // province with ranked results, all citing one synthetic source.
+import { knownRegencyCodes, openDataSource } from "@cakupan/kit";
+import { regenciesSubgraph, seedRegencies, silentProgress } from "@cakupan/regencies";
+import { participantsSubgraph } from "@cakupan/participants";
+import { awardsSubgraph } from "@cakupan/awards";
+
+export const NATIONAL_SUBGRAPHS = [regenciesSubgraph, participantsSubgraph, awardsSubgraph];
+
+/** A subgraph's database at `url` migrated, with its seed and the national data set (npm run bench, cpu-split). */
+export async function migrateAndSeedNational(definition, url) {
+  const db = await openDataSource(definition, url);
+  try {
+    await db.runMigrations();
+    if (definition === regenciesSubgraph) {
+      await seedRegencies(db, silentProgress);
+      await seedNationalRegencies(db);
+    } else await definition.seed(db);
+    if (definition === participantsSubgraph) await seedNationalParticipants(db, [...knownRegencyCodes()]);
+    if (definition === awardsSubgraph) await seedNationalAwards(db, [...knownRegencyCodes()]);
+  } finally {
+    await db.destroy();
+  }
+}
+
 const SOURCE = {
   id: "synthetic-benchmark",
   publisher: "Cakupan benchmark (synthetic)",
