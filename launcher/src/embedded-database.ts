@@ -17,6 +17,15 @@ export interface EmbeddedDatabase {
   onExit(listener: (how: string) => void): void;
 }
 
+/** Whether nothing listens on `port` of loopback now (a server bound to every address included). */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
 /** A free TCP port on loopback, chosen by the kernel. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -81,7 +90,7 @@ export async function startEmbeddedDatabase(
     await postgres.start();
   } catch (error) {
     throw new Error(
-      `Embedded PostgreSQL did not start in ${dataDir} on port ${port}: ${(error as Error).message}\n${output.slice(-15).join("\n")}\n` +
+      `Embedded PostgreSQL did not start in ${dataDir} on port ${port}: ${error instanceof Error ? error.message : "it exited"}\n${output.slice(-15).join("\n")}\n` +
         `If another Cakupan is running on this data directory, stop it first; to use a PostgreSQL server instead, set DATABASE_URL.`,
       { cause: error },
     );

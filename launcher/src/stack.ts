@@ -13,7 +13,12 @@ import {
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
 import { createLogger } from "@cakupan/observability";
 import { SUBGRAPHS } from "@cakupan/schema";
-import { DEFAULT_DATA_DIR, type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded-database";
+import {
+  DEFAULT_DATA_DIR,
+  type EmbeddedDatabase,
+  portIsFree,
+  startEmbeddedDatabase,
+} from "./embedded-database";
 import { Supervisor } from "./supervisor";
 import { LOCAL_SECRETS_FILE, type LocalSecrets, readLocalSecrets } from "./token";
 
@@ -130,6 +135,7 @@ Configured by environment variables (README, Configuration), among them:
   DATABASE_URL             a PostgreSQL server to use instead of the embedded one
   DATABASE_PREFIX          prefix of the databases created on it (cakupan)
   CAKUPAN_DATA_DIR         where the embedded cluster lives (.data/postgres)
+  CAKUPAN_POSTGRES_PORT    the embedded PostgreSQL's port (a free one)
   CAKUPAN_SECRETS_FILE     where the generated local secrets are kept (.data/secrets.json)`;
 
 async function main(): Promise<void> {
@@ -138,12 +144,30 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown(0));
 
   const gatewayPort = envPort("PORT", 4000);
+  const postgresPort = envPort("CAKUPAN_POSTGRES_PORT", 0);
+  // A part whose port is taken would crash and be restarted in a loop, while whatever holds the port answers
+  // its readiness check and its queries: refused here, naming the setting that moves it.
+  const ports: [string, number][] = [
+    ["PORT", gatewayPort],
+    ...SUBGRAPHS.map(({ definition }): [string, number] => {
+      const name = `SUBGRAPH_${definition.name.toUpperCase()}_PORT`;
+      return [name, envPort(name, definition.defaultPort)];
+    }),
+    ...(process.env.DATABASE_URL ? [] : [["CAKUPAN_POSTGRES_PORT", postgresPort] as [string, number]]),
+  ];
+  const taken: string[] = [];
+  for (const [name, port] of ports)
+    if (port !== 0 && !(await portIsFree(port))) taken.push(`${port} (${name})`);
+  if (taken.length)
+    throw new Error(
+      `port${taken.length > 1 ? "s" : ""} ${taken.join(", ")} already in use by another program: stop it, or set ${taken.length > 1 ? "those settings" : "that setting"} to a free port`,
+    );
   const secrets = localSecrets();
   const prefix = envString("DATABASE_PREFIX", "cakupan");
   serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dataDir = envString("CAKUPAN_DATA_DIR", DEFAULT_DATA_DIR);
-    database = await startEmbeddedDatabase({ dataDir });
+    database = await startEmbeddedDatabase({ dataDir, port: postgresPort || undefined });
     serverUrl = database.url;
     superviseEmbeddedDatabase(database);
     log.info(

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { testPort } from "./ports";
 
 /** Where redis-server is, when installed (Debian: apt-get install redis-server); REDIS_SERVER picks another. */
 export function redisServerBinary(): string | undefined {
@@ -12,14 +12,6 @@ export function redisServerBinary(): string | undefined {
   }
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 export interface TestRedis {
   url: string;
   port: number;
@@ -30,7 +22,7 @@ export interface TestRedis {
 export async function startTestRedis(port?: number): Promise<TestRedis> {
   const binary = redisServerBinary();
   if (!binary) throw new Error("redis-server is not installed (apt-get install redis-server)");
-  const chosen = port ?? (await freePort());
+  const chosen = port ?? (await testPort());
   const child: ChildProcess = spawn(
     binary,
     ["--port", String(chosen), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],

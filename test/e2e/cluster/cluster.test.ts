@@ -19,14 +19,10 @@ import {
   sharedRateLimiter,
   startGatewayServer,
 } from "@cakupan/gateway";
-import {
-  freePort,
-  postgresBinDir,
-  type ReplicatedPostgres,
-  startReplicatedPostgres,
-} from "@cakupan/launcher";
+import { postgresBinDir, type ReplicatedPostgres, startReplicatedPostgres } from "@cakupan/launcher";
 import { READ_AFTER_HEADER } from "@cakupan/core";
 import { bearer, TEST_AUTH_SECRET, TEST_INTERNAL_SECRET } from "../../support/auth";
+import { testPort } from "../../support/ports";
 import { redisServerBinary, startTestRedis, type TestRedis } from "../../support/redis";
 import { startAwards, startRegencies, type TestSubgraph } from "../../support/servers";
 
@@ -57,7 +53,7 @@ describe.skipIf(missing)(`the cluster${missing ? ` (skipped: needs ${missing})` 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "cakupan-cluster-"));
-    const [primaryPort, replicaPort] = [await freePort(), await freePort()];
+    const [primaryPort, replicaPort] = [await testPort(), await testPort()];
     [postgres, redis, ...others] = (await Promise.all([
       startReplicatedPostgres({ dataDir: join(dir, "postgres"), primaryPort, replicaPort, ephemeral: true }),
       startTestRedis(),

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, Supervisor, type PartSpec, type SupervisorOptions } from "@cakupan/launcher";
+import { Supervisor, type PartSpec, type SupervisorOptions } from "@cakupan/launcher";
 import { createLogger } from "@cakupan/observability";
+import { testPort } from "../../support/ports";
 
 export interface SupervisedPart {
   supervisor: Supervisor;
@@ -27,7 +28,7 @@ export async function superviseScript(
   const dir = mkdtempSync(join(tmpdir(), `cakupan-${name}-`));
   const scriptFile = join(dir, "part.js");
   writeFileSync(scriptFile, script);
-  const port = await freePort();
+  const port = await testPort();
   const url = `http://127.0.0.1:${port}`;
   const supervisor = new Supervisor({
     log: createLogger(name, { level: "silent" }),

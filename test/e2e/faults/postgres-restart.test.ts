@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureDatabase, openDataSource, withDatabase } from "@cakupan/kit";
-import { type EmbeddedDatabase, freePort, startEmbeddedDatabase } from "@cakupan/launcher";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "@cakupan/launcher";
 import { participantsSubgraph } from "@cakupan/participants";
 import { createParser } from "eventsource-parser";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer } from "../../support/auth";
 import { graphql } from "../../support/graphql";
+import { testPort } from "../../support/ports";
 import { useTestStack } from "../../support/servers";
 
 /**
@@ -31,7 +32,7 @@ afterAll(async () => {
 
 const stack = useTestStack(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "cakupan-pg-restart-"));
-  port = await freePort();
+  port = await testPort();
   postgres = await startEmbeddedDatabase({ dataDir: join(dataDir, "postgres"), port });
   await ensureDatabase(postgres.url, "cakupan_participants");
   databaseUrl = withDatabase(postgres.url, "cakupan_participants");

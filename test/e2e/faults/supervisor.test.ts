@@ -4,11 +4,11 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dropDatabase, withDatabase } from "@cakupan/kit";
-import { freePort } from "@cakupan/launcher";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { graphql } from "../../support/graphql";
+import { testPort } from "../../support/ports";
 import { runDatabaseName } from "../../support/databases";
 
 /**
@@ -60,10 +60,10 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "cakupan-supervisor-"));
   prefix = runDatabaseName("supervised", inject("runId"));
   ports = {
-    gateway: await freePort(),
-    regencies: await freePort(),
-    participants: await freePort(),
-    awards: await freePort(),
+    gateway: await testPort(),
+    regencies: await testPort(),
+    participants: await testPort(),
+    awards: await testPort(),
   };
   gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
   stack = spawn(process.execPath, [STACK], {

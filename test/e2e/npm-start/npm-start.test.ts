@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "@cakupan/launcher";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { data, graphql } from "../../support/graphql";
+import { testPort } from "../../support/ports";
 
 /**
  * The promise of the README on a fresh machine: with no DATABASE_URL, the stack runs on an embedded
@@ -51,15 +52,17 @@ describe("npm start on the embedded default", () => {
       "launcher/dist/stack.js is missing: npm test builds it first (npm run build)",
     ).toBe(true);
     dataDir = mkdtempSync(join(tmpdir(), "cakupan-start-"));
-    const [gatewayPort, regenciesPort, participantsPort, awardsPort] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-      await freePort(),
+    const [gatewayPort, regenciesPort, participantsPort, awardsPort, postgresPort] = [
+      await testPort(),
+      await testPort(),
+      await testPort(),
+      await testPort(),
+      await testPort(),
     ];
     env = {
       CAKUPAN_DATA_DIR: join(dataDir, "postgres"),
       CAKUPAN_SECRETS_FILE: join(dataDir, "secrets.json"),
+      CAKUPAN_POSTGRES_PORT: String(postgresPort),
       PORT: String(gatewayPort),
       SUBGRAPH_REGENCIES_PORT: String(regenciesPort),
       SUBGRAPH_PARTICIPANTS_PORT: String(participantsPort),
@@ -93,7 +96,9 @@ describe("npm start on the embedded default", () => {
         source: { publisher: "JPNN.com" },
       });
     } finally {
+      // Waited for even when the test failed: the next test starts on the same data directory and ports.
       stack.child.kill("SIGINT");
+      await stack.exited;
     }
     expect(await stack.exited).toBe(0);
     expect(stack.output()).toContain("embedded PostgreSQL stopped");
@@ -122,7 +127,9 @@ describe("npm start on the embedded default", () => {
       );
       expect(recordCoverageReport).toEqual({ activeParticipants: 105000 });
     } finally {
+      // Waited for even when the test failed: the next test starts on the same data directory and ports.
       stack.child.kill("SIGINT");
+      await stack.exited;
     }
     expect(await stack.exited).toBe(0);
   }, 150_000);
@@ -159,7 +166,9 @@ describe("npm start on the embedded default", () => {
       expect(answer?.data).toEqual({ regency: { coverage: { activeParticipants: 103079 } } });
       expect(stack.output().match(/"childPid":\d+/g)).toEqual(pidsBefore);
     } finally {
+      // Waited for even when the test failed: the next test starts on the same data directory and ports.
       stack.child.kill("SIGINT");
+      await stack.exited;
     }
     expect(await stack.exited).toBe(0);
   }, 150_000);
@@ -173,8 +182,26 @@ describe("npm start on the embedded default", () => {
       const { regencies } = await data(gatewayUrl, `{ regencies { code } }`);
       expect(regencies).toHaveLength(514);
     } finally {
+      // Waited for even when the test failed: the next test starts on the same data directory and ports.
       stack.child.kill("SIGINT");
+      await stack.exited;
     }
     expect(await stack.exited).toBe(0);
   }, 150_000);
+
+  it("refuses to start on a port another program holds, naming the setting that moves it", async () => {
+    const holder = createServer();
+    const heldPort = await testPort();
+    await new Promise<void>((resolve) => holder.listen(heldPort, "127.0.0.1", resolve));
+    try {
+      const stack = startStack({ ...env, SUBGRAPH_REGENCIES_PORT: String(heldPort) });
+      expect(await stack.exited).toBe(1);
+      expect(stack.output()).toContain(
+        `port ${heldPort} (SUBGRAPH_REGENCIES_PORT) already in use by another program: stop it, or set that setting to a free port`,
+      );
+      expect(stack.output()).not.toContain("embedded PostgreSQL");
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  }, 30_000);
 });
