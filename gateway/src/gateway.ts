@@ -136,6 +136,16 @@ const answeredHeaders = (answer: SubgraphAnswer) => ({
   headers: { get: (name: string): string | null => answer.headers[name.toLowerCase()] ?? null },
 });
 
+/** Header names in lower case, values joined, as the subgraph client sends them. */
+function flatHeaders(headers: Iterable<[string, string]> & { raw?: () => Record<string, string[]> }) {
+  // RemoteGraphQLDataSource builds node-fetch Headers, whose raw() is their own map: iterating them instead
+  // sorts and copies every name on each subgraph fetch.
+  if (typeof headers.raw !== "function") return Object.fromEntries(headers);
+  const flat: Record<string, string> = {};
+  for (const [name, values] of Object.entries(headers.raw())) flat[name.toLowerCase()] = values.join(", ");
+  return flat;
+}
+
 /**
  * Forwards the caller's verified identity as a short-lived token the subgraph verifies, and its request id.
  * Every HTTP exchange goes through the subgraph's upstream policy (timeout, one retry of a query whose
@@ -174,12 +184,7 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
       const { http, ...withoutHttp } = request;
       if (!http) throw new Error("Internal error: only HTTP requests are supported.");
       const kind = operationKind(request.query ?? "", request.operationName);
-      const answer = await merged(
-        http.url,
-        Object.fromEntries(http.headers),
-        JSON.stringify(withoutHttp),
-        kind,
-      );
+      const answer = await merged(http.url, flatHeaders(http.headers), JSON.stringify(withoutHttp), kind);
       // A subgraph's 4xx GraphQL errors (it refused the request's input) reach the client with their own
       // message and code, rather than as "400: Bad Request" with the subgraph's answer inside.
       const refusal = answer.status >= 400 && answer.status < 500 ? subgraphErrors(answer.text) : null;
@@ -235,8 +240,18 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
  */
 class TokenCache {
   private tokens = new Map<string, { token: Promise<string>; until: number }>();
+  /** A request's identity object, made once per request, asks for its token once, whatever its fetches. */
+  private ofRequest = new WeakMap<Identity, { token: Promise<string>; until: number }>();
 
   tokenFor(identity: Identity, secret: string): Promise<string> {
+    const known = this.ofRequest.get(identity);
+    if (known && known.until > Date.now()) return known.token;
+    const entry = this.entryFor(identity, secret);
+    this.ofRequest.set(identity, entry);
+    return entry.token;
+  }
+
+  private entryFor(identity: Identity, secret: string): { token: Promise<string>; until: number } {
     const key = JSON.stringify([
       identity.subject,
       identity.role,
@@ -246,11 +261,11 @@ class TokenCache {
     ]);
     const now = Date.now();
     const cached = this.tokens.get(key);
-    if (cached && cached.until > now) return cached.token;
+    if (cached && cached.until > now) return cached;
     if (this.tokens.size > 10_000) this.tokens.clear();
-    const token = signIdentity(identity, secret);
-    this.tokens.set(key, { token, until: now + 30_000 });
-    return token;
+    const entry = { token: signIdentity(identity, secret), until: now + 30_000 };
+    this.tokens.set(key, entry);
+    return entry;
   }
 }
 

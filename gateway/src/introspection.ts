@@ -1,6 +1,7 @@
 import { type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import {
   type ASTVisitor,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   getDirectiveValues,
@@ -73,22 +74,35 @@ function included(field: FieldNode, variables: Record<string, unknown>): boolean
 
 /** Answers `__type` (null) and `__typename` without executing, in operations asking for nothing else. */
 export function introspectionOffPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  /**
+   * By operation (Apollo Server keeps one parsed document per text): the root fields of one that asks `__type`
+   * and nothing else, else null. Every other operation, nearly all, is decided once, not on each request.
+   */
+  const typeOnly = new WeakMap<OperationDefinitionNode, FieldNode[] | null>();
+  const typeOnlyFields = (operation: OperationDefinitionNode, document: DocumentNode) => {
+    let fields = typeOnly.get(operation);
+    if (fields === undefined) {
+      const fragments = (name: string) =>
+        document.definitions.find(
+          (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name,
+        );
+      const roots = rootFields(operation.selectionSet, fragments);
+      fields =
+        roots.some((field) => field.name.value === "__type") &&
+        roots.every((field) => ALONE.has(field.name.value))
+          ? roots
+          : null;
+      typeOnly.set(operation, fields);
+    }
+    return fields;
+  };
   return {
     async requestDidStart() {
       return {
         async responseForOperation({ operation, document, request }) {
           if (operation.operation !== "query") return null;
-          const fragments = (name: string) =>
-            document.definitions.find(
-              (d): d is FragmentDefinitionNode =>
-                d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name,
-            );
-          const fields = rootFields((operation as OperationDefinitionNode).selectionSet, fragments);
-          if (
-            !fields.some((field) => field.name.value === "__type") ||
-            !fields.every((field) => ALONE.has(field.name.value))
-          )
-            return null;
+          const fields = typeOnlyFields(operation as OperationDefinitionNode, document);
+          if (!fields) return null;
           const data: Record<string, unknown> = {};
           for (const field of fields) {
             if (included(field, request.variables ?? {}))

@@ -3,7 +3,9 @@ import { Kind, type OperationTypeNode, parse } from "graphql";
 /** "query", "mutation" or "subscription"; "unknown" when the text does not say. */
 export type OperationKind = OperationTypeNode | "unknown";
 
-const kinds = new Map<string, OperationKind>();
+/** By operation name ("" for none), then by text: the texts repeat as the same strings, whose hash V8 keeps. */
+const kinds = new Map<string, Map<string, OperationKind>>();
+let remembered = 0;
 
 /**
  * Whether a GraphQL text is a query, a mutation or a subscription: the operation `operationName` names, or
@@ -13,8 +15,8 @@ const kinds = new Map<string, OperationKind>();
  * retries and outage answers all ask it.
  */
 export function operationKind(query: string, operationName?: string | null): OperationKind {
-  const key = `${operationName ?? ""}\n${query}`;
-  let kind = kinds.get(key);
+  let byText = kinds.get(operationName ?? "");
+  let kind = byText?.get(query);
   if (kind === undefined) {
     try {
       const operations = parse(query, { noLocation: true }).definitions.filter(
@@ -29,8 +31,14 @@ export function operationKind(query: string, operationName?: string | null): Ope
     } catch {
       kind = "unknown";
     }
-    if (kinds.size >= 10_000) kinds.clear();
-    kinds.set(key, kind);
+    if (remembered >= 10_000) {
+      kinds.clear();
+      remembered = 0;
+      byText = undefined;
+    }
+    if (!byText) kinds.set(operationName ?? "", (byText = new Map()));
+    byText.set(query, kind);
+    remembered += 1;
   }
   return kind;
 }

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import { join } from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { listen, type RunningServer, SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
@@ -140,10 +140,11 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     parseOptions: parseOptions(limits),
     validationRules: [...protection.validationRules, ...(introspection ? [] : [introspectionOffRule])],
     formatError: formatErrorForClients({ suggestions: introspection }),
-    // HTTP caching of GET answers is decided in persisted-operations.ts (revalidate by ETag), not by hints.
+    // HTTP caching of GET answers is decided in persisted-operations.ts (revalidate by ETag), not by hints: the
+    // cache-control plugin would only compute, on every request, a policy nothing reads.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      ApolloServerPluginCacheControlDisabled(),
       observed.plugin,
       landingPagePlugin(landingPage),
       schemaFile.plugin,

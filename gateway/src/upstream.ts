@@ -136,7 +136,9 @@ export function upstream(
     breaker: new ConsecutiveBreaker(options.breakerFailures ?? DEFAULT_BREAKER_FAILURES),
   });
   breaker.onStateChange((state) => events.onCircuitState?.(serviceName, STATE_NAMES[state]));
-  const limit = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
+  // An exchange that returned has read its whole answer: nothing is left to abort. Aborting it anyway (the
+  // default) made a DOMException, with its stack, for every subgraph fetch.
+  const limit = timeout(options.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
   // A kept-alive connection the subgraph closed a moment ago, or a restart in progress: one more try,
   // soon, then give up. A circuit already open is not retried: failing fast is its point.
   const retryOnce = retry(handleWhen(isConnectionError), {
