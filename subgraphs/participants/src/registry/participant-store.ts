@@ -179,45 +179,67 @@ export class ParticipantMerge {
    * rolls the import back).
    */
   async merge(hashed: HashedRow[], staging: string[]): Promise<{ line: number; regencyCode: string }[]> {
-    // Which NIKs are registered (by index, one at a time: a join would read the whole registry), and an id
-    // for each of the others. No other transaction registers a NIK meanwhile: it would need the data
-    // version's row, which this one holds.
-    const [{ known, ids }] = await this.manager.query(
-      `WITH known AS (
-         SELECT h FROM unnest(string_to_array($1, ',')) h
-         CROSS JOIN LATERAL (SELECT FROM participant p WHERE p.nik_hash = h LIMIT 1) p
-       )
-       SELECT (SELECT coalesce(string_agg(h, ','), '') FROM known) AS known,
-              (SELECT coalesce(string_agg(nextval('participant_id_seq')::text, ','), '')
-               FROM generate_series(1, $2 - (SELECT count(*)::int FROM known))) AS ids`,
-      [hashed.map(({ hash }) => hash).join(","), hashed.length],
+    const all = hashed.map((_, index) => index);
+    // Most chunks register no known NIK (a new file's none): tried as all new first, saving a lookup a row.
+    if (await this.copyNew(hashed, staging, all, { tentative: true })) return [];
+    // Which NIKs are registered (by index, one at a time: a join would read the whole registry). No other
+    // transaction registers a NIK meanwhile: it would need the data version's row, which this one holds.
+    const [{ known }] = await this.manager.query(
+      `SELECT coalesce(string_agg(h, ','), '') AS known FROM unnest(string_to_array($1, ',')) h
+       CROSS JOIN LATERAL (SELECT FROM participant p WHERE p.nik_hash = h LIMIT 1) p`,
+      [hashed.map(({ hash }) => hash).join(",")],
     );
     const registered = new Set((known as string).split(",").filter(Boolean));
-    const fresh: number[] = [];
-    const existing: number[] = [];
-    hashed.forEach(({ hash }, i) => (registered.has(hash) ? existing : fresh).push(i));
-    if (fresh.length) {
-      const newIds = (ids as string).split(",");
-      const prefix = `\t${copyText(this.regencyCode)}\t${this.synthetic ? "t" : "f"}\t`;
-      await this.copy(
-        `COPY participant (id, regency_code, synthetic, ${STAGE_COLUMNS}) FROM STDIN`,
-        copyPieces(fresh, (index, position) => newIds[position] + prefix + staging[index]),
-      );
-      await this.copy(
-        "COPY participant_status_history (participant_id, status, since) FROM STDIN",
-        copyPieces(fresh, (index, position) => {
-          const { row } = hashed[index];
-          return `${newIds[position]}\t${row.status}\t${row.enrolledOn}\n`;
-        }),
-      );
-      this.result.inserted += fresh.length;
-      for (const id of newIds) this.result.ids.push(id);
-    }
+    const fresh = all.filter((index) => !registered.has(hashed[index].hash));
+    const existing = all.filter((index) => registered.has(hashed[index].hash));
+    if (fresh.length) await this.copyNew(hashed, staging, fresh, { tentative: false });
     if (!existing.length) return [];
     return this.upsert(
       existing.map((index) => hashed[index]),
       copyPieces(existing, (index) => staging[index]),
     );
+  }
+
+  /**
+   * The rows at `indexes`, none of whose NIKs is registered, COPYed into participant with ids drawn from its
+   * sequence, and their first status into the history. `tentative`: when one NIK is registered after all, the
+   * COPY is undone (to a savepoint) and false answered.
+   */
+  private async copyNew(
+    hashed: HashedRow[],
+    staging: string[],
+    indexes: number[],
+    { tentative }: { tentative: boolean },
+  ): Promise<boolean> {
+    const [{ ids }] = await this.manager.query(
+      "SELECT string_agg(nextval('participant_id_seq')::text, ',') AS ids FROM generate_series(1, $1)",
+      [indexes.length],
+    );
+    const newIds = (ids as string).split(",");
+    const prefix = `\t${copyText(this.regencyCode)}\t${this.synthetic ? "t" : "f"}\t`;
+    if (tentative) await this.manager.query("SAVEPOINT participant_new_rows");
+    try {
+      await this.copy(
+        `COPY participant (id, regency_code, synthetic, ${STAGE_COLUMNS}) FROM STDIN`,
+        copyPieces(indexes, (index, position) => newIds[position] + prefix + staging[index]),
+      );
+    } catch (error) {
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (!tentative || code !== "23505" || constraint !== "participant_nik_hash_key") throw error;
+      await this.manager.query("ROLLBACK TO SAVEPOINT participant_new_rows");
+      return false;
+    }
+    if (tentative) await this.manager.query("RELEASE SAVEPOINT participant_new_rows");
+    await this.copy(
+      "COPY participant_status_history (participant_id, status, since) FROM STDIN",
+      copyPieces(indexes, (index, position) => {
+        const { row } = hashed[index];
+        return `${newIds[position]}\t${row.status}\t${row.enrolledOn}\n`;
+      }),
+    );
+    this.result.inserted += indexes.length;
+    for (const id of newIds) this.result.ids.push(id);
+    return true;
   }
 
   private copy(statement: string, pieces: string[]): Promise<void> {
