@@ -149,17 +149,18 @@ const REMEMBERED_TEXTS = 10_000;
 /**
  * `read` of a cell's text, remembered for the texts already read (up to REMEMBERED_TEXTS of them): most
  * columns repeat a few values down a file (sex, status, funding, programs, amounts, villages, dates), and
- * reading each anew was much of checking a row. `read` must depend on the text alone.
+ * reading each anew was much of checking a row. `read` must depend on the text alone, and answer null, never
+ * undefined, for a text it cannot read: one lookup then tells a text read before.
  */
-function remembered<T>(read: (text: string) => T): (text: string) => T {
+function remembered<T extends NonNullable<unknown> | null>(read: (text: string) => T): (text: string) => T {
   const readings = new Map<string, T>();
   return (text) => {
     let reading = readings.get(text);
-    if (reading === undefined && !readings.has(text)) {
+    if (reading === undefined) {
       reading = read(text);
       if (readings.size < REMEMBERED_TEXTS) readings.set(text, reading);
     }
-    return reading as T;
+    return reading;
   };
 }
 
@@ -201,7 +202,7 @@ export function checkParticipantCsv(
   const minimum = minimumBpuContribution();
   // One clock for the file's NIKs, not a Date a row.
   const now = new Date();
-  const sexOf = remembered((text) => SEXES[upper(text)]);
+  const sexOf = remembered((text) => SEXES[upper(text)] ?? null);
   const dateOf = remembered(parseDate);
   const occupationOf = remembered((text) => text.replace(/\s+/g, " ").toLowerCase());
   /** The village code in dotted form, or null when it names no known village. */
@@ -234,7 +235,7 @@ export function checkParticipantCsv(
     const digits = text.replace(/^rp\.?\s*/i, "").replace(/[.,\s]/g, "");
     return /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
   });
-  const statusOf = remembered((text) => STATUSES[upper(text)]);
+  const statusOf = remembered((text) => STATUSES[upper(text)] ?? null);
   const regencyPrefix = `${regencyCode}.`;
   const tally = { rowCount: 0 };
   // The record being checked: value() and problem() are made once, not once a row.
@@ -298,8 +299,8 @@ export function checkParticipantCsv(
         });
       }
       const sex = value("sex");
-      const sexRead = sex ? sexOf(sex) : undefined;
-      if (sex && sexRead === undefined) problem("sex", "SEX", `"${sex}" is not a sex: use L or P.`);
+      const sexRead = sex ? sexOf(sex) : null;
+      if (sex && sexRead === null) problem("sex", "SEX", `"${sex}" is not a sex: use L or P.`);
       else if (sex && sexRead !== nik.sex)
         problem(
           "sex",
@@ -307,7 +308,8 @@ export function checkParticipantCsv(
           `"${sex}" does not match the NIK, which encodes ${nik.sex === "FEMALE" ? "P (day + 40)" : "L"}.`,
         );
       const birth = value("birthDate");
-      const birthDate = birth ? dateOf(birth) : null;
+      // Most files give the birth date as the NIK does: a date of its own then, not one of a few to remember.
+      const birthDate = birth === nik.birthDate ? birth : birth ? parseDate(birth) : null;
       if (birth && birthDate === null)
         problem("birthDate", "BIRTH_DATE", `"${birth}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
       else if (birth && birthDate !== nik.birthDate)
