@@ -9,6 +9,16 @@ export interface NikCryptoAnswer {
 }
 
 /**
+ * What crosses between the threads: each list as one string, its items on lines of their own (NIKs, hex
+ * hashes and hex ciphertexts have no line breaks). A message of a thousand strings cost the import's thread
+ * more to send and receive than one string of them all.
+ */
+interface Joined {
+  hashes: string;
+  encrypted: string | null;
+}
+
+/**
  * The worker's whole program, run from its source text (it must load in the built package and in the tests'
  * TypeScript sources alike, so it is no file of its own). It repeats encryptNik and hashNik of nik-crypto.ts,
  * the formats the registry stores (nik-crypto-worker.test.ts holds it to them): node:crypto only, so the
@@ -21,18 +31,21 @@ function workerProgram() {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const encryption = Buffer.from(workerData.encryption);
   const hash = Buffer.from(workerData.hash);
-  parentPort.on("message", ({ id, niks, encrypt }: { id: number; niks: string[]; encrypt: boolean }) => {
-    const hashes = niks.map((nik) => createHmac("sha256", hash).update(nik).digest("hex"));
-    let encrypted: string[] | null = null;
+  parentPort.on("message", ({ id, niks, encrypt }: { id: number; niks: string; encrypt: boolean }) => {
+    const list = niks.split("\n");
+    const hashes = list.map((nik) => createHmac("sha256", hash).update(nik).digest("hex")).join("\n");
+    let encrypted: string | null = null;
     if (encrypt) {
-      // One randomBytes call for the chunk: an IV never repeats under one key.
-      const ivs: Buffer = randomBytes(12 * niks.length);
-      encrypted = niks.map((nik, i) => {
-        const iv = ivs.subarray(i * 12, i * 12 + 12);
-        const cipher = createCipheriv("aes-256-gcm", encryption, iv);
-        const body = Buffer.concat([cipher.update(nik, "utf8"), cipher.final()]);
-        return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("hex");
-      });
+      // One randomBytes call for the batch: an IV never repeats under one key.
+      const ivs: Buffer = randomBytes(12 * list.length);
+      encrypted = list
+        .map((nik, i) => {
+          const iv = ivs.subarray(i * 12, i * 12 + 12);
+          const cipher = createCipheriv("aes-256-gcm", encryption, iv);
+          const body = Buffer.concat([cipher.update(nik, "utf8"), cipher.final()]);
+          return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("hex");
+        })
+        .join("\n");
     }
     parentPort.postMessage({ id, hashes, encrypted });
   });
@@ -56,9 +69,11 @@ export class NikCryptoWorker {
       for (const { reject } of this.pending.values()) reject(error);
       this.pending.clear();
     };
-    worker.on("message", (answer: NikCryptoAnswer & { id: number }) => {
-      this.pending.get(answer.id)?.resolve(answer);
-      this.pending.delete(answer.id);
+    worker.on("message", ({ id, hashes, encrypted }: Joined & { id: number }) => {
+      this.pending
+        .get(id)
+        ?.resolve({ hashes: hashes.split("\n"), encrypted: encrypted?.split("\n") ?? null });
+      this.pending.delete(id);
     });
     worker.on("error", fail);
     worker.on("exit", (code) => fail(new Error(`the NIK crypto worker exited (${code})`)));
@@ -76,10 +91,12 @@ export class NikCryptoWorker {
   /** The NIKs' hashes, and their encryption when `encrypt`. */
   run(niks: string[], encrypt: boolean): Promise<NikCryptoAnswer> {
     if (this.failure) return Promise.reject(this.failure);
+    // Joined, no NIK and one empty NIK would be the same message.
+    if (!niks.length) return Promise.resolve({ hashes: [], encrypted: encrypt ? [] : null });
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, niks, encrypt });
+      this.worker.postMessage({ id, niks: niks.join("\n"), encrypt });
     });
   }
 

@@ -22,8 +22,10 @@ export interface NikProblem {
 
 /** A NIK's structure, or what is wrong with it. `today` bounds the century of two-digit years. */
 export function parseNik(raw: string, today = new Date()): { nik: ParsedNik } | { problem: NikProblem } {
-  const nik = raw.replace(/[\s.-]/g, "");
-  if (!/^\d+$/.test(nik))
+  // Almost every NIK is its 16 digits already: the separators are looked for only in the others.
+  const plain = isSixteenDigits(raw);
+  const nik = plain ? raw : raw.replace(/[\s.-]/g, "");
+  if (!plain && !/^\d+$/.test(nik))
     return { problem: { rule: "DIGITS", message: `NIK "${raw}" has characters other than digits.` } };
   if (nik.length !== 16)
     return { problem: { rule: "LENGTH", message: `NIK has ${nik.length} digits; a NIK has 16.` } };
@@ -78,6 +80,15 @@ export function parseNik(raw: string, today = new Date()): { nik: ParsedNik } | 
       serial,
     },
   };
+}
+
+function isSixteenDigits(text: string): boolean {
+  if (text.length !== 16) return false;
+  for (let i = 0; i < 16; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);

@@ -143,6 +143,27 @@ export interface ParsedImport {
   rowCount: number;
 }
 
+/** How many distinct texts of one column a file's check remembers the reading of. */
+const REMEMBERED_TEXTS = 10_000;
+
+/**
+ * `read` of a cell's text, remembered for the texts already read (up to REMEMBERED_TEXTS of them): most
+ * columns repeat a few values down a file (sex, status, funding, programs, amounts, villages, dates), and
+ * reading each anew was much of checking a row. `read` must depend on the text alone, and answer null, never
+ * undefined, for a text it cannot read: one lookup then tells a text read before.
+ */
+function remembered<T extends NonNullable<unknown> | null>(read: (text: string) => T): (text: string) => T {
+  const readings = new Map<string, T>();
+  return (text) => {
+    let reading = readings.get(text);
+    if (reading === undefined) {
+      reading = read(text);
+      if (readings.size < REMEMBERED_TEXTS) readings.set(text, reading);
+    }
+    return reading;
+  };
+}
+
 /** The longest name and occupation kept: a real one is far shorter. */
 const MAX_NAME = TEXT_LIMITS.name;
 const MAX_OCCUPATION = 100;
@@ -179,6 +200,43 @@ export function checkParticipantCsv(
   const firstLineOfNik = new Map<string, number>();
   const villages = knownVillageCodes();
   const minimum = minimumBpuContribution();
+  // One clock for the file's NIKs, not a Date a row.
+  const now = new Date();
+  const sexOf = remembered((text) => SEXES[upper(text)] ?? null);
+  const dateOf = remembered(parseDate);
+  const occupationOf = remembered((text) => text.replace(/\s+/g, " ").toLowerCase());
+  /** The village code in dotted form, or null when it names no known village. */
+  const villageOf = remembered((text) => {
+    const code = /^\d{10}$/.test(text)
+      ? `${text.slice(0, 2)}.${text.slice(2, 4)}.${text.slice(4, 6)}.${text.slice(6)}`
+      : text;
+    return isAreaCode("village", code) && villages.has(code) ? code : null;
+  });
+  const regionOf = remembered((text) => areaMasterRegions().resolve(text));
+  // The list is shared by every row with the same text: nothing changes a row's programs.
+  const programsOf = remembered((text) => {
+    const programs = [
+      ...new Set(
+        text
+          .toUpperCase()
+          .split(/[\s,;/+]+/)
+          .filter(Boolean),
+      ),
+    ];
+    return {
+      programs,
+      unknown: programs.filter((p) => !(p in Program)),
+      required: programs.includes("JKK") && programs.includes("JKM"),
+    };
+  });
+  const fundingOf = remembered((text) => categoryFromText(text, BreakdownDimension.FUNDING));
+  const segmentOf = remembered((text) => categoryFromText(text, BreakdownDimension.SEGMENT));
+  const contributionOf = remembered((text) => {
+    const digits = text.replace(/^rp\.?\s*/i, "").replace(/[.,\s]/g, "");
+    return /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
+  });
+  const statusOf = remembered((text) => STATUSES[upper(text)] ?? null);
+  const regencyPrefix = `${regencyCode}.`;
   const tally = { rowCount: 0 };
   // The record being checked: value() and problem() are made once, not once a row.
   let line = 0;
@@ -222,7 +280,7 @@ export function checkParticipantCsv(
     for (const column of REQUIRED) if (!value(column)) problem(column, "REQUIRED", "is empty.");
     if (broken) return null;
 
-    const nikResult = parseNik(value("nik"));
+    const nikResult = parseNik(value("nik"), now);
     let nik: ParsedNik | undefined;
     if ("problem" in nikResult) {
       problem("nik", `NIK_${nikResult.problem.rule}`, nikResult.problem.message);
@@ -241,15 +299,17 @@ export function checkParticipantCsv(
         });
       }
       const sex = value("sex");
-      if (sex && SEXES[upper(sex)] === undefined) problem("sex", "SEX", `"${sex}" is not a sex: use L or P.`);
-      else if (sex && SEXES[upper(sex)] !== nik.sex)
+      const sexRead = sex ? sexOf(sex) : null;
+      if (sex && sexRead === null) problem("sex", "SEX", `"${sex}" is not a sex: use L or P.`);
+      else if (sex && sexRead !== nik.sex)
         problem(
           "sex",
           "SEX_MISMATCH",
           `"${sex}" does not match the NIK, which encodes ${nik.sex === "FEMALE" ? "P (day + 40)" : "L"}.`,
         );
       const birth = value("birthDate");
-      const birthDate = birth ? parseDate(birth) : null;
+      // Most files give the birth date as the NIK does: a date of its own then, not one of a few to remember.
+      const birthDate = birth === nik.birthDate ? birth : birth ? parseDate(birth) : null;
       if (birth && birthDate === null)
         problem("birthDate", "BIRTH_DATE", `"${birth}" is not a date: use YYYY-MM-DD or DD/MM/YYYY.`);
       else if (birth && birthDate !== nik.birthDate)
@@ -267,7 +327,7 @@ export function checkParticipantCsv(
         "MAX_LENGTH",
         `The name is ${fullName.length} characters long; at most ${MAX_NAME} are kept.`,
       );
-    const occupation = value("occupation").replace(/\s+/g, " ").toLowerCase();
+    const occupation = occupationOf(value("occupation"));
     if (occupation.length > MAX_OCCUPATION)
       problem(
         "occupation",
@@ -275,16 +335,14 @@ export function checkParticipantCsv(
         `The occupation is ${occupation.length} characters long; at most ${MAX_OCCUPATION} are kept.`,
       );
 
-    let villageCode = value("villageCode");
-    if (/^\d{10}$/.test(villageCode))
-      villageCode = `${villageCode.slice(0, 2)}.${villageCode.slice(2, 4)}.${villageCode.slice(4, 6)}.${villageCode.slice(6)}`;
-    if (!isAreaCode("village", villageCode) || !villages.has(villageCode)) {
+    const villageCode = villageOf(value("villageCode"));
+    if (villageCode === null) {
       problem(
         "villageCode",
         "VILLAGE_UNKNOWN",
         `"${value("villageCode")}" is not a known village code (like 16.06.01.2001).`,
       );
-    } else if (!villageCode.startsWith(`${regencyCode}.`)) {
+    } else if (!villageCode.startsWith(regencyPrefix)) {
       problem(
         "villageCode",
         "VILLAGE_OUTSIDE_REGENCY",
@@ -294,7 +352,7 @@ export function checkParticipantCsv(
 
     const region = value("regency");
     if (region) {
-      const answer = areaMasterRegions().resolve(region);
+      const answer = regionOf(region);
       if (answer.status === "ambiguous") problem("regency", "REGION_AMBIGUOUS", answer.message);
       else if (answer.status === "unknown") problem("regency", "REGION_UNKNOWN", answer.message);
       else if (answer.code !== regencyCode)
@@ -305,29 +363,21 @@ export function checkParticipantCsv(
         );
     }
 
-    const programs = [
-      ...new Set(
-        value("programs")
-          .toUpperCase()
-          .split(/[\s,;/+]+/)
-          .filter(Boolean),
-      ),
-    ];
-    const unknownPrograms = programs.filter((p) => !(p in Program));
+    const { programs, unknown: unknownPrograms, required } = programsOf(value("programs"));
     if (unknownPrograms.length)
       problem(
         "programs",
         "PROGRAM_UNKNOWN",
         `Unknown program(s) ${unknownPrograms.join(", ")}: use JKK, JKM, JHT, JP, JKP.`,
       );
-    else if (!programs.includes("JKK") || !programs.includes("JKM"))
+    else if (!required)
       problem(
         "programs",
         "PROGRAM_REQUIRED",
         "JKK and JKM are required of every participant; JHT is optional.",
       );
 
-    const funding = categoryFromText(value("funding"), BreakdownDimension.FUNDING);
+    const funding = fundingOf(value("funding"));
     if (!funding)
       problem(
         "funding",
@@ -336,9 +386,7 @@ export function checkParticipantCsv(
       );
 
     const segmentText = value("segment");
-    const segment = segmentText
-      ? categoryFromText(segmentText, BreakdownDimension.SEGMENT)
-      : ParticipantCategory.NON_WAGE_EARNER;
+    const segment = segmentText ? segmentOf(segmentText) : ParticipantCategory.NON_WAGE_EARNER;
     if (!segment)
       problem(
         "segment",
@@ -346,10 +394,7 @@ export function checkParticipantCsv(
         `"${segmentText}" is not a segment: use ${categoryWords(BreakdownDimension.SEGMENT)}.`,
       );
 
-    const contributionText = value("monthlyContribution")
-      .replace(/^rp\.?\s*/i, "")
-      .replace(/[.,\s]/g, "");
-    const contribution = /^\d{1,9}$/.test(contributionText) ? Number(contributionText) : NaN;
+    const contribution = contributionOf(value("monthlyContribution"));
     if (!Number.isSafeInteger(contribution)) {
       problem(
         "monthlyContribution",
@@ -365,7 +410,7 @@ export function checkParticipantCsv(
       );
     }
 
-    const enrolledOn = parseDate(value("enrolledOn"));
+    const enrolledOn = dateOf(value("enrolledOn"));
     if (!enrolledOn)
       problem(
         "enrolledOn",
@@ -376,7 +421,7 @@ export function checkParticipantCsv(
       problem("enrolledOn", "ENROLMENT_IN_FUTURE", `${enrolledOn} is in the future (today is ${today}).`);
 
     const statusText = value("status");
-    const status = statusText ? STATUSES[upper(statusText)] : ParticipantStatus.ACTIVE;
+    const status = statusText ? statusOf(statusText) : ParticipantStatus.ACTIVE;
     if (!status)
       problem("status", "STATUS_UNKNOWN", `"${statusText}" is not a status: use aktif or nonaktif.`);
 
@@ -387,8 +432,8 @@ export function checkParticipantCsv(
       fullName,
       sex: nik!.sex,
       birthDate: nik!.birthDate,
-      villageCode,
-      districtCode: villageCode.slice(0, 8),
+      villageCode: villageCode!,
+      districtCode: villageCode!.slice(0, 8),
       occupation,
       segment: segment!,
       programs: programs as Program[],

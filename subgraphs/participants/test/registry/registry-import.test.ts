@@ -102,6 +102,22 @@ describe("importing a labour office's list", () => {
     expect(changes).toBeGreaterThanOrEqual(2);
   });
 
+  it("stores a file mixing new and registered NIKs: the new with their first status, the registered updated", async () => {
+    const registered = new Set(rows.map((row) => row[0]));
+    const fresh = [...syntheticRows("16.06", 20, 123)].filter((row) => !registered.has(row[0])).slice(0, 2);
+    const second = [...rows[1]];
+    second[10] = second[10] === "aktif" ? "nonaktif" : "aktif";
+    const before = await count();
+    const report = await importCsv(fileOf([fresh[0], second, fresh[1]]));
+    expect(report).toMatchObject({ stored: true, inserted: 2, updated: 1, unchanged: 0 });
+    expect(await count()).toBe(before + 2);
+    const [{ withoutFirstStatus }] = await participants.dataSource.query(
+      `SELECT count(*)::int AS "withoutFirstStatus" FROM participant p WHERE NOT EXISTS (
+         SELECT FROM participant_status_history h WHERE h.participant_id = p.id AND h.since = p.enrolled_on)`,
+    );
+    expect(withoutFirstStatus).toBe(0);
+  });
+
   it("lets overlapping imports run at once without a duplicate", async () => {
     const more = [...syntheticRows("16.06", 3_000, 99)];
     const a = fileOf(more.slice(0, 2_000));
