@@ -32,10 +32,17 @@ export interface LatestReports {
   previous: CoverageReport[];
 }
 
+/**
+ * A timestamp as the milliseconds pg's own parsing would give its Date (sub-millisecond digits dropped): a
+ * number is read much faster than the text of a timestamp with its zone, twice for each of ~1,000 reports.
+ */
+const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8`;
+
 /** Every column of a report, its date as text (as TypeORM hands a date column over: "2025-07-31"). */
 const REPORT_COLUMNS = `r.id, r.regency_code, to_char(r.as_of, 'YYYY-MM-DD') AS as_of, r.as_of_precision,
   r.active_participants, r.status, r.source_id, r.measure, r.measure_as_printed, r.inferred, r.inference,
-  r.claimed_rate, r.claimed_gap, r.claimed_gap_target, r.claimed_gap_year, r.note, r.recorded_at, r.updated_at`;
+  r.claimed_rate, r.claimed_gap, r.claimed_gap_target, r.claimed_gap_year, r.note,
+  ${epochMs("r.recorded_at")} AS recorded_at, ${epochMs("r.updated_at")} AS updated_at`;
 
 interface CoverageReportRow {
   id: number;
@@ -54,8 +61,8 @@ interface CoverageReportRow {
   claimed_gap_target: string | null;
   claimed_gap_year: number | null;
   note: string | null;
-  recorded_at: Date;
-  updated_at: Date;
+  recorded_at: number;
+  updated_at: number;
 }
 
 /**
@@ -80,8 +87,8 @@ function coverageReportOf(row: CoverageReportRow): CoverageReport {
   report.claimedGapTarget = numericAsNumber.from(row.claimed_gap_target) as number | null;
   report.claimedGapYear = row.claimed_gap_year;
   report.note = row.note;
-  report.recordedAt = row.recorded_at;
-  report.updatedAt = row.updated_at;
+  report.recordedAt = new Date(row.recorded_at);
+  report.updatedAt = new Date(row.updated_at);
   return report;
 }
 
