@@ -16,6 +16,8 @@ import {
 import * as federationOperations from "@apollo/federation-internals/dist/operations";
 // eslint-disable-next-line no-restricted-imports
 import * as gatewayExecutor from "@apollo/gateway/dist/executeQueryPlan";
+// eslint-disable-next-line no-restricted-imports
+import * as resultShaping from "@apollo/gateway/dist/resultShaping";
 import { type DefinitionNode, type DocumentNode, parse } from "graphql";
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 
@@ -273,15 +275,29 @@ export function compiledShaping(plain: boolean): { computeResponse: unknown } {
         throw new Error(`${SHAPING_MODULE}: "${from}" is not there ${times} times.`);
       text = parts.join(to);
     }
-  return compiled(text, SHAPING_PATH) as { computeResponse: unknown };
+  if (!plain) return compiled(text, SHAPING_PATH) as { computeResponse: unknown };
+  // Its every field of every answer reads federation-internals' helpers (isValidLeafValue, isSubtype, assert,
+  // ...) through the package index, whose exports are getters: given here as plain values, read once. The
+  // shaping uses none that anything replaces later.
+  const federationInternals = createRequire(SHAPING_PATH)(FEDERATION_INTERNALS) as Record<string, unknown>;
+  return compiled(text, SHAPING_PATH, { [FEDERATION_INTERNALS]: { ...federationInternals } }) as {
+    computeResponse: unknown;
+  };
 }
 
-/** A CommonJS module's text run as that file would be: its requires resolve from where it is. */
-function compiled(text: string, path: string): Record<string, unknown> {
+const FEDERATION_INTERNALS = "@apollo/federation-internals";
+
+/**
+ * A CommonJS module's text run as that file would be: its requires resolve from where it is, but for the
+ * modules `given`.
+ */
+function compiled(text: string, path: string, given: Record<string, unknown> = {}): Record<string, unknown> {
   const module = { exports: {} as Record<string, unknown> };
+  const resolve = createRequire(path);
+  const requireHere = Object.assign((id: string) => (id in given ? given[id] : resolve(id)), resolve);
   compileFunction(text, ["exports", "require", "module", "__filename", "__dirname"], { filename: path })(
     module.exports,
-    createRequire(path),
+    requireHere,
     module,
     path,
     dirname(path),
@@ -297,6 +313,8 @@ export function plainObjectExecution(): void {
   plainRepresentations = true;
   (gatewayExecutor as { executeQueryPlan: unknown }).executeQueryPlan =
     compiledExecutor(true).executeQueryPlan;
+  // The executor calls computeResponse through this module's export, read at each call (EXECUTOR_CALLS_SHAPING).
+  (resultShaping as { computeResponse: unknown }).computeResponse = compiledShaping(true).computeResponse;
 }
 
 /** The version of @apollo/gateway that node resolves here. */

@@ -8,6 +8,7 @@ import {
   compiledShaping,
   installedApolloGatewayVersion,
   missingApolloInternals,
+  plainObjectExecution,
   reuseExecutedOperations,
   VERIFIED_APOLLO_GATEWAY_VERSION,
 } from "../src/apollo-internals";
@@ -206,5 +207,17 @@ describe("an answer, as the gateway's result shaping builds it", () => {
       JSON.stringify(shape(apollos, query, JSON.parse(JSON.stringify(source))).data),
     );
     expect(JSON.stringify(data)).toBe('{"constructor":{"code":"16.06"},"__proto__":{"toString":"16.06"}}');
+  });
+
+  it("is the one the executor runs once the gateway has set it up", () => {
+    plainObjectExecution();
+    // The executor calls computeResponse through this module's export (see missingApolloInternals).
+    const installed = createRequire(require.resolve("@apollo/gateway"))("./resultShaping.js") as {
+      computeResponse: Shape;
+    };
+    const { data } = shape(installed.computeResponse, "{ regencies { code coverage { rate } } }", input) as {
+      data: { regencies: { coverage: object }[] };
+    };
+    expect(Object.getPrototypeOf(data.regencies[0].coverage)).toBe(Object.prototype);
   });
 });

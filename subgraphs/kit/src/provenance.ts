@@ -1,4 +1,4 @@
-import { type GraphQLResolveInfo, Kind } from "graphql";
+import { type FieldNode, type GraphQLResolveInfo, Kind } from "graphql";
 import { type ClassType, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { type DataSource, In } from "typeorm";
 import type { RequestContext } from "./context";
@@ -31,18 +31,47 @@ export function sourceFieldResolver<T extends { sourceId: string | null }>(
       @Ctx() context: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Source | null> | Source | null {
-      if (!parent.sourceId) return null;
-      // Another subgraph carrying the source by id (a @requires of `source { id }`) needs no row.
-      if (asksIdOnly(info)) return Object.assign(new Source(), { id: parent.sourceId });
-      return context.loader(sourceById).load(parent.sourceId);
+      return sourceOfRow(parent, undefined, context, info);
     }
   }
   return SourceFieldResolver;
 }
 
+/**
+ * `source` of a row that stores its source's id, as a graphql-js resolver: what sourceFieldResolver's field
+ * answers, for buildFederatedSchema's plainFieldResolvers where a table resolves thousands of them.
+ */
+export function sourceOfRow(
+  parent: { sourceId: string | null },
+  _args: unknown,
+  context: RequestContext,
+  info: GraphQLResolveInfo,
+): Promise<Source | null> | Source | null {
+  if (!parent.sourceId) return null;
+  // Another subgraph carrying the source by id (a @requires of `source { id }`) needs no row.
+  if (asksIdOnly(info)) {
+    const source = new Source();
+    source.id = parent.sourceId;
+    return source;
+  }
+  return context.loader(sourceById).load(parent.sourceId);
+}
+
+/** By the field's nodes, which graphql-js shares between the items of a list: each selection read once. */
+const idOnlySelections = new WeakMap<readonly FieldNode[], boolean>();
+
 /** Whether the field's selection asks for nothing but the id (and __typename). */
 function asksIdOnly(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.every((node) =>
+  let idOnly = idOnlySelections.get(info.fieldNodes);
+  if (idOnly === undefined) {
+    idOnly = selectsIdOnly(info.fieldNodes);
+    idOnlySelections.set(info.fieldNodes, idOnly);
+  }
+  return idOnly;
+}
+
+function selectsIdOnly(fieldNodes: readonly FieldNode[]): boolean {
+  return fieldNodes.every((node) =>
     (node.selectionSet?.selections ?? []).every(
       (selection) =>
         selection.kind === Kind.FIELD &&

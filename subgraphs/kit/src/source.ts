@@ -34,6 +34,9 @@ registerEnumType(FigureStatus, {
 @Entity("source")
 @ObjectType("Source", {
   description: "Where a figure comes from (sumber): publisher, title, date, link and seed document.",
+  // Plain columns with no middleware: graphql-js reads them itself, without type-graphql's wrapper of every
+  // field (a national table carries ~2,000 sources by id).
+  simpleResolvers: true,
 })
 @Directive("@shareable")
 export class Source {

@@ -3,6 +3,7 @@ import {
   AuditEntry,
   auditLogResolver,
   buildFederatedSchema,
+  type RequestContext,
   Source,
   sourceFieldResolver,
 } from "@cakupan/kit";
@@ -13,9 +14,11 @@ import { FundedPersons } from "./coverage/planning.type";
 import { CoverageImportResolver } from "./coverage/coverage-import.resolver";
 import { RuleResolver, ruleSourceResolver } from "./rules";
 import {
+  type CoverageArgs,
   CoverageSegmentsResolver,
   ProvinceCoverageResolver,
   RegencyCoverageResolver,
+  regencyCoverage,
 } from "./coverage/coverage.resolver";
 import {
   CoverageScenarioRequest,
@@ -27,7 +30,7 @@ import { CreateCoverageReports1763800000000 } from "./migrations/1763800000000-c
 import { CreateAuditLog1763802000000 } from "./migrations/1763802000000-create-audit-log";
 import { resolveProvinceReference } from "./province.reference";
 import { resolveRegencyReference } from "./regency.reference";
-import { District, Province, Village } from "./regency.entity";
+import { District, Province, type Regency, Village } from "./regency.entity";
 import { Participant } from "./registry/participant.entity";
 import { ParticipantResolver, RegencyParticipantsResolver } from "./registry/participant.resolver";
 import { participantStatsResolvers } from "./registry/participant-stats.resolver";
@@ -84,6 +87,13 @@ export function buildParticipantsSchema(): Promise<GraphQLSchema> {
       District: { __resolveReference: (reference: District) => reference },
       Village: { __resolveReference: (reference: Village) => reference },
       CoverageScenarioRequest: { __resolveReference: (reference: CoverageScenarioRequest) => reference },
+    },
+    // Without type-graphql's wrapper of each of a national table's 514 calls (no @Authorized, no middleware).
+    {
+      Regency: {
+        coverage: (regency: Regency, args: CoverageArgs, context: RequestContext) =>
+          regencyCoverage(regency, args, context),
+      },
     },
   );
 }

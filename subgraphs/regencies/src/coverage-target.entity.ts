@@ -23,6 +23,8 @@ registerEnumType(TargetScope, {
 @Entity("coverage_target")
 @ObjectType("CoverageTarget", {
   description: "A coverage target (target cakupan kepesertaan) for a year and scheme.",
+  // Plain columns, read by graphql-js itself (see Regency).
+  simpleResolvers: true,
 })
 export class CoverageTarget {
   @PrimaryGeneratedColumn()

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { loaderByKey, loaderOfMany, provinceCodeOf } from "@cakupan/kit";
+import { type FigureStatus, loaderByKey, loaderOfMany, numericAsNumber, provinceCodeOf } from "@cakupan/kit";
 import { type DataSource, In } from "typeorm";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
@@ -61,12 +61,40 @@ export const aliasesByRegency = (db: DataSource) =>
     (row) => row.regencyCode,
   );
 
+interface WorkforceEstimateRow {
+  id: number;
+  regency_code: string;
+  year: number;
+  persons: number;
+  status: FigureStatus;
+  source_id: string;
+  note: string | null;
+}
+
+/**
+ * Raw rows made into entities by hand: the national table reads ~1,500 estimates, and TypeORM's hydration of
+ * them cost more than the statement.
+ */
 export const workforceByRegency = (db: DataSource) =>
   loaderOfMany(
-    (codes: readonly string[]) =>
-      db
-        .getRepository(WorkforceEstimate)
-        .find({ where: { regencyCode: In([...codes]) }, order: { year: "ASC", id: "ASC" } }),
+    async (codes: readonly string[]) =>
+      (
+        (await db.query(
+          `SELECT id, regency_code, year, persons, status, source_id, note FROM workforce_estimate
+          WHERE regency_code = ANY($1) ORDER BY year, id`,
+          [codes],
+        )) as WorkforceEstimateRow[]
+      ).map((row) => {
+        const estimate = new WorkforceEstimate();
+        estimate.id = row.id;
+        estimate.regencyCode = row.regency_code;
+        estimate.year = row.year;
+        estimate.persons = row.persons;
+        estimate.status = row.status;
+        estimate.sourceId = row.source_id;
+        estimate.note = row.note;
+        return estimate;
+      }),
     (row) => row.regencyCode,
   );
 
@@ -129,6 +157,37 @@ export const branchLinksByOffice = (db: DataSource) =>
     (row) => row.branchOfficeId,
   );
 
+interface CoverageTargetRow {
+  id: number;
+  scope: TargetScope;
+  area_code: string | null;
+  year: number;
+  rate: string;
+  scheme: string;
+  status: FigureStatus;
+  source_id: string;
+  note: string | null;
+  inferred: boolean;
+  inference: string | null;
+}
+
+/** A row as TypeORM would hydrate it, numeric rate included (numericAsNumber). */
+function coverageTargetOf(row: CoverageTargetRow): CoverageTarget {
+  const target = new CoverageTarget();
+  target.id = row.id;
+  target.scope = row.scope;
+  target.areaCode = row.area_code;
+  target.year = row.year;
+  target.rate = numericAsNumber.from(row.rate) as number;
+  target.scheme = row.scheme;
+  target.status = row.status;
+  target.sourceId = row.source_id;
+  target.note = row.note;
+  target.inferred = row.inferred;
+  target.inference = row.inference;
+  return target;
+}
+
 const SCOPE_RANK: Record<TargetScope, number> = { REGENCY: 0, PROVINCE: 1, NATIONAL: 2 };
 
 /**
@@ -138,26 +197,38 @@ const SCOPE_RANK: Record<TargetScope, number> = { REGENCY: 0, PROVINCE: 1, NATIO
 export const targetsForRegency = (db: DataSource) =>
   new DataLoader<string, CoverageTarget[]>(async (codes) => {
     const provinces = [...new Set(codes.map(provinceCodeOf))];
-    const candidates = await db
-      .getRepository(CoverageTarget)
-      .createQueryBuilder("t")
-      .where("t.scope = :national", { national: TargetScope.NATIONAL })
-      .orWhere("(t.scope = :province AND t.area_code IN (:...provinces))", {
-        province: TargetScope.PROVINCE,
-        provinces,
-      })
-      .orWhere("(t.scope = :regency AND t.area_code IN (:...codes))", {
-        regency: TargetScope.REGENCY,
-        codes: [...codes],
-      })
-      .orderBy("t.year", "ASC")
-      .addOrderBy("t.scheme", "ASC")
-      .addOrderBy("t.id", "ASC")
-      .getMany();
+    const rows = (await db.query(
+      `SELECT id, scope, area_code, year, rate, scheme, status, source_id, note, inferred, inference
+      FROM coverage_target
+      WHERE scope = $1 OR (scope = $2 AND area_code = ANY($3)) OR (scope = $4 AND area_code = ANY($5))
+      ORDER BY year, scheme, id`,
+      [TargetScope.NATIONAL, TargetScope.PROVINCE, provinces, TargetScope.REGENCY, codes],
+    )) as CoverageTargetRow[];
+    const candidates = rows.map(coverageTargetOf);
+    // By area, so that each of 514 regencies looks at its own few candidates, not at every one of them.
+    const national: CoverageTarget[] = [];
+    const byArea = new Map<string, CoverageTarget[]>();
+    for (const target of candidates) {
+      if (target.scope === TargetScope.NATIONAL) national.push(target);
+      else {
+        const list = byArea.get(target.areaCode!);
+        if (list) list.push(target);
+        else byArea.set(target.areaCode!, [target]);
+      }
+    }
     return codes.map((code) => {
-      const applicable = candidates.filter(
-        (t) => t.scope === TargetScope.NATIONAL || t.areaCode === code || t.areaCode === provinceCodeOf(code),
-      );
+      const own = byArea.get(code);
+      const province = byArea.get(provinceCodeOf(code));
+      // In the statement's order (year, scheme, id), as the filter over every candidate gave them.
+      const applicable =
+        !own && !province
+          ? national
+          : candidates.filter(
+              (t) =>
+                t.scope === TargetScope.NATIONAL ||
+                t.areaCode === code ||
+                t.areaCode === provinceCodeOf(code),
+            );
       const best = new Map<string, CoverageTarget[]>();
       for (const target of applicable) {
         const slot = `${target.year}/${target.scheme}`;

@@ -19,6 +19,9 @@ registerEnumType(RegencyKind, {
 @Entity("regency")
 @ObjectType("Regency", {
   description: 'A regency or city (kabupaten/kota), keyed by its Kemendagri code ("16.06").',
+  // Plain columns: graphql-js reads them itself, without type-graphql's wrapper of every field, which has no
+  // middleware to run on them (the national table reads ~8,000 such fields). Field resolvers keep theirs.
+  simpleResolvers: true,
 })
 @Directive('@key(fields: "code")')
 export class Regency {

@@ -1,5 +1,6 @@
 import { DataVersion1763805000000 } from "./migrations/1763805000000-data-version";
-import { buildFederatedSchema, Source } from "@cakupan/kit";
+import { buildFederatedSchema, type RequestContext, Source, sourceOfRow } from "@cakupan/kit";
+import { targetsForRegency, workforceByRegency } from "./loaders";
 import type { GraphQLSchema } from "graphql";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
@@ -89,6 +90,18 @@ export function buildRegenciesSchema(): Promise<GraphQLSchema> {
       Village: { __resolveReference: resolveVillageReference },
       Coverage: { __resolveReference: resolveCoverageReference },
       CoverageScenarioRequest: { __resolveReference: resolveCoverageScenarioRequestReference },
+    },
+    // The national table's figures, 514 regencies' each and ~2,000 sources by id, without type-graphql's
+    // wrapper of every call (these fields have no @Authorized and no middleware).
+    {
+      Regency: {
+        workforceEstimates: (regency: Regency, _args: unknown, context: RequestContext) =>
+          context.loader(workforceByRegency).load(regency.code),
+        coverageTargets: (regency: Regency, _args: unknown, context: RequestContext) =>
+          context.loader(targetsForRegency).load(regency.code),
+      },
+      WorkforceEstimate: { source: sourceOfRow },
+      CoverageTarget: { source: sourceOfRow },
     },
   );
 }

@@ -5,6 +5,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 @Entity("workforce_estimate")
 @ObjectType("WorkforceEstimate", {
   description: "The workforce of a regency in a year (potensi tenaga kerja): the denominator of coverage.",
+  // Plain columns, read by graphql-js itself (see Regency).
+  simpleResolvers: true,
 })
 export class WorkforceEstimate {
   @PrimaryGeneratedColumn()

@@ -85,6 +85,18 @@ function asOfOrToday(asOf: Date | null | undefined): string {
   return asOf ? toIsoDate(asOf) : todayInJakarta();
 }
 
+/**
+ * Regency.coverage, as a graphql-js resolver too: the schema answers it with this directly (plainFieldResolvers),
+ * not through type-graphql's wrapper, for each of a national table's 514 regencies.
+ */
+export function regencyCoverage(
+  regency: Regency,
+  { asOf, maxAgeMonths }: CoverageArgs,
+  context: RequestContext,
+): Promise<Coverage | null> {
+  return coverageOf(context, regency, asOfOrToday(asOf), maxAge(maxAgeMonths));
+}
+
 @Resolver(() => Regency)
 export class RegencyCoverageResolver {
   @FieldResolver(() => Coverage, {
@@ -99,7 +111,7 @@ export class RegencyCoverageResolver {
     @Ctx() context: RequestContext,
     @Args(() => CoverageArgs) { asOf, maxAgeMonths }: CoverageArgs,
   ): Promise<Coverage | null> {
-    return coverageOf(context, regency, asOfOrToday(asOf), maxAge(maxAgeMonths));
+    return regencyCoverage(regency, { asOf, maxAgeMonths }, context);
   }
 
   @FieldResolver(() => TargetInForce, {

@@ -109,6 +109,9 @@ export class Discrepancy {
 @ObjectType("Coverage", {
   description:
     "Coverage of a regency at a date (cakupan kepesertaan): the last report at or before the date, against the workforce and target from the regencies subgraph.",
+  // Computed values read by graphql-js itself, without type-graphql's wrapper of every field (514 coverages
+  // of a national table). segments keeps its field resolver and that resolver's @Authorized.
+  simpleResolvers: true,
 })
 @Directive(
   `@key(fields: "reportSource { ${SOURCE_SELECTION} } workforceSourceId targetSourceId", resolvable: false)`,
