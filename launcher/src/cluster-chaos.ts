@@ -209,32 +209,44 @@ async function goneAt(pid: number, timeoutMs = 1000): Promise<number> {
   return Date.now();
 }
 
+/** Whether a connection to the port is accepted (closed at once) or refused. */
+const accepts = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+
 /**
  * When a killed part's port stops accepting connections: until its process's file descriptors are closed
  * (after the kernel has torn down its memory), its listening socket still completes connections, which
  * then wait unanswered. Tried every millisecond or two, from timers; each accepted probe is closed at once.
+ * Then when it accepts them again: its replacement (a spare taking over) listens. Tried every 10 ms.
  */
 async function portRefusesAt(
   port: number,
   timeoutMs = 2000,
-): Promise<{ refusedAt?: number; lastAcceptedAt?: number }> {
-  const deadline = Date.now() + timeoutMs;
+  reopenTimeoutMs = 12_000,
+): Promise<{ refusedAt?: number; lastAcceptedAt?: number; acceptsAgainAt?: number }> {
+  const start = Date.now();
   let lastAcceptedAt: number | undefined;
-  while (Date.now() < deadline) {
+  let refusedAt: number | undefined;
+  while (refusedAt === undefined && Date.now() < start + timeoutMs) {
     const attemptAt = Date.now();
-    const refused = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(false);
-      });
-      socket.once("error", () => resolve(true));
-    });
-    if (refused) return { refusedAt: attemptAt, lastAcceptedAt };
-    lastAcceptedAt = attemptAt;
+    if (!(await accepts(port))) refusedAt = attemptAt;
+    else lastAcceptedAt = attemptAt;
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-  return { lastAcceptedAt };
+  if (refusedAt === undefined) return { lastAcceptedAt };
+  while (Date.now() < start + reopenTimeoutMs) {
+    const attemptAt = Date.now();
+    if (await accepts(port)) return { refusedAt, lastAcceptedAt, acceptsAgainAt: attemptAt };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return { refusedAt, lastAcceptedAt };
 }
 
 /** The status HAProxy gives each server of a backend (UP, DOWN, MAINT, "UP 1/2" while rising), by name. */
@@ -344,7 +356,7 @@ async function main(): Promise<void> {
     );
     let killedAt = 0;
     let allGone: Promise<number> = Promise.resolve(0);
-    let portsRefuse: Promise<{ refusedAt?: number; lastAcceptedAt?: number }[]> = Promise.resolve([]);
+    let portsRefuse: Promise<Awaited<ReturnType<typeof portRefusesAt>>[]> = Promise.resolve([]);
     const notKilled: string[] = [];
     // CPU is read (all of /proc: tens of milliseconds) half a second before the kill and after it, never
     // at the kill, so that the load generator is not busy reading it just then.
@@ -431,10 +443,14 @@ async function main(): Promise<void> {
     );
     const ports = killed
       .map((part, i) => {
-        const { refusedAt, lastAcceptedAt } = refusals[i] ?? {};
+        const { refusedAt, lastAcceptedAt, acceptsAgainAt } = refusals[i] ?? {};
         return `${part} (${portOf(state, part)}) refuses connections ${
           refusedAt === undefined ? "not within 2 s" : `${refusedAt - killedAt} ms`
-        } after the signal${lastAcceptedAt === undefined ? "" : `, still accepted them ${lastAcceptedAt - killedAt} ms after it`}`;
+        } after the signal${lastAcceptedAt === undefined ? "" : `, still accepted them ${lastAcceptedAt - killedAt} ms after it`}${
+          refusedAt === undefined
+            ? ""
+            : `, accepts them again (its replacement listens) ${acceptsAgainAt === undefined ? "not within 12 s" : `${acceptsAgainAt - killedAt} ms`} after it`
+        }`;
       })
       .join("; ");
     const percent = (n: number) => `${Math.round((100 * n) / baseline)} %`;
@@ -443,7 +459,9 @@ async function main(): Promise<void> {
     const haproxy = [...watcher.seen]
       .map(
         ([server, { downAt, checkedOkAt, upAgainAt }]) =>
-          `${server} down ${afterKill(downAt)}, its replacement ready ${afterKill(checkedOkAt)}, back up ${afterKill(upAgainAt)}`,
+          downAt === undefined
+            ? `${server} never taken out of rotation (not 2 failed checks in a row)`
+            : `${server} down ${afterKill(downAt)}, its replacement ready ${afterKill(checkedOkAt)}, back up ${afterKill(upAgainAt)}`,
       )
       .join("; ");
     const what = killed.length

@@ -72,7 +72,9 @@ http://127.0.0.1:${CLUSTER_PORTS.haproxy}/graphql, its statistics at http://127.
 Needs, from Debian's packages: postgresql (server binaries with pg_basebackup; PG_BIN picks a directory),
 redis-server, haproxy. A part that exits is restarted, at nice CLUSTER_RESTART_NICE (default 19; 0: normal)
 and under SCHED_IDLE (CLUSTER_RESTART_IDLE, default true; needs chrt) until it is ready, so that the
-replicas still serving keep the CPU; a subgraph's replacement does not seed again. Ctrl-C stops all of it.
+replicas still serving keep the CPU; a subgraph's replacement does not seed again. Each replica has a spare
+booted ahead of need at that priority, which takes over its port when it dies (CLUSTER_SPARES, default true).
+Ctrl-C stops all of it.
 CLUSTER_PORT_BASE (default ${DEPLOYED_PORT_BASE}) moves every port by the same offset.`;
 
 function missingPrograms(): string[] {
@@ -162,6 +164,9 @@ const supervisor = new Supervisor({
   restartIdle: envFlag("CLUSTER_RESTART_IDLE", true),
   // A replacement reads the code its predecessors compiled instead of compiling every module again.
   compileCacheDir: join(ROOT, ".data", "compile-cache"),
+  // Every replica has a spare booted ahead of need, which takes over its port when it dies: booting a
+  // replacement only then, on cores the survivors keep busy, took 3-12 s (README, Scaling out).
+  spares: envFlag("CLUSTER_SPARES", true),
 });
 
 async function shutdown(code: number): Promise<never> {
@@ -265,6 +270,8 @@ async function main(): Promise<void> {
   );
   const api = `http://127.0.0.1:${CLUSTER_PORTS.haproxy}`;
   await waitFor(`${api}${SERVICE_ROUTES.ready}`, "HAProxy in front of the gateways");
+  // Up means able to lose any replica: the spares boot at low priority, on what CPU the start leaves.
+  await supervisor.sparesStandingBy();
 
   const parts = [
     ...SUBGRAPHS.flatMap(({ definition }) => [`${definition.name}1`, `${definition.name}2`]),
