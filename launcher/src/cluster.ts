@@ -6,6 +6,7 @@ import { envFlag, envPort, envString, parseCommandLine, SERVICE_ROUTES } from "@
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
 import { createLogger } from "@cakupan/observability";
 import { SUBGRAPHS } from "@cakupan/schema";
+import { haproxyServerOf, slowStartAgain } from "./haproxy-runtime";
 import { startReplicatedPostgres, type ReplicatedPostgres } from "./replicated-postgres";
 import { stopProcess, Supervisor } from "./supervisor";
 import { LOCAL_SECRETS_FILE, type LocalSecrets, readLocalSecrets } from "./token";
@@ -167,6 +168,15 @@ const supervisor = new Supervisor({
   // Every replica has a spare booted ahead of need, which takes over its port when it dies: booting a
   // replacement only then, on cores the survivors keep busy, took 3-12 s (README, Scaling out).
   spares: envFlag("CLUSTER_SPARES", true),
+  // A spare has served nothing yet: HAProxy raises its share over slowstart, as for a server back from DOWN
+  // (it never was: the spare listens before two health checks fail).
+  onSpareServing: (part) =>
+    void slowStartAgain(
+      { host: "127.0.0.1", port: CLUSTER_PORTS.haproxyRuntime },
+      haproxyServerOf(part),
+    ).catch((error: Error) =>
+      log.warn({ part, err: error }, `HAProxy did not slow-start ${part}'s spare: ${error.message}`),
+    ),
 });
 
 async function shutdown(code: number): Promise<never> {

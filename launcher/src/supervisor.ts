@@ -66,6 +66,8 @@ export interface SupervisorOptions {
    * for a first exit after a stable run: a crash loop restarts as without spares, with its backoff.
    */
   spares?: boolean;
+  /** Called when a spare that took over listens on its part's port. */
+  onSpareServing?: (part: string) => void;
   /** Called once when the stack must stop (a crash loop); says which part and why. */
   onGiveUp(reason: string): void;
 }
@@ -108,9 +110,12 @@ export class Supervisor {
   private stopping = false;
   private gaveUp: string | undefined;
   private readonly options: Required<
-    Omit<SupervisorOptions, "databaseAnswers" | "restartNice" | "restartIdle" | "compileCacheDir" | "spares">
+    Omit<
+      SupervisorOptions,
+      "databaseAnswers" | "restartNice" | "restartIdle" | "compileCacheDir" | "spares" | "onSpareServing"
+    >
   > &
-    Pick<SupervisorOptions, "databaseAnswers" | "compileCacheDir" | "spares">;
+    Pick<SupervisorOptions, "databaseAnswers" | "compileCacheDir" | "spares" | "onSpareServing">;
   /** How restarts boot, when they can be raised back to normal afterwards; undefined: normal. */
   private readonly restartPriority: BootPriority | undefined;
 
@@ -286,6 +291,7 @@ export class Supervisor {
     part.spare = spare;
     const startedAt = Date.now();
     child.on("message", (message) => {
+      if (message === STANDBY_MESSAGES.serving) this.options.onSpareServing?.(spec.name);
       if (message !== STANDBY_MESSAGES.standingBy || spare.standingBy) return;
       spare.standingBy = true;
       this.options.log.info(
@@ -318,7 +324,8 @@ export class Supervisor {
   /** A spare told to serve is booted already: it gets normal priority at once, then listens. */
   private serve(spare: Spare): void {
     const pid = spare.process.pid;
-    if (this.restartPriority !== undefined && pid) raisePriority(pid, getPriority(), this.restartPriority.idle);
+    if (this.restartPriority !== undefined && pid)
+      raisePriority(pid, getPriority(), this.restartPriority.idle);
     if (spare.process.connected) spare.process.send(STANDBY_MESSAGES.serve);
   }
 
@@ -402,7 +409,12 @@ export class Supervisor {
         const bootCpuMs = bootSeconds === undefined ? undefined : Math.round(bootSeconds * 1000);
         if (booting) normalPriority();
         this.options.log.info(
-          { part: part.spec.name, readyAfterMs: Date.now() - restartedAt, bootCpuMs, fromSpare: spare !== undefined },
+          {
+            part: part.spec.name,
+            readyAfterMs: Date.now() - restartedAt,
+            bootCpuMs,
+            fromSpare: spare !== undefined,
+          },
           `${part.spec.name} is back (ready ${Date.now() - restartedAt} ms after its ${spare ? "spare took over" : "restart"}${bootCpuMs === undefined ? "" : `, ${bootCpuMs} ms CPU`})`,
         );
         if (this.options.spares && part.process === child) this.startSpare(part);
