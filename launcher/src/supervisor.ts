@@ -62,8 +62,9 @@ export interface SupervisorOptions {
    * Every part keeps a spare: a second process of it, booted ahead of need (at the restart priority) and
    * waiting without listening (@cakupan/core's listen, STANDBY_ENV). When the part exits, the spare listens on
    * its port as soon as the port is free (tenths of a second) instead of a replacement booting then, which
-   * on a machine busy serving took 3-12 s (README, Scaling out); a new spare then boots at low priority. Only
-   * for a first exit after a stable run: a crash loop restarts as without spares, with its backoff.
+   * on a machine busy serving took 3-12 s (README, Scaling out); a new spare boots at low priority once the
+   * part has run `stableAfterMs`. Only for a first exit after a stable run: a crash loop restarts as without
+   * spares, with its backoff.
    */
   spares?: boolean;
   /** Called when a spare that took over listens on its part's port. */
@@ -417,7 +418,16 @@ export class Supervisor {
           },
           `${part.spec.name} is back (ready ${Date.now() - restartedAt} ms after its ${spare ? "spare took over" : "restart"}${bootCpuMs === undefined ? "" : `, ${bootCpuMs} ms CPU`})`,
         );
-        if (this.options.spares && part.process === child) this.startSpare(part);
+        // The next spare boots once this process has run stableAfterMs: an exit before that is a quick one,
+        // restarted with backoff and never by a spare, so a spare booting sooner would only take CPU from the
+        // replicas serving just after a loss.
+        if (this.options.spares && part.process === child) {
+          clearTimeout(part.spareRespawn);
+          part.spareRespawn = setTimeout(
+            () => part.process === child && this.startSpare(part),
+            Math.max(0, part.startedAt + this.options.stableAfterMs - Date.now()),
+          );
+        }
       },
       // An exit before ready is handled by the exit handler; here only a part that hangs is reported (and
       // given normal priority: it may only have been starved of CPU).

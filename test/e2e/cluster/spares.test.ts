@@ -19,7 +19,7 @@ describe("a part the supervisor keeps a spare of", () => {
   let part: SupervisedPart;
 
   beforeAll(async () => {
-    part = await superviseScript("spares", PART, () => ({ spares: true }));
+    part = await superviseScript("spares", PART, () => ({ spares: true, stableAfterMs: 500 }));
     await part.supervisor.sparesStandingBy(20_000);
   });
 
@@ -36,7 +36,7 @@ describe("a part the supervisor keeps a spare of", () => {
     expect(await answeringPid()).toBe(part.supervisor.pid("part"));
   });
 
-  it("hands the port of a part killed from outside to its spare, then boots a new spare", async () => {
+  it("hands the port of a part killed from outside to its spare, and boots a new spare once that one has run stableAfterMs", async () => {
     const killed = part.supervisor.pid("part")!;
     const spare = part.supervisor.sparePid("part")!;
     process.kill(killed, "SIGKILL");
@@ -105,7 +105,11 @@ describe.skipIf(!canRaise)(
       const spare = part.supervisor.sparePid("part")!;
       process.kill(part.supervisor.pid("part")!, "SIGKILL");
       const state = async () =>
-        (await (await fetch(part.url)).json()) as { pid: number; threadNices: number[]; threadPolicies: number[] };
+        (await (await fetch(part.url)).json()) as {
+          pid: number;
+          threadNices: number[];
+          threadPolicies: number[];
+        };
       await expect
         .poll(
           async () => {
