@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** A service listening: the gateway or a subgraph. */
@@ -29,18 +29,9 @@ export const STANDBY_MESSAGES = {
 const PORT_FREE_TIMEOUT_MS = 10_000;
 const PORT_RETRY_MS = 5;
 
-/**
- * Listens on the port; a spare first warms up (`warmUp`, given its own handler's address), waits until its
- * supervisor says to serve, then for the port to be free.
- */
-export async function listen(
-  server: Server,
-  port: number,
-  host: string,
-  warmUp?: (origin: string) => Promise<void>,
-): Promise<number> {
+/** Listens on the port; a spare first waits until its supervisor says to serve, then for the port to be free. */
+export async function listen(server: Server, port: number, host: string): Promise<number> {
   if (process.env[STANDBY_ENV] !== "1" || !process.send) return listenOnce(server, port, host);
-  if (warmUp) await warmUpAside(server, host, warmUp);
   await standBy();
   const deadline = Date.now() + PORT_FREE_TIMEOUT_MS;
   for (;;) {
@@ -54,24 +45,6 @@ export async function listen(
       if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, PORT_RETRY_MS));
     }
-  }
-}
-
-/**
- * A process that has served nothing runs its request path unoptimized, several times slower: a spare sends
- * itself requests first, through the same handler on a port of its own (the kernel's choice), closed after.
- */
-async function warmUpAside(server: Server, host: string, warmUp: (origin: string) => Promise<void>) {
-  const aside = createServer();
-  for (const handler of server.listeners("request")) aside.on("request", handler as RequestListener);
-  const port = await listenOnce(aside, 0, host);
-  try {
-    await warmUp(`http://${host}:${port}`);
-  } catch {
-    // A spare not warmed up still serves, only slower at first.
-  } finally {
-    aside.closeAllConnections();
-    await new Promise((resolve) => aside.close(resolve));
   }
 }
 

@@ -87,29 +87,6 @@ export interface RunningGateway extends RunningServer {
   plans: PlanStats;
 }
 
-/** Requests a spare gateway sends itself before it stands by (core's listen). */
-const WARM_UP_REQUESTS = 2000;
-const WARM_UP_CONCURRENCY = 4;
-
-/**
- * A spare's warm-up: the path of a kept answer (logging, CORS, body parsing, the response cache and its
- * Redis read), which is what a replica mostly serves, with the one query that needs no data.
- */
-async function warmUpKeptAnswers(origin: string): Promise<void> {
-  let left = WARM_UP_REQUESTS;
-  const sender = async () => {
-    while (left-- > 0) {
-      const response = await fetch(`${origin}${SERVICE_ROUTES.graphql}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: "{ __typename }" }),
-      });
-      await response.arrayBuffer();
-    }
-  };
-  await Promise.all(Array.from({ length: WARM_UP_CONCURRENCY }, sender));
-}
-
 async function subgraphReadiness(urls: Record<string, string>) {
   const entries = await Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
@@ -237,7 +214,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   app.use(notFound, clientErrorHandler(limits));
 
   const host = options.host ?? "127.0.0.1";
-  const port = await listen(httpServer, options.port ?? 0, host, warmUpKeptAnswers);
+  const port = await listen(httpServer, options.port ?? 0, host);
   let stopping: Promise<void> | undefined;
   return {
     name: "gateway",
