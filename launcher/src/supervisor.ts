@@ -169,8 +169,9 @@ export class Supervisor {
     }
   }
 
-  /** Resolves once every part started so far has a spare standing by (SupervisorOptions.spares). */
+  /** Resolves once every part started so far has a spare standing by (SupervisorOptions.spares); at once without. */
   async sparesStandingBy(timeoutMs = this.options.readyTimeoutMs): Promise<void> {
+    if (!this.options.spares) return;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.gaveUp) throw new Error(this.gaveUp);

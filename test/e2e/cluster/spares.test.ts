@@ -126,3 +126,20 @@ describe.skipIf(!canRaise)(
     });
   },
 );
+
+describe("a supervisor without spares", () => {
+  let part: SupervisedPart;
+
+  beforeAll(async () => {
+    part = await superviseScript("no-spares", PART, () => ({}));
+  });
+
+  afterAll(async () => {
+    await part?.stop();
+  });
+
+  it("starts no spare, and has every part's spare standing by at once (npm run cluster waits for them)", async () => {
+    await part.supervisor.sparesStandingBy(1000);
+    expect(part.supervisor.sparePid("part")).toBeUndefined();
+  });
+});
