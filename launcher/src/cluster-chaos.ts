@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { envString, parseCommandLine } from "@cakupan/core";
 import { Agent, request } from "undici";
 import { coresUsed, cpuSnapshot, formatCores, postmasterPid } from "./cluster-cpu";
+import { haproxyCommand, haproxyServerOf, type RuntimeApi } from "./haproxy-runtime";
 import { LOCAL_SECRETS_FILE, mintToken, readLocalSecrets } from "./token";
 
 /**
@@ -70,11 +71,6 @@ killed), CHAOS_HTTP how the clients send (undici, default, or fetch). The cluste
 .data/cluster/chaos-cluster.log; CLUSTER_PORT_BASE and CLUSTER_RESTART_NICE are the cluster's (npm run cluster
 -- --help). Run it alone on the machine: flock /tmp/bench.lock npm run cluster:chaos`;
 
-interface RuntimeApi {
-  host: string;
-  port: number;
-}
-
 interface ClusterState {
   api: string;
   pids: Record<string, number>;
@@ -99,17 +95,6 @@ async function waitForCluster(cluster: ChildProcess): Promise<ClusterState> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error("the cluster was not up within 10 minutes");
-}
-
-/** One command on HAProxy's runtime API (deploy/cluster/haproxy.cfg: stats socket). */
-function haproxyCommand(runtimeApi: RuntimeApi, command: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(runtimeApi.port, runtimeApi.host, () => socket.end(`${command}\n`));
-    let answer = "";
-    socket.on("data", (chunk) => (answer += chunk.toString()));
-    socket.on("end", () => resolve(answer.trim()));
-    socket.on("error", reject);
-  });
 }
 
 async function load(
@@ -209,61 +194,88 @@ async function goneAt(pid: number, timeoutMs = 1000): Promise<number> {
   return Date.now();
 }
 
+/** Whether a connection to the port is accepted (closed at once) or refused. */
+const accepts = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+
 /**
  * When a killed part's port stops accepting connections: until its process's file descriptors are closed
  * (after the kernel has torn down its memory), its listening socket still completes connections, which
  * then wait unanswered. Tried every millisecond or two, from timers; each accepted probe is closed at once.
+ * Then when it accepts them again: its replacement (a spare taking over) listens. Tried every 10 ms.
  */
 async function portRefusesAt(
   port: number,
   timeoutMs = 2000,
-): Promise<{ refusedAt?: number; lastAcceptedAt?: number }> {
-  const deadline = Date.now() + timeoutMs;
+  reopenTimeoutMs = 12_000,
+): Promise<{ refusedAt?: number; lastAcceptedAt?: number; acceptsAgainAt?: number }> {
+  const start = Date.now();
   let lastAcceptedAt: number | undefined;
-  while (Date.now() < deadline) {
+  let refusedAt: number | undefined;
+  while (refusedAt === undefined && Date.now() < start + timeoutMs) {
     const attemptAt = Date.now();
-    const refused = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(false);
-      });
-      socket.once("error", () => resolve(true));
-    });
-    if (refused) return { refusedAt: attemptAt, lastAcceptedAt };
-    lastAcceptedAt = attemptAt;
+    if (!(await accepts(port))) refusedAt = attemptAt;
+    else lastAcceptedAt = attemptAt;
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-  return { lastAcceptedAt };
+  if (refusedAt === undefined) return { lastAcceptedAt };
+  while (Date.now() < start + reopenTimeoutMs) {
+    const attemptAt = Date.now();
+    if (await accepts(port)) return { refusedAt, lastAcceptedAt, acceptsAgainAt: attemptAt };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return { refusedAt, lastAcceptedAt };
 }
 
 /** The status HAProxy gives each server of a backend (UP, DOWN, MAINT, "UP 1/2" while rising), by name. */
-async function serverStatuses(runtimeApi: RuntimeApi): Promise<Map<string, string>> {
+/** And its share while slow-starting (`throttle`, %; undefined: not slow-starting). */
+async function serverStatuses(
+  runtimeApi: RuntimeApi,
+): Promise<Map<string, { status: string; throttle?: number }>> {
   const [header, ...rows] = (await haproxyCommand(runtimeApi, "show stat")).split("\n");
   const columns = header.replace(/^# /, "").split(",");
-  const [proxy, server, status] = ["pxname", "svname", "status"].map((c) => columns.indexOf(c));
-  const statuses = new Map<string, string>();
+  const [proxy, server, status, throttle] = ["pxname", "svname", "status", "throttle"].map((c) =>
+    columns.indexOf(c),
+  );
+  const statuses = new Map<string, { status: string; throttle?: number }>();
   for (const row of rows) {
     const fields = row.split(",");
     if (fields[server] && !["FRONTEND", "BACKEND"].includes(fields[server]))
-      statuses.set(`${fields[proxy]}/${fields[server]}`, fields[status]);
+      statuses.set(`${fields[proxy]}/${fields[server]}`, {
+        status: fields[status],
+        throttle: fields[throttle] ? Number(fields[throttle]) : undefined,
+      });
   }
   return statuses;
 }
 
 /** When HAProxy took each killed server out of rotation and put its replacement back, after the kill. */
 function watchServers(runtimeApi: RuntimeApi, servers: string[]) {
-  const seen = new Map<string, { downAt?: number; checkedOkAt?: number; upAgainAt?: number }>(
-    servers.map((s) => [s, {}]),
-  );
+  const seen = new Map<
+    string,
+    { downAt?: number; checkedOkAt?: number; upAgainAt?: number; slowStartAt?: number; fullAt?: number }
+  >(servers.map((s) => [s, {}]));
   let stopped = false;
   const done = (async () => {
     while (!stopped) {
       const now = Date.now();
-      const statuses = await serverStatuses(runtimeApi).catch(() => new Map<string, string>());
+      const statuses = await serverStatuses(runtimeApi).catch(
+        () => new Map<string, { status: string; throttle?: number }>(),
+      );
       for (const server of servers) {
-        const status = statuses.get(server) ?? "";
+        const { status, throttle } = statuses.get(server) ?? { status: "" };
         const times = seen.get(server)!;
+        // A spare that took over: HAProxy raises its share from a few % over slowstart.
+        if (!times.slowStartAt && throttle !== undefined) times.slowStartAt = now;
+        if (times.slowStartAt && !times.fullAt && throttle === undefined && status.startsWith("UP"))
+          times.fullAt = now;
         if (!times.downAt && status.startsWith("DOWN")) times.downAt = now;
         // "DOWN 1/2": the replacement passed its first health check (it answers /ready), one more to go.
         if (times.downAt && !times.checkedOkAt && /^(DOWN \d|UP)/.test(status)) times.checkedOkAt = now;
@@ -338,13 +350,10 @@ async function main(): Promise<void> {
 
     // 2. Under the same load, kill -9 one gateway replica and one participants replica at once.
     const killed = KILL;
-    const watcher = watchServers(
-      runtimeApi,
-      killed.map((part) => `${part.replace(/\d+$/, "")}${part.startsWith("gateway") ? "s" : ""}/${part}`),
-    );
+    const watcher = watchServers(runtimeApi, killed.map(haproxyServerOf));
     let killedAt = 0;
     let allGone: Promise<number> = Promise.resolve(0);
-    let portsRefuse: Promise<{ refusedAt?: number; lastAcceptedAt?: number }[]> = Promise.resolve([]);
+    let portsRefuse: Promise<Awaited<ReturnType<typeof portRefusesAt>>[]> = Promise.resolve([]);
     const notKilled: string[] = [];
     // CPU is read (all of /proc: tens of milliseconds) half a second before the kill and after it, never
     // at the kill, so that the load generator is not busy reading it just then.
@@ -431,19 +440,24 @@ async function main(): Promise<void> {
     );
     const ports = killed
       .map((part, i) => {
-        const { refusedAt, lastAcceptedAt } = refusals[i] ?? {};
+        const { refusedAt, lastAcceptedAt, acceptsAgainAt } = refusals[i] ?? {};
         return `${part} (${portOf(state, part)}) refuses connections ${
           refusedAt === undefined ? "not within 2 s" : `${refusedAt - killedAt} ms`
-        } after the signal${lastAcceptedAt === undefined ? "" : `, still accepted them ${lastAcceptedAt - killedAt} ms after it`}`;
+        } after the signal${lastAcceptedAt === undefined ? "" : `, still accepted them ${lastAcceptedAt - killedAt} ms after it`}${
+          refusedAt === undefined
+            ? ""
+            : `, accepts them again (its replacement listens) ${acceptsAgainAt === undefined ? "not within 12 s" : `${acceptsAgainAt - killedAt} ms`} after it`
+        }`;
       })
       .join("; ");
     const percent = (n: number) => `${Math.round((100 * n) / baseline)} %`;
     const afterKill = (at: number | undefined) =>
       at === undefined ? "not within the run" : `${((at - killedAt) / 1000).toFixed(1)} s after the kill`;
     const haproxy = [...watcher.seen]
-      .map(
-        ([server, { downAt, checkedOkAt, upAgainAt }]) =>
-          `${server} down ${afterKill(downAt)}, its replacement ready ${afterKill(checkedOkAt)}, back up ${afterKill(upAgainAt)}`,
+      .map(([server, { downAt, checkedOkAt, upAgainAt, slowStartAt, fullAt }]) =>
+        downAt === undefined
+          ? `${server} never taken out of rotation (not 2 failed checks in a row); its replacement slow-started ${afterKill(slowStartAt)}, at its full share ${afterKill(fullAt)}`
+          : `${server} down ${afterKill(downAt)}, its replacement ready ${afterKill(checkedOkAt)}, back up ${afterKill(upAgainAt)}`,
       )
       .join("; ");
     const what = killed.length

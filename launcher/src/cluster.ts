@@ -6,6 +6,7 @@ import { envFlag, envPort, envString, parseCommandLine, SERVICE_ROUTES } from "@
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
 import { createLogger } from "@cakupan/observability";
 import { SUBGRAPHS } from "@cakupan/schema";
+import { haproxyServerOf, slowStartAgain } from "./haproxy-runtime";
 import { startReplicatedPostgres, type ReplicatedPostgres } from "./replicated-postgres";
 import { stopProcess, Supervisor } from "./supervisor";
 import { LOCAL_SECRETS_FILE, type LocalSecrets, readLocalSecrets } from "./token";
@@ -72,7 +73,9 @@ http://127.0.0.1:${CLUSTER_PORTS.haproxy}/graphql, its statistics at http://127.
 Needs, from Debian's packages: postgresql (server binaries with pg_basebackup; PG_BIN picks a directory),
 redis-server, haproxy. A part that exits is restarted, at nice CLUSTER_RESTART_NICE (default 19; 0: normal)
 and under SCHED_IDLE (CLUSTER_RESTART_IDLE, default true; needs chrt) until it is ready, so that the
-replicas still serving keep the CPU; a subgraph's replacement does not seed again. Ctrl-C stops all of it.
+replicas still serving keep the CPU; a subgraph's replacement does not seed again. Each replica has a spare
+booted ahead of need at that priority, which takes over its port when it dies (CLUSTER_SPARES, default true).
+Ctrl-C stops all of it.
 CLUSTER_PORT_BASE (default ${DEPLOYED_PORT_BASE}) moves every port by the same offset.`;
 
 function missingPrograms(): string[] {
@@ -162,6 +165,18 @@ const supervisor = new Supervisor({
   restartIdle: envFlag("CLUSTER_RESTART_IDLE", true),
   // A replacement reads the code its predecessors compiled instead of compiling every module again.
   compileCacheDir: join(ROOT, ".data", "compile-cache"),
+  // Every replica has a spare booted ahead of need, which takes over its port when it dies: booting a
+  // replacement only then, on cores the survivors keep busy, took 3-12 s (README, Scaling out).
+  spares: envFlag("CLUSTER_SPARES", true),
+  // A spare has served nothing yet: HAProxy raises its share over slowstart, as for a server back from DOWN
+  // (it never was: the spare listens before two health checks fail).
+  onSpareServing: (part) =>
+    void slowStartAgain(
+      { host: "127.0.0.1", port: CLUSTER_PORTS.haproxyRuntime },
+      haproxyServerOf(part),
+    ).catch((error: Error) =>
+      log.warn({ part, err: error }, `HAProxy did not slow-start ${part}'s spare: ${error.message}`),
+    ),
 });
 
 async function shutdown(code: number): Promise<never> {
@@ -265,6 +280,8 @@ async function main(): Promise<void> {
   );
   const api = `http://127.0.0.1:${CLUSTER_PORTS.haproxy}`;
   await waitFor(`${api}${SERVICE_ROUTES.ready}`, "HAProxy in front of the gateways");
+  // Up means able to lose any replica: the spares boot at low priority, on what CPU the start leaves.
+  await supervisor.sparesStandingBy();
 
   const parts = [
     ...SUBGRAPHS.flatMap(({ definition }) => [`${definition.name}1`, `${definition.name}2`]),

@@ -2,6 +2,7 @@ import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_pro
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
 import { createInterface } from "node:readline";
+import { STANDBY_ENV, STANDBY_MESSAGES } from "@cakupan/core";
 import type { Logger } from "@cakupan/observability";
 import { readProcStat } from "./cluster-cpu";
 
@@ -57,6 +58,17 @@ export interface SupervisorOptions {
    * there, fails on our dependencies that are ES modules loaded through require (jose). Unset: no cache.
    */
   compileCacheDir?: string;
+  /**
+   * Every part keeps a spare: a second process of it, booted ahead of need (at the restart priority) and
+   * waiting without listening (@cakupan/core's listen, STANDBY_ENV). When the part exits, the spare listens on
+   * its port as soon as the port is free (tenths of a second) instead of a replacement booting then, which
+   * on a machine busy serving took 3-12 s (README, Scaling out); a new spare boots at low priority once the
+   * part has run `stableAfterMs`. Only for a first exit after a stable run: a crash loop restarts as without
+   * spares, with its backoff.
+   */
+  spares?: boolean;
+  /** Called when a spare that took over listens on its part's port. */
+  onSpareServing?: (part: string) => void;
   /** Called once when the stack must stop (a crash loop); says which part and why. */
   onGiveUp(reason: string): void;
 }
@@ -70,6 +82,19 @@ interface Part {
   /** The last lines the part wrote, to say why it exited. */
   lastLines: string[];
   restarting?: NodeJS.Timeout;
+  spare?: Spare;
+  /** A spare that exited is started again after a while. */
+  spareRespawn?: NodeJS.Timeout;
+}
+
+/** A process of a part booted ahead of need: see SupervisorOptions.spares. */
+interface Spare {
+  process: ChildProcess;
+  lines: string[];
+  /** Booted and waiting to be told to serve. */
+  standingBy: boolean;
+  /** Told to replace the part before it stood by: it serves as soon as it does. */
+  promoted: boolean;
 }
 
 const LAST_LINES = 30;
@@ -86,9 +111,12 @@ export class Supervisor {
   private stopping = false;
   private gaveUp: string | undefined;
   private readonly options: Required<
-    Omit<SupervisorOptions, "databaseAnswers" | "restartNice" | "restartIdle" | "compileCacheDir">
+    Omit<
+      SupervisorOptions,
+      "databaseAnswers" | "restartNice" | "restartIdle" | "compileCacheDir" | "spares" | "onSpareServing"
+    >
   > &
-    Pick<SupervisorOptions, "databaseAnswers" | "compileCacheDir">;
+    Pick<SupervisorOptions, "databaseAnswers" | "compileCacheDir" | "spares" | "onSpareServing">;
   /** How restarts boot, when they can be raised back to normal afterwards; undefined: normal. */
   private readonly restartPriority: BootPriority | undefined;
 
@@ -133,7 +161,26 @@ export class Supervisor {
         throw new Error(
           `${spec.name} was not ready after ${this.options.readyTimeoutMs / 1000} s (${spec.readyUrl})`,
         );
-      if (part.process && (await answers(spec.readyUrl))) return;
+      if (part.process && (await answers(spec.readyUrl))) {
+        if (this.options.spares) this.startSpare(part);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Resolves once every part started so far has a spare standing by (SupervisorOptions.spares); at once without. */
+  async sparesStandingBy(timeoutMs = this.options.readyTimeoutMs): Promise<void> {
+    if (!this.options.spares) return;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.gaveUp) throw new Error(this.gaveUp);
+      const waiting = [...this.parts.values()].filter((part) => !part.spare?.standingBy);
+      if (!waiting.length) return;
+      if (Date.now() > deadline)
+        throw new Error(
+          `no spare stood by after ${timeoutMs / 1000} s for ${waiting.map((part) => part.spec.name).join(", ")}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -142,18 +189,41 @@ export class Supervisor {
     return this.parts.get(name)?.process?.pid;
   }
 
+  /** The pid of the part's spare, while it has one. */
+  sparePid(name: string): number | undefined {
+    return this.parts.get(name)?.spare?.process.pid;
+  }
+
   /** Stops every part, the last started first (the gateway before the subgraphs it asks). */
   async stopAll(): Promise<void> {
     this.stopping = true;
     for (const part of [...this.parts.values()].reverse()) {
       clearTimeout(part.restarting);
-      await stopProcess(part.process);
+      clearTimeout(part.spareRespawn);
+      await Promise.all([stopProcess(part.spare?.process), stopProcess(part.process)]);
     }
   }
 
   private spawn(part: Part, restart = false): void {
     const { spec } = part;
     const priority = restart ? this.restartPriority : undefined;
+    part.lastLines = [];
+    const child = this.spawnChild(spec, { priority, restart, lines: part.lastLines, spare: false });
+    part.process = child;
+    part.startedAt = Date.now();
+    this.options.log.info(
+      { part: spec.name, childPid: child.pid, nice: priority?.nice, idle: priority?.idle },
+      `${spec.name} started (pid ${child.pid}${lowPriority(priority)})`,
+    );
+    this.watchExit(part, child);
+  }
+
+  /** A process of the part, its output forwarded and its last lines kept in `lines`. */
+  private spawnChild(
+    spec: PartSpec,
+    how: { priority: BootPriority | undefined; restart: boolean; lines: string[]; spare: boolean },
+  ): ChildProcess {
+    const { priority, lines } = how;
     // Through nice(1) and chrt(1), so that every thread of the process (V8's compiler and GC threads too)
     // starts low.
     let commandLine = [process.execPath, spec.script];
@@ -168,16 +238,15 @@ export class Supervisor {
         ...(process.stdout.isTTY && !process.env.LOG_FORMAT ? { LOG_FORMAT: "pretty" } : {}),
         ...(this.options.compileCacheDir ? { NODE_COMPILE_CACHE: this.options.compileCacheDir } : {}),
         ...spec.env,
-        ...(restart ? spec.restartEnv : {}),
+        ...(how.restart ? spec.restartEnv : {}),
+        ...(how.spare ? { [STANDBY_ENV]: "1" } : {}),
       },
-      stdio: ["ignore", "pipe", "pipe"],
+      // A spare is told through its IPC channel when to serve (nice and chrt exec, so it is inherited).
+      stdio: how.spare ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
     });
-    part.process = child;
-    part.startedAt = Date.now();
-    part.lastLines = [];
     const keep = (line: string) => {
-      part.lastLines.push(line);
-      if (part.lastLines.length > LAST_LINES) part.lastLines.shift();
+      lines.push(line);
+      if (lines.length > LAST_LINES) lines.shift();
     };
     createInterface({ input: child.stdout! }).on("line", (line) => {
       keep(line);
@@ -187,19 +256,79 @@ export class Supervisor {
       keep(line);
       process.stderr.write(`${line}\n`);
     });
-    const low = [
-      priority?.idle ? "SCHED_IDLE" : undefined,
-      priority?.nice !== undefined ? `nice ${priority.nice}` : undefined,
-    ].filter(Boolean);
+    return child;
+  }
+
+  /** An exit of the part's process is a crash to handle; an exit of its spare only costs the spare. */
+  private watchExit(part: Part, child: ChildProcess): void {
+    child.on("exit", (code, signal) => {
+      if (part.process === child) {
+        part.process = undefined;
+        if (!this.stopping) void this.exitedUnexpectedly(part, code, signal);
+      } else if (part.spare?.process === child) {
+        const { lines } = part.spare;
+        part.spare = undefined;
+        if (this.stopping) return;
+        const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
+        const lastError = lastErrorOf(lines);
+        this.options.log.warn(
+          { part: part.spec.name, restartInMs: this.options.maxBackoffMs },
+          `${part.spec.name}'s spare ${how}${lastError ? ` (last error: ${lastError})` : ""}; another in ${this.options.maxBackoffMs} ms`,
+        );
+        part.spareRespawn = setTimeout(() => this.startSpare(part), this.options.maxBackoffMs);
+      }
+    });
+  }
+
+  /** Boots a spare of the part at the restart priority; it waits there until the part exits. */
+  private startSpare(part: Part): void {
+    if (this.stopping || part.spare) return;
+    clearTimeout(part.spareRespawn);
+    part.spareRespawn = undefined;
+    const { spec } = part;
+    const lines: string[] = [];
+    const priority = this.restartPriority;
+    const child = this.spawnChild(spec, { priority, restart: true, lines, spare: true });
+    const spare: Spare = { process: child, lines, standingBy: false, promoted: false };
+    part.spare = spare;
+    const startedAt = Date.now();
+    child.on("message", (message) => {
+      if (message === STANDBY_MESSAGES.serving) this.options.onSpareServing?.(spec.name);
+      if (message !== STANDBY_MESSAGES.standingBy || spare.standingBy) return;
+      spare.standingBy = true;
+      this.options.log.info(
+        { part: spec.name, childPid: child.pid, bootMs: Date.now() - startedAt },
+        `${spec.name}'s spare stands by (pid ${child.pid}, booted in ${Date.now() - startedAt} ms)`,
+      );
+      if (spare.promoted) this.serve(spare);
+    });
     this.options.log.info(
       { part: spec.name, childPid: child.pid, nice: priority?.nice, idle: priority?.idle },
-      `${spec.name} started (pid ${child.pid}${low.length ? `, ${low.join(", ")} until ready` : ""})`,
+      `${spec.name}'s spare started (pid ${child.pid}${lowPriority(priority, "while it stands by")})`,
     );
-    child.on("exit", (code, signal) => {
-      if (part.process !== child) return;
-      part.process = undefined;
-      if (!this.stopping) void this.exitedUnexpectedly(part, code, signal);
-    });
+    this.watchExit(part, child);
+  }
+
+  /** The spare replaces the part: from now on it is the part's process. */
+  private promote(part: Part, spare: Spare): void {
+    part.spare = undefined;
+    part.process = spare.process;
+    part.lastLines = spare.lines;
+    part.startedAt = Date.now();
+    this.options.log.info(
+      { part: part.spec.name, childPid: spare.process.pid, standingBy: spare.standingBy },
+      `${part.spec.name} replaced by its spare (pid ${spare.process.pid}${spare.standingBy ? "" : ", still booting: it serves once booted"})`,
+    );
+    if (spare.standingBy) this.serve(spare);
+    else spare.promoted = true;
+  }
+
+  /** A spare told to serve is booted already: it gets normal priority at once, then listens. */
+  private serve(spare: Spare): void {
+    const pid = spare.process.pid;
+    if (this.restartPriority !== undefined && pid)
+      raisePriority(pid, getPriority(), this.restartPriority.idle);
+    if (spare.process.connected) spare.process.send(STANDBY_MESSAGES.serve);
   }
 
   private async exitedUnexpectedly(
@@ -233,20 +362,29 @@ export class Supervisor {
       this.options.onGiveUp(reason);
       return;
     }
-    const delay = Math.min(
-      this.options.maxBackoffMs,
-      this.options.firstBackoffMs * 2 ** (part.quickExits - 1),
-    );
+    // A spare waits for the port itself; waiting first would only keep the part away longer.
+    const delay = this.spareTakesOver(part)
+      ? 0
+      : Math.min(this.options.maxBackoffMs, this.options.firstBackoffMs * 2 ** (part.quickExits - 1));
     this.options.log.error(
       { part: spec.name, cause, upForMs: upFor, restartInMs: delay, attempt: part.quickExits },
-      `${spec.name} ${how} unexpectedly after ${(upFor / 1000).toFixed(1)} s; restarting it in ${delay} ms${lastError ? ` (last error: ${lastError})` : ""}`,
+      `${spec.name} ${how} unexpectedly after ${(upFor / 1000).toFixed(1)} s; ${this.spareTakesOver(part) ? "its spare takes over" : `restarting it in ${delay} ms`}${lastError ? ` (last error: ${lastError})` : ""}`,
     );
     part.restarting = setTimeout(() => this.restart(part), delay);
   }
 
+  /** A first exit after a stable run is taken over by the spare; a crash loop restarts with its backoff. */
+  private spareTakesOver(part: Part): boolean {
+    return part.spare !== undefined && part.quickExits <= 1;
+  }
+
   private restart(part: Part): void {
     if (this.stopping) return;
-    this.spawn(part, true);
+    const spare = this.spareTakesOver(part) ? part.spare : undefined;
+    if (spare) this.promote(part, spare);
+    else this.spawn(part, true);
+    // A spare standing by has booted already: it was raised to normal priority when told to serve.
+    const booting = !spare?.standingBy;
     const child = part.process;
     const restartedAt = Date.now();
     const normalPriority = () => {
@@ -256,7 +394,7 @@ export class Supervisor {
     // SCHED_IDLE gets no CPU at all while the serving processes keep every core busy: past this bound a
     // replacement that is still booting leaves it (keeping restartNice), so that it does come back.
     const idleBound =
-      this.restartPriority?.idle && child?.pid
+      booting && this.restartPriority?.idle && child?.pid
         ? setTimeout(() => {
             if (part.process !== child) return;
             this.options.log.warn(
@@ -271,11 +409,26 @@ export class Supervisor {
         clearTimeout(idleBound);
         const bootSeconds = child?.pid ? readProcStat(child.pid)?.seconds : undefined;
         const bootCpuMs = bootSeconds === undefined ? undefined : Math.round(bootSeconds * 1000);
-        normalPriority();
+        if (booting) normalPriority();
         this.options.log.info(
-          { part: part.spec.name, readyAfterMs: Date.now() - restartedAt, bootCpuMs },
-          `${part.spec.name} is back (ready ${Date.now() - restartedAt} ms after its restart${bootCpuMs === undefined ? "" : `, ${bootCpuMs} ms CPU`})`,
+          {
+            part: part.spec.name,
+            readyAfterMs: Date.now() - restartedAt,
+            bootCpuMs,
+            fromSpare: spare !== undefined,
+          },
+          `${part.spec.name} is back (ready ${Date.now() - restartedAt} ms after its ${spare ? "spare took over" : "restart"}${bootCpuMs === undefined ? "" : `, ${bootCpuMs} ms CPU`})`,
         );
+        // The next spare boots once this process has run stableAfterMs: an exit before that is a quick one,
+        // restarted with backoff and never by a spare, so a spare booting sooner would only take CPU from the
+        // replicas serving just after a loss.
+        if (this.options.spares && part.process === child) {
+          clearTimeout(part.spareRespawn);
+          part.spareRespawn = setTimeout(
+            () => part.process === child && this.startSpare(part),
+            Math.max(0, part.startedAt + this.options.stableAfterMs - Date.now()),
+          );
+        }
       },
       // An exit before ready is handled by the exit handler; here only a part that hangs is reported (and
       // given normal priority: it may only have been starved of CPU).
@@ -328,6 +481,14 @@ function mayRaisePriorityTo(nice: number): boolean {
 interface BootPriority {
   nice?: number;
   idle: boolean;
+}
+
+function lowPriority(priority: BootPriority | undefined, until = "until ready"): string {
+  const low = [
+    priority?.idle ? "SCHED_IDLE" : undefined,
+    priority?.nice !== undefined ? `nice ${priority.nice}` : undefined,
+  ].filter(Boolean);
+  return low.length ? `, ${low.join(", ")} ${until}` : "";
 }
 
 let chrtFound: boolean | undefined;
