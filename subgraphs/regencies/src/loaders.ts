@@ -1,5 +1,12 @@
 import DataLoader from "dataloader";
-import { type FigureStatus, loaderByKey, loaderOfMany, numericAsNumber, provinceCodeOf } from "@cakupan/kit";
+import {
+  type FigureStatus,
+  loaderByKey,
+  loaderOfMany,
+  numericAsNumber,
+  provinceCodeOf,
+  readRows,
+} from "@cakupan/kit";
 import { type DataSource, In } from "typeorm";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
@@ -79,7 +86,8 @@ export const workforceByRegency = (db: DataSource) =>
   loaderOfMany(
     async (codes: readonly string[]) =>
       (
-        (await db.query(
+        (await readRows(
+          db,
           `SELECT id, regency_code, year, persons, status, source_id, note FROM workforce_estimate
           WHERE regency_code = ANY($1) ORDER BY year, id`,
           [codes],
@@ -197,7 +205,8 @@ const SCOPE_RANK: Record<TargetScope, number> = { REGENCY: 0, PROVINCE: 1, NATIO
 export const targetsForRegency = (db: DataSource) =>
   new DataLoader<string, CoverageTarget[]>(async (codes) => {
     const provinces = [...new Set(codes.map(provinceCodeOf))];
-    const rows = (await db.query(
+    const rows = (await readRows(
+      db,
       `SELECT id, scope, area_code, year, rate, scheme, status, source_id, note, inferred, inference
       FROM coverage_target
       WHERE scope = $1 OR (scope = $2 AND area_code = ANY($3)) OR (scope = $4 AND area_code = ANY($5))

@@ -1,4 +1,4 @@
-import { type FigureStatus, type IsoDate, loaderOfMany, numericAsNumber } from "@cakupan/kit";
+import { type FigureStatus, type IsoDate, loaderOfMany, numericAsNumber, readRows } from "@cakupan/kit";
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
 import {
@@ -108,7 +108,8 @@ export const latestReports = (db: DataSource) =>
       // Each regency's two dates read off the (regency_code, as_of DESC) index, a few entries each: ranking
       // every report of every regency named (36 a regency in the national data set, sorted) cost PostgreSQL
       // five times as much for the national table.
-      const rows = (await db.query(
+      const rows = (await readRows(
+        db,
         `SELECT ${REPORT_COLUMNS} FROM coverage_report r
         WHERE (r.regency_code, r.as_of) IN (
           SELECT named.code, dates.as_of FROM unnest(CAST($1 AS text[])) AS named(code)
