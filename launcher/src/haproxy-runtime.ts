@@ -24,7 +24,7 @@ export function haproxyServerOf(part: string): string {
 }
 
 /**
- * Has HAProxy raise a server's share of new requests over its `slowstart` (3 s here) again, as it does for a
+ * Has HAProxy raise a server's share of new requests over its `slowstart` again, as it does for a
  * server back from DOWN: for a process that has just taken over the server's port and has served nothing
  * yet (its code not yet optimized). Leaving maintenance starts the slow start; the requests already on the
  * server are not touched.

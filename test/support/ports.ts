@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { portIsFree } from "@cakupan/launcher";
 
 /**
  * Ports for processes a test starts that bind later than the port is chosen (a whole stack, a supervisor's
@@ -26,19 +26,11 @@ const blockStart = LOWEST + ((worker - 1) % blocks) * BLOCK;
 // A random start within the block: the previous test file of this worker may still be releasing its ports.
 let offset = Math.floor(Math.random() * BLOCK);
 
-function bindable(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
 /** A port of this worker's block that nothing listens on now. */
 export async function testPort(): Promise<number> {
   for (let tried = 0; tried < BLOCK; tried++) {
     const port = blockStart + (offset++ % BLOCK);
-    if (await bindable(port)) return port;
+    if (await portIsFree(port)) return port;
   }
   throw new Error(`no free port in ${blockStart}-${blockStart + BLOCK - 1} for test worker ${worker}`);
 }

@@ -1,12 +1,5 @@
 import DataLoader from "dataloader";
-import {
-  type FigureStatus,
-  loaderByKey,
-  loaderOfMany,
-  numericAsNumber,
-  provinceCodeOf,
-  readRows,
-} from "@cakupan/kit";
+import { loaderByKey, loaderOfMany, numericAsNumber, provinceCodeOf, readRows } from "@cakupan/kit";
 import { type DataSource, In } from "typeorm";
 import { Agreement } from "./agreement.entity";
 import { BranchOffice, BranchOfficeRegency } from "./branch-office.entity";
@@ -68,41 +61,21 @@ export const aliasesByRegency = (db: DataSource) =>
     (row) => row.regencyCode,
   );
 
-interface WorkforceEstimateRow {
-  id: number;
-  regency_code: string;
-  year: number;
-  persons: number;
-  status: FigureStatus;
-  source_id: string;
-  note: string | null;
-}
-
 /**
- * Raw rows made into entities by hand: the national table reads ~1,500 estimates, and TypeORM's hydration of
- * them cost more than the statement.
+ * Raw rows under their properties' names, made into entities as they come: the national table reads ~1,500
+ * estimates, and TypeORM's hydration of them cost more than the statement.
  */
 export const workforceByRegency = (db: DataSource) =>
   loaderOfMany(
     async (codes: readonly string[]) =>
       (
-        (await readRows(
+        await readRows<WorkforceEstimate>(
           db,
-          `SELECT id, regency_code, year, persons, status, source_id, note FROM workforce_estimate
-          WHERE regency_code = ANY($1) ORDER BY year, id`,
+          `SELECT id, regency_code AS "regencyCode", year, persons, status, source_id AS "sourceId", note
+          FROM workforce_estimate WHERE regency_code = ANY($1) ORDER BY year, id`,
           [codes],
-        )) as WorkforceEstimateRow[]
-      ).map((row) => {
-        const estimate = new WorkforceEstimate();
-        estimate.id = row.id;
-        estimate.regencyCode = row.regency_code;
-        estimate.year = row.year;
-        estimate.persons = row.persons;
-        estimate.status = row.status;
-        estimate.sourceId = row.source_id;
-        estimate.note = row.note;
-        return estimate;
-      }),
+        )
+      ).map((row) => Object.assign(new WorkforceEstimate(), row)),
     (row) => row.regencyCode,
   );
 
@@ -165,35 +138,9 @@ export const branchLinksByOffice = (db: DataSource) =>
     (row) => row.branchOfficeId,
   );
 
-interface CoverageTargetRow {
-  id: number;
-  scope: TargetScope;
-  area_code: string | null;
-  year: number;
-  rate: string;
-  scheme: string;
-  status: FigureStatus;
-  source_id: string;
-  note: string | null;
-  inferred: boolean;
-  inference: string | null;
-}
-
-/** A row as TypeORM would hydrate it, numeric rate included (numericAsNumber). */
-function coverageTargetOf(row: CoverageTargetRow): CoverageTarget {
-  const target = new CoverageTarget();
-  target.id = row.id;
-  target.scope = row.scope;
-  target.areaCode = row.area_code;
-  target.year = row.year;
-  target.rate = numericAsNumber.from(row.rate) as number;
-  target.scheme = row.scheme;
-  target.status = row.status;
-  target.sourceId = row.source_id;
-  target.note = row.note;
-  target.inferred = row.inferred;
-  target.inference = row.inference;
-  return target;
+/** A row under its properties' names made into the entity TypeORM would hydrate, its numeric rate as a number. */
+function coverageTargetOf(row: Omit<CoverageTarget, "rate"> & { rate: string }): CoverageTarget {
+  return Object.assign(new CoverageTarget(), row, { rate: numericAsNumber.from(row.rate) as number });
 }
 
 const SCOPE_RANK: Record<TargetScope, number> = { REGENCY: 0, PROVINCE: 1, NATIONAL: 2 };
@@ -207,12 +154,13 @@ export const targetsForRegency = (db: DataSource) =>
     const provinces = [...new Set(codes.map(provinceCodeOf))];
     const rows = (await readRows(
       db,
-      `SELECT id, scope, area_code, year, rate, scheme, status, source_id, note, inferred, inference
+      `SELECT id, scope, area_code AS "areaCode", year, rate, scheme, status, source_id AS "sourceId", note,
+        inferred, inference
       FROM coverage_target
       WHERE scope = $1 OR (scope = $2 AND area_code = ANY($3)) OR (scope = $4 AND area_code = ANY($5))
       ORDER BY year, scheme, id`,
       [TargetScope.NATIONAL, TargetScope.PROVINCE, provinces, TargetScope.REGENCY, codes],
-    )) as CoverageTargetRow[];
+    )) as (Omit<CoverageTarget, "rate"> & { rate: string })[];
     const candidates = rows.map(coverageTargetOf);
     // By area, so that each of 514 regencies looks at its own few candidates, not at every one of them.
     const national: CoverageTarget[] = [];

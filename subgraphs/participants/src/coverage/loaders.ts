@@ -1,12 +1,7 @@
-import { type FigureStatus, type IsoDate, loaderOfMany, numericAsNumber, readRows } from "@cakupan/kit";
+import { type IsoDate, loaderOfMany, numericAsNumber, readRows } from "@cakupan/kit";
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
-import {
-  type CoverageMeasure,
-  CoverageReport,
-  CoverageReportPart,
-  type DatePrecision,
-} from "./coverage-report.entity";
+import { CoverageReport, CoverageReportPart } from "./coverage-report.entity";
 
 /** Keys that carry a date: "16.06|2025-07-31". */
 export function dated(code: string, ...dates: (IsoDate | null)[]): string {
@@ -38,58 +33,37 @@ export interface LatestReports {
  */
 const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8`;
 
-/** Every column of a report, its date as text (as TypeORM hands a date column over: "2025-07-31"). */
-const REPORT_COLUMNS = `r.id, r.regency_code, to_char(r.as_of, 'YYYY-MM-DD') AS as_of, r.as_of_precision,
-  r.active_participants, r.status, r.source_id, r.measure, r.measure_as_printed, r.inferred, r.inference,
-  r.claimed_rate, r.claimed_gap, r.claimed_gap_target, r.claimed_gap_year, r.note,
-  ${epochMs("r.recorded_at")} AS recorded_at, ${epochMs("r.updated_at")} AS updated_at`;
-
-interface CoverageReportRow {
-  id: number;
-  regency_code: string;
-  as_of: IsoDate;
-  as_of_precision: DatePrecision;
-  active_participants: number | null;
-  status: FigureStatus;
-  source_id: string;
-  measure: CoverageMeasure;
-  measure_as_printed: string | null;
-  inferred: boolean;
-  inference: string | null;
-  claimed_rate: string | null;
-  claimed_gap: number | null;
-  claimed_gap_target: string | null;
-  claimed_gap_year: number | null;
-  note: string | null;
-  recorded_at: number;
-  updated_at: number;
-}
-
 /**
- * A row made into the entity TypeORM would hydrate (numeric columns through numericAsNumber): the national
- * table reads ~1,000 reports, and TypeORM's hydration of them cost more than the statement.
+ * Every column of a report under its property's name, its date as text (as TypeORM hands a date column over:
+ * "2025-07-31"): the national table reads ~1,000 reports, and TypeORM's hydration of them cost more than the
+ * statement, so they are made into entities as they come (coverageReportOf).
  */
+const REPORT_COLUMNS = `r.id, r.regency_code AS "regencyCode", to_char(r.as_of, 'YYYY-MM-DD') AS "asOf",
+  r.as_of_precision AS "asOfPrecision", r.active_participants AS "activeParticipants", r.status,
+  r.source_id AS "sourceId", r.measure, r.measure_as_printed AS "measureAsPrinted", r.inferred, r.inference,
+  r.claimed_rate AS "claimedRate", r.claimed_gap AS "claimedGap", r.claimed_gap_target AS "claimedGapTarget",
+  r.claimed_gap_year AS "claimedGapYear", r.note,
+  ${epochMs("r.recorded_at")} AS "recordedAt", ${epochMs("r.updated_at")} AS "updatedAt"`;
+
+/** Numeric columns and timestamps as the row gives them: text (numericAsNumber converts) and epoch ms. */
+type CoverageReportRow = Omit<
+  CoverageReport,
+  "claimedRate" | "claimedGapTarget" | "recordedAt" | "updatedAt"
+> & {
+  claimedRate: string | null;
+  claimedGapTarget: string | null;
+  recordedAt: number;
+  updatedAt: number;
+};
+
+/** A row made into the entity TypeORM would hydrate. */
 function coverageReportOf(row: CoverageReportRow): CoverageReport {
-  const report = new CoverageReport();
-  report.id = row.id;
-  report.regencyCode = row.regency_code;
-  report.asOf = row.as_of;
-  report.asOfPrecision = row.as_of_precision;
-  report.activeParticipants = row.active_participants;
-  report.status = row.status;
-  report.sourceId = row.source_id;
-  report.measure = row.measure;
-  report.measureAsPrinted = row.measure_as_printed;
-  report.inferred = row.inferred;
-  report.inference = row.inference;
-  report.claimedRate = numericAsNumber.from(row.claimed_rate) as number | null;
-  report.claimedGap = row.claimed_gap;
-  report.claimedGapTarget = numericAsNumber.from(row.claimed_gap_target) as number | null;
-  report.claimedGapYear = row.claimed_gap_year;
-  report.note = row.note;
-  report.recordedAt = new Date(row.recorded_at);
-  report.updatedAt = new Date(row.updated_at);
-  return report;
+  return Object.assign(new CoverageReport(), row, {
+    claimedRate: numericAsNumber.from(row.claimedRate) as number | null,
+    claimedGapTarget: numericAsNumber.from(row.claimedGapTarget) as number | null,
+    recordedAt: new Date(row.recordedAt),
+    updatedAt: new Date(row.updatedAt),
+  });
 }
 
 /**
