@@ -119,11 +119,14 @@ describe("the status history's reference to its participant", () => {
     await writer.query("BEGIN");
     await addHistory(writer, id);
     await deleter.query("BEGIN");
-    const deleted = deleter.query("DELETE FROM participant WHERE id = $1", [id]);
+    // The expectation is attached before the commit: the refusal may arrive before the commit's answer.
+    const refused = expect(
+      deleter.query("DELETE FROM participant WHERE id = $1", [id]),
+    ).rejects.toMatchObject(FOREIGN_KEY_VIOLATION);
     // The delete waits for the history's transaction; once it commits, the delete sees its row.
     await new Promise((resolve) => setTimeout(resolve, 200));
     await writer.query("COMMIT");
-    await expect(deleted).rejects.toMatchObject(FOREIGN_KEY_VIOLATION);
+    await refused;
     await deleter.query("ROLLBACK");
     expect(await exists(writer, id)).toBe(true);
     expect(await historyOf(writer, id)).toBe(1);
@@ -135,10 +138,10 @@ describe("the status history's reference to its participant", () => {
     await deleter.query("BEGIN");
     await deleter.query("DELETE FROM participant WHERE id = $1", [id]);
     await writer.query("BEGIN");
-    const added = addHistory(writer, id);
+    const refused = expect(addHistory(writer, id)).rejects.toMatchObject(FOREIGN_KEY_VIOLATION);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await deleter.query("COMMIT");
-    await expect(added).rejects.toMatchObject(FOREIGN_KEY_VIOLATION);
+    await refused;
     await writer.query("ROLLBACK");
     expect(await exists(writer, id)).toBe(false);
     expect(await historyOf(writer, id)).toBe(0);
@@ -152,10 +155,12 @@ describe("the status history's reference to its participant", () => {
     await deleter.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
     await deleter.query("SELECT 1");
     await addHistory(writer, id);
-    const deleted = deleter.query("DELETE FROM participant WHERE id = $1", [id]);
+    const refused = expect(
+      deleter.query("DELETE FROM participant WHERE id = $1", [id]),
+    ).rejects.toMatchObject({ code: "40001" });
     await new Promise((resolve) => setTimeout(resolve, 200));
     await writer.query("COMMIT");
-    await expect(deleted).rejects.toMatchObject({ code: "40001" });
+    await refused;
     await deleter.query("ROLLBACK");
     expect(await exists(writer, id)).toBe(true);
   });
