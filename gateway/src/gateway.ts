@@ -198,7 +198,7 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
       // What is read of a good answer's HTTP side: its headers (cache-control, the write position). A Fetch
       // Response would copy the whole body once more, into a stream nobody reads.
       return {
-        ...(JSON.parse(answer.text) as GatewayGraphQLResponse),
+        ...(answer.json() as GatewayGraphQLResponse),
         http: answeredHeaders(answer) as never,
       };
     });
