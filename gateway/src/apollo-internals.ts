@@ -202,8 +202,10 @@ exports.sameRepresentations = sameRepresentations;
 exports.keepRepresentations = keepRepresentations;
 /**
  * Whether executeSelectionSet(schema, source, selections) would build what serialises as built does (same
- * fields in the same order, same values). False whenever unsure: a selection of fields only, or one inline
- * fragment (how the planner writes an entity's key and requirements); leaves that are primitives.
+ * fields in the same order, same values), built being what it built from the same selections (so it has
+ * every field they select and no other, in their order, or is null). False whenever unsure: a selection of
+ * fields only, or one inline fragment (how the planner writes an entity's key and requirements); leaves
+ * that are primitives.
  */
 function buildsAs(schema, source, selections, built) {
     if (source === null)
@@ -217,11 +219,10 @@ function buildsAs(schema, source, selections, built) {
             return false;
         return buildsAs(schema, source, fragment.selections, built);
     }
-    let fields = 0;
     for (const selection of selections) {
         if (selection.kind !== PLAIN_FIELD)
             return false;
-        const responseName = (0, query_planner_1.getResponseName)(selection);
+        const responseName = selection.alias ? selection.alias : selection.name;
         if (responseName === "__proto__" || !plainHasOwn.call(built, responseName))
             return false;
         const value = source[responseName];
@@ -239,12 +240,8 @@ function buildsAs(schema, source, selections, built) {
         }
         else if (!(inner ? buildsAs(schema, value, inner, builtValue) : samePrimitive(value, builtValue)))
             return false;
-        fields += 1;
     }
-    let builtFields = 0;
-    for (const _ in built)
-        builtFields += 1;
-    return fields === builtFields;
+    return true;
 }
 function samePrimitive(value, built) {
     return value === built && (value === null || typeof value !== "object");
