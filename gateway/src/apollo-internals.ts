@@ -382,6 +382,13 @@ function computeResponse(`,
     1,
   ],
   ["Object.create(null)", "{}", 2],
+  // Every field of every object asks whether @skip or @include leaves it out: two filtered copies of the
+  // element's directives. An element with no directive at all is never left out (both are then undefined).
+  [
+    "function shouldSkip(element, parameters) {\n",
+    "function shouldSkip(element, parameters) {\n    if (element.appliedDirectives.length === 0)\n        return false;\n",
+    1,
+  ],
   [
     "const outputValue = output[responseName];",
     "const outputValue = plainHasOwn.call(output, responseName) ? output[responseName] : undefined;",

@@ -294,12 +294,18 @@ describe("an answer, as the gateway's result shaping builds it", () => {
       "{ regencies { code name coverage { rate status } } }",
       "{ regencies { __typename code ...on Regency { name } c: coverage { status } } }",
       "query ($skip: Boolean!) { regencies { code name @skip(if: $skip) } }",
-    ]) {
-      const ours = shape(plain, query, structuredClone(input), { skip: true });
-      const theirs = shape(apollos, query, structuredClone(input), { skip: true });
-      expect(JSON.stringify(ours.data)).toBe(JSON.stringify(theirs.data));
-      expect(ours.errors.map(String)).toEqual(theirs.errors.map(String));
-    }
+      "query ($skip: Boolean!, $with: Boolean!) { regencies { code @include(if: $with) name @skip(if: $skip) } }",
+      "{ regencies { code @include(if: false) name @skip(if: false) coverage @skip(if: true) { rate } } }",
+    ])
+      for (const variables of [
+        { skip: true, with: true },
+        { skip: false, with: false },
+      ]) {
+        const ours = shape(plain, query, structuredClone(input), variables);
+        const theirs = shape(apollos, query, structuredClone(input), variables);
+        expect(JSON.stringify(ours.data)).toBe(JSON.stringify(theirs.data));
+        expect(ours.errors.map(String)).toEqual(theirs.errors.map(String));
+      }
   });
 
   it("is made of plain objects, not Apollo's null-prototype ones (V8's slow dictionary mode)", () => {
