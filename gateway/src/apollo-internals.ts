@@ -116,6 +116,8 @@ export function missingApolloInternals(
     missing.push(
       `executeSelectionSet() of ${EXECUTOR_MODULE} as verified (sha256 ${REPRESENTATION_BUILDER_SHA256})`,
     );
+  if (internals.executorSource?.split(REPRESENTATIONS_BUILT).length !== 2)
+    missing.push("executeQueryPlan()'s entity fetch building its representations as verified");
   if (!internals.executorSource?.includes(EXECUTOR_CALLS_SHAPING))
     missing.push("executeQueryPlan() calling computeResponse() through its module's export");
   if (!internals.shapingSource || !isVerifiedShaping(internals.shapingSource))
@@ -159,7 +161,95 @@ function representationBuilder(executorSource: string): string | null {
  * null-prototype object; a fragment's fields are taken as they are where nothing was selected before them
  * (deepMerge into an empty object copies them), else merged as Apollo merges them.
  */
-const PLAIN_REPRESENTATION_BUILDER = `const PLAIN_FIELD = graphql_1.Kind.FIELD;
+/**
+ * Callers asking the same thing at once (a national table's ten in flight) each build the same entity
+ * representations from their own copy of the same answer (514 of them, 5,000 objects), and serialise them
+ * again (0.2 MB): the largest of the gateway's costs per caller once their fetches are merged. The plain
+ * executor keeps, for each fetch of a plan, the representations it built last; a later run of that fetch
+ * first walks its own entities through the fetch's selection, comparing each value with the kept
+ * representations without building anything, and when every one is what it would build, sends the kept list
+ * itself (whose serialisation is kept too: subgraphRequestBody). Only lists with no input rewrites and one
+ * representation per entity are kept. A kept list is never written to: its objects were built by
+ * executeSelectionSet and its leaves are compared as primitives only (a value that is an object, a JSON
+ * scalar from another fetch, could change: such a list is never reused).
+ */
+const REUSED_REPRESENTATIONS = `const keptRepresentations = new WeakMap();
+/** Lists the executor kept, and the ones it gave again (their every leaf compared as a primitive). */
+const keptLists = new WeakSet();
+const reusedLists = new WeakSet();
+exports.keptLists = keptLists;
+exports.reusedLists = reusedLists;
+function keepRepresentations(fetch, entities, representations) {
+    if ((fetch.inputRewrites && fetch.inputRewrites.length) || representations.length !== entities.length) {
+        keptRepresentations.delete(fetch);
+        return;
+    }
+    keptRepresentations.set(fetch, representations);
+    keptLists.add(representations);
+}
+function sameRepresentations(schema, fetch, entities) {
+    const kept = keptRepresentations.get(fetch);
+    if (!kept || kept.length !== entities.length || (fetch.inputRewrites && fetch.inputRewrites.length))
+        return null;
+    for (let index = 0; index < entities.length; index += 1) {
+        if (!buildsAs(schema, entities[index], fetch.requires, kept[index]))
+            return null;
+    }
+    reusedLists.add(kept);
+    return kept;
+}
+exports.sameRepresentations = sameRepresentations;
+exports.keepRepresentations = keepRepresentations;
+/**
+ * Whether executeSelectionSet(schema, source, selections) would build what serialises as built does (same
+ * fields in the same order, same values), built being what it built from the same selections (so it has
+ * every field they select and no other, in their order, or is null). False whenever unsure: a selection of
+ * fields only, or one inline fragment (how the planner writes an entity's key and requirements); leaves
+ * that are primitives.
+ */
+function buildsAs(schema, source, selections, built) {
+    if (source === null)
+        return built === null;
+    if (built === null || typeof built !== "object" || Array.isArray(built))
+        return false;
+    if (selections.length === 1 && selections[0].kind === PLAIN_INLINE_FRAGMENT) {
+        const fragment = selections[0];
+        // Where the fragment does not apply, executeSelectionSet builds {}: never a kept representation.
+        if (!fragment.typeCondition || !source || !(0, dataRewrites_1.isObjectOfType)(schema, source, fragment.typeCondition))
+            return false;
+        return buildsAs(schema, source, fragment.selections, built);
+    }
+    for (const selection of selections) {
+        if (selection.kind !== PLAIN_FIELD)
+            return false;
+        const responseName = selection.alias ? selection.alias : selection.name;
+        if (responseName === "__proto__" || !plainHasOwn.call(built, responseName))
+            return false;
+        const value = source[responseName];
+        if (typeof value === "undefined" || !plainHasOwn.call(source, responseName))
+            return false;
+        const inner = selection.selections;
+        const builtValue = built[responseName];
+        if (Array.isArray(value)) {
+            if (!Array.isArray(builtValue) || builtValue.length !== value.length)
+                return false;
+            for (let index = 0; index < value.length; index += 1) {
+                if (!(inner ? buildsAs(schema, value[index], inner, builtValue[index]) : samePrimitive(value[index], builtValue[index])))
+                    return false;
+            }
+        }
+        else if (!(inner ? buildsAs(schema, value, inner, builtValue) : samePrimitive(value, builtValue)))
+            return false;
+    }
+    return true;
+}
+function samePrimitive(value, built) {
+    return value === built && (value === null || typeof value !== "object");
+}
+`;
+
+const PLAIN_REPRESENTATION_BUILDER =
+  `const PLAIN_FIELD = graphql_1.Kind.FIELD;
 const PLAIN_INLINE_FRAGMENT = graphql_1.Kind.INLINE_FRAGMENT;
 const plainHasOwn = Object.prototype.hasOwnProperty;
 function executeSelectionSet(schema, source, selections) {
@@ -202,6 +292,43 @@ function executeSelectionSet(schema, source, selections) {
     return result;
 }
 exports.executeSelectionSet = executeSelectionSet;
+` + REUSED_REPRESENTATIONS;
+
+/**
+ * The executor's building of an entity fetch's representations, byte for byte as installed; replaced by
+ * REPRESENTATIONS_REUSED in the plain executor.
+ */
+const REPRESENTATIONS_BUILT = `                const representations = [];
+                const representationToEntity = [];
+                entities.forEach((entity, index) => {
+                    const representation = executeSelectionSet(context.supergraphSchema, entity, requires);
+                    if (representation && representation[graphql_1.TypeNameMetaFieldDef.name]) {
+                        (0, dataRewrites_1.applyRewrites)(context.supergraphSchema, fetch.inputRewrites, representation);
+                        representations.push(representation);
+                        representationToEntity.push(index);
+                    }
+                });
+`;
+
+/** The same, but a fetch whose entities would build the very representations it built last reuses them. */
+const REPRESENTATIONS_REUSED = `                let representations = sameRepresentations(context.supergraphSchema, fetch, entities);
+                let representationToEntity;
+                if (representations) {
+                    representationToEntity = entities.map((_, index) => index);
+                }
+                else {
+                representations = [];
+                representationToEntity = [];
+                entities.forEach((entity, index) => {
+                    const representation = executeSelectionSet(context.supergraphSchema, entity, requires);
+                    if (representation && representation[graphql_1.TypeNameMetaFieldDef.name]) {
+                        (0, dataRewrites_1.applyRewrites)(context.supergraphSchema, fetch.inputRewrites, representation);
+                        representations.push(representation);
+                        representationToEntity.push(index);
+                    }
+                });
+                keepRepresentations(fetch, entities, representations);
+                }
 `;
 
 /**
@@ -212,14 +339,19 @@ exports.executeSelectionSet = executeSelectionSet;
 export function compiledExecutor(plain: boolean): {
   executeQueryPlan: unknown;
   executeSelectionSet: (schema: unknown, source: unknown, selections: readonly unknown[]) => unknown;
-} {
+} & Partial<RepresentationReuse> {
   const source = readFileSync(EXECUTOR_PATH, "utf8");
   const found = representationBuilder(source);
   if (!found) assertApolloInternals();
-  const text = source.replace(
+  let text = source.replace(
     found!,
     plain ? PLAIN_REPRESENTATION_BUILDER : `${found}exports.executeSelectionSet = executeSelectionSet;\n`,
   );
+  if (plain) {
+    const parts = text.split(REPRESENTATIONS_BUILT);
+    if (parts.length !== 2) assertApolloInternals();
+    text = parts.join(REPRESENTATIONS_REUSED);
+  }
   return compiled(text, EXECUTOR_PATH) as ReturnType<typeof compiledExecutor>;
 }
 
@@ -250,6 +382,13 @@ function computeResponse(`,
     1,
   ],
   ["Object.create(null)", "{}", 2],
+  // Every field of every object asks whether @skip or @include leaves it out: two filtered copies of the
+  // element's directives. An element with no directive at all is never left out (both are then undefined).
+  [
+    "function shouldSkip(element, parameters) {\n",
+    "function shouldSkip(element, parameters) {\n    if (element.appliedDirectives.length === 0)\n        return false;\n",
+    1,
+  ],
   [
     "const outputValue = output[responseName];",
     "const outputValue = plainHasOwn.call(output, responseName) ? output[responseName] : undefined;",
@@ -305,14 +444,45 @@ function compiled(text: string, path: string, given: Record<string, unknown> = {
   return module.exports;
 }
 
+/** What the plain executor exports of its reuse of representations (REUSED_REPRESENTATIONS), for tests too. */
+export interface RepresentationReuse {
+  sameRepresentations(schema: unknown, fetch: object, entities: readonly unknown[]): unknown[] | null;
+  keepRepresentations(fetch: object, entities: readonly unknown[], representations: unknown[]): void;
+  keptLists: WeakSet<object>;
+  reusedLists: WeakSet<object>;
+}
+
+/** The reuse of the executor ApolloGateway runs, once plainObjectExecution has installed it. */
+let reuse: RepresentationReuse | undefined;
+export const installedRepresentationReuse = (): RepresentationReuse | undefined => reuse;
+/** A kept representation list -> the body it was first sent in, and that body's other parts as JSON. */
+const sentBodies = new WeakMap<object, { rest: string; body: string }>();
+
+/**
+ * A subgraph request's body: JSON.stringify(request), byte for byte. A representation list the executor gave
+ * again (REUSED_REPRESENTATIONS) is not serialised again: the body it was first sent in is, when the rest of
+ * the request (query, other variables, operation name) serialises as it did then.
+ */
+export function subgraphRequestBody(request: { variables?: Record<string, unknown> }): string {
+  const list = request.variables?.representations;
+  if (!reuse || !Array.isArray(list) || !reuse.keptLists.has(list)) return JSON.stringify(request);
+  const rest = JSON.stringify({ ...request, variables: { ...request.variables, representations: null } });
+  const sent = sentBodies.get(list);
+  if (sent && sent.rest === rest && reuse.reusedLists.has(list)) return sent.body;
+  const body = JSON.stringify(request);
+  sentBodies.set(list, { rest, body });
+  return body;
+}
+
 let plainRepresentations = false;
 
 /** ApolloGateway runs its plans with the executor whose representations are plain objects. */
 export function plainObjectExecution(): void {
   if (plainRepresentations) return;
   plainRepresentations = true;
-  (gatewayExecutor as { executeQueryPlan: unknown }).executeQueryPlan =
-    compiledExecutor(true).executeQueryPlan;
+  const executor = compiledExecutor(true);
+  reuse = executor as RepresentationReuse;
+  (gatewayExecutor as { executeQueryPlan: unknown }).executeQueryPlan = executor.executeQueryPlan;
   // The executor calls computeResponse through this module's export, read at each call (EXECUTOR_CALLS_SHAPING).
   (resultShaping as { computeResponse: unknown }).computeResponse = compiledShaping(true).computeResponse;
 }

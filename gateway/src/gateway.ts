@@ -21,6 +21,7 @@ import {
   plainObjectExecution,
   replaceSendRequest,
   reuseExecutedOperations,
+  subgraphRequestBody,
 } from "./apollo-internals";
 import { batchEntityFetches, type EntityBatchStats } from "./entity-batching";
 import { operationKind } from "./operation-kind";
@@ -184,7 +185,12 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
       const { http, ...withoutHttp } = request;
       if (!http) throw new Error("Internal error: only HTTP requests are supported.");
       const kind = operationKind(request.query ?? "", request.operationName);
-      const answer = await merged(http.url, flatHeaders(http.headers), JSON.stringify(withoutHttp), kind);
+      const answer = await merged(
+        http.url,
+        flatHeaders(http.headers),
+        subgraphRequestBody(withoutHttp),
+        kind,
+      );
       // A subgraph's 4xx GraphQL errors (it refused the request's input) reach the client with their own
       // message and code, rather than as "400: Bad Request" with the subgraph's answer inside.
       const refusal = answer.status >= 400 && answer.status < 500 ? subgraphErrors(answer.text) : null;
@@ -198,7 +204,7 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
       // What is read of a good answer's HTTP side: its headers (cache-control, the write position). A Fetch
       // Response would copy the whole body once more, into a stream nobody reads.
       return {
-        ...(JSON.parse(answer.text) as GatewayGraphQLResponse),
+        ...(answer.json() as GatewayGraphQLResponse),
         http: answeredHeaders(answer) as never,
       };
     });

@@ -7,9 +7,11 @@ import {
   compiledExecutor,
   compiledShaping,
   installedApolloGatewayVersion,
+  installedRepresentationReuse,
   missingApolloInternals,
   plainObjectExecution,
   reuseExecutedOperations,
+  subgraphRequestBody,
   VERIFIED_APOLLO_GATEWAY_VERSION,
 } from "../src/apollo-internals";
 import { buildSchema, operationFromDocument } from "@apollo/federation-internals";
@@ -32,6 +34,7 @@ describe("the Apollo internals the gateway patches", () => {
       "operationFromDocument() of @apollo/federation-internals/dist/operations",
       "executeQueryPlan() building the operation with operationFromDocument(apiSchema, ...)",
       "executeSelectionSet() of @apollo/gateway/dist/executeQueryPlan as verified (sha256 f27c2c8ee760f34cb8dc706c45d459aa887090b41ce9cacd01483a197042ddc7)",
+      "executeQueryPlan()'s entity fetch building its representations as verified",
       "executeQueryPlan() calling computeResponse() through its module's export",
       "@apollo/gateway/dist/resultShaping as verified (sha256 eb49b81fe4ba3b7b44d24c6279d92aab2a148f89e93737a8671753156b1b8466)",
       "ApolloGateway calling executeQueryPlan() through its module's export",
@@ -150,6 +153,118 @@ describe("entity representations, as the gateway's executor builds them", () => 
   });
 });
 
+describe("entity representations, as the gateway's executor reuses them", () => {
+  const executor = compiledExecutor(true);
+  const { sameRepresentations, keepRepresentations, keptLists, reusedLists } = executor as Required<
+    typeof executor
+  >;
+  const schema = buildGraphQLSchema("type Query { a: Int } type Regency { code: ID }");
+  const field = (name: string, selections?: unknown[]) => ({
+    kind: "Field",
+    name,
+    ...(selections ? { selections } : {}),
+  });
+  const requires = [
+    {
+      kind: "InlineFragment",
+      typeCondition: "Regency",
+      selections: [field("__typename"), field("code"), field("targets", [field("year"), field("rate")])],
+    },
+  ];
+  const regencies = () => [
+    { __typename: "Regency", code: "16.06", name: "Musi Banyuasin", targets: [{ year: 2025, rate: 0.52 }] },
+    { __typename: "Regency", code: "16.07", targets: [] },
+  ];
+  /** The representations of `entities` as the executor builds them, kept for `fetch`. */
+  const built = (fetch: object, entities: unknown[]) => {
+    const list = entities.map((entity) => executor.executeSelectionSet(schema, entity, requires));
+    keepRepresentations(fetch, entities, list);
+    return list;
+  };
+
+  it("are the very list built last for the same fetch, when the entities would build the same", () => {
+    const fetch = { requires };
+    const list = built(fetch, regencies());
+    expect(keptLists.has(list)).toBe(true);
+    expect(sameRepresentations(schema, fetch, regencies())).toBe(list);
+    expect(reusedLists.has(list)).toBe(true);
+  });
+
+  it("are built anew when a value, a field, an element or the number of entities differs", () => {
+    const fetch = { requires };
+    built(fetch, regencies());
+    const changed = [
+      (r: ReturnType<typeof regencies>) => (r[1].code = "16.08"),
+      (r: ReturnType<typeof regencies>) => (r[0].targets[0].rate = 0.53),
+      (r: ReturnType<typeof regencies>) => r[0].targets.push({ year: 2026, rate: 0.5 }),
+      (r: ReturnType<typeof regencies>) => delete (r[1] as { targets?: unknown }).targets,
+      (r: ReturnType<typeof regencies>) => Object.assign(r[1].targets, [{ year: 2025, rate: 0.5, extra: 1 }]),
+      (r: ReturnType<typeof regencies>) => r.pop(),
+      (r: ReturnType<typeof regencies>) => (r[0].__typename = "Province"),
+    ];
+    for (const change of changed) {
+      const entities = regencies();
+      change(entities);
+      expect(sameRepresentations(schema, fetch, entities)).toBeNull();
+    }
+    expect(sameRepresentations(schema, { requires }, regencies())).toBeNull();
+  });
+
+  it("are never reused when a leaf is an object (it could change), nor when the fetch rewrites its input", () => {
+    const withObject = [{ __typename: "Regency", code: { region: "16.06" }, targets: [] }];
+    const fetch = { requires };
+    built(fetch, withObject);
+    expect(sameRepresentations(schema, fetch, withObject)).toBeNull();
+    const rewriting = { requires, inputRewrites: [{ kind: "ValueSetter", path: ["code"], setValueTo: "x" }] };
+    built(rewriting, regencies());
+    expect(sameRepresentations(schema, rewriting, regencies())).toBeNull();
+  });
+});
+
+describe("a subgraph request's body", () => {
+  const request = (representations: unknown[], asOf = "2025-07-31") => ({
+    query:
+      "query($representations:[_Any!]!){_entities(representations:$representations){...on Regency{code}}}",
+    variables: { asOf, representations },
+    operationName: undefined,
+  });
+
+  it("is JSON.stringify of the request, byte for byte", () => {
+    const representations = [{ __typename: "Regency", code: "16.06" }];
+    expect(subgraphRequestBody(request(representations))).toBe(JSON.stringify(request(representations)));
+  });
+
+  it("is the same bytes when its representations are a list the executor gave again, whatever else changed", () => {
+    plainObjectExecution();
+    const reuse = installedRepresentationReuse()!;
+    const schema = buildGraphQLSchema("type Query { a: Int } type Regency { code: ID }");
+    const fetch = {
+      requires: [
+        {
+          kind: "InlineFragment",
+          typeCondition: "Regency",
+          selections: [
+            { kind: "Field", name: "__typename" },
+            { kind: "Field", name: "code" },
+          ],
+        },
+      ],
+    };
+    const entities = () => [{ __typename: "Regency", code: "16.06", name: "Musi Banyuasin" }];
+    const list = [{ __typename: "Regency", code: "16.06" }];
+    reuse.keepRepresentations(fetch, entities(), list);
+    expect(subgraphRequestBody(request(list))).toBe(JSON.stringify(request(list)));
+    expect(reuse.sameRepresentations(schema, fetch, entities())).toBe(list);
+    expect(subgraphRequestBody(request(list))).toBe(JSON.stringify(request(list)));
+    expect(subgraphRequestBody(request(list, "2025-08-31"))).toBe(
+      JSON.stringify(request(list, "2025-08-31")),
+    );
+    expect(subgraphRequestBody({ ...request(list), operationName: "Named" })).toBe(
+      JSON.stringify({ ...request(list), operationName: "Named" }),
+    );
+  });
+});
+
 describe("an answer, as the gateway's result shaping builds it", () => {
   type Shape = (options: object) => { data: unknown; errors: unknown[] };
   const apollos = compiledShaping(false).computeResponse as Shape;
@@ -179,12 +294,18 @@ describe("an answer, as the gateway's result shaping builds it", () => {
       "{ regencies { code name coverage { rate status } } }",
       "{ regencies { __typename code ...on Regency { name } c: coverage { status } } }",
       "query ($skip: Boolean!) { regencies { code name @skip(if: $skip) } }",
-    ]) {
-      const ours = shape(plain, query, structuredClone(input), { skip: true });
-      const theirs = shape(apollos, query, structuredClone(input), { skip: true });
-      expect(JSON.stringify(ours.data)).toBe(JSON.stringify(theirs.data));
-      expect(ours.errors.map(String)).toEqual(theirs.errors.map(String));
-    }
+      "query ($skip: Boolean!, $with: Boolean!) { regencies { code @include(if: $with) name @skip(if: $skip) } }",
+      "{ regencies { code @include(if: false) name @skip(if: false) coverage @skip(if: true) { rate } } }",
+    ])
+      for (const variables of [
+        { skip: true, with: true },
+        { skip: false, with: false },
+      ]) {
+        const ours = shape(plain, query, structuredClone(input), variables);
+        const theirs = shape(apollos, query, structuredClone(input), variables);
+        expect(JSON.stringify(ours.data)).toBe(JSON.stringify(theirs.data));
+        expect(ours.errors.map(String)).toEqual(theirs.errors.map(String));
+      }
   });
 
   it("is made of plain objects, not Apollo's null-prototype ones (V8's slow dictionary mode)", () => {
