@@ -24,6 +24,7 @@ import { boundVariables, withEdgeScalars } from "./edge-validation";
 import { createGateway, type FetchStats, type GatewayContext, type GatewayOptions } from "./gateway";
 import { graphqlHandler, withDirectEndpoint } from "./graphql-endpoint";
 import { graphqlOverHttpPlugin } from "./graphql-over-http";
+import { jsonBody } from "./json-body";
 import { introspectionOffPlugin, introspectionOffRule } from "./introspection";
 import { ideRoutes, type LandingPage, landingPageFromEnv, landingPagePlugin } from "./landing-page";
 import {
@@ -195,7 +196,7 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   if (limited) app.use(["/graphql", "/export"], limited);
   const graphql = [
     requestTimeout(limits.timeoutMs),
-    express.json({ limit: limits.maxBodyBytes }),
+    jsonBody(limits.maxBodyBytes),
     refuseBatches,
     boundVariables,
     persisted.middleware,
