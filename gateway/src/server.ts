@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
 import { listen, type RunningServer, SERVICE_ROUTES, serviceUrl } from "@cakupan/core";
 import { annotateRequest, createLogger, httpLogging, type Logger } from "@cakupan/observability";
 import express from "express";
@@ -23,7 +22,9 @@ import { type AuthConfig, createAuthenticator } from "./auth";
 import { clientErrorHandler, formatErrorForClients, notFound } from "./client-errors";
 import { boundVariables, withEdgeScalars } from "./edge-validation";
 import { createGateway, type FetchStats, type GatewayContext, type GatewayOptions } from "./gateway";
+import { graphqlHandler, withDirectEndpoint } from "./graphql-endpoint";
 import { graphqlOverHttpPlugin } from "./graphql-over-http";
+import { jsonBody } from "./json-body";
 import { introspectionOffPlugin, introspectionOffRule } from "./introspection";
 import { ideRoutes, type LandingPage, landingPageFromEnv, landingPagePlugin } from "./landing-page";
 import {
@@ -124,9 +125,13 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
-  app.use(httpLogging(log, { ignore: (url) => /^\/(health|ready|metrics|addin|dashboard)\b/.test(url) }));
+  const logging = httpLogging(log, {
+    ignore: (url) => /^\/(health|ready|metrics|addin|dashboard)\b/.test(url),
+  });
+  app.use(logging);
   observed.metrics.route(app);
-  const httpServer = options.tls ? createTlsServer(options.tls, app) : createServer(app);
+  // Its request listener is set once every route is (withDirectEndpoint below).
+  const httpServer = options.tls ? createTlsServer(options.tls) : createServer();
   const protection = armor(limits);
   const introspection = options.introspection ?? process.env.NODE_ENV !== "production";
   const landingPage = options.landingPage ?? landingPageFromEnv({ NODE_ENV: process.env.NODE_ENV });
@@ -155,7 +160,8 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   });
   const authenticate = createAuthenticator(options.auth ?? {});
   await apollo.start();
-  app.use(corsPolicy(options.corsOrigins ?? []));
+  const cors = corsPolicy(options.corsOrigins ?? []);
+  app.use(cors);
   const dashboardDir = options.dashboardDir ?? DEFAULT_DASHBOARD_DIR;
   const persisted = persistedOperations(
     readManifests(
@@ -186,24 +192,23 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     options.responseCache === false
       ? null
       : responseCache(subgraphUrls, { store: options.cacheStore, supergraphSdl, authenticate, log });
-  if (options.rateLimit) app.use(["/graphql", "/export"], rateLimit(options.rateLimit, authenticate));
-  app.use(
-    SERVICE_ROUTES.graphql,
+  const limited = options.rateLimit ? rateLimit(options.rateLimit, authenticate) : null;
+  if (limited) app.use(["/graphql", "/export"], limited);
+  const graphql = [
     requestTimeout(limits.timeoutMs),
-    express.json({ limit: limits.maxBodyBytes }),
+    jsonBody(limits.maxBodyBytes),
     refuseBatches,
     boundVariables,
     persisted.middleware,
     ...(cache ? [cache.middleware] : []),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        identity: await authenticate(req),
-        requestId: String(req.id),
-        annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
-        ...readYourWrites(req, res),
-      }),
-    }),
-  );
+    graphqlHandler(apollo, async ({ req, res }) => ({
+      identity: await authenticate(req),
+      requestId: String(req.id),
+      annotate: (fields: Record<string, unknown>) => annotateRequest(res, fields),
+      ...readYourWrites(req, res),
+    })),
+  ];
+  app.use(SERVICE_ROUTES.graphql, ...graphql);
   exportRoutes(app, apollo, authenticate);
   addinRoutes(app, options.addinDir);
   dashboardRoutes(app, dashboardDir);
@@ -212,7 +217,20 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
     beforeTelling: () => cache?.changeToldOf(),
   });
   observed.watch({ circuits, cache: cache?.stats ?? null, fetches });
-  app.use(notFound, clientErrorHandler(limits));
+  const onError = clientErrorHandler(limits);
+  app.use(notFound, onError);
+  // POST and GET /graphql run the handlers above without Express's router (graphql-endpoint.ts): no route
+  // registered between them matches that path.
+  httpServer.on(
+    "request",
+    withDirectEndpoint(app, {
+      path: SERVICE_ROUTES.graphql,
+      before: [logging, cors],
+      mounted: [...(limited ? [limited] : []), ...graphql],
+      notFound,
+      onError,
+    }),
+  );
 
   const host = options.host ?? "127.0.0.1";
   const port = await listen(httpServer, options.port ?? 0, host);
