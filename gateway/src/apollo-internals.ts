@@ -310,24 +310,20 @@ const REPRESENTATIONS_BUILT = `                const representations = [];
                 });
 `;
 
-/** The same, but a fetch whose entities would build the very representations it built last reuses them. */
+/**
+ * The same block, but a fetch whose entities would build the very representations it built last reuses
+ * them: the installed block itself, its two lists declared before it, runs only when they do not.
+ */
 const REPRESENTATIONS_REUSED = `                let representations = sameRepresentations(context.supergraphSchema, fetch, entities);
                 let representationToEntity;
                 if (representations) {
                     representationToEntity = entities.map((_, index) => index);
                 }
                 else {
-                representations = [];
-                representationToEntity = [];
-                entities.forEach((entity, index) => {
-                    const representation = executeSelectionSet(context.supergraphSchema, entity, requires);
-                    if (representation && representation[graphql_1.TypeNameMetaFieldDef.name]) {
-                        (0, dataRewrites_1.applyRewrites)(context.supergraphSchema, fetch.inputRewrites, representation);
-                        representations.push(representation);
-                        representationToEntity.push(index);
-                    }
-                });
-                keepRepresentations(fetch, entities, representations);
+${REPRESENTATIONS_BUILT.replace("const representations = [];", "representations = [];").replace(
+  "const representationToEntity = [];",
+  "representationToEntity = [];",
+)}                keepRepresentations(fetch, entities, representations);
                 }
 `;
 
