@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import pino from "pino";
-import { pinoHttp } from "pino-http";
 import type { Logger } from "./logger";
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -13,11 +12,6 @@ export function annotateRequest(response: ServerResponse, fields: Record<string,
   target.logFields = { ...target.logFields, ...fields };
 }
 
-/**
- * One log line per HTTP request (pino-http), with its request id: the caller's x-request-id when it sends a
- * sane one (the gateway does, to subgraphs), else a new one, answered in the same header. `request.log` is
- * the request's own logger, so every line about it carries the id.
- */
 /** Express rewrites `url` inside a mounted route; the path as asked is in `originalUrl`. */
 const pathOf = (request: IncomingMessage) =>
   (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? "";
@@ -37,45 +31,82 @@ function lineFields(request: IncomingMessage, response: ServerResponse): Record<
   return fields;
 }
 
+declare module "http" {
+  interface IncomingMessage {
+    /** Its request id (httpLogging). */
+    id: string | number | object;
+    /** A logger whose lines carry its request id (httpLogging). */
+    log: Logger;
+  }
+  interface ServerResponse {
+    /** The same logger as its request's. */
+    log: Logger;
+    /** An error a handler leaves for the request's log line. */
+    err?: Error;
+  }
+}
+
+const levelOf = (response: ServerResponse, error?: Error) =>
+  error || response.statusCode >= 500 ? "error" : response.statusCode >= 400 ? "warn" : "info";
+
+/**
+ * One log line per HTTP request, with its request id: the caller's x-request-id when it sends a sane one (the
+ * gateway does, to subgraphs), else a new one, answered in the same header. `request.log` is the request's
+ * own logger, so every line about it carries the id. The lines are the ones pino-http wrote with the options
+ * this module gave it, byte for byte, without what it did per request for nothing here: a second child
+ * logger binding the whole request (its "full" request logger, which quiet mode never uses), the allLogs
+ * arrays, its option checks on every answer.
+ */
 export function httpLogging(logger: Logger, options: { ignore?: (url: string) => boolean } = {}) {
-  return pinoHttp({
-    logger,
-    genReqId: (request: IncomingMessage, response: ServerResponse) => {
+  const { ignore } = options;
+  // Applied as they are, not after pino's standard ones: those copy every header of the request and of the
+  // answer into an object these then drop.
+  const base = logger.child(
+    {},
+    {
+      serializers: {
+        req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+        err: pino.stdSerializers.err,
+      },
+    },
+  );
+  return (request: IncomingMessage, response: ServerResponse, next?: () => void): void => {
+    const req = request as Partial<IncomingMessage>;
+    const res = response as Partial<ServerResponse>;
+    if (!req.id) {
       const given = request.headers[REQUEST_ID_HEADER];
       const id = typeof given === "string" && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID();
       response.setHeader(REQUEST_ID_HEADER, id);
-      return id;
-    },
-    customAttributeKeys: { reqId: "requestId", responseTime: "durationMs" },
-    // Every line logged through request.log carries the request id, not only the closing one. One child
-    // logger per request, no more: pino-http's others (bound to the request, to customProps at the start and
-    // again at the end) cost more than the line itself, so the closing line's fields go in its own object.
-    quietReqLogger: true,
-    quietResLogger: true,
-    autoLogging: options.ignore
-      ? { ignore: (request: IncomingMessage) => options.ignore!(pathOf(request)) }
-      : true,
-    customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-      error || response.statusCode >= 500 ? "error" : response.statusCode >= 400 ? "warn" : "info",
-    customSuccessMessage: (request: IncomingMessage, response: ServerResponse) =>
-      `${request.method} ${pathOf(request)} ${response.statusCode}`,
-    customErrorMessage: (request: IncomingMessage, response: ServerResponse) =>
-      `${request.method} ${pathOf(request)} ${response.statusCode}`,
-    customSuccessObject: (request: IncomingMessage, response: ServerResponse, line: object) => ({
-      ...lineFields(request, response),
-      ...line,
-    }),
-    customErrorObject: (request: IncomingMessage, response: ServerResponse, _error: Error, line: object) => ({
-      ...lineFields(request, response),
-      ...line,
-    }),
-    // Applied as they are, not after pino's standard ones: those copy every header of the request and of the
-    // answer into an object these then drop.
-    wrapSerializers: false,
-    serializers: {
-      req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
-      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-      err: pino.stdSerializers.err,
-    },
-  });
+      req.id = id;
+    }
+    // Every line logged through request.log carries the request id, not only the closing one.
+    const log = base.child({ requestId: req.id });
+    res.log ??= log;
+    req.log ??= log;
+    const started = Date.now();
+    const logged = !ignore?.(pathOf(request));
+    // One line when the answer is sent, or when the connection closes before it is; an error the answer
+    // emits is logged whatever its path.
+    const complete = (error?: Error) => {
+      response.off("close", complete);
+      response.off("finish", complete);
+      response.off("error", complete);
+      const durationMs = Date.now() - started;
+      const message = `${request.method} ${pathOf(request)} ${response.statusCode}`;
+      const level = levelOf(response, error);
+      const fields = lineFields(request, response);
+      fields.res = response;
+      if (error || res.err || response.statusCode >= 500)
+        fields.err = error || res.err || new Error(`failed with status code ${response.statusCode}`);
+      fields.durationMs = durationMs;
+      log[level](fields, message);
+    };
+    if (logged) {
+      response.on("close", complete);
+      response.on("finish", complete);
+    }
+    response.on("error", complete);
+    next?.();
+  };
 }

@@ -214,9 +214,13 @@ try {
     if (chosen.includes("ours")) gateways.ours = g;
     if (chosen.includes("planner")) gateways.planner = { ...g, headers: plannerHeaders };
   }
-  // OURS_VARIANTS='{"label": {"args": "--node-flag", "main": "/path/to/gateway/dist/main.js"}}': more of ours, as planners.
+  // OURS_VARIANTS='{"label": {"args": "--node-flag", "main": "/path/to/gateway/dist/main.js"}}': more of ours, as
+  // planners ("anonymous": true: without a token).
   for (const [label, variant] of Object.entries(JSON.parse(process.env.OURS_VARIANTS ?? "{}")))
-    gateways[label] = { ...(await ours(variant.args, variant.main)), headers: plannerHeaders };
+    gateways[label] = {
+      ...(await ours(variant.args, variant.main)),
+      headers: variant.anonymous ? {} : plannerHeaders,
+    };
   if (chosen.includes("grafbase")) {
     port += 1;
     // As the bench starts it (test/bench/gateway.mjs), on this script's port.
@@ -370,7 +374,7 @@ try {
       console.log(
         `round ${round + 1} ${label} (${row.fetches}): ${(run.answered / run.seconds).toFixed(1)} req/s, ${run.bad} bad, ` +
           Object.entries(processes)
-            .map(([i, p]) => `${p.name} ${((after[i] - before[i]) / run.answered).toFixed(1)}`)
+            .map(([i, p]) => `${p.name} ${((after[i] - before[i]) / run.answered).toFixed(2)}`)
             .join(", ") +
           " ms/req",
       );
@@ -385,13 +389,13 @@ try {
   for (const [label, row] of Object.entries(table)) {
     const ms = names.map((n) => (row.ms[n] ?? 0) / row.runs);
     console.log(
-      `| ${label} | ${row.rps.map((r) => r.toFixed(1)).join(", ")}${row.bad ? ` (${row.bad} bad)` : ""} | ${ms.map((m) => m.toFixed(1)).join(" | ")} | ${ms.reduce((a, b) => a + b, 0).toFixed(1)} |`,
+      `| ${label} | ${row.rps.map((r) => r.toFixed(1)).join(", ")}${row.bad ? ` (${row.bad} bad)` : ""} | ${ms.map((m) => m.toFixed(2)).join(" | ")} | ${ms.reduce((a, b) => a + b, 0).toFixed(2)} |`,
     );
   }
   console.log(`\nCPU ms per subgraph request (each round)`);
   for (const [label, row] of Object.entries(table))
     for (const [name, values] of Object.entries(row.perFetch))
-      console.log(`${label} ${name}: ${values.map((v) => v.toFixed(1)).join(", ")}`);
+      console.log(`${label} ${name}: ${values.map((v) => v.toFixed(2)).join(", ")}`);
   for (const p of proxies) p.close();
 } finally {
   for (const child of children) child.kill("SIGTERM");
