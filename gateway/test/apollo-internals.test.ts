@@ -35,6 +35,7 @@ describe("the Apollo internals the gateway patches", () => {
       "executeQueryPlan() building the operation with operationFromDocument(apiSchema, ...)",
       "executeSelectionSet() of @apollo/gateway/dist/executeQueryPlan as verified (sha256 f27c2c8ee760f34cb8dc706c45d459aa887090b41ce9cacd01483a197042ddc7)",
       "executeQueryPlan()'s entity fetch building its representations as verified",
+      "executeQueryPlan()'s fetches merging into the result as verified (copy on write)",
       "executeQueryPlan() calling computeResponse() through its module's export",
       "@apollo/gateway/dist/resultShaping as verified (sha256 eb49b81fe4ba3b7b44d24c6279d92aab2a148f89e93737a8671753156b1b8466)",
       "ApolloGateway calling executeQueryPlan() through its module's export",
