@@ -235,18 +235,29 @@ function buildsAs(schema, source, selections, built) {
         const inner = selection.selections;
         const builtValue = built[responseName];
         if (Array.isArray(value)) {
+            if (comparedSource.get(builtValue) === value)
+                continue;
             if (!Array.isArray(builtValue) || builtValue.length !== value.length)
                 return false;
             for (let index = 0; index < value.length; index += 1) {
                 if (!(inner ? buildsAs(schema, value[index], inner, builtValue[index]) : samePrimitive(value[index], builtValue[index])))
                     return false;
             }
+            comparedSource.set(builtValue, value);
         }
         else if (!(inner ? buildsAs(schema, value, inner, builtValue) : samePrimitive(value, builtValue)))
             return false;
     }
     return true;
 }
+/**
+ * A kept list of a representation -> the entity's list it was last found to build (a figures list of a
+ * national table's regency: most of what is compared). Callers merged into one subgraph request read the one
+ * parsed answer, which nothing writes into (COPY_ON_WRITE), so a caller whose entity holds that very list
+ * builds the same again: it is not compared twice. A list the executor copied for its own request, the only
+ * lists it writes into, is never another request's.
+ */
+const comparedSource = new WeakMap();
 function samePrimitive(value, built) {
     return value === built && (value === null || typeof value !== "object");
 }

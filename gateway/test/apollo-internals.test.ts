@@ -211,6 +211,18 @@ describe("entity representations, as the gateway's executor reuses them", () => 
     expect(sameRepresentations(schema, { requires }, regencies())).toBeNull();
   });
 
+  it("are the list built last when the entities hold the very lists compared last, and compared again when they hold others", () => {
+    const fetch = { requires };
+    const shared = regencies();
+    const list = built(fetch, shared);
+    const copies = () => shared.map((entity) => ({ ...entity }));
+    expect(sameRepresentations(schema, fetch, copies())).toBe(list);
+    expect(sameRepresentations(schema, fetch, copies())).toBe(list);
+    const others = copies();
+    others[0].targets = [{ year: 2025, rate: 0.6 }];
+    expect(sameRepresentations(schema, fetch, others)).toBeNull();
+  });
+
   it("are never reused when a leaf is an object (it could change), nor when the fetch rewrites its input", () => {
     const withObject = [{ __typename: "Regency", code: { region: "16.06" }, targets: [] }];
     const fetch = { requires };
