@@ -40,6 +40,8 @@ import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/serv
  *   that one function, checked unchanged by its hash, builds plain objects (plainObjectExecution).
  *   Likewise its result shaping (resultShaping.js, computeResponse), whose every output object is one: the
  *   gateway runs a copy of that module, checked unchanged by its hash, in which they are plain objects.
+ * - The executor writes into the subgraph answers it receives; in the gateway's copy of its module it copies
+ *   what it writes to instead (COPY_ON_WRITE, each text checked), so merged callers read one parsed answer.
  *
  * Both packages are pinned exactly (gateway/package.json). createGateway checks at start that every member
  * relied on is still there and still called, and stops with a message naming what is missing, so a new
@@ -118,6 +120,8 @@ export function missingApolloInternals(
     );
   if (internals.executorSource?.split(REPRESENTATIONS_BUILT).length !== 2)
     missing.push("executeQueryPlan()'s entity fetch building its representations as verified");
+  if (!internals.executorSource || !replacedEverywhere(internals.executorSource, COPY_ON_WRITE))
+    missing.push("executeQueryPlan()'s fetches merging into the result as verified (copy on write)");
   if (!internals.executorSource?.includes(EXECUTOR_CALLS_SHAPING))
     missing.push("executeQueryPlan() calling computeResponse() through its module's export");
   if (!internals.shapingSource || !isVerifiedShaping(internals.shapingSource))
@@ -231,18 +235,29 @@ function buildsAs(schema, source, selections, built) {
         const inner = selection.selections;
         const builtValue = built[responseName];
         if (Array.isArray(value)) {
+            if (comparedSource.get(builtValue) === value)
+                continue;
             if (!Array.isArray(builtValue) || builtValue.length !== value.length)
                 return false;
             for (let index = 0; index < value.length; index += 1) {
                 if (!(inner ? buildsAs(schema, value[index], inner, builtValue[index]) : samePrimitive(value[index], builtValue[index])))
                     return false;
             }
+            comparedSource.set(builtValue, value);
         }
         else if (!(inner ? buildsAs(schema, value, inner, builtValue) : samePrimitive(value, builtValue)))
             return false;
     }
     return true;
 }
+/**
+ * A kept list of a representation -> the entity's list it was last found to build (a figures list of a
+ * national table's regency: most of what is compared). Callers merged into one subgraph request read the one
+ * parsed answer, which nothing writes into (COPY_ON_WRITE), so a caller whose entity holds that very list
+ * builds the same again: it is not compared twice. A list the executor copied for its own request, the only
+ * lists it writes into, is never another request's.
+ */
+const comparedSource = new WeakMap();
 function samePrimitive(value, built) {
     return value === built && (value === null || typeof value !== "object");
 }
@@ -328,6 +343,165 @@ ${REPRESENTATIONS_BUILT.replace("const representations = [];", "representations 
 `;
 
 /**
+ * The executor never writes into a subgraph's answer, so callers merged into one subgraph request all read
+ * the one parsed tree (subgraph-client.ts), with no copy each. Apollo's executor writes into what it
+ * receives: it adopts an answer's objects into the result by reference and later fetches merge into them
+ * (a regency gets its coverage), and it sets a received entity's __typename and rewrites. Here it copies on
+ * write: objects it made itself (the result's root and its copies, a Set kept on the request's context) are
+ * its own; an object on the path to the entities a fetch merges into, or merged into, that is not its own
+ * is replaced in its parent by a shallow copy first (a national table: the 514 regencies and their list, not their 10,000 figures); a
+ * received entity it would write to is copied, whole when the fetch rewrites its output. What each caller
+ * ends with is the same tree as before, in the same order. [text, its replacement, how many times it is there].
+ */
+const COPY_ON_WRITE: [string, string, number][] = [
+  [
+    "function flattenResultsAtPath(value, path) {\n",
+    `/**
+ * A shallow copy: the same own fields in the same order, "__proto__" kept an own field. Filled field by
+ * field: a spread's clone shares its source's map, and adding a field to it (a regency's coverage) is ten
+ * times slower.
+ */
+function shallowCopy(value) {
+    if (Array.isArray(value))
+        return value.slice();
+    const copy = {};
+    for (const key of Object.keys(value)) {
+        if (key === "__proto__")
+            Object.defineProperty(copy, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+        else
+            copy[key] = value[key];
+    }
+    return copy;
+}
+/** A shallow copy, among the request's own objects. */
+function ownCopy(value, own) {
+    const copy = shallowCopy(value);
+    own.add(copy);
+    return copy;
+}
+/** getOwn(parent, key) of an own parent, made own (copied into the parent) when it is an object. */
+function ownedAt(parent, key, own) {
+    if (!Object.prototype.hasOwnProperty.call(parent, key))
+        return undefined;
+    const child = parent[key];
+    if (child === null || typeof child !== "object" || own.has(child))
+        return child;
+    const copy = ownCopy(child, own);
+    parent[key] = copy;
+    return copy;
+}
+/** flattenResultsAtPath from an own value, every object on the way and every entity reached made own. */
+function ownedResultsAtPath(value, path, own) {
+    if (path.length === 0) {
+        if (Array.isArray(value))
+            for (let index = 0; index < value.length; index += 1)
+                ownedAt(value, index, own);
+        return value;
+    }
+    if (value === undefined || value === null)
+        return value;
+    const [current, ...rest] = path;
+    if (current === '@') {
+        return value.flatMap((_, index) => ownedResultsAtPath(ownedAt(value, index, own), rest, own));
+    }
+    (0, federation_internals_1.assert)(typeof current === 'string', () => \`Unexpected \${typeof current} found in path\`);
+    (0, federation_internals_1.assert)(!Array.isArray(value), () => \`Unexpected array in result for path element \${current}\`);
+    return ownedResultsAtPath(ownedAt(value, current, own), rest, own);
+}
+/** As deepMerge's isObject (utilities/predicates). */
+function isObjectValue(value) {
+    return value !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** deepMerge into an own target, copying what it writes into that is not its own. */
+function mergeOwned(target, source, own) {
+    if (source === undefined || source === null)
+        return target;
+    for (const key of Object.keys(source)) {
+        const value = source[key];
+        if (value === undefined)
+            continue;
+        (0, own_1.defineOwn)(target, key);
+        const existing = target[key];
+        if (existing && isObjectValue(value)) {
+            mergeOwned(ownedAt(target, key, own), value, own);
+        }
+        else if (Array.isArray(value) && Array.isArray(existing) && value.length === existing.length) {
+            const array = ownedAt(target, key, own);
+            for (let i = 0; i < value.length; i++) {
+                if (isObjectValue(array[i]) && isObjectValue(value[i]))
+                    mergeOwned(ownedAt(array, i, own), value[i], own);
+                else
+                    array[i] = value[i];
+            }
+        }
+        else {
+            target[key] = value;
+        }
+    }
+    return target;
+}
+/** A received tree the executor is to write into: a copy of it (its every object when it rewrites). */
+function writableReceived(value, rewrites) {
+    if (value === null || typeof value !== "object")
+        return value;
+    // Only its fields are merged into the result, never the entity itself: its copy need not be marked own.
+    return rewrites && rewrites.length ? JSON.parse(JSON.stringify(value)) : shallowCopy(value);
+}
+function flattenResultsAtPath(value, path) {\n`,
+    1,
+  ],
+  [
+    "function moveIntoCursor(cursor, pathInCursor) {\n    const data = flattenResultsAtPath(cursor.data, pathInCursor);",
+    "function moveIntoCursor(cursor, pathInCursor, own) {\n    const data = ownedResultsAtPath(cursor.data, pathInCursor, own);",
+    1,
+  ],
+  [
+    "moveIntoCursor(currentCursor, node.path)",
+    "moveIntoCursor(currentCursor, node.path, context.ownObjects)",
+    1,
+  ],
+  [
+    "const unfilteredData = Object.create(null);",
+    // The objects of this request's result that are its own: its root, and the copies made as it goes.
+    "const unfilteredData = Object.create(null);\n            context.ownObjects = new Set([unfilteredData]);",
+    1,
+  ],
+  [
+    "const dataReceivedFromService = await sendOperation(variables);",
+    "const received = await sendOperation(variables);\n                const dataReceivedFromService = fetch.outputRewrites && fetch.outputRewrites.length ? writableReceived(received, fetch.outputRewrites) : received;",
+    1,
+  ],
+  [
+    "(0, deepMerge_1.deepMerge)(entity, dataReceivedFromService);",
+    "mergeOwned(entity, dataReceivedFromService, context.ownObjects);",
+    1,
+  ],
+  [
+    "const receivedEntity = receivedEntities[i];",
+    `const receivedEntity = receivedEntities[i] && ((fetch.outputRewrites && fetch.outputRewrites.length) || !receivedEntities[i]["__typename"])
+                        ? writableReceived(receivedEntities[i], fetch.outputRewrites)
+                        : receivedEntities[i];`,
+    1,
+  ],
+  [
+    "(0, deepMerge_1.deepMerge)(entities[representationToEntity[i]], receivedEntity);",
+    "mergeOwned(entities[representationToEntity[i]], receivedEntity, context.ownObjects);",
+    1,
+  ],
+];
+
+/** The executor's source with every `[text, replacement, times]` made, or null where a text is not there so. */
+function replacedEverywhere(source: string, replacements: [string, string, number][]): string | null {
+  let text = source;
+  for (const [from, to, times] of replacements) {
+    const parts = text.split(from);
+    if (parts.length !== times + 1) return null;
+    text = parts.join(to);
+  }
+  return text;
+}
+
+/**
  * The executor module compiled afresh from its installed source, executeSelectionSet exported (for tests),
  * and replaced by the plain-object one when `plain`. Its requires resolve as the installed module's do, so it
  * shares every other module (the operations memo above included).
@@ -346,7 +520,9 @@ export function compiledExecutor(plain: boolean): {
   if (plain) {
     const parts = text.split(REPRESENTATIONS_BUILT);
     if (parts.length !== 2) assertApolloInternals();
-    text = parts.join(REPRESENTATIONS_REUSED);
+    const copying = replacedEverywhere(parts.join(REPRESENTATIONS_REUSED), COPY_ON_WRITE);
+    if (!copying) assertApolloInternals();
+    text = copying!;
   }
   return compiled(text, EXECUTOR_PATH) as ReturnType<typeof compiledExecutor>;
 }

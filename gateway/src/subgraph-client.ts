@@ -60,12 +60,12 @@ export interface InFlightStats {
   merged: number;
 }
 
-/** A subgraph's answer as its callers read it: each caller parses the body into a tree of its own. */
+/** A subgraph's answer as its callers read it. */
 export interface SharedAnswer extends SubgraphAnswer {
   /**
-   * The body, parsed: a tree no other caller sees (the gateway's executor writes into what it receives).
-   * Callers merged into one request parse it once between them; each gets a copy but the last, who gets the
-   * parsed tree itself.
+   * The body, parsed once, when first asked: one tree that every caller merged into the same request reads,
+   * so no caller may write into it (the gateway's executor copies what it writes to: apollo-internals.ts,
+   * COPY_ON_WRITE).
    */
   json(): unknown;
 }
@@ -76,78 +76,18 @@ const ownAnswer = (answer: SubgraphAnswer): SharedAnswer => ({
   json: () => JSON.parse(answer.text),
 });
 
-/** The callers of one request in flight: how many joined, and whether more still can. */
-interface Callers {
-  joined: number;
-  open: boolean;
-}
-
-/**
- * An answer shared by `callers`: the first reader parses the body into a tree kept untouched; every reader
- * gets a copy of it, but the last one (once no more can join), who gets the tree itself. A copy costs a third
- * of a parse (the strings are shared: they are immutable) and allocates less.
- */
-function sharedAnswer(answer: SubgraphAnswer, callers: Callers): SharedAnswer {
-  let read = 0;
-  let kept: unknown;
-  let state: "unparsed" | "kept" | "given" = "unparsed";
+/** An answer shared by its callers: the body is parsed by the first who reads it, and that tree given to all. */
+function sharedAnswer(answer: SubgraphAnswer): SharedAnswer {
+  let tree: unknown;
+  let parsed = false;
   const json = (): unknown => {
-    read += 1;
-    const last = !callers.open && read >= callers.joined;
-    if (state === "given" || (state === "unparsed" && last) || inheritsEnumerables()) {
-      return JSON.parse(answer.text);
+    if (!parsed) {
+      tree = JSON.parse(answer.text);
+      parsed = true;
     }
-    if (state === "unparsed") {
-      kept = JSON.parse(answer.text);
-      state = "kept";
-    }
-    if (last) {
-      const tree = kept;
-      kept = undefined;
-      state = "given";
-      return tree;
-    }
-    try {
-      return copyOfParsed(kept);
-    } catch (error) {
-      // Deeper than the stack allows a copy: parsed afresh, as it would have been.
-      if (error instanceof RangeError) return JSON.parse(answer.text);
-      throw error;
-    }
+    return tree;
   };
   return { ...answer, json };
-}
-
-/** An enumerable property on Object.prototype would be copied as an own field (for...in reads it): then parse. */
-function inheritsEnumerables(): boolean {
-  for (const _ in {}) return true;
-  return false;
-}
-
-/**
- * A copy of what JSON.parse returned, equal to parsing the same text again: the same own fields in the same
- * order, plain objects and arrays, "__proto__" kept as an own field as JSON.parse makes it.
- */
-function copyOfParsed(value: unknown): unknown {
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) {
-    const copy = new Array<unknown>(value.length);
-    for (let index = 0; index < value.length; index += 1) copy[index] = copyOfParsed(value[index]);
-    return copy;
-  }
-  const copy: Record<string, unknown> = {};
-  for (const key in value) {
-    const field = copyOfParsed((value as Record<string, unknown>)[key]);
-    if (key === "__proto__")
-      Object.defineProperty(copy, key, {
-        value: field,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else copy[key] = field;
-  }
-  return copy;
 }
 
 /** Sends like a Send, answering with what its callers read (json()). */
@@ -162,7 +102,7 @@ export type MergedSend = (...args: Parameters<Send>) => Promise<SharedAnswer>;
 export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merged: 0 }): MergedSend {
   // By where it goes and as whom, then by body: the body (up to megabytes of representations) is hashed as it
   // is, never copied into a longer key.
-  const inFlight = new Map<string, Map<string, { answer: Promise<SharedAnswer>; callers: Callers }>>();
+  const inFlight = new Map<string, Map<string, Promise<SharedAnswer>>>();
   return (url, headers, body, kind, signal) => {
     if (kind !== "query") {
       stats.sent += 1;
@@ -174,17 +114,13 @@ export function mergeInFlight(send: Send, stats: InFlightStats = { sent: 0, merg
     const shared = bodies?.get(body);
     if (shared) {
       stats.merged += 1;
-      shared.callers.joined += 1;
-      return shared.answer;
+      return shared;
     }
     stats.sent += 1;
-    const callers: Callers = { joined: 1, open: true };
-    const answer = send(url, headers, body, kind, signal).then((sent) => sharedAnswer(sent, callers));
+    const answer = send(url, headers, body, kind, signal).then(sharedAnswer);
     if (!bodies) inFlight.set(route, (bodies = new Map()));
-    bodies.set(body, { answer, callers });
-    // Runs before any caller reads the answer (it was registered first): no caller joins after it.
+    bodies.set(body, answer);
     const forget = () => {
-      callers.open = false;
       bodies.delete(body);
       if (!bodies.size && inFlight.get(route) === bodies) inFlight.delete(route);
     };

@@ -35,6 +35,7 @@ describe("the Apollo internals the gateway patches", () => {
       "executeQueryPlan() building the operation with operationFromDocument(apiSchema, ...)",
       "executeSelectionSet() of @apollo/gateway/dist/executeQueryPlan as verified (sha256 f27c2c8ee760f34cb8dc706c45d459aa887090b41ce9cacd01483a197042ddc7)",
       "executeQueryPlan()'s entity fetch building its representations as verified",
+      "executeQueryPlan()'s fetches merging into the result as verified (copy on write)",
       "executeQueryPlan() calling computeResponse() through its module's export",
       "@apollo/gateway/dist/resultShaping as verified (sha256 eb49b81fe4ba3b7b44d24c6279d92aab2a148f89e93737a8671753156b1b8466)",
       "ApolloGateway calling executeQueryPlan() through its module's export",
@@ -208,6 +209,18 @@ describe("entity representations, as the gateway's executor reuses them", () => 
       expect(sameRepresentations(schema, fetch, entities)).toBeNull();
     }
     expect(sameRepresentations(schema, { requires }, regencies())).toBeNull();
+  });
+
+  it("are the list built last when the entities hold the very lists compared last, and compared again when they hold others", () => {
+    const fetch = { requires };
+    const shared = regencies();
+    const list = built(fetch, shared);
+    const copies = () => shared.map((entity) => ({ ...entity }));
+    expect(sameRepresentations(schema, fetch, copies())).toBe(list);
+    expect(sameRepresentations(schema, fetch, copies())).toBe(list);
+    const others = copies();
+    others[0].targets = [{ year: 2025, rate: 0.6 }];
+    expect(sameRepresentations(schema, fetch, others)).toBeNull();
   });
 
   it("are never reused when a leaf is an object (it could change), nor when the fetch rewrites its input", () => {
