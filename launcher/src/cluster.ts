@@ -2,14 +2,21 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { envFlag, envPort, envString, parseCommandLine, SERVICE_ROUTES } from "@cakupan/core";
+import {
+  envFlag,
+  envPort,
+  envString,
+  parseCommandLine,
+  SERVICE_ROUTES,
+  WARM_UP_TOKEN_ENV,
+} from "@cakupan/core";
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
 import { createLogger } from "@cakupan/observability";
 import { SUBGRAPHS } from "@cakupan/schema";
 import { haproxyServerOf, slowStartAgain } from "./haproxy-runtime";
 import { startReplicatedPostgres, type ReplicatedPostgres } from "./replicated-postgres";
 import { stopProcess, Supervisor } from "./supervisor";
-import { LOCAL_SECRETS_FILE, type LocalSecrets, readLocalSecrets } from "./token";
+import { LOCAL_SECRETS_FILE, type LocalSecrets, mintToken, readLocalSecrets } from "./token";
 
 /**
  * `npm run cluster`: the platform as it runs when one machine is not enough, on this machine, from the
@@ -74,7 +81,9 @@ Needs, from Debian's packages: postgresql (server binaries with pg_basebackup; P
 redis-server, haproxy. A part that exits is restarted, at nice CLUSTER_RESTART_NICE (default 19; 0: normal)
 and under SCHED_IDLE (CLUSTER_RESTART_IDLE, default true; needs chrt) until it is ready, so that the
 replicas still serving keep the CPU; a subgraph's replacement does not seed again. Each replica has a spare
-booted ahead of need at that priority, which takes over its port when it dies (CLUSTER_SPARES, default true).
+booted ahead of need at that priority, which takes over its port when it dies (CLUSTER_SPARES, default true);
+a spare gateway first warms up, serving our clients' persisted queries to itself on a private port, and then
+takes its full share at once (CLUSTER_WARM_UP, default true; false: HAProxy slow-starts it instead).
 Ctrl-C stops all of it.
 CLUSTER_PORT_BASE (default ${DEPLOYED_PORT_BASE}) moves every port by the same offset.`;
 
@@ -151,6 +160,9 @@ async function waitFor(url: string, what: string, timeoutMs = 30_000): Promise<v
   }
 }
 
+/** Spares warm up before they stand by (only with spares). */
+const WARM_UP = envFlag("CLUSTER_WARM_UP", true);
+
 let shuttingDown = false;
 let postgres: ReplicatedPostgres | undefined;
 const programs: ChildProcess[] = [];
@@ -168,15 +180,19 @@ const supervisor = new Supervisor({
   // Every replica has a spare booted ahead of need, which takes over its port when it dies: booting a
   // replacement only then, on cores the survivors keep busy, took 3-12 s (README, Scaling out).
   spares: envFlag("CLUSTER_SPARES", true),
-  // A spare has served nothing yet: HAProxy raises its share over slowstart, as for a server back from DOWN
-  // (it never was: the spare listens before two health checks fail).
-  onSpareServing: (part) =>
-    void slowStartAgain(
-      { host: "127.0.0.1", port: CLUSTER_PORTS.haproxyRuntime },
-      haproxyServerOf(part),
-    ).catch((error: Error) =>
-      log.warn({ part, err: error }, `HAProxy did not slow-start ${part}'s spare: ${error.message}`),
-    ),
+  // A fresh gateway answered at about half the rate of a warm one: a spare warms up on the real request mix
+  // before it stands by (README, Scaling out).
+  warmUpSpares: WARM_UP,
+  // A spare that has served nothing yet (no warm-up, or cut short): HAProxy raises its share over slowstart, as
+  // for a server back from DOWN (it never was: the spare listens before two health checks fail). A warm one
+  // takes its full share at once.
+  onSpareServing: (part, warm) => {
+    if (warm) return;
+    slowStartAgain({ host: "127.0.0.1", port: CLUSTER_PORTS.haproxyRuntime }, haproxyServerOf(part)).catch(
+      (error: Error) =>
+        log.warn({ part, err: error }, `HAProxy did not slow-start ${part}'s spare: ${error.message}`),
+    );
+  },
 });
 
 async function shutdown(code: number): Promise<never> {
@@ -275,6 +291,16 @@ async function main(): Promise<void> {
         script: join(ROOT, "gateway/dist/main.js"),
         readyUrl: `http://127.0.0.1:${port}${SERVICE_ROUTES.ready}`,
         env: { ...gatewayEnv, PORT: String(port) },
+        // Half of a spare's warm-up is a planner's requests: its token is minted when the spare starts (30 min
+        // covers a boot and a warm-up on a busy machine), never one kept from the cluster's start.
+        spareEnv: async () => ({
+          [WARM_UP_TOKEN_ENV]: await mintToken({
+            secret: secrets.authJwtSecret,
+            role: "planner",
+            subject: "cluster-spare-warm-up",
+            ttl: "30m",
+          }),
+        }),
       }),
     ),
   );
