@@ -263,6 +263,20 @@ async function serverStatuses(
   return statuses;
 }
 
+/** Requests each gateway server has been sent so far (HAProxy's `stot`), by server name. */
+async function gatewayRequestTotals(runtimeApi: RuntimeApi): Promise<Map<string, number>> {
+  const [header, ...rows] = (await haproxyCommand(runtimeApi, "show stat")).split("\n");
+  const columns = header.replace(/^# /, "").split(",");
+  const [proxy, server, total] = ["pxname", "svname", "stot"].map((c) => columns.indexOf(c));
+  const totals = new Map<string, number>();
+  for (const row of rows) {
+    const fields = row.split(",");
+    if (fields[proxy] === "gateways" && !["FRONTEND", "BACKEND"].includes(fields[server]))
+      totals.set(fields[server], Number(fields[total]));
+  }
+  return totals;
+}
+
 /** When HAProxy took each killed server out of rotation and put its replacement back, after the kill. */
 function watchServers(runtimeApi: RuntimeApi, servers: string[]) {
   const seen = new Map<
@@ -371,11 +385,14 @@ async function main(): Promise<void> {
     // processes are read, not all of /proc): which one is short of CPU, or busy, while throughput is down.
     const partNames = new Map(Object.entries(pids).map(([part, pid]) => [pid, part]));
     const perSecond: ReturnType<typeof partsSnapshot>[] = [];
+    const requestsPerSecond: Promise<Map<string, number> | undefined>[] = [];
     const firstSecondAt = KILL_AT_SECONDS * 1000 - 2000;
     const run = await load(api, LOAD_SECONDS, planner, (elapsed) => {
       const second = Math.floor((elapsed - firstSecondAt) / 1000);
-      if (second >= 0 && second <= 10 && perSecond.length === second)
+      if (second >= 0 && second <= 10 && perSecond.length === second) {
         perSecond.push(partsSnapshot(cluster.pid!, partNames));
+        requestsPerSecond.push(gatewayRequestTotals(runtimeApi).catch(() => undefined));
+      }
       if (!cpuBeforeKill && elapsed >= KILL_AT_SECONDS * 1000 - 500) cpuBeforeKill = cpuSnapshot(roots);
       else if (!killedAt && elapsed >= KILL_AT_SECONDS * 1000) {
         killedAt = Date.now();
@@ -393,6 +410,12 @@ async function main(): Promise<void> {
       } else if (killedAt && !cpuAfterKill && Date.now() >= killedAt + 100) cpuAfterKill = cpuSnapshot(roots);
     });
     const cpuAtEnd = cpuSnapshot(roots);
+    const gatewayTotals = await Promise.all(requestsPerSecond);
+    const sentTo = (i: number) => {
+      const [from, to] = [gatewayTotals[i], gatewayTotals[i + 1]];
+      if (!from || !to) return "";
+      return `; sent to ${[...to].map(([server, total]) => `${server} ${total - (from.get(server) ?? 0)}`).join(", ")}`;
+    };
     await watcher.stop();
     const allGoneAt = await allGone;
     const refusals = await portsRefuse;
@@ -501,7 +524,7 @@ async function main(): Promise<void> {
     .slice(1)
     .map(
       (snapshot, i) =>
-        `\n    ${i - 2 >= 0 ? "+" : ""}${i - 2}..${i - 1} s: ${formatBusiest(coresUsed(perSecond[i], snapshot))}`,
+        `\n    ${i - 2 >= 0 ? "+" : ""}${i - 2}..${i - 1} s: ${formatBusiest(coresUsed(perSecond[i], snapshot))}${sentTo(i)}`,
     )
     .join("")}
   cores before kill   ${formatCores(coresUsed(cpuAtStart, cpuBeforeKill))}

@@ -369,8 +369,8 @@ export class Supervisor {
       if (isWarmedUp(message)) {
         spare.warming = false;
         spare.warm = !spare.promoted;
-        // Most of it refused: the spare is as cold as without one (a rate limit, a broken mix): say so.
-        this.options.log[message.failed > message.sent / 2 ? "warn" : "info"](
+        // Any refused: a rate limit or a broken mix leaves the spare colder than it should be: say so.
+        this.options.log[message.failed > 0 ? "warn" : "info"](
           { part: spec.name, childPid: child.pid, ...message },
           `${spec.name}'s spare warmed up: ${message.sent} requests to itself (${message.failed} failed) in ${message.ms} ms`,
         );
