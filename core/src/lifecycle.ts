@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SERVICE_ROUTES } from "./routes";
 import { WARM_UP_ENV, WARM_UP_TOKEN_ENV, type WarmUp, type WarmUpResult } from "./warm-up";
@@ -111,6 +111,12 @@ async function warmUpPrivately(
   process.send?.(STANDBY_MESSAGES.warming);
   const startedAt = Date.now();
   const port = await listenOnce(server, 0, "127.0.0.1");
+  // Each warm-up request on a connection of its own, as behind the load balancer (one connection a request to
+  // a gateway): accepting and setting up a connection is on the request path too.
+  const connectionPerRequest = (_request: IncomingMessage, response: ServerResponse) => {
+    response.shouldKeepAlive = false;
+  };
+  server.prependListener("request", connectionPerRequest);
   const result = await warmUp({
     url: `http://127.0.0.1:${port}${SERVICE_ROUTES.graphql}`,
     bearer: process.env[WARM_UP_TOKEN_ENV] || undefined,
@@ -118,6 +124,7 @@ async function warmUpPrivately(
   }).finally(
     () =>
       new Promise<void>((resolve) => {
+        server.off("request", connectionPerRequest);
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -57,9 +57,10 @@ export function warmUpRequestsOf(
   operations: ManifestOperation[],
   samples: Record<string, unknown>,
   bearer?: string,
+  headers: Record<string, string> = {},
 ): WarmUpRequest[] {
   const requests: WarmUpRequest[] = [];
-  const json = { "content-type": "application/json" };
+  const json = { ...headers, "content-type": "application/json" };
   for (const operation of operations) {
     if (operation.type !== "query") continue;
     const variables = requiredVariables(operation.body);
@@ -125,15 +126,20 @@ export async function sendWarmUp(
 
 /**
  * A service's warm-up from its persisted operations: WARM_UP_REQUESTS requests of their mix (half of them
- * signed in when the supervisor gave a token), 8 at a time.
+ * signed in when the supervisor gave a token), 8 at a time; `headers` go with every one (what a load balancer
+ * adds, such as X-Forwarded-For).
  */
 export function persistedOperationsWarmUp(
   operations: ManifestOperation[],
   samples: Record<string, unknown>,
-  total = WARM_UP_REQUESTS,
+  options: { total?: number; headers?: Record<string, string> } = {},
 ): WarmUp {
   return ({ url, bearer, signal }) =>
-    sendWarmUp(url, warmUpRequestsOf(operations, samples, bearer), { total, concurrency: 8, signal });
+    sendWarmUp(url, warmUpRequestsOf(operations, samples, bearer, options.headers), {
+      total: options.total ?? WARM_UP_REQUESTS,
+      concurrency: 8,
+      signal,
+    });
 }
 
 /** How many requests a spare gateway sends itself (a warm replica has served tens of thousands). */

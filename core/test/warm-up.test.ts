@@ -87,6 +87,11 @@ describe("a spare's warm-up", () => {
     ]);
   });
 
+  it("sends the headers it is given with every request, a token's too", () => {
+    const requests = warmUpRequestsOf(OPERATIONS.slice(0, 1), {}, "t", { "x-forwarded-for": "127.0.0.1" });
+    expect(requests.map((request) => request.headers["x-forwarded-for"])).toEqual(["127.0.0.1", "127.0.0.1"]);
+  });
+
   it("sends the total asked for, cycling through the mix, several at a time", async () => {
     const { url, received, peak } = await recordingServer();
     const requests = warmUpRequestsOf(OPERATIONS.slice(0, 2), { code: "16.06" }, "t");
@@ -112,7 +117,7 @@ describe("a spare's warm-up", () => {
     const result = await persistedOperationsWarmUp(
       OPERATIONS,
       { code: "16.06" },
-      12,
+      { total: 12 },
     )({
       url,
       signal: new AbortController().signal,
@@ -126,7 +131,7 @@ describe("a spare's warm-up", () => {
     const warming = persistedOperationsWarmUp(
       OPERATIONS,
       { code: "16.06" },
-      100_000,
+      { total: 100_000 },
     )({
       url,
       signal: controller.signal,

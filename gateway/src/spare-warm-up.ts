@@ -6,7 +6,12 @@ import { type ManifestOperation, persistedOperationsWarmUp, type WarmUp } from "
  */
 const SAMPLE_VARIABLES = { code: "16.06", provinceCode: "16", ref: "16.06" };
 
-/** What a spare gateway sends itself before it stands by: our clients' persisted queries. */
+/**
+ * What a spare gateway sends itself before it stands by: our clients' persisted queries, each with the
+ * X-Forwarded-For a load balancer adds (reading it, with TRUST_PROXY, is on every request's path).
+ */
 export function spareWarmUp(operations: ManifestOperation[]): WarmUp {
-  return persistedOperationsWarmUp(operations, SAMPLE_VARIABLES);
+  return persistedOperationsWarmUp(operations, SAMPLE_VARIABLES, {
+    headers: { "x-forwarded-for": "127.0.0.1" },
+  });
 }
