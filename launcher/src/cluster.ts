@@ -82,8 +82,8 @@ redis-server, haproxy. A part that exits is restarted, at nice CLUSTER_RESTART_N
 and under SCHED_IDLE (CLUSTER_RESTART_IDLE, default true; needs chrt) until it is ready, so that the
 replicas still serving keep the CPU; a subgraph's replacement does not seed again. Each replica has a spare
 booted ahead of need at that priority, which takes over its port when it dies (CLUSTER_SPARES, default true);
-a spare gateway first warms up, serving our clients' persisted queries to itself on a private port, and then
-takes its full share at once (CLUSTER_WARM_UP, default true; false: HAProxy slow-starts it instead).
+a spare gateway first warms up, serving our clients' persisted queries to itself on a private port
+(CLUSTER_WARM_UP, default false); HAProxy slow-starts a spare that takes over, warm or not.
 Ctrl-C stops all of it.
 CLUSTER_PORT_BASE (default ${DEPLOYED_PORT_BASE}) moves every port by the same offset.`;
 
@@ -160,8 +160,12 @@ async function waitFor(url: string, what: string, timeoutMs = 30_000): Promise<v
   }
 }
 
-/** Spares warm up before they stand by (only with spares). */
-const WARM_UP = envFlag("CLUSTER_WARM_UP", true);
+/**
+ * Spares warm up before they stand by (only with spares). Off by default: in session 10's runs it cut a spare
+ * gateway's CPU a request in its first 2 s by about a third, but throughput was back within 5 s in fewer runs
+ * with it than without (README, Session 10).
+ */
+const WARM_UP = envFlag("CLUSTER_WARM_UP", false);
 
 let shuttingDown = false;
 let postgres: ReplicatedPostgres | undefined;
@@ -183,11 +187,11 @@ const supervisor = new Supervisor({
   // A fresh gateway answered at about half the rate of a warm one: a spare warms up on the real request mix
   // before it stands by (README, Scaling out).
   warmUpSpares: WARM_UP,
-  // A spare that has served nothing yet (no warm-up, or cut short): HAProxy raises its share over slowstart, as
-  // for a server back from DOWN (it never was: the spare listens before two health checks fail). A warm one
-  // takes its full share at once.
-  onSpareServing: (part, warm) => {
-    if (warm) return;
+  // HAProxy raises a spare's share over slowstart, as for a server back from DOWN (it never was: the spare
+  // listens before two health checks fail), warm or not: a spare that warmed up still used about twice a warm
+  // replica's CPU a request in its first 2-3 s after taking over (README, Session 10), and given its full share
+  // at once it held throughput lower than a cold spare slow-started.
+  onSpareServing: (part) => {
     slowStartAgain({ host: "127.0.0.1", port: CLUSTER_PORTS.haproxyRuntime }, haproxyServerOf(part)).catch(
       (error: Error) =>
         log.warn({ part, err: error }, `HAProxy did not slow-start ${part}'s spare: ${error.message}`),
