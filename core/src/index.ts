@@ -15,3 +15,4 @@ export * from "./routes";
 export * from "./scalars";
 export * from "./token-lifetime";
 export * from "./verified-tokens";
+export * from "./warm-up";

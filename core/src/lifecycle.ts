@@ -1,5 +1,7 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { SERVICE_ROUTES } from "./routes";
+import { WARM_UP_ENV, WARM_UP_TOKEN_ENV, type WarmUp, type WarmUpResult } from "./warm-up";
 
 /** A service listening: the gateway or a subgraph. */
 export interface RunningServer {
@@ -24,15 +26,44 @@ export const STANDBY_MESSAGES = {
   serve: "cakupan:serve",
   /** From the spare: listening on the part's port. */
   serving: "cakupan:serving",
+  /** From the spare: warming up on a private port (its request logs are the warm-up's, not clients'). */
+  warming: "cakupan:warming",
+  /** From the spare: warm-up done; sent as `{ type: warmedUp, sent, failed, ms }` before standingBy. */
+  warmedUp: "cakupan:warmed-up",
 } as const;
+
+/** The message a spare sends when its warm-up is done. */
+export interface WarmedUpMessage extends WarmUpResult {
+  type: typeof STANDBY_MESSAGES.warmedUp;
+  ms: number;
+}
 /** A killed process's listening socket stays bound until its memory is torn down (0.04-0.28 s measured). */
 const PORT_FREE_TIMEOUT_MS = 10_000;
 const PORT_RETRY_MS = 5;
 
-/** Listens on the port; a spare first waits until its supervisor says to serve, then for the port to be free. */
-export async function listen(server: Server, port: number, host: string): Promise<number> {
+export interface ListenOptions {
+  /**
+   * What a spare told to warm up (WARM_UP_ENV, set by its supervisor) sends itself on a private loopback port
+   * before it stands by. Never for a process that is not a spare.
+   */
+  warmUp?: WarmUp;
+}
+
+/**
+ * Listens on the port; a spare first warms up (ListenOptions.warmUp), then waits until its supervisor says to
+ * serve, then for the port to be free.
+ */
+export async function listen(
+  server: Server,
+  port: number,
+  host: string,
+  options: ListenOptions = {},
+): Promise<number> {
   if (process.env[STANDBY_ENV] !== "1" || !process.send) return listenOnce(server, port, host);
-  await standBy();
+  const told = toldToServe();
+  if (options.warmUp && process.env[WARM_UP_ENV] === "1") await warmUpPrivately(server, options.warmUp, told);
+  process.send(STANDBY_MESSAGES.standingBy);
+  await told.serve;
   const deadline = Date.now() + PORT_FREE_TIMEOUT_MS;
   for (;;) {
     try {
@@ -48,8 +79,9 @@ export async function listen(server: Server, port: number, host: string): Promis
   }
 }
 
-function standBy(): Promise<void> {
-  return new Promise((resolve) => {
+/** Resolves when the supervisor says to serve; listened for from the start, so a warm-up can be cut short. */
+function toldToServe(): { serve: Promise<void> } {
+  const serve = new Promise<void>((resolve) => {
     // A supervisor gone while this waits leaves it standing in for nothing.
     const orphaned = () => process.exit(0);
     const onMessage = (message: unknown) => {
@@ -60,8 +92,45 @@ function standBy(): Promise<void> {
     };
     process.on("message", onMessage);
     process.once("disconnect", orphaned);
-    process.send!(STANDBY_MESSAGES.standingBy);
   });
+  return { serve };
+}
+
+/**
+ * Serves the warm-up on an ephemeral loopback port, then closes that port again (and every connection the
+ * warm-up kept alive): the server listens on its own port only once told to serve. Told to serve meanwhile
+ * (the part died while its spare warmed up), it stops the warm-up at once.
+ */
+async function warmUpPrivately(
+  server: Server,
+  warmUp: WarmUp,
+  told: { serve: Promise<void> },
+): Promise<void> {
+  const controller = new AbortController();
+  void told.serve.then(() => controller.abort());
+  process.send?.(STANDBY_MESSAGES.warming);
+  const startedAt = Date.now();
+  const port = await listenOnce(server, 0, "127.0.0.1");
+  // Each warm-up request on a connection of its own, as behind the load balancer (one connection a request to
+  // a gateway): accepting and setting up a connection is on the request path too.
+  const connectionPerRequest = (_request: IncomingMessage, response: ServerResponse) => {
+    response.shouldKeepAlive = false;
+  };
+  server.prependListener("request", connectionPerRequest);
+  const result = await warmUp({
+    url: `http://127.0.0.1:${port}${SERVICE_ROUTES.graphql}`,
+    bearer: process.env[WARM_UP_TOKEN_ENV] || undefined,
+    signal: controller.signal,
+  }).finally(
+    () =>
+      new Promise<void>((resolve) => {
+        server.off("request", connectionPerRequest);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  const message: WarmedUpMessage = { type: STANDBY_MESSAGES.warmedUp, ...result, ms: Date.now() - startedAt };
+  process.send?.(message);
 }
 
 function listenOnce(server: Server, port: number, host: string): Promise<number> {

@@ -18,6 +18,7 @@ import {
   type TrustedDocumentsMode,
 } from "./persisted-operations";
 import { type PlanStats, warmQueryPlans } from "./apollo-internals";
+import { spareWarmUp } from "./spare-warm-up";
 import { type AuthConfig, createAuthenticator } from "./auth";
 import { clientErrorHandler, formatErrorForClients, notFound } from "./client-errors";
 import { boundVariables, withEdgeScalars } from "./edge-validation";
@@ -233,7 +234,10 @@ export async function startGatewayServer(options: GatewayServerOptions = {}): Pr
   );
 
   const host = options.host ?? "127.0.0.1";
-  const port = await listen(httpServer, options.port ?? 0, host);
+  const port = await listen(httpServer, options.port ?? 0, host, {
+    // A spare (launcher's supervisor) serves our clients' queries to itself before it stands by; over plain HTTP only.
+    warmUp: options.tls ? undefined : spareWarmUp(persisted.manifest.operations),
+  });
   let stopping: Promise<void> | undefined;
   return {
     name: "gateway",

@@ -4,7 +4,14 @@ import { connect } from "node:net";
 import { dirname, join } from "node:path";
 import { envString, parseCommandLine } from "@cakupan/core";
 import { Agent, request } from "undici";
-import { coresUsed, cpuSnapshot, formatCores, postmasterPid } from "./cluster-cpu";
+import {
+  coresUsed,
+  cpuSnapshot,
+  formatBusiest,
+  formatCores,
+  partsSnapshot,
+  postmasterPid,
+} from "./cluster-cpu";
 import { haproxyCommand, haproxyServerOf, type RuntimeApi } from "./haproxy-runtime";
 import { LOCAL_SECRETS_FILE, mintToken, readLocalSecrets } from "./token";
 
@@ -256,6 +263,20 @@ async function serverStatuses(
   return statuses;
 }
 
+/** Requests each gateway server has been sent so far (HAProxy's `stot`), by server name. */
+async function gatewayRequestTotals(runtimeApi: RuntimeApi): Promise<Map<string, number>> {
+  const [header, ...rows] = (await haproxyCommand(runtimeApi, "show stat")).split("\n");
+  const columns = header.replace(/^# /, "").split(",");
+  const [proxy, server, total] = ["pxname", "svname", "stot"].map((c) => columns.indexOf(c));
+  const totals = new Map<string, number>();
+  for (const row of rows) {
+    const fields = row.split(",");
+    if (fields[proxy] === "gateways" && !["FRONTEND", "BACKEND"].includes(fields[server]))
+      totals.set(fields[server], Number(fields[total]));
+  }
+  return totals;
+}
+
 /** When HAProxy took each killed server out of rotation and put its replacement back, after the kill. */
 function watchServers(runtimeApi: RuntimeApi, servers: string[]) {
   const seen = new Map<
@@ -360,7 +381,18 @@ async function main(): Promise<void> {
     let cpuBeforeKill: ReturnType<typeof cpuSnapshot>;
     let cpuAfterKill: ReturnType<typeof cpuSnapshot>;
     const cpuAtStart = cpuSnapshot(roots);
+    // Each process's CPU in every second from 2 s before the kill to 8 s after (only the cluster's own
+    // processes are read, not all of /proc): which one is short of CPU, or busy, while throughput is down.
+    const partNames = new Map(Object.entries(pids).map(([part, pid]) => [pid, part]));
+    const perSecond: ReturnType<typeof partsSnapshot>[] = [];
+    const requestsPerSecond: Promise<Map<string, number> | undefined>[] = [];
+    const firstSecondAt = KILL_AT_SECONDS * 1000 - 2000;
     const run = await load(api, LOAD_SECONDS, planner, (elapsed) => {
+      const second = Math.floor((elapsed - firstSecondAt) / 1000);
+      if (second >= 0 && second <= 10 && perSecond.length === second) {
+        perSecond.push(partsSnapshot(cluster.pid!, partNames));
+        requestsPerSecond.push(gatewayRequestTotals(runtimeApi).catch(() => undefined));
+      }
       if (!cpuBeforeKill && elapsed >= KILL_AT_SECONDS * 1000 - 500) cpuBeforeKill = cpuSnapshot(roots);
       else if (!killedAt && elapsed >= KILL_AT_SECONDS * 1000) {
         killedAt = Date.now();
@@ -378,6 +410,12 @@ async function main(): Promise<void> {
       } else if (killedAt && !cpuAfterKill && Date.now() >= killedAt + 100) cpuAfterKill = cpuSnapshot(roots);
     });
     const cpuAtEnd = cpuSnapshot(roots);
+    const gatewayTotals = await Promise.all(requestsPerSecond);
+    const sentTo = (i: number) => {
+      const [from, to] = [gatewayTotals[i], gatewayTotals[i + 1]];
+      if (!from || !to) return "";
+      return `; sent to ${[...to].map(([server, total]) => `${server} ${total - (from.get(server) ?? 0)}`).join(", ")}`;
+    };
     await watcher.stop();
     const allGoneAt = await allGone;
     const refusals = await portsRefuse;
@@ -482,6 +520,13 @@ async function main(): Promise<void> {
   throughput back     ${backAfterS === undefined ? "not within the run" : `${backAfterS} s after the kill`}${backAfterS !== undefined && backAfterS <= 5 ? " (within 5 s)" : " (NOT within 5 s)"}: from then on every 1 s window from the kill answers ≥ 80 % of the baseline; sliding by 0.1 s: ${
     backAfterMs === undefined ? "not within the run" : `${(backAfterMs / 1000).toFixed(1)} s`
   }${killed.length ? `\n  HAProxy             ${haproxy}` : ""}
+  cores per second    ${perSecond
+    .slice(1)
+    .map(
+      (snapshot, i) =>
+        `\n    ${i - 2 >= 0 ? "+" : ""}${i - 2}..${i - 1} s: ${formatBusiest(coresUsed(perSecond[i], snapshot))}${sentTo(i)}`,
+    )
+    .join("")}
   cores before kill   ${formatCores(coresUsed(cpuAtStart, cpuBeforeKill))}
   cores after kill    ${formatCores(coresUsed(cpuAfterKill, cpuAtEnd))}${
     notKilled.length

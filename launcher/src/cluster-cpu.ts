@@ -95,16 +95,60 @@ export function cpuSnapshot(roots: number[]): Snapshot | undefined {
     if (stat) processes.set(pid, { group: groupOf(pid, stat.name), seconds: stat.seconds });
     for (const child of children.get(pid) ?? []) queue.push(child.pid);
   }
+  return { at: Date.now(), processes, ...machineTimes() };
+}
+
+/**
+ * CPU of each process the cluster runs itself (its parts, their spares, HAProxy, Redis: the cluster's
+ * children; PostgreSQL not), each under its own name (`names`: a pid's part; any other process is named by
+ * what it runs and its pid, a spare), and of the load generator and the machine. Reads only those processes,
+ * not all of /proc, so that it can be read every second under load.
+ */
+export function partsSnapshot(clusterPid: number, names: Map<number, string>): Snapshot | undefined {
+  if (process.platform !== "linux") return undefined;
+  let children: number[];
+  try {
+    children = readFileSync(`/proc/${clusterPid}/task/${clusterPid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return undefined;
+  }
+  const processes = new Map<number, { group: string; seconds: number }>();
+  const own = readProcStat(process.pid);
+  if (own) processes.set(own.pid, { group: "load generator", seconds: own.seconds });
+  for (const pid of children) {
+    const stat = readProcStat(pid);
+    if (stat)
+      processes.set(pid, {
+        group: names.get(pid) ?? `${groupOf(pid, stat.name)} ${pid}`,
+        seconds: stat.seconds,
+      });
+  }
+  return { at: Date.now(), processes, ...machineTimes() };
+}
+
+function machineTimes(): Pick<Snapshot, "machineBusy" | "machineInterrupts" | "machineIdle"> {
   const [, ...times] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
   const [user, nice, system, idle, iowait, irq, softirq, steal] = times;
   return {
-    at: Date.now(),
-    processes,
     machineBusy: (user + nice + system + steal) / clockTicksPerSecond(),
     // Mostly the loopback network's packets between the cluster's processes: its own traffic.
     machineInterrupts: (irq + softirq) / clockTicksPerSecond(),
     machineIdle: (idle + iowait) / clockTicksPerSecond(),
   };
+}
+
+/** Cores by group, the busiest first, those under 0.05 left out. */
+export function formatBusiest(groups: CpuGroups | undefined): string {
+  if (!groups) return "not measured";
+  return [...groups]
+    .filter(([group, cores]) => cores >= 0.05 && group !== "idle")
+    .sort(([, a], [, b]) => b - a)
+    .map(([group, cores]) => `${group} ${cores.toFixed(2)}`)
+    .join(", ");
 }
 
 /**

@@ -2,14 +2,21 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { envFlag, envPort, envString, parseCommandLine, SERVICE_ROUTES } from "@cakupan/core";
+import {
+  envFlag,
+  envPort,
+  envString,
+  parseCommandLine,
+  SERVICE_ROUTES,
+  WARM_UP_TOKEN_ENV,
+} from "@cakupan/core";
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
 import { createLogger } from "@cakupan/observability";
 import { SUBGRAPHS } from "@cakupan/schema";
 import { haproxyServerOf, slowStartAgain } from "./haproxy-runtime";
 import { startReplicatedPostgres, type ReplicatedPostgres } from "./replicated-postgres";
 import { stopProcess, Supervisor } from "./supervisor";
-import { LOCAL_SECRETS_FILE, type LocalSecrets, readLocalSecrets } from "./token";
+import { LOCAL_SECRETS_FILE, type LocalSecrets, mintToken, readLocalSecrets } from "./token";
 
 /**
  * `npm run cluster`: the platform as it runs when one machine is not enough, on this machine, from the
@@ -74,7 +81,9 @@ Needs, from Debian's packages: postgresql (server binaries with pg_basebackup; P
 redis-server, haproxy. A part that exits is restarted, at nice CLUSTER_RESTART_NICE (default 19; 0: normal)
 and under SCHED_IDLE (CLUSTER_RESTART_IDLE, default true; needs chrt) until it is ready, so that the
 replicas still serving keep the CPU; a subgraph's replacement does not seed again. Each replica has a spare
-booted ahead of need at that priority, which takes over its port when it dies (CLUSTER_SPARES, default true).
+booted ahead of need at that priority, which takes over its port when it dies (CLUSTER_SPARES, default true);
+a spare gateway first warms up, serving our clients' persisted queries to itself on a private port
+(CLUSTER_WARM_UP, default false); HAProxy slow-starts a spare that takes over, warm or not.
 Ctrl-C stops all of it.
 CLUSTER_PORT_BASE (default ${DEPLOYED_PORT_BASE}) moves every port by the same offset.`;
 
@@ -151,6 +160,13 @@ async function waitFor(url: string, what: string, timeoutMs = 30_000): Promise<v
   }
 }
 
+/**
+ * Spares warm up before they stand by (only with spares). Off by default: in session 10's runs it cut a spare
+ * gateway's CPU a request in its first 2 s by about a third, but throughput was back within 5 s in fewer runs
+ * with it than without (README, Session 10).
+ */
+const WARM_UP = envFlag("CLUSTER_WARM_UP", false);
+
 let shuttingDown = false;
 let postgres: ReplicatedPostgres | undefined;
 const programs: ChildProcess[] = [];
@@ -168,15 +184,19 @@ const supervisor = new Supervisor({
   // Every replica has a spare booted ahead of need, which takes over its port when it dies: booting a
   // replacement only then, on cores the survivors keep busy, took 3-12 s (README, Scaling out).
   spares: envFlag("CLUSTER_SPARES", true),
-  // A spare has served nothing yet: HAProxy raises its share over slowstart, as for a server back from DOWN
-  // (it never was: the spare listens before two health checks fail).
-  onSpareServing: (part) =>
-    void slowStartAgain(
-      { host: "127.0.0.1", port: CLUSTER_PORTS.haproxyRuntime },
-      haproxyServerOf(part),
-    ).catch((error: Error) =>
-      log.warn({ part, err: error }, `HAProxy did not slow-start ${part}'s spare: ${error.message}`),
-    ),
+  // A fresh gateway answered at about half the rate of a warm one: a spare warms up on the real request mix
+  // before it stands by (README, Scaling out).
+  warmUpSpares: WARM_UP,
+  // HAProxy raises a spare's share over slowstart, as for a server back from DOWN (it never was: the spare
+  // listens before two health checks fail), warm or not: a spare that warmed up still used about twice a warm
+  // replica's CPU a request in its first 2-3 s after taking over (README, Session 10), and given its full share
+  // at once it held throughput lower than a cold spare slow-started.
+  onSpareServing: (part) => {
+    slowStartAgain({ host: "127.0.0.1", port: CLUSTER_PORTS.haproxyRuntime }, haproxyServerOf(part)).catch(
+      (error: Error) =>
+        log.warn({ part, err: error }, `HAProxy did not slow-start ${part}'s spare: ${error.message}`),
+    );
+  },
 });
 
 async function shutdown(code: number): Promise<never> {
@@ -275,6 +295,16 @@ async function main(): Promise<void> {
         script: join(ROOT, "gateway/dist/main.js"),
         readyUrl: `http://127.0.0.1:${port}${SERVICE_ROUTES.ready}`,
         env: { ...gatewayEnv, PORT: String(port) },
+        // Half of a spare's warm-up is a planner's requests: its token is minted when the spare starts (30 min
+        // covers a boot and a warm-up on a busy machine), never one kept from the cluster's start.
+        spareEnv: async () => ({
+          [WARM_UP_TOKEN_ENV]: await mintToken({
+            secret: secrets.authJwtSecret,
+            role: "planner",
+            subject: "cluster-spare-warm-up",
+            ttl: "30m",
+          }),
+        }),
       }),
     ),
   );

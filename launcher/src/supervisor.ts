@@ -2,7 +2,7 @@ import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_pro
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { getPriority, setPriority } from "node:os";
 import { createInterface } from "node:readline";
-import { STANDBY_ENV, STANDBY_MESSAGES } from "@cakupan/core";
+import { STANDBY_ENV, STANDBY_MESSAGES, WARM_UP_ENV, type WarmedUpMessage } from "@cakupan/core";
 import type { Logger } from "@cakupan/observability";
 import { readProcStat } from "./cluster-cpu";
 
@@ -21,6 +21,11 @@ export interface PartSpec {
    * repeated by its replacement.
    */
   restartEnv?: Record<string, string>;
+  /**
+   * What each spare of the part gets in its environment besides `env`, asked for when the spare starts (so a
+   * token in it is minted then, not when the stack started).
+   */
+  spareEnv?: () => Promise<Record<string, string>>;
 }
 
 export interface SupervisorOptions {
@@ -67,8 +72,13 @@ export interface SupervisorOptions {
    * spares, with its backoff.
    */
   spares?: boolean;
-  /** Called when a spare that took over listens on its part's port. */
-  onSpareServing?: (part: string) => void;
+  /**
+   * A spare warms up before it stands by (WARM_UP_ENV): it serves its part's requests to itself on a private
+   * loopback port (@cakupan/core's listen, for parts that have a warm-up), its request logs muted meanwhile.
+   */
+  warmUpSpares?: boolean;
+  /** Called when a spare that took over listens on its part's port; `warm`: it finished a warm-up first. */
+  onSpareServing?: (part: string, warm: boolean) => void;
   /** Called once when the stack must stop (a crash loop); says which part and why. */
   onGiveUp(reason: string): void;
 }
@@ -85,6 +95,8 @@ interface Part {
   spare?: Spare;
   /** A spare that exited is started again after a while. */
   spareRespawn?: NodeJS.Timeout;
+  /** Its next spare's environment is being made (SupervisorOptions.spareEnv). */
+  spareStarting?: boolean;
 }
 
 /** A process of a part booted ahead of need: see SupervisorOptions.spares. */
@@ -95,6 +107,12 @@ interface Spare {
   standingBy: boolean;
   /** Told to replace the part before it stood by: it serves as soon as it does. */
   promoted: boolean;
+  /** Warming up on its private port: its request log lines are not forwarded. */
+  warming: boolean;
+  /** Finished a warm-up. */
+  warm: boolean;
+  /** Told to serve already. */
+  told: boolean;
 }
 
 const LAST_LINES = 30;
@@ -113,10 +131,19 @@ export class Supervisor {
   private readonly options: Required<
     Omit<
       SupervisorOptions,
-      "databaseAnswers" | "restartNice" | "restartIdle" | "compileCacheDir" | "spares" | "onSpareServing"
+      | "databaseAnswers"
+      | "restartNice"
+      | "restartIdle"
+      | "compileCacheDir"
+      | "spares"
+      | "warmUpSpares"
+      | "onSpareServing"
     >
   > &
-    Pick<SupervisorOptions, "databaseAnswers" | "compileCacheDir" | "spares" | "onSpareServing">;
+    Pick<
+      SupervisorOptions,
+      "databaseAnswers" | "compileCacheDir" | "spares" | "warmUpSpares" | "onSpareServing"
+    >;
   /** How restarts boot, when they can be raised back to normal afterwards; undefined: normal. */
   private readonly restartPriority: BootPriority | undefined;
 
@@ -221,7 +248,15 @@ export class Supervisor {
   /** A process of the part, its output forwarded and its last lines kept in `lines`. */
   private spawnChild(
     spec: PartSpec,
-    how: { priority: BootPriority | undefined; restart: boolean; lines: string[]; spare: boolean },
+    how: {
+      priority: BootPriority | undefined;
+      restart: boolean;
+      lines: string[];
+      spare: boolean;
+      spareEnv?: Record<string, string>;
+      /** While true, only warnings and errors of its stdout are forwarded (all are kept in `lines`). */
+      muted?: () => boolean;
+    },
   ): ChildProcess {
     const { priority, lines } = how;
     // Through nice(1) and chrt(1), so that every thread of the process (V8's compiler and GC threads too)
@@ -239,7 +274,7 @@ export class Supervisor {
         ...(this.options.compileCacheDir ? { NODE_COMPILE_CACHE: this.options.compileCacheDir } : {}),
         ...spec.env,
         ...(how.restart ? spec.restartEnv : {}),
-        ...(how.spare ? { [STANDBY_ENV]: "1" } : {}),
+        ...(how.spare ? { [STANDBY_ENV]: "1", ...how.spareEnv } : {}),
       },
       // A spare is told through its IPC channel when to serve (nice and chrt exec, so it is inherited).
       stdio: how.spare ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
@@ -250,7 +285,7 @@ export class Supervisor {
     };
     createInterface({ input: child.stdout! }).on("line", (line) => {
       keep(line);
-      process.stdout.write(`${line}\n`);
+      if (!how.muted?.() || isWarningOrWorse(line)) process.stdout.write(`${line}\n`);
     });
     createInterface({ input: child.stderr! }).on("line", (line) => {
       keep(line);
@@ -280,20 +315,66 @@ export class Supervisor {
     });
   }
 
-  /** Boots a spare of the part at the restart priority; it waits there until the part exits. */
+  /**
+   * Boots a spare of the part at the restart priority; it warms up (SupervisorOptions.warmUpSpares), then
+   * waits there until the part exits.
+   */
   private startSpare(part: Part): void {
-    if (this.stopping || part.spare) return;
+    if (this.stopping || part.spare || part.spareStarting) return;
     clearTimeout(part.spareRespawn);
     part.spareRespawn = undefined;
     const { spec } = part;
+    part.spareStarting = true;
+    void (spec.spareEnv?.() ?? Promise.resolve({})).then(
+      (env) => {
+        part.spareStarting = false;
+        this.spawnSpare(part, env);
+      },
+      (error: Error) => {
+        part.spareStarting = false;
+        this.options.log.error({ part: spec.name, err: error }, `${spec.name}'s spare: ${error.message}`);
+        this.spawnSpare(part, {});
+      },
+    );
+  }
+
+  private spawnSpare(part: Part, env: Record<string, string>): void {
+    if (this.stopping || part.spare) return;
+    const { spec } = part;
     const lines: string[] = [];
     const priority = this.restartPriority;
-    const child = this.spawnChild(spec, { priority, restart: true, lines, spare: true });
-    const spare: Spare = { process: child, lines, standingBy: false, promoted: false };
+    const spare: Spare = {
+      process: undefined as unknown as ChildProcess,
+      lines,
+      standingBy: false,
+      promoted: false,
+      warming: false,
+      warm: false,
+      told: false,
+    };
+    const child = this.spawnChild(spec, {
+      priority,
+      restart: true,
+      lines,
+      spare: true,
+      spareEnv: { ...env, ...(this.options.warmUpSpares ? { [WARM_UP_ENV]: "1" } : {}) },
+      muted: () => spare.warming,
+    });
+    spare.process = child;
     part.spare = spare;
     const startedAt = Date.now();
-    child.on("message", (message) => {
-      if (message === STANDBY_MESSAGES.serving) this.options.onSpareServing?.(spec.name);
+    child.on("message", (message: unknown) => {
+      if (message === STANDBY_MESSAGES.serving) this.options.onSpareServing?.(spec.name, spare.warm);
+      if (message === STANDBY_MESSAGES.warming) spare.warming = true;
+      if (isWarmedUp(message)) {
+        spare.warming = false;
+        spare.warm = !spare.promoted;
+        // Any refused: a rate limit or a broken mix leaves the spare colder than it should be: say so.
+        this.options.log[message.failed > 0 ? "warn" : "info"](
+          { part: spec.name, childPid: child.pid, ...message },
+          `${spec.name}'s spare warmed up: ${message.sent} requests to itself (${message.failed} failed) in ${message.ms} ms`,
+        );
+      }
       if (message !== STANDBY_MESSAGES.standingBy || spare.standingBy) return;
       spare.standingBy = true;
       this.options.log.info(
@@ -319,12 +400,15 @@ export class Supervisor {
       { part: part.spec.name, childPid: spare.process.pid, standingBy: spare.standingBy },
       `${part.spec.name} replaced by its spare (pid ${spare.process.pid}${spare.standingBy ? "" : ", still booting: it serves once booted"})`,
     );
-    if (spare.standingBy) this.serve(spare);
-    else spare.promoted = true;
+    // A spare still warming up stops its warm-up and serves at once, cold.
+    if (spare.standingBy || spare.warming) this.serve(spare);
+    spare.promoted = true;
   }
 
   /** A spare told to serve is booted already: it gets normal priority at once, then listens. */
   private serve(spare: Spare): void {
+    if (spare.told) return;
+    spare.told = true;
     const pid = spare.process.pid;
     if (this.restartPriority !== undefined && pid)
       raisePriority(pid, getPriority(), this.restartPriority.idle);
@@ -461,6 +545,20 @@ export class Supervisor {
     throw new Error(
       `${part.spec.name} was not ready after ${this.options.readyTimeoutMs / 1000} s (${part.spec.readyUrl})`,
     );
+  }
+}
+
+function isWarmedUp(message: unknown): message is WarmedUpMessage {
+  return (message as WarmedUpMessage | undefined)?.type === STANDBY_MESSAGES.warmedUp;
+}
+
+/** A pino JSON line at level warn (40) or above; a line of another format: one that names such a level or an Error. */
+function isWarningOrWorse(line: string): boolean {
+  if (!line.startsWith("{")) return /WARN|ERROR|FATAL|Error/.test(line);
+  try {
+    return ((JSON.parse(line) as { level?: number }).level ?? 0) >= 40;
+  } catch {
+    return true;
   }
 }
 
