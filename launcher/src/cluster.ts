@@ -297,14 +297,16 @@ async function main(): Promise<void> {
         env: { ...gatewayEnv, PORT: String(port) },
         // Half of a spare's warm-up is a planner's requests: its token is minted when the spare starts (30 min
         // covers a boot and a warm-up on a busy machine), never one kept from the cluster's start.
-        spareEnv: async () => ({
-          [WARM_UP_TOKEN_ENV]: await mintToken({
-            secret: secrets.authJwtSecret,
-            role: "planner",
-            subject: "cluster-spare-warm-up",
-            ttl: "30m",
-          }),
-        }),
+        spareEnv: WARM_UP
+          ? async () => ({
+              [WARM_UP_TOKEN_ENV]: await mintToken({
+                secret: secrets.authJwtSecret,
+                role: "planner",
+                subject: "cluster-spare-warm-up",
+                ttl: "30m",
+              }),
+            })
+          : undefined,
       }),
     ),
   );

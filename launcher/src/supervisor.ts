@@ -343,8 +343,17 @@ export class Supervisor {
     const { spec } = part;
     const lines: string[] = [];
     const priority = this.restartPriority;
+    const child = this.spawnChild(spec, {
+      priority,
+      restart: true,
+      lines,
+      spare: true,
+      spareEnv: { ...env, ...(this.options.warmUpSpares ? { [WARM_UP_ENV]: "1" } : {}) },
+      // Asked only for its output's lines, which come after the spare below is made.
+      muted: () => spare.warming,
+    });
     const spare: Spare = {
-      process: undefined as unknown as ChildProcess,
+      process: child,
       lines,
       standingBy: false,
       promoted: false,
@@ -352,15 +361,6 @@ export class Supervisor {
       warm: false,
       told: false,
     };
-    const child = this.spawnChild(spec, {
-      priority,
-      restart: true,
-      lines,
-      spare: true,
-      spareEnv: { ...env, ...(this.options.warmUpSpares ? { [WARM_UP_ENV]: "1" } : {}) },
-      muted: () => spare.warming,
-    });
-    spare.process = child;
     part.spare = spare;
     const startedAt = Date.now();
     child.on("message", (message: unknown) => {
