@@ -12,19 +12,24 @@ import {
   partsSnapshot,
   postmasterPid,
 } from "./cluster-cpu";
+import { backFromWindow, latencyPerWindow, percentile } from "./chaos-recovery";
 import { haproxyCommand, haproxyServerOf, type RuntimeApi } from "./haproxy-runtime";
+import { openLoopSchedule, runOpenLoopClient } from "./open-loop";
 import { LOCAL_SECRETS_FILE, mintToken, readLocalSecrets } from "./token";
 
 /**
- * `npm run cluster:chaos`: starts `npm run cluster`, puts a light constant load on it through HAProxy
- * (CLIENTS clients, each sending its next request when the last is answered), and reports figures, never
- * asserts them (they depend on the machine):
- *   1. throughput with one gateway replica in rotation, then with two;
+ * `npm run cluster:chaos`: starts `npm run cluster`, puts a load on it through HAProxy (CLIENTS clients) and
+ * reports figures, never asserts them (they depend on the machine):
+ *   1. throughput with one gateway replica in rotation, then with two (closed loop: the machine's capacity);
  *   2. under load, kill -9 of one gateway replica and one participants replica at once: requests lost (and
  *      how many of them were in flight at the kill: sent before the killed processes were gone), the
  *      answers per 1 s window from the kill, and when throughput is back: the start of the first window
- *      from which every window to the end of the run answers at least 80 % of the baseline (the median of
- *      the whole 1 s windows before the kill), and the same read from sliding windows;
+ *      from which every window to the end of the run answers at least 80 % of the reference, and the same
+ *      read from sliding windows. The load (CHAOS_LOAD): `rate` (default), a light constant load, requests
+ *      sent on a fixed schedule at CHAOS_RATE req/s whatever the answers (issue #18's "light constant load";
+ *      the reference is that offered rate, and each window's latency p50 / p99 is reported); `closed`, the
+ *      stress figure, each client sending its next request when the last is answered, which saturates the
+ *      machine (the reference is the median of the whole 1 s windows before the kill);
  *   3. where the CPU went (cores used by each part, the load generator, and the rest of the machine: a run
  *      during which other processes took CPU is flagged, its figures measure them too).
  * Half of the requests are anonymous, half a planner's: both answered from the shared Redis cache after the
@@ -53,6 +58,20 @@ const KILL = (process.env.CHAOS_KILL ?? "gateway1,participants1")
  * the load generator about twice the CPU per request, taken from the cluster it measures on this machine.
  */
 const HTTP_CLIENT = process.env.CHAOS_HTTP ?? "undici";
+/** `rate`: open loop at CHAOS_RATE req/s (default); `closed`: each client waits for its answer (stress). */
+const LOAD_MODE = process.env.CHAOS_LOAD ?? "rate";
+if (LOAD_MODE !== "rate" && LOAD_MODE !== "closed")
+  throw new Error(`CHAOS_LOAD: rate or closed, not ${LOAD_MODE}`);
+/** The open loop's total rate (req/s); unset: RATE_SHARE of the two-replica throughput measured in the run. */
+const FIXED_RATE = process.env.CHAOS_RATE ? Number(process.env.CHAOS_RATE) : undefined;
+/**
+ * 0.4: light, yet not idle. After a kill the survivor carries the whole rate and the spare that takes over
+ * costs 2-3x a warm replica's CPU a request in its first seconds (Session 10), so at 40 % of the capacity
+ * both still fit in the machine's cores; at the closed loop's 100 % any extra CPU is lost throughput.
+ */
+const RATE_SHARE = Number(process.env.CHAOS_RATE_SHARE ?? 0.4);
+/** Throughput is back once every window answers at least this share of the reference. */
+const BACK_SHARE = 0.8;
 
 const QUERIES = [
   `{ regency(code: "16.06") { name coverage { asOf activeParticipants rate status } } }`,
@@ -70,9 +89,15 @@ interface Outcome {
 const USAGE = `usage: npm run cluster:chaos
 
 Starts npm run cluster (stop any running one first), then measures through HAProxy: throughput with 1 and
-with 2 gateway replicas (${COMPARE_SECONDS} s each), and a ${LOAD_SECONDS} s run of ${CLIENTS} clients during which one
-gateway replica and one participants replica are killed (kill -9) at ${KILL_AT_SECONDS} s. Prints the figures;
-stops the cluster. CHAOS_CLIENTS, CHAOS_SECONDS, CHAOS_KILL_AT, CHAOS_COMPARE_SECONDS, CHAOS_WARM_UP_SECONDS (3) change the settings,
+with 2 gateway replicas (${COMPARE_SECONDS} s each, ${CLIENTS} clients each sending its next request when the last
+is answered: the machine's capacity), and a ${LOAD_SECONDS} s run of ${CLIENTS} clients during which one gateway replica
+and one participants replica are killed (kill -9) at ${KILL_AT_SECONDS} s. Prints the figures; stops the cluster.
+CHAOS_LOAD is that run's load: rate (default), a light constant load: requests sent on a fixed schedule at
+CHAOS_RATE req/s in total, whatever the answers (default: CHAOS_RATE_SHARE, 0.4, of the 2-replica throughput
+just measured); throughput is back once every 1 s window answers >= 80 % of that rate, and each window's
+latency p50/p99 is printed. closed: the stress figure, each client sends its next request when the last is
+answered (saturates the machine); back is read against the median 1 s window before the kill.
+CHAOS_CLIENTS, CHAOS_SECONDS, CHAOS_KILL_AT, CHAOS_COMPARE_SECONDS, CHAOS_WARM_UP_SECONDS (3) change the settings,
 CHAOS_KILL the parts killed (gateway1,participants1: HAProxy's server names; none: a control run, nothing
 killed), CHAOS_HTTP how the clients send (undici, default, or fetch). The cluster's log (warnings) goes to
 .data/cluster/chaos-cluster.log; CLUSTER_PORT_BASE and CLUSTER_RESTART_NICE are the cluster's (npm run cluster
@@ -109,13 +134,23 @@ async function load(
   seconds: number,
   planner: string,
   during?: (elapsedMs: number) => void,
+  rate?: number,
 ): Promise<{ outcomes: Outcome[]; startedAt: number }> {
   const outcomes: Outcome[] = [];
   const startedAt = Date.now();
   const until = startedAt + seconds * 1000;
   let sent = 0;
-  // One kept-alive connection per client, as with fetch's global agent.
-  const dispatcher = new Agent({ connections: CLIENTS, pipelining: 1 });
+  // Closed loop: one kept-alive connection per client, as with fetch's global agent. Open loop: as many as
+  // are in flight (a request never waits for another's connection, or the load would close its loop there).
+  const dispatcher = new Agent({ connections: rate ? null : CLIENTS, pipelining: 1 });
+  // A body that is not JSON (HAProxy's own error page) is reported by its status, not as a parse error.
+  const parsed = (text: string) => {
+    try {
+      return JSON.parse(text) as { errors?: { message: string }[] };
+    } catch {
+      return { errors: [{ message: `not JSON: ${text.slice(0, 40)}` }] };
+    }
+  };
   const send = async (body: string, headers: Record<string, string>) => {
     if (HTTP_CLIENT === "fetch") {
       const response = await fetch(api, {
@@ -124,7 +159,7 @@ async function load(
         body,
         signal: AbortSignal.timeout(10_000),
       });
-      return { status: response.status, body: (await response.json()) as { errors?: { message: string }[] } };
+      return { status: response.status, body: parsed(await response.text()) };
     }
     const response = await request(api, {
       method: "POST",
@@ -135,38 +170,47 @@ async function load(
     });
     return {
       status: response.statusCode,
-      body: (await response.body.json()) as { errors?: { message: string }[] },
+      body: parsed(await response.body.text()),
     };
   };
-  const client = async (index: number) => {
-    while (Date.now() < until) {
-      const query = QUERIES[sent++ % QUERIES.length];
-      const signedIn = (index + sent) % 2 === 0;
-      const outcome: Outcome = { startedAt: Date.now(), endedAt: 0, ok: false };
-      try {
-        const { status, body } = await send(JSON.stringify({ query }), {
-          "content-type": "application/json",
-          ...(signedIn ? { authorization: `Bearer ${planner}` } : {}),
-        });
-        outcome.ok = status === 200 && !body.errors;
-        if (!outcome.ok) outcome.error = `HTTP ${status} ${body.errors?.[0]?.message ?? ""}`.trim();
-      } catch (error) {
-        const { message, cause, code } = error as Error & {
-          code?: string;
-          cause?: { code?: string; message?: string };
-        };
-        outcome.error = cause
-          ? `${message} (${cause.code ?? cause.message})`
-          : code
-            ? `${message} (${code})`
-            : message;
-      }
-      outcome.endedAt = Date.now();
-      outcomes.push(outcome);
+  // One request; in an open loop dated when it was due (its latency counts a late timer's wait too).
+  const one = async (index: number, dueAt = Date.now()) => {
+    const query = QUERIES[sent++ % QUERIES.length];
+    const signedIn = (index + sent) % 2 === 0;
+    const outcome: Outcome = { startedAt: dueAt, endedAt: 0, ok: false };
+    try {
+      const { status, body } = await send(JSON.stringify({ query }), {
+        "content-type": "application/json",
+        ...(signedIn ? { authorization: `Bearer ${planner}` } : {}),
+      });
+      outcome.ok = status === 200 && !body.errors;
+      if (!outcome.ok) outcome.error = `HTTP ${status} ${body.errors?.[0]?.message ?? ""}`.trim();
+    } catch (error) {
+      const { message, cause, code } = error as Error & {
+        code?: string;
+        cause?: { code?: string; message?: string };
+      };
+      outcome.error = cause
+        ? `${message} (${cause.code ?? cause.message})`
+        : code
+          ? `${message} (${code})`
+          : message;
     }
+    outcome.endedAt = Date.now();
+    outcomes.push(outcome);
   };
+  const closedLoopClient = async (index: number) => {
+    while (Date.now() < until) await one(index);
+  };
+  const schedule = rate ? openLoopSchedule(rate, seconds, CLIENTS) : [];
   const ticker = during ? setInterval(() => during(Date.now() - startedAt), 50) : undefined;
-  await Promise.all(Array.from({ length: CLIENTS }, (_, index) => client(index)));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, (_, index) =>
+      rate
+        ? runOpenLoopClient(schedule[index], startedAt, (dueAt) => one(index, dueAt))
+        : closedLoopClient(index),
+    ),
+  );
   clearInterval(ticker);
   await dispatcher.close();
   return { outcomes, startedAt };
@@ -345,7 +389,7 @@ async function main(): Promise<void> {
     const secrets = readLocalSecrets(envString("CAKUPAN_SECRETS_FILE", LOCAL_SECRETS_FILE));
     const planner = await mintToken({ secret: secrets!.authJwtSecret, role: "planner", ttl: "1h" });
     console.log(
-      `cluster up (${api}); ${CLIENTS} clients, each sending its next request when the last is answered, half anonymous, half a planner's (both cached in Redis)`,
+      `cluster up (${api}); ${CLIENTS} clients, half of the requests anonymous, half a planner's (both cached in Redis)`,
     );
     await load(api, WARM_UP_SECONDS, planner); // warm-up: connections, caches, JIT
 
@@ -368,6 +412,15 @@ async function main(): Promise<void> {
   2 gateway replicas              ${two.rate.toFixed(0)} req/s
   cores used, 1 replica           ${formatCores(one.cores)}
   cores used, 2 replicas          ${formatCores(two.cores)}`);
+    const rate =
+      LOAD_MODE === "rate"
+        ? (FIXED_RATE ?? Math.max(10, Math.floor((RATE_SHARE * two.rate) / 10) * 10))
+        : undefined;
+    console.log(
+      rate
+        ? `load: open loop, ${rate} req/s in total on a fixed schedule (${FIXED_RATE ? "CHAOS_RATE" : `${RATE_SHARE} of the 2-replica throughput`}), whatever the answers`
+        : "load: closed loop, each client sending its next request when the last is answered (stress: saturates the machine)",
+    );
 
     // 2. Under the same load, kill -9 one gateway replica and one participants replica at once.
     const killed = KILL;
@@ -387,28 +440,35 @@ async function main(): Promise<void> {
     const perSecond: ReturnType<typeof partsSnapshot>[] = [];
     const requestsPerSecond: Promise<Map<string, number> | undefined>[] = [];
     const firstSecondAt = KILL_AT_SECONDS * 1000 - 2000;
-    const run = await load(api, LOAD_SECONDS, planner, (elapsed) => {
-      const second = Math.floor((elapsed - firstSecondAt) / 1000);
-      if (second >= 0 && second <= 10 && perSecond.length === second) {
-        perSecond.push(partsSnapshot(cluster.pid!, partNames));
-        requestsPerSecond.push(gatewayRequestTotals(runtimeApi).catch(() => undefined));
-      }
-      if (!cpuBeforeKill && elapsed >= KILL_AT_SECONDS * 1000 - 500) cpuBeforeKill = cpuSnapshot(roots);
-      else if (!killedAt && elapsed >= KILL_AT_SECONDS * 1000) {
-        killedAt = Date.now();
-        for (const part of killed) {
-          try {
-            process.kill(pids[part], "SIGKILL");
-          } catch {
-            notKilled.push(part); // it had exited already: something else stopped it
-          }
+    const run = await load(
+      api,
+      LOAD_SECONDS,
+      planner,
+      (elapsed) => {
+        const second = Math.floor((elapsed - firstSecondAt) / 1000);
+        if (second >= 0 && second <= 10 && perSecond.length === second) {
+          perSecond.push(partsSnapshot(cluster.pid!, partNames));
+          requestsPerSecond.push(gatewayRequestTotals(runtimeApi).catch(() => undefined));
         }
-        allGone = killed.length
-          ? Promise.all(killed.map((part) => goneAt(pids[part]))).then((times) => Math.max(...times))
-          : Promise.resolve(killedAt);
-        portsRefuse = Promise.all(killed.map((part) => portRefusesAt(portOf(state, part))));
-      } else if (killedAt && !cpuAfterKill && Date.now() >= killedAt + 100) cpuAfterKill = cpuSnapshot(roots);
-    });
+        if (!cpuBeforeKill && elapsed >= KILL_AT_SECONDS * 1000 - 500) cpuBeforeKill = cpuSnapshot(roots);
+        else if (!killedAt && elapsed >= KILL_AT_SECONDS * 1000) {
+          killedAt = Date.now();
+          for (const part of killed) {
+            try {
+              process.kill(pids[part], "SIGKILL");
+            } catch {
+              notKilled.push(part); // it had exited already: something else stopped it
+            }
+          }
+          allGone = killed.length
+            ? Promise.all(killed.map((part) => goneAt(pids[part]))).then((times) => Math.max(...times))
+            : Promise.resolve(killedAt);
+          portsRefuse = Promise.all(killed.map((part) => portRefusesAt(portOf(state, part))));
+        } else if (killedAt && !cpuAfterKill && Date.now() >= killedAt + 100)
+          cpuAfterKill = cpuSnapshot(roots);
+      },
+      rate,
+    );
     const cpuAtEnd = cpuSnapshot(roots);
     const gatewayTotals = await Promise.all(requestsPerSecond);
     const sentTo = (i: number) => {
@@ -430,20 +490,26 @@ async function main(): Promise<void> {
     for (let to = killedAt; to - 1000 >= run.startedAt + 2000; to -= 1000)
       windowsBefore.unshift(answeredIn(run.outcomes, to - 1000, to));
     const baseline = median(windowsBefore);
+    // What throughput is measured against: the offered rate in an open loop (what callers ask for), the
+    // baseline in a closed loop (what the machine answered before the kill).
+    const reference = rate ?? baseline;
+    const threshold = BACK_SHARE * reference;
     const windowsAfter: number[] = [];
     for (let from = killedAt; from + 1000 <= endedAt; from += 1000)
       windowsAfter.push(answeredIn(run.outcomes, from, from + 1000));
     // Throughput is back at the start of the first 1 s window after the kill from which every window to
-    // the end of the run answers at least 80 % of the baseline (0 s: it never fell below). The same read
+    // the end of the run answers at least 80 % of the reference (0 s: it never fell below). The same read
     // from 1 s windows sliding in 100 ms steps is stricter: a dip straddling two whole windows shows too.
-    let backAfterS: number | undefined;
-    for (let k = windowsAfter.length - 1; k >= 0 && windowsAfter[k] >= 0.8 * baseline; k--) backAfterS = k;
+    const backAfterS = backFromWindow(windowsAfter, threshold);
     let backAfterMs: number | undefined;
     for (let step = Math.floor((endedAt - 1000 - killedAt) / 100); step >= 0; step--) {
       const at = killedAt + step * 100;
-      if (answeredIn(run.outcomes, at, at + 1000) < 0.8 * baseline) break;
+      if (answeredIn(run.outcomes, at, at + 1000) < threshold) break;
       backAfterMs = at - killedAt;
     }
+    const latencyAfter = latencyPerWindow(run.outcomes, killedAt, windowsAfter.length);
+    const before = run.outcomes.filter((o) => o.startedAt >= run.startedAt + 2000 && o.startedAt < killedAt);
+    const latencyBefore = before.map((o) => o.endedAt - o.startedAt);
     const lowest = Math.min(
       ...Array.from({ length: Math.floor((endedAt - killedAt - 1000) / 100) + 1 }, (_, i) =>
         answeredIn(run.outcomes, killedAt + i * 100, killedAt + i * 100 + 1000),
@@ -454,7 +520,7 @@ async function main(): Promise<void> {
       { length: Math.floor((killedAt - 1000 - (run.startedAt + 2000)) / 100) + 1 },
       (_, i) => answeredIn(run.outcomes, killedAt - 1000 - i * 100, killedAt - i * 100),
     );
-    const dipsBefore = slidingBefore.filter((n) => n < 0.8 * baseline).length;
+    const dipsBefore = slidingBefore.filter((n) => n < threshold).length;
     const slowest = Math.max(...run.outcomes.map((o) => o.endedAt - o.startedAt));
     const errors = new Map<string, number>();
     for (const o of failed) errors.set(o.error ?? "?", (errors.get(o.error ?? "?") ?? 0) + 1);
@@ -488,7 +554,8 @@ async function main(): Promise<void> {
         }`;
       })
       .join("; ");
-    const percent = (n: number) => `${Math.round((100 * n) / baseline)} %`;
+    const ms = (value: number | undefined) => (value === undefined ? "-" : value.toFixed(1));
+    const percent = (n: number) => `${Math.round((100 * n) / reference)} %`;
     const afterKill = (at: number | undefined) =>
       at === undefined ? "not within the run" : `${((at - killedAt) / 1000).toFixed(1)} s after the kill`;
     const haproxy = [...watcher.seen]
@@ -501,23 +568,29 @@ async function main(): Promise<void> {
     const what = killed.length
       ? `kill -9 of ${killed.map((part) => `${part} (pid ${pids[part]})`).join(" and ")} at ${KILL_AT_SECONDS} s of ${LOAD_SECONDS} s; all gone ${allGoneAt - killedAt} ms after the signal`
       : `control run: nothing killed; figures read from ${KILL_AT_SECONDS} s of ${LOAD_SECONDS} s, where the kill would be`;
-    console.log(`${what} (clients: ${HTTP_CLIENT}):
+    console.log(`${what} (clients: ${HTTP_CLIENT}; load: ${rate ? `open loop, ${rate} req/s offered` : "closed loop"}):
   requests            ${run.outcomes.length} sent, ${run.outcomes.length - failed.length} answered whole
   lost                ${failed.length}, of which ${inFlight.length} in flight at the kill (sent before the processes were gone, unanswered at the kill)${
     errors.size ? `\n  errors              ${[...errors].map(([e, n]) => `${n}x ${e}`).join("; ")}` : ""
   }${
     failed.length && failed.length <= 30
-      ? `\n  lost, sent → failed ${failed.map((o) => `${o.startedAt - killedAt}→${o.endedAt - killedAt}`).join(" ")} ms from the kill`
+      ? `\n  lost, sent → failed ${failed.map((o) => `${Math.round(o.startedAt - killedAt)}→${Math.round(o.endedAt - killedAt)}`).join(" ")} ms from the kill`
       : ""
   }
-  baseline            ${baseline} req/s: median of the ${windowsBefore.length} whole 1 s windows before the kill (${windowsBefore.join(" ")}); 80 %: ${Math.ceil(0.8 * baseline)}
+  baseline            ${baseline} req/s: median of the ${windowsBefore.length} whole 1 s windows before the kill (${windowsBefore.join(" ")})${
+    rate
+      ? `\n  offered             ${rate} req/s (open loop); every share below is of it; 80 %: ${Math.ceil(threshold)}`
+      : `; 80 %: ${Math.ceil(threshold)}`
+  }
   per 100 ms          ${tenths.slice(0, 5).join(" ")} | ${tenths.slice(5).join(" ")}   (answers, from 0.5 s before the kill | from the kill)${
     killed.length ? `\n  ports               ${ports}` : ""
   }
   per second after    ${windowsAfter.map((n) => `${n} (${percent(n)})`).join(" ")}   (1 s windows from the kill)
-  lowest 1 s window   ${lowest} req/s (${percent(lowest)}); slowest request ${slowest} ms
-  before the kill     ${dipsBefore} of ${slidingBefore.length} sliding 1 s windows below 80 % of the baseline (this machine's own unevenness, nothing killed)
-  throughput back     ${backAfterS === undefined ? "not within the run" : `${backAfterS} s after the kill`}${backAfterS !== undefined && backAfterS <= 5 ? " (within 5 s)" : " (NOT within 5 s)"}: from then on every 1 s window from the kill answers ≥ 80 % of the baseline; sliding by 0.1 s: ${
+  latency p50/p99     ${latencyAfter.map(({ p50, p99 }) => `${ms(p50)}/${ms(p99)}`).join(" ")} ms   (requests sent in each 1 s window from the kill${rate ? ", from when each was due" : ""}; before the kill ${ms(percentile(latencyBefore, 0.5))}/${ms(percentile(latencyBefore, 0.99))} ms)
+  sent per second     ${latencyAfter.map(({ sent }) => sent).join(" ")}   (1 s windows from the kill)
+  lowest 1 s window   ${lowest} req/s (${percent(lowest)}); slowest request ${Math.round(slowest)} ms
+  before the kill     ${dipsBefore} of ${slidingBefore.length} sliding 1 s windows below 80 % of the ${rate ? "offered rate" : "baseline"} (this machine's own unevenness, nothing killed)
+  throughput back     ${backAfterS === undefined ? "not within the run" : `${backAfterS} s after the kill`}${backAfterS !== undefined && backAfterS <= 5 ? " (within 5 s)" : " (NOT within 5 s)"}: from then on every 1 s window from the kill answers ≥ 80 % of the ${rate ? "offered rate" : "baseline"}; sliding by 0.1 s: ${
     backAfterMs === undefined ? "not within the run" : `${(backAfterMs / 1000).toFixed(1)} s`
   }${killed.length ? `\n  HAProxy             ${haproxy}` : ""}
   cores per second    ${perSecond

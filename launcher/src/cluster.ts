@@ -6,8 +6,10 @@ import {
   envFlag,
   envPort,
   envString,
+  GATEWAY_NODE_OPTIONS,
   parseCommandLine,
   SERVICE_ROUTES,
+  SUBGRAPH_NODE_OPTIONS,
   WARM_UP_TOKEN_ENV,
 } from "@cakupan/core";
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
@@ -260,6 +262,8 @@ async function main(): Promise<void> {
           readyUrl: `http://127.0.0.1:${port}${SERVICE_ROUTES.ready}`,
           needsDatabase: true,
           env: {
+            // As npm start and the Dockerfiles run them (until session 11 the cluster's parts ran without).
+            NODE_OPTIONS: [process.env.NODE_OPTIONS, SUBGRAPH_NODE_OPTIONS].filter(Boolean).join(" "),
             PORT: String(port),
             DATABASE_URL: withDatabase(primary, database),
             DATABASE_READ_URL: withDatabase(replica, database),
@@ -279,6 +283,7 @@ async function main(): Promise<void> {
   );
 
   const gatewayEnv: Record<string, string> = {
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, GATEWAY_NODE_OPTIONS].filter(Boolean).join(" "),
     AUTH_JWT_SECRET: secrets.authJwtSecret,
     INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,
     REDIS_URL: `redis://127.0.0.1:${CLUSTER_PORTS.redis}/0`,
