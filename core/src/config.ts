@@ -52,3 +52,8 @@ export const GATEWAY_NODE_OPTIONS = "--max-semi-space-size=64";
  * semi-spaces copy them scavenge after scavenge (garbage collection was a quarter of each subgraph's CPU).
  */
 export const SUBGRAPH_NODE_OPTIONS = "--max-semi-space-size=64";
+
+/** A service's own NODE_OPTIONS after the ones its launcher was given (npm start, npm run cluster). */
+export function withInheritedNodeOptions(own: string, inherited = process.env.NODE_OPTIONS): string {
+  return [inherited, own].filter(Boolean).join(" ");
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { envFlag, envPort } from "../src/config";
+import { envFlag, envPort, withInheritedNodeOptions } from "../src/config";
 
 describe("configuration from the environment", () => {
   it("uses the default port when PORT is unset or empty", () => {
@@ -17,5 +17,12 @@ describe("configuration from the environment", () => {
     expect(envFlag("SEED_ON_START", false, { SEED_ON_START: "1" })).toBe(true);
     expect(envFlag("SEED_ON_START", true, { SEED_ON_START: "off" })).toBe(false);
     expect(() => envFlag("SEED_ON_START", false, { SEED_ON_START: "maybe" })).toThrow("use true or false");
+  });
+
+  it("runs a service with its own NODE_OPTIONS after those its launcher was given", () => {
+    expect(withInheritedNodeOptions("--max-semi-space-size=64", "--enable-source-maps")).toBe(
+      "--enable-source-maps --max-semi-space-size=64",
+    );
+    expect(withInheritedNodeOptions("--max-semi-space-size=64", "")).toBe("--max-semi-space-size=64");
   });
 });

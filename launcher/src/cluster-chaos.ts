@@ -501,20 +501,15 @@ async function main(): Promise<void> {
     // the end of the run answers at least 80 % of the reference (0 s: it never fell below). The same read
     // from 1 s windows sliding in 100 ms steps is stricter: a dip straddling two whole windows shows too.
     const backAfterS = backFromWindow(windowsAfter, threshold);
-    let backAfterMs: number | undefined;
-    for (let step = Math.floor((endedAt - 1000 - killedAt) / 100); step >= 0; step--) {
-      const at = killedAt + step * 100;
-      if (answeredIn(run.outcomes, at, at + 1000) < threshold) break;
-      backAfterMs = at - killedAt;
-    }
+    const slidingAfter = Array.from({ length: Math.floor((endedAt - killedAt - 1000) / 100) + 1 }, (_, i) =>
+      answeredIn(run.outcomes, killedAt + i * 100, killedAt + i * 100 + 1000),
+    );
+    const slidingBack = backFromWindow(slidingAfter, threshold);
+    const backAfterMs = slidingBack === undefined ? undefined : slidingBack * 100;
     const latencyAfter = latencyPerWindow(run.outcomes, killedAt, windowsAfter.length);
     const before = run.outcomes.filter((o) => o.startedAt >= run.startedAt + 2000 && o.startedAt < killedAt);
     const latencyBefore = before.map((o) => o.endedAt - o.startedAt);
-    const lowest = Math.min(
-      ...Array.from({ length: Math.floor((endedAt - killedAt - 1000) / 100) + 1 }, (_, i) =>
-        answeredIn(run.outcomes, killedAt + i * 100, killedAt + i * 100 + 1000),
-      ),
-    );
+    const lowest = Math.min(...slidingAfter);
     // The same test before the kill: how often this machine dips below 80 % with nothing killed.
     const slidingBefore = Array.from(
       { length: Math.floor((killedAt - 1000 - (run.startedAt + 2000)) / 100) + 1 },

@@ -11,6 +11,7 @@ import {
   SERVICE_ROUTES,
   SUBGRAPH_NODE_OPTIONS,
   WARM_UP_TOKEN_ENV,
+  withInheritedNodeOptions,
 } from "@cakupan/core";
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
 import { createLogger } from "@cakupan/observability";
@@ -263,7 +264,7 @@ async function main(): Promise<void> {
           needsDatabase: true,
           env: {
             // As npm start and the Dockerfiles run them (until session 11 the cluster's parts ran without).
-            NODE_OPTIONS: [process.env.NODE_OPTIONS, SUBGRAPH_NODE_OPTIONS].filter(Boolean).join(" "),
+            NODE_OPTIONS: withInheritedNodeOptions(SUBGRAPH_NODE_OPTIONS),
             PORT: String(port),
             DATABASE_URL: withDatabase(primary, database),
             DATABASE_READ_URL: withDatabase(replica, database),
@@ -283,7 +284,7 @@ async function main(): Promise<void> {
   );
 
   const gatewayEnv: Record<string, string> = {
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, GATEWAY_NODE_OPTIONS].filter(Boolean).join(" "),
+    NODE_OPTIONS: withInheritedNodeOptions(GATEWAY_NODE_OPTIONS),
     AUTH_JWT_SECRET: secrets.authJwtSecret,
     INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,
     REDIS_URL: `redis://127.0.0.1:${CLUSTER_PORTS.redis}/0`,

@@ -9,6 +9,7 @@ import {
   parseCommandLine,
   SERVICE_ROUTES,
   SUBGRAPH_NODE_OPTIONS,
+  withInheritedNodeOptions,
 } from "@cakupan/core";
 import { databaseAnswers, ensureDatabase, withDatabase } from "@cakupan/kit";
 import { createLogger } from "@cakupan/observability";
@@ -190,7 +191,7 @@ async function main(): Promise<void> {
         readyUrl: `http://127.0.0.1:${port}${SERVICE_ROUTES.ready}`,
         needsDatabase: true,
         env: {
-          NODE_OPTIONS: [process.env.NODE_OPTIONS, SUBGRAPH_NODE_OPTIONS].filter(Boolean).join(" "),
+          NODE_OPTIONS: withInheritedNodeOptions(SUBGRAPH_NODE_OPTIONS),
           PORT: String(port),
           DATABASE_URL: withDatabase(server, databaseName),
           MIGRATE_ON_START: "true",
@@ -227,7 +228,7 @@ async function main(): Promise<void> {
   await Promise.all(subgraphs.map(({ spec }) => supervisor.start(spec)));
 
   const gatewayEnv: Record<string, string> = {
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, GATEWAY_NODE_OPTIONS].filter(Boolean).join(" "),
+    NODE_OPTIONS: withInheritedNodeOptions(GATEWAY_NODE_OPTIONS),
     PORT: String(gatewayPort),
     AUTH_JWT_SECRET: process.env.AUTH_JWKS_URL ? "" : secrets.authJwtSecret,
     INTERNAL_TOKEN_SECRET: secrets.internalTokenSecret,
