@@ -31,7 +31,7 @@ import {
   mergeInFlight,
   type Send,
   type SubgraphAnswer,
-  undiciSend,
+  httpSend,
 } from "./subgraph-client";
 import {
   type SubgraphUnavailable,
@@ -310,7 +310,7 @@ export function createGateway(options: GatewayOptions = {}): {
         routes[name],
         options.internalSecret,
         policy,
-        undiciSend(timeoutMs),
+        httpSend(timeoutMs),
         tokens,
         fetches,
         events,

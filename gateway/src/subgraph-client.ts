@@ -1,6 +1,6 @@
-import { STATUS_CODES } from "node:http";
+// The module, not its functions: OpenTelemetry (telemetry.ts) replaces http.request on it to trace each fetch.
+import http from "node:http";
 import { IDENTITY_HEADER, READ_AFTER_HEADER } from "@cakupan/core";
-import { Agent } from "undici";
 import type { OperationKind } from "./operation-kind";
 
 /** A subgraph's answer as received, its body as text (callers read it through SharedAnswer's json()). */
@@ -21,39 +21,59 @@ export type Send = (
 ) => Promise<SubgraphAnswer>;
 
 /**
- * POSTs to subgraphs over kept-alive connections (undici, Node's own HTTP client). @apollo/gateway's default
- * fetcher (make-fetch-happen over node-fetch) copies every request body once more and costs more per request
- * than the subgraph's own answer on small fetches.
+ * POSTs to subgraphs over kept-alive connections (node:http's Agent). @apollo/gateway's default fetcher
+ * (make-fetch-happen over node-fetch) copies every request body once more and costs more per request than the
+ * subgraph's own answer on small fetches.
+ *
+ * Not undici: since its fix for GHSA-35p6-xmwp-9g52 it writes a request on a reused idle keep-alive socket only
+ * in the event loop's check phase, after every other callback of that turn. Under concurrent load that turn
+ * holds the other callers' requests: a subgraph fetch then leaves only once the gateway has done all their work,
+ * and the subgraph idles meanwhile. node:http writes it within the turn (its next tick), so the subgraph answers
+ * while the gateway works on the others: a planner's uncached one regency answered 34 % more requests, a
+ * province 15 % more (8 alternating rounds each). What the fix guards against, an upstream sending bytes no
+ * request asked for onto an idle connection, is a subgraph of ours misbehaving; node:http drops what arrives on
+ * a socket in its free list, and a reply that desynchronises a connection fails its request, which is retried.
  */
-export function undiciSend(timeoutMs: number): Send {
-  const agent = new Agent({
-    keepAliveTimeout: 30_000,
-    keepAliveMaxTimeout: 30_000,
-    connections: 64,
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-  });
-  return async (url, headers, body, _kind, signal) => {
-    const { origin, pathname, search } = new URL(url);
-    const response = await agent.request({
-      origin,
-      path: pathname + search,
-      method: "POST",
-      headers,
-      body,
-      signal: signal ?? AbortSignal.timeout(timeoutMs),
+export function httpSend(timeoutMs: number): Send {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS });
+  return (url, headers, body, _kind, signal) =>
+    new Promise((resolve, reject) => {
+      const { hostname, port, pathname, search } = new URL(url);
+      const request = http.request(
+        {
+          agent,
+          host: hostname,
+          port,
+          path: pathname + search,
+          method: "POST",
+          headers: { ...headers, "content-length": Buffer.byteLength(body) },
+          signal: signal ?? AbortSignal.timeout(timeoutMs),
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", reject);
+          response.on("end", () => {
+            const flat: Record<string, string> = {};
+            for (const [name, value] of Object.entries(response.headers))
+              if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
+            const status = response.statusCode ?? 0;
+            resolve({
+              status,
+              statusText: response.statusMessage || http.STATUS_CODES[status] || "",
+              headers: flat,
+              text: Buffer.concat(chunks).toString("utf8"),
+            });
+          });
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
     });
-    const flat: Record<string, string> = {};
-    for (const [name, value] of Object.entries(response.headers))
-      if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
-    return {
-      status: response.statusCode,
-      statusText: STATUS_CODES[response.statusCode] ?? "",
-      headers: flat,
-      text: await response.body.text(),
-    };
-  };
 }
+
+/** An idle kept-alive connection is closed after this long (the subgraphs keep theirs 65 s). */
+const IDLE_SOCKET_MS = 30_000;
 
 export interface InFlightStats {
   sent: number;

@@ -2,7 +2,7 @@ import type { tracing } from "@opentelemetry/sdk-node";
 
 /**
  * OpenTelemetry traces, off unless OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) is set: then every
- * incoming and outgoing HTTP request (node:http, undici: the gateway's subgraph fetches) and every PostgreSQL
+ * incoming and outgoing HTTP request (node:http: the gateway's subgraph fetches; undici: fetch()) and every PostgreSQL
  * statement (pg) becomes a span, @apollo/gateway adds its own (plan, execute, fetch per subgraph), and the
  * trace context travels in traceparent headers, so one query is one trace across the gateway and its
  * subgraphs. The exporter and protocol follow the standard OTEL_* variables (OTLP over HTTP/protobuf).
