@@ -64,7 +64,7 @@ function gatewaySection(g) {
     )
     .join("\n");
   const [cached, , , uncached, writing] = TARGETS;
-  return `## Gateway (${g.connections} connections, ${g.seconds} s per run after ${g.warmupSeconds ?? 0} s unmeasured${g.firstWarmupSeconds ? ` (${g.firstWarmupSeconds} s for a process's first run of an operation; the two runs asked of one process measured in alternating order from operation to operation)` : ""}, national data set: 514 regencies x 36 monthly reports and award results, synthetic)
+  return `## Gateway (${g.connections} connections, ${g.seconds} s per run after ${g.warmupSeconds ?? 0} s unmeasured${g.firstWarmupSeconds ? ` (every process warmed on an operation before its first run: ${g.freshWarmupSeconds ? `${g.freshWarmupSeconds} s on the first operation, ` : ""}${g.firstWarmupSeconds} s on each later one; the two runs asked of one process measured in alternating order from operation to operation)` : ""}, national data set: 514 regencies x 36 monthly reports and award results, synthetic)
 
 | operation | ${columns.join(" | ")} |
 |${"---|".repeat(columns.length + 1)}
