@@ -31,8 +31,8 @@ export type Send = (
  * and the subgraph idles meanwhile. node:http writes it within the turn (its next tick), so the subgraph answers
  * while the gateway works on the others: a planner's uncached one regency answered 34 % more requests, a
  * province 15 % more (8 alternating rounds each). What the fix guards against, an upstream sending bytes no
- * request asked for onto an idle connection, is a subgraph of ours misbehaving; node:http drops what arrives on
- * a socket in its free list, and a reply that desynchronises a connection fails its request, which is retried.
+ * request asked for onto an idle connection, would be a subgraph of ours misbehaving; node:http drops what
+ * arrives on a socket in its free list (test/subgraph-client.test.ts).
  */
 export function httpSend(timeoutMs: number): Send {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_SOCKET_MS });

@@ -454,14 +454,6 @@ export async function gatewayBench({ quick = false, profile = !quick, log = cons
   const freshWarmupSeconds = quick ? 2 : 45;
   /** The URLs of the processes that have had their first warm-up. */
   const warmedProcesses = new Set();
-  /** `${url}\n${operation}`: the processes already warmed on an operation. */
-  const warmedOn = new Set();
-  const warmupFor = (url, operation) => {
-    const key = `${url}\n${operation}`;
-    if (warmedOn.has(key)) return warmupSeconds;
-    warmedOn.add(key);
-    return firstWarmupSeconds;
-  };
   const authSecret = randomBytes(32).toString("hex");
   const internalSecret = randomBytes(32).toString("hex");
   const plannerHeaders = {
@@ -711,16 +703,15 @@ export async function gatewayBench({ quick = false, profile = !quick, log = cons
         // before its own first column: the subgraphs serve every column, and they warm for a minute or more
         // (cpu-split.mjs: their CPU a fetch halves from its first 6,000 requests to its next), so columns
         // measured early (ours, always first) met younger subgraphs than the peers' columns after them.
+        const warmedOnThis = new Set();
         for (const label of measuringOrder(operationIndex)) {
           if (!labels.includes(label) || label === WRITING) continue;
-          const key = `${targets[label].url}\n${operation}`;
-          if (warmedOn.has(key)) continue;
-          warmedOn.add(key);
-          const fresh = !warmedProcesses.has(targets[label].url);
-          warmedProcesses.add(targets[label].url);
-          await hammer(targets[label].url, query, fresh ? freshWarmupSeconds : firstWarmupSeconds, {
-            headers: targets[label].headers,
-          });
+          const { url, headers } = targets[label];
+          if (warmedOnThis.has(url)) continue;
+          warmedOnThis.add(url);
+          const fresh = !warmedProcesses.has(url);
+          warmedProcesses.add(url);
+          await hammer(url, query, fresh ? freshWarmupSeconds : firstWarmupSeconds, { headers });
         }
         for (const label of measuringOrder(operationIndex)) {
           if (!labels.includes(label)) {
@@ -744,7 +735,7 @@ export async function gatewayBench({ quick = false, profile = !quick, log = cons
             row[label] = await hammer(targets[label].url, query, seconds, {
               headers: targets[label].headers,
               expected,
-              warmup: warmupFor(targets[label].url, operation),
+              warmup: warmupSeconds,
             });
         }
         row.limit = await replay(plan, seconds, forwardedIdentity);
