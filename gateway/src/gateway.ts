@@ -25,6 +25,7 @@ import {
 } from "./apollo-internals";
 import { batchEntityFetches, type EntityBatchStats } from "./entity-batching";
 import { operationKind } from "./operation-kind";
+import { keepNamesOneByte } from "./one-byte-names";
 import { answerOutagesPartially } from "./partial-answers";
 import {
   type InFlightStats,
@@ -291,6 +292,7 @@ export function createGateway(options: GatewayOptions = {}): {
   // The gateway reports anonymous usage unless told not to; an explicit setting is respected.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const supergraphSdl = readFileSync(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, "utf8");
+  keepNamesOneByte(supergraphSdl);
   const overrides = options.subgraphUrls ?? {};
   /** Filled as the gateway loads: subgraph name -> the URL its fetches go to. */
   const routes: Record<string, string> = {};
